@@ -1,0 +1,78 @@
+//! Klasbrug's domain: the rules of the programme and the JSON contract of the API.
+//!
+//! No I/O lives here: no database, no HTTP, no clock reads. Functions take plain values and
+//! return plain values or domain errors, so they are unit tested without a database and compile
+//! for the web app (wasm32) too, which shares these types and checks.
+
+pub mod contract;
+pub mod email;
+pub mod organisation;
+pub mod password;
+pub mod role;
+pub mod scope;
+
+pub use email::EmailAddress;
+pub use organisation::{OrganisationKind, Region, SchoolType};
+pub use password::Password;
+pub use role::Role;
+pub use scope::{Scope, Scopes};
+
+/// A value that could not be parsed from its text form, with a message a person can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct ParseError(pub String);
+
+/// Declares a closed set of values with a stable snake_case text form, used in JSON, in the
+/// database and in URLs alike, so the three never drift apart.
+macro_rules! text_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident ($what:literal) {
+            $( $(#[$vmeta:meta])* $variant:ident = $text:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+        #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name {
+            $( $(#[$vmeta])* #[serde(rename = $text)] $variant ),+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable text form.
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),+ }
+            }
+
+            /// Parses the stable text form.
+            pub fn parse(text: &str) -> Result<Self, $crate::ParseError> {
+                match text {
+                    $($text => Ok($name::$variant),)+
+                    other => Err($crate::ParseError(format!(
+                        "'{other}' is not a valid {}; expected one of: {}",
+                        $what,
+                        [$($text),+].join(", ")
+                    ))),
+                }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl TryFrom<String> for $name {
+            type Error = $crate::ParseError;
+            fn try_from(text: String) -> Result<Self, Self::Error> {
+                Self::parse(&text)
+            }
+        }
+    };
+}
+pub(crate) use text_enum;

@@ -1,0 +1,164 @@
+//! Klasbrug's persistence: one interface over two sqlx backends.
+//!
+//! `DATABASE_URL` picks the backend by scheme: `sqlite:` for the embedded default, `postgres:`
+//! for production. Both run the same SQL text wherever the dialects agree (runtime queries with
+//! `$1` placeholders, which SQLite accepts too); each has its own migration history.
+//!
+//! A resource lives in a file of its own; every public method takes plain values and returns
+//! domain types or records, and knows nothing of HTTP.
+
+mod audit;
+mod error;
+mod login_failures;
+mod organisations;
+mod partner_clients;
+mod refresh_tokens;
+mod users;
+
+use chrono::{DateTime, SubsecRound, Utc};
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
+use sqlx::{PgPool, SqlitePool};
+use std::str::FromStr;
+use std::time::Duration;
+
+pub use audit::NewAuditEntry;
+pub use error::StoreError;
+pub use login_failures::FailureCount;
+pub use organisations::{NewOrganisation, OrganisationFilter};
+pub use partner_clients::{NewPartnerClient, PartnerClientRecord};
+pub use refresh_tokens::{RefreshOutcome, RefreshTokenRecord};
+pub use users::{MembershipRecord, NewUser, UserRecord};
+
+/// The result of a store operation.
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// The application's database, whichever backend it is.
+#[derive(Clone, Debug)]
+pub struct Store {
+    pool: Pool,
+}
+
+#[derive(Clone, Debug)]
+enum Pool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Runs the same code against whichever pool the store holds. The body is compiled once per
+/// backend, so the SQL text is shared and each backend's types are checked.
+macro_rules! with_pool {
+    ($store:expr, $pool:ident => $body:expr) => {
+        match &$store.pool {
+            $crate::Pool::Sqlite($pool) => $body,
+            $crate::Pool::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use with_pool;
+
+/// Which database engine a store runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackendKind {
+    /// Embedded SQLite.
+    Sqlite,
+    /// PostgreSQL.
+    Postgres,
+}
+
+/// How many connections a pool may open.
+const MAX_CONNECTIONS: u32 = 16;
+
+impl Store {
+    /// Connects to `url` (`sqlite:…` or `postgres:…`). Does not migrate.
+    pub async fn connect(url: &str) -> StoreResult<Self> {
+        let pool = if url.starts_with("sqlite:") {
+            let options = SqliteConnectOptions::from_str(url)
+                .map_err(|e| {
+                    StoreError::Config(format!("DATABASE_URL is not a valid SQLite URL: {e}"))
+                })?
+                .journal_mode(SqliteJournalMode::Wal)
+                .busy_timeout(Duration::from_secs(5))
+                .foreign_keys(true);
+            Pool::Sqlite(
+                SqlitePoolOptions::new()
+                    .max_connections(MAX_CONNECTIONS)
+                    .connect_with(options)
+                    .await?,
+            )
+        } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+            let options = PgConnectOptions::from_str(url).map_err(|e| {
+                StoreError::Config(format!("DATABASE_URL is not a valid PostgreSQL URL: {e}"))
+            })?;
+            Pool::Postgres(
+                PgPoolOptions::new()
+                    .max_connections(MAX_CONNECTIONS)
+                    .acquire_timeout(Duration::from_secs(5))
+                    .connect_with(options)
+                    .await?,
+            )
+        } else {
+            return Err(StoreError::Config(
+                "DATABASE_URL must start with sqlite: or postgres:".to_owned(),
+            ));
+        };
+        Ok(Self { pool })
+    }
+
+    /// Connects and brings the schema up to date.
+    pub async fn connect_and_migrate(url: &str) -> StoreResult<Self> {
+        let store = Self::connect(url).await?;
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Applies every migration not yet applied. Forward only.
+    pub async fn migrate(&self) -> StoreResult<()> {
+        match &self.pool {
+            Pool::Sqlite(pool) => sqlx::migrate!("../../migrations/sqlite").run(pool).await?,
+            Pool::Postgres(pool) => {
+                sqlx::migrate!("../../migrations/postgres")
+                    .run(pool)
+                    .await?
+            }
+        }
+        Ok(())
+    }
+
+    /// Which engine this store runs on.
+    pub fn backend(&self) -> BackendKind {
+        match self.pool {
+            Pool::Sqlite(_) => BackendKind::Sqlite,
+            Pool::Postgres(_) => BackendKind::Postgres,
+        }
+    }
+
+    /// Whether the database answers.
+    pub async fn ping(&self) -> StoreResult<()> {
+        with_pool!(self, pool => {
+            sqlx::query("SELECT 1").execute(pool).await?;
+        });
+        Ok(())
+    }
+
+    /// Closes every connection.
+    pub async fn close(&self) {
+        with_pool!(self, pool => pool.close().await)
+    }
+}
+
+/// The current instant, at the microsecond precision both backends store, so that what is
+/// written compares equal to what is read back.
+pub fn now() -> DateTime<Utc> {
+    Utc::now().trunc_subsecs(6)
+}
+
+/// A new time-ordered identifier.
+pub(crate) fn new_id() -> uuid::Uuid {
+    uuid::Uuid::now_v7()
+}
+
+/// Clamps a requested page size to what a list returns at most.
+pub fn page_limit(requested: Option<u32>) -> u32 {
+    requested.unwrap_or(50).clamp(1, 200)
+}

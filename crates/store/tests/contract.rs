@@ -1,0 +1,242 @@
+//! One behaviour, two backends: every test here runs on a fresh SQLite file and on a fresh
+//! PostgreSQL database.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::Duration;
+use domain::{EmailAddress, OrganisationKind, Region, Role, SchoolType, Scope, Scopes};
+use klasbrug_store as store;
+use store::{
+    NewAuditEntry, NewOrganisation, NewPartnerClient, NewUser, OrganisationFilter, RefreshOutcome,
+    Store, StoreError,
+};
+use testkit::on_both_backends;
+
+async fn open_store(url: &str) -> Store {
+    Store::connect_and_migrate(url)
+        .await
+        .expect("a migrated store")
+}
+
+fn school(name: &str, board: uuid::Uuid) -> NewOrganisation {
+    NewOrganisation {
+        kind: OrganisationKind::School,
+        name: name.to_owned(),
+        parent_id: Some(board),
+        school_type: Some(SchoolType::Po),
+        region: Some(Region::Midden),
+        municipality: Some("Utrecht".to_owned()),
+    }
+}
+
+fn plain(kind: OrganisationKind, name: &str) -> NewOrganisation {
+    NewOrganisation {
+        kind,
+        name: name.to_owned(),
+        parent_id: None,
+        school_type: None,
+        region: None,
+        municipality: None,
+    }
+}
+
+fn user(email: &str) -> NewUser {
+    NewUser {
+        email: EmailAddress::parse(email).unwrap(),
+        name: "Test Persoon".to_owned(),
+        password_hash: "$argon2id$not-a-real-hash".to_owned(),
+    }
+}
+
+on_both_backends! {
+    async fn migrating_twice_is_harmless(db) {
+        let store = open_store(&db.url).await;
+        store.migrate().await.unwrap();
+        store.ping().await.unwrap();
+        assert_eq!(store.count_organisations().await.unwrap(), 0);
+    }
+
+    async fn a_school_round_trips_with_its_board(db) {
+        let store = open_store(&db.url).await;
+        let board = store.create_organisation(&plain(OrganisationKind::SchoolBoard, "Stichting Test")).await.unwrap();
+        let created = store.create_organisation(&school("De Testschool", board.id)).await.unwrap();
+        let read = store.get_organisation(created.id).await.unwrap();
+        assert_eq!(read, created);
+        assert_eq!(read.parent_id, Some(board.id));
+        assert_eq!(read.school_type, Some(SchoolType::Po));
+        assert_eq!(read.municipality.as_deref(), Some("Utrecht"));
+    }
+
+    async fn a_school_without_a_region_is_refused_by_the_schema(db) {
+        let store = open_store(&db.url).await;
+        let mut incomplete = plain(OrganisationKind::School, "Onvolledig");
+        incomplete.school_type = Some(SchoolType::Vo);
+        assert!(store.create_organisation(&incomplete).await.is_err());
+        assert_eq!(store.count_organisations().await.unwrap(), 0);
+    }
+
+    async fn an_unknown_organisation_is_not_found(db) {
+        let store = open_store(&db.url).await;
+        let err = store.get_organisation(uuid::Uuid::now_v7()).await.unwrap_err();
+        assert!(matches!(err, StoreError::NotFound), "{err:?}");
+    }
+
+    async fn organisations_page_without_gaps_or_duplicates(db) {
+        let store = open_store(&db.url).await;
+        let board = store.create_organisation(&plain(OrganisationKind::SchoolBoard, "Bestuur")).await.unwrap();
+        let mut expected = Vec::new();
+        for i in 0..7 {
+            expected.push(store.create_organisation(&school(&format!("School {i}"), board.id)).await.unwrap().id);
+        }
+        let filter = OrganisationFilter { kind: Some(OrganisationKind::School), member: None };
+        let mut seen = Vec::new();
+        let mut after = None;
+        loop {
+            let page = store.list_organisations(&filter, after, 3).await.unwrap();
+            if page.is_empty() {
+                break;
+            }
+            after = page.last().map(|o| o.id);
+            seen.extend(page.into_iter().map(|o| o.id));
+        }
+        assert_eq!(seen, expected);
+    }
+
+    async fn the_member_filter_shows_only_the_users_organisations(db) {
+        let store = open_store(&db.url).await;
+        let board = store.create_organisation(&plain(OrganisationKind::SchoolBoard, "Bestuur")).await.unwrap();
+        let mine = store.create_organisation(&school("Mijn school", board.id)).await.unwrap();
+        store.create_organisation(&school("Andere school", board.id)).await.unwrap();
+        let person = store.create_user(&user("directeur@test.example")).await.unwrap();
+        store.add_membership(person.id, mine.id, Role::SchoolDirector).await.unwrap();
+        let filter = OrganisationFilter { kind: None, member: Some(person.id) };
+        let visible = store.list_organisations(&filter, None, 50).await.unwrap();
+        assert_eq!(visible, vec![mine]);
+    }
+
+    async fn one_email_address_is_one_account(db) {
+        let store = open_store(&db.url).await;
+        store.create_user(&user("ic@test.example")).await.unwrap();
+        let err = store.create_user(&user("IC@Test.example")).await.unwrap_err();
+        assert!(matches!(err, StoreError::Conflict(_)), "{err:?}");
+        let found = store.find_user_by_email(&EmailAddress::parse("ic@test.example").unwrap()).await.unwrap();
+        assert!(found.is_some());
+    }
+
+    async fn memberships_and_members_list_each_other(db) {
+        let store = open_store(&db.url).await;
+        let board = store.create_organisation(&plain(OrganisationKind::SchoolBoard, "Bestuur")).await.unwrap();
+        let school = store.create_organisation(&school("School", board.id)).await.unwrap();
+        let director = store.create_user(&user("d@test.example")).await.unwrap();
+        let coordinator = store.create_user(&user("c@test.example")).await.unwrap();
+        store.add_membership(director.id, school.id, Role::SchoolDirector).await.unwrap();
+        store.add_membership(director.id, school.id, Role::SchoolDirector).await.unwrap();
+        store.add_membership(director.id, school.id, Role::Teacher).await.unwrap();
+        store.add_membership(coordinator.id, school.id, Role::Coordinator).await.unwrap();
+
+        let roles = store.memberships_of(director.id).await.unwrap();
+        assert_eq!(roles.len(), 2);
+        assert!(roles.iter().all(|m| m.organisation == school));
+
+        let mut seen = Vec::new();
+        let mut after = None;
+        loop {
+            let page = store.list_members(school.id, after, 1).await.unwrap();
+            let Some(last) = page.last() else { break };
+            after = Some((last.user_id, last.role));
+            seen.extend(page.into_iter().map(|m| (m.user_id, m.role)));
+        }
+        assert_eq!(seen.len(), 3, "{seen:?}");
+        assert!(seen.contains(&(director.id, Role::Teacher)));
+        assert!(seen.contains(&(coordinator.id, Role::Coordinator)));
+    }
+
+    async fn a_refresh_token_works_once_and_reuse_revokes_its_family(db) {
+        let store = open_store(&db.url).await;
+        let person = store.create_user(&user("a@test.example")).await.unwrap();
+        let family = uuid::Uuid::now_v7();
+        let expires = store::now() + Duration::days(1);
+        store.insert_refresh_token(b"first", person.id, family, expires).await.unwrap();
+
+        let RefreshOutcome::Rotated(record) = store.use_refresh_token(b"first").await.unwrap() else {
+            panic!("a fresh token rotates");
+        };
+        assert_eq!((record.user_id, record.family_id), (person.id, family));
+        store.insert_refresh_token(b"second", person.id, family, expires).await.unwrap();
+
+        assert!(matches!(store.use_refresh_token(b"first").await.unwrap(), RefreshOutcome::Reused));
+        // The successor was revoked with its family: it no longer works either.
+        assert!(!matches!(store.use_refresh_token(b"second").await.unwrap(), RefreshOutcome::Rotated(_)));
+        assert!(matches!(store.use_refresh_token(b"unknown").await.unwrap(), RefreshOutcome::Invalid));
+    }
+
+    async fn an_expired_refresh_token_is_invalid(db) {
+        let store = open_store(&db.url).await;
+        let person = store.create_user(&user("a@test.example")).await.unwrap();
+        let past = store::now() - Duration::seconds(1);
+        store.insert_refresh_token(b"old", person.id, uuid::Uuid::now_v7(), past).await.unwrap();
+        assert!(matches!(store.use_refresh_token(b"old").await.unwrap(), RefreshOutcome::Invalid));
+    }
+
+    async fn logout_revokes_the_token(db) {
+        let store = open_store(&db.url).await;
+        let person = store.create_user(&user("a@test.example")).await.unwrap();
+        let expires = store::now() + Duration::days(1);
+        store.insert_refresh_token(b"t", person.id, uuid::Uuid::now_v7(), expires).await.unwrap();
+        assert_eq!(store.revoke_refresh_token(b"t").await.unwrap(), Some(person.id));
+        assert!(!matches!(store.use_refresh_token(b"t").await.unwrap(), RefreshOutcome::Rotated(_)));
+    }
+
+    async fn partner_clients_are_found_by_client_id_with_their_scopes(db) {
+        let store = open_store(&db.url).await;
+        let partner = store.create_organisation(&plain(OrganisationKind::Partner, "Partner")).await.unwrap();
+        let scopes = Scopes::from_list(&[Scope::PlacementsRead]);
+        store.create_partner_client(&NewPartnerClient {
+            client_id: "partner-1".to_owned(),
+            secret_hash: vec![1, 2, 3],
+            organisation_id: partner.id,
+            name: "Koppeling".to_owned(),
+            scopes: scopes.clone(),
+        }).await.unwrap();
+        let found = store.find_partner_client("partner-1").await.unwrap().unwrap();
+        assert_eq!(found.scopes, scopes);
+        assert_eq!(found.secret_hash, vec![1, 2, 3]);
+        assert_eq!(found.organisation_id, partner.id);
+        assert!(store.find_partner_client("partner-2").await.unwrap().is_none());
+    }
+
+    async fn login_failures_count_per_account_and_address_within_the_window(db) {
+        let store = open_store(&db.url).await;
+        let start = store::now() - Duration::seconds(1);
+        for _ in 0..3 {
+            store.record_login_failure("a@test.example", "10.0.0.1").await.unwrap();
+        }
+        store.record_login_failure("b@test.example", "10.0.0.1").await.unwrap();
+        let (email, address) = store.login_failures_since("a@test.example", "10.0.0.1", start).await.unwrap();
+        assert_eq!((email.count, address.count), (3, 4));
+        assert!(email.oldest.is_some());
+        let later = store::now() + Duration::seconds(1);
+        let (email, _) = store.login_failures_since("a@test.example", "10.0.0.1", later).await.unwrap();
+        assert_eq!(email.count, 0);
+        store.clear_login_failures("a@test.example", start).await.unwrap();
+        let (email, address) = store.login_failures_since("a@test.example", "10.0.0.1", start).await.unwrap();
+        assert_eq!((email.count, address.count), (0, 1));
+    }
+
+    async fn the_audit_log_lists_entries_in_order(db) {
+        let store = open_store(&db.url).await;
+        for action in ["auth.login", "auth.logout"] {
+            store.record_audit(&NewAuditEntry {
+                actor_kind: "user",
+                actor_id: Some(uuid::Uuid::now_v7()),
+                action,
+                resource_type: "session",
+                resource_id: None,
+            }).await.unwrap();
+        }
+        let first = store.list_audit(None, 1).await.unwrap();
+        assert_eq!(first[0].action, "auth.login");
+        let second = store.list_audit(Some(first[0].id), 10).await.unwrap();
+        assert_eq!(second.len(), 1);
+        assert_eq!(second[0].action, "auth.logout");
+    }
+}
