@@ -1,0 +1,131 @@
+//! The actix application: routes, middleware, documentation and the web app, and the server
+//! that runs it.
+
+use std::net::TcpListener;
+use std::path::PathBuf;
+
+use actix_web::middleware::{Compress, DefaultHeaders};
+use actix_web::{App, HttpServer, web};
+use anyhow::Context;
+use base64::Engine;
+use rand::RngCore;
+use store::Store;
+use utoipa::OpenApi;
+use utoipa_actix_web::service_config::ServiceConfig;
+use utoipa_actix_web::{AppExt, scope};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::auth::TokenKeys;
+use crate::config::Config;
+use crate::error::{ApiError, extractors};
+use crate::openapi::ApiDoc;
+use crate::routes::{self, health};
+use crate::state::AppState;
+use crate::{seed, web_app};
+
+/// Every documented route: the probes, and the API under `/api/v1`.
+pub fn routes(config: &mut ServiceConfig) {
+    config
+        .service(health::healthz)
+        .service(health::readyz)
+        .service(
+            scope::scope("/api/v1")
+                .configure(routes::configure_api)
+                .default_service(web::to(unknown_route)),
+        );
+}
+
+async fn unknown_route() -> Result<actix_web::HttpResponse, ApiError> {
+    Err(ApiError::NotFound("route"))
+}
+
+/// Runs the server until it is stopped. Prints `listening on <url>` once it accepts
+/// connections, after the demo logins in demo mode.
+pub async fn serve(config: Config) -> anyhow::Result<()> {
+    let store = Store::connect_and_migrate(&config.database_url)
+        .await
+        .with_context(|| {
+            format!(
+                "opening the database {}",
+                crate::config::redact_url(&config.database_url)
+            )
+        })?;
+    if config.demo {
+        if store.count_organisations().await? == 0 {
+            seed::seed_demo(&store)
+                .await
+                .context("seeding the demo data")?;
+            println!("Demo data seeded.");
+        }
+        seed::print_demo_logins();
+    }
+    let secret = match &config.jwt_secret {
+        Some(secret) => secret.clone().into_bytes(),
+        None => {
+            tracing::warn!(
+                "demo mode: signing tokens with a random key; sessions end when the server stops"
+            );
+            let mut secret = vec![0u8; 64];
+            rand::thread_rng().fill_bytes(&mut secret);
+            base64::engine::general_purpose::STANDARD
+                .encode(&secret)
+                .into_bytes()
+        }
+    };
+    let state = AppState {
+        store: store.clone(),
+        keys: TokenKeys::from_secret(&secret),
+        secure_cookies: config.secure_cookies,
+    };
+    let static_dir = config.static_dir.clone();
+
+    let listener =
+        TcpListener::bind(config.bind).with_context(|| format!("binding {}", config.bind))?;
+    let address = listener.local_addr()?;
+    let server = HttpServer::new(move || build(state.clone(), static_dir.clone()))
+        .listen(listener)?
+        .run();
+    println!("listening on http://{address}");
+    tracing::info!(%address, backend = ?store.backend(), "serving");
+    server.await?;
+    store.close().await;
+    Ok(())
+}
+
+/// One worker's application.
+fn build(
+    state: AppState,
+    static_dir: PathBuf,
+) -> App<
+    impl actix_web::dev::ServiceFactory<
+        actix_web::dev::ServiceRequest,
+        Config = (),
+        Response = actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>,
+        Error = actix_web::Error,
+        InitError = (),
+    >,
+> {
+    let (app, api) = App::new()
+        .into_utoipa_app()
+        .openapi(ApiDoc::openapi())
+        .app_data(web::Data::new(state))
+        .app_data(extractors::json_config())
+        .app_data(extractors::form_config())
+        .app_data(extractors::query_config())
+        .app_data(extractors::path_config())
+        .app_data(web::PayloadConfig::new(extractors::BODY_LIMIT))
+        .configure(routes)
+        .split_for_parts();
+    app.service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", api))
+        .service(web::redirect("/docs", "/docs/"))
+        .service(web::scope("/api").default_service(web::to(unknown_route)))
+        .configure(web_app::service(&static_dir))
+        .wrap(Compress::default())
+        .wrap(
+            DefaultHeaders::new()
+                .add(("X-Content-Type-Options", "nosniff"))
+                .add(("X-Frame-Options", "DENY"))
+                .add(("Referrer-Policy", "no-referrer")),
+        )
+        .wrap(tracing_actix_web::TracingLogger::default())
+}

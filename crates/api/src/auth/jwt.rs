@@ -1,0 +1,236 @@
+//! Access tokens: HS256 JWTs that live 15 minutes and carry the roles, so a request needs no
+//! database read to know who is calling.
+
+use chrono::Utc;
+use domain::{OrganisationKind, Role, Scopes};
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::principal::{ClientPrincipal, Grant, Principal, UserPrincipal};
+
+/// How long an access token lives.
+pub const ACCESS_TOKEN_SECONDS: i64 = 15 * 60;
+const ISSUER: &str = "klasbrug";
+const AUDIENCE: &str = "klasbrug-api";
+
+/// The keys that sign and check access tokens.
+#[derive(Clone)]
+pub struct TokenKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+}
+
+/// What an access token says.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Claims {
+    sub: Uuid,
+    iss: String,
+    aud: String,
+    iat: i64,
+    exp: i64,
+    /// `user` or `client`.
+    kind: String,
+    /// For users: the roles held.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    roles: Vec<RoleClaim>,
+    /// For clients: the partner organisation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    org: Option<Uuid>,
+    /// For clients: the scopes granted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    scope: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct RoleClaim {
+    role: Role,
+    org: Uuid,
+    kind: OrganisationKind,
+}
+
+impl TokenKeys {
+    /// Keys from a shared secret.
+    pub fn from_secret(secret: &[u8]) -> Self {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_issuer(&[ISSUER]);
+        validation.set_audience(&[AUDIENCE]);
+        validation.set_required_spec_claims(&["exp", "iss", "aud", "sub"]);
+        validation.leeway = 5;
+        Self {
+            encoding: EncodingKey::from_secret(secret),
+            decoding: DecodingKey::from_secret(secret),
+            validation,
+        }
+    }
+
+    /// An access token for a person with these roles.
+    pub fn issue_for_user(&self, user_id: Uuid, grants: &[Grant]) -> anyhow::Result<String> {
+        let roles = grants
+            .iter()
+            .map(|g| RoleClaim {
+                role: g.role,
+                org: g.organisation_id,
+                kind: g.organisation_kind,
+            })
+            .collect();
+        self.sign(Claims {
+            kind: "user".into(),
+            roles,
+            org: None,
+            scope: None,
+            ..self.base(user_id)
+        })
+    }
+
+    /// An access token for a partner client.
+    pub fn issue_for_client(
+        &self,
+        client_id: Uuid,
+        organisation_id: Uuid,
+        scopes: &Scopes,
+    ) -> anyhow::Result<String> {
+        self.sign(Claims {
+            kind: "client".into(),
+            roles: Vec::new(),
+            org: Some(organisation_id),
+            scope: Some(scopes.to_string()),
+            ..self.base(client_id)
+        })
+    }
+
+    /// The principal a token stands for, or `None` when it is expired, tampered with, signed
+    /// with another key or algorithm, or not one of ours.
+    pub fn verify(&self, token: &str) -> Option<Principal> {
+        let claims = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
+            .ok()?
+            .claims;
+        match claims.kind.as_str() {
+            "user" => Some(Principal::User(UserPrincipal {
+                id: claims.sub,
+                grants: claims
+                    .roles
+                    .into_iter()
+                    .map(|r| Grant {
+                        role: r.role,
+                        organisation_id: r.org,
+                        organisation_kind: r.kind,
+                    })
+                    .collect(),
+            })),
+            "client" => Some(Principal::Client(ClientPrincipal {
+                id: claims.sub,
+                organisation_id: claims.org?,
+                scopes: Scopes::parse(claims.scope.as_deref().unwrap_or_default()).ok()?,
+            })),
+            _ => None,
+        }
+    }
+
+    fn base(&self, sub: Uuid) -> Claims {
+        let now = Utc::now().timestamp();
+        Claims {
+            sub,
+            iss: ISSUER.into(),
+            aud: AUDIENCE.into(),
+            iat: now,
+            exp: now + ACCESS_TOKEN_SECONDS,
+            kind: String::new(),
+            roles: Vec::new(),
+            org: None,
+            scope: None,
+        }
+    }
+
+    fn sign(&self, claims: Claims) -> anyhow::Result<String> {
+        Ok(jsonwebtoken::encode(
+            &Header::new(Algorithm::HS256),
+            &claims,
+            &self.encoding,
+        )?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base64::Engine;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+    const SECRET: &[u8] = b"0123456789abcdef0123456789abcdef";
+
+    fn director() -> Vec<Grant> {
+        vec![Grant {
+            role: Role::SchoolDirector,
+            organisation_id: Uuid::now_v7(),
+            organisation_kind: OrganisationKind::School,
+        }]
+    }
+
+    #[test]
+    fn a_token_carries_the_person_and_their_roles() {
+        let keys = TokenKeys::from_secret(SECRET);
+        let id = Uuid::now_v7();
+        let grants = director();
+        let token = keys.issue_for_user(id, &grants).unwrap();
+        let Some(Principal::User(user)) = keys.verify(&token) else {
+            panic!("a user")
+        };
+        assert_eq!(user.id, id);
+        assert_eq!(user.grants, grants);
+    }
+
+    #[test]
+    fn a_token_signed_with_another_key_is_refused() {
+        let token = TokenKeys::from_secret(b"another-secret-another-secret-xx")
+            .issue_for_user(Uuid::now_v7(), &director())
+            .unwrap();
+        assert!(TokenKeys::from_secret(SECRET).verify(&token).is_none());
+    }
+
+    #[test]
+    fn a_tampered_token_is_refused() {
+        let keys = TokenKeys::from_secret(SECRET);
+        let token = keys.issue_for_user(Uuid::now_v7(), &[]).unwrap();
+        let mut parts: Vec<String> = token.split('.').map(str::to_owned).collect();
+        let payload = String::from_utf8(URL_SAFE_NO_PAD.decode(&parts[1]).unwrap()).unwrap();
+        let admin = payload.replace("\"roles\"", "\"x\"").replace(
+            "\"kind\":\"user\"",
+            &format!("\"kind\":\"user\",\"roles\":[{{\"role\":\"programme_admin\",\"org\":\"{}\",\"kind\":\"programme\"}}]", Uuid::now_v7()),
+        );
+        parts[1] = URL_SAFE_NO_PAD.encode(admin);
+        assert!(keys.verify(&parts.join(".")).is_none());
+    }
+
+    #[test]
+    fn an_unsigned_token_is_refused() {
+        let keys = TokenKeys::from_secret(SECRET);
+        let token = keys.issue_for_user(Uuid::now_v7(), &[]).unwrap();
+        let payload = token.split('.').nth(1).unwrap();
+        let header = URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#);
+        assert!(keys.verify(&format!("{header}.{payload}.")).is_none());
+    }
+
+    #[test]
+    fn an_expired_token_is_refused() {
+        let keys = TokenKeys::from_secret(SECRET);
+        let mut claims = keys.base(Uuid::now_v7());
+        claims.kind = "user".into();
+        claims.exp = Utc::now().timestamp() - 60;
+        let token = keys.sign(claims).unwrap();
+        assert!(keys.verify(&token).is_none());
+    }
+
+    #[test]
+    fn a_client_token_carries_its_scopes() {
+        let keys = TokenKeys::from_secret(SECRET);
+        let scopes = Scopes::parse("placements:read").unwrap();
+        let org = Uuid::now_v7();
+        let token = keys.issue_for_client(Uuid::now_v7(), org, &scopes).unwrap();
+        let Some(Principal::Client(client)) = keys.verify(&token) else {
+            panic!("a client")
+        };
+        assert_eq!((client.organisation_id, client.scopes), (org, scopes));
+    }
+}

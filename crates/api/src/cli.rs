@@ -1,0 +1,196 @@
+//! The `klasbrug` command line: `serve | migrate | seed-demo | create-admin | create-partner-client | openapi`.
+
+use clap::{Parser, Subcommand};
+use domain::{EmailAddress, OrganisationKind, Password, Role, Scopes};
+use sha2::{Digest, Sha256};
+use store::{NewAuditEntry, NewOrganisation, NewPartnerClient, NewUser, OrganisationFilter, Store};
+
+use crate::auth::{password, session};
+use crate::config::{self, Config};
+
+/// Klasbrug: professionals from outside education in Dutch schools.
+#[derive(Debug, Parser)]
+#[command(name = "klasbrug", version, about)]
+pub struct Cli {
+    /// What to do; `serve` when omitted.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the API and the web app (migrates the database first).
+    Serve,
+    /// Bring the database schema up to date, then stop.
+    Migrate,
+    /// Fill an empty database with the fictional demo programme.
+    SeedDemo,
+    /// Create a programme admin account.
+    CreateAdmin {
+        /// Login e-mail address.
+        #[arg(long)]
+        email: String,
+        /// Password (at least 10 characters).
+        #[arg(long, env = "KLASBRUG_ADMIN_PASSWORD")]
+        password: String,
+        /// Full name.
+        #[arg(long, default_value = "Programmaleider")]
+        name: String,
+    },
+    /// Register a partner organisation's API client and print its id and secret (shown once).
+    CreatePartnerClient {
+        /// The partner organisation's name.
+        #[arg(long)]
+        name: String,
+        /// Space-separated scopes, such as "schools:read placements:read".
+        #[arg(long, default_value = "placements:read")]
+        scopes: String,
+    },
+    /// Print the OpenAPI document.
+    Openapi,
+}
+
+/// Runs a command. Errors are returned for `main` to print as one line.
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => crate::app::serve(Config::from_env()?).await,
+        Command::Openapi => {
+            print!("{}", crate::openapi::document_json()?);
+            Ok(())
+        }
+        Command::Migrate => {
+            let store = open().await?;
+            println!("Database is up to date.");
+            store.close().await;
+            Ok(())
+        }
+        Command::SeedDemo => {
+            let store = open().await?;
+            if store.count_organisations().await? > 0 {
+                anyhow::bail!(
+                    "the database is not empty; demo data goes into an empty database only"
+                );
+            }
+            crate::seed::seed_demo(&store).await?;
+            crate::seed::print_demo_logins();
+            Ok(())
+        }
+        Command::CreateAdmin {
+            email,
+            password,
+            name,
+        } => create_admin(email, password, name).await,
+        Command::CreatePartnerClient { name, scopes } => create_partner_client(name, scopes).await,
+    }
+}
+
+async fn open() -> anyhow::Result<Store> {
+    let url =
+        std::env::var("DATABASE_URL").unwrap_or_else(|_| config::DEFAULT_DATABASE_URL.to_owned());
+    Ok(Store::connect_and_migrate(&url).await?)
+}
+
+async fn create_admin(email: String, password_text: String, name: String) -> anyhow::Result<()> {
+    let email = EmailAddress::parse(&email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
+    let password_text =
+        Password::parse(&password_text).map_err(|e| anyhow::anyhow!("--password: {e}"))?;
+    let store = open().await?;
+    let programme = programme_organisation(&store).await?;
+    let hash = password::hash(password_text.expose().to_owned()).await?;
+    let user = store
+        .create_user(&NewUser {
+            email: email.clone(),
+            name,
+            password_hash: hash,
+        })
+        .await
+        .map_err(|e| match e {
+            store::StoreError::Conflict(_) => {
+                anyhow::anyhow!("an account with e-mail {email} already exists")
+            }
+            other => other.into(),
+        })?;
+    store
+        .add_membership(user.id, programme, Role::ProgrammeAdmin)
+        .await?;
+    store
+        .record_audit(&NewAuditEntry {
+            actor_kind: "system",
+            actor_id: None,
+            action: "user.create",
+            resource_type: "user",
+            resource_id: Some(user.id),
+        })
+        .await?;
+    println!("Programme admin {email} created.");
+    Ok(())
+}
+
+async fn create_partner_client(name: String, scopes: String) -> anyhow::Result<()> {
+    let scopes = Scopes::parse(&scopes).map_err(|e| anyhow::anyhow!("--scopes: {e}"))?;
+    if scopes.is_empty() {
+        anyhow::bail!("--scopes: name at least one scope");
+    }
+    let store = open().await?;
+    let partner = store
+        .create_organisation(&NewOrganisation {
+            kind: OrganisationKind::Partner,
+            name: name.clone(),
+            parent_id: None,
+            school_type: None,
+            region: None,
+            municipality: None,
+        })
+        .await?;
+    let client_id = format!("partner-{}", uuid::Uuid::now_v7().simple());
+    let secret = session::new_token();
+    let id = store
+        .create_partner_client(&NewPartnerClient {
+            client_id: client_id.clone(),
+            secret_hash: Sha256::digest(secret.as_bytes()).to_vec(),
+            organisation_id: partner.id,
+            name,
+            scopes: scopes.clone(),
+        })
+        .await?;
+    store
+        .record_audit(&NewAuditEntry {
+            actor_kind: "system",
+            actor_id: None,
+            action: "partner_client.create",
+            resource_type: "partner_client",
+            resource_id: Some(id),
+        })
+        .await?;
+    println!("client_id={client_id}\nclient_secret={secret}\nscopes={scopes}");
+    println!("The secret is shown once; store it safely.");
+    Ok(())
+}
+
+/// The programme organisation, created on first use.
+async fn programme_organisation(store: &Store) -> anyhow::Result<uuid::Uuid> {
+    let filter = OrganisationFilter {
+        kind: Some(OrganisationKind::Programme),
+        member: None,
+    };
+    if let Some(existing) = store
+        .list_organisations(&filter, None, 1)
+        .await?
+        .into_iter()
+        .next()
+    {
+        return Ok(existing.id);
+    }
+    let created = store
+        .create_organisation(&NewOrganisation {
+            kind: OrganisationKind::Programme,
+            name: "Klasbrug".to_owned(),
+            parent_id: None,
+            school_type: None,
+            region: None,
+            municipality: None,
+        })
+        .await?;
+    Ok(created.id)
+}

@@ -1,0 +1,203 @@
+//! Configuration from the environment. A missing or invalid setting is a one-line error that
+//! names it.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+/// Where the embedded database lives when `DATABASE_URL` is not set.
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://klasbrug.db?mode=rwc";
+/// Where the server listens when `KLASBRUG_BIND` is not set.
+pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+/// The shortest signing secret accepted: 256 bits, as HS256 wants.
+pub const MIN_SECRET_LEN: usize = 32;
+
+/// The server's settings.
+#[derive(Clone)]
+pub struct Config {
+    /// `DATABASE_URL`: `sqlite://…` (default) or `postgres://…`.
+    pub database_url: String,
+    /// `KLASBRUG_BIND`: address and port to listen on.
+    pub bind: SocketAddr,
+    /// `KLASBRUG_JWT_SECRET`: the key that signs access tokens. `None` only in demo mode, where
+    /// a random one is generated at start-up.
+    pub jwt_secret: Option<String>,
+    /// `KLASBRUG_DEMO`: seed demo data into an empty database and allow a generated secret.
+    pub demo: bool,
+    /// `KLASBRUG_STATIC_DIR`: the built web app.
+    pub static_dir: PathBuf,
+    /// `KLASBRUG_SECURE_COOKIES`: mark the session cookie `Secure` (needs HTTPS). Defaults to
+    /// on, and off in demo mode, which serves plain HTTP on 127.0.0.1.
+    pub secure_cookies: bool,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Config")
+            .field("database_url", &redact_url(&self.database_url))
+            .field("bind", &self.bind)
+            .field("jwt_secret", &self.jwt_secret.as_ref().map(|_| "***"))
+            .field("demo", &self.demo)
+            .field("static_dir", &self.static_dir)
+            .field("secure_cookies", &self.secure_cookies)
+            .finish()
+    }
+}
+
+/// A setting that is missing or invalid.
+#[derive(Debug, thiserror::Error)]
+#[error("{name}: {message}")]
+pub struct ConfigError {
+    /// The environment variable.
+    pub name: &'static str,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl Config {
+    /// Reads the settings from the process environment.
+    pub fn from_env() -> Result<Self, ConfigError> {
+        Self::from_lookup(|name| std::env::var(name).ok())
+    }
+
+    /// Reads the settings through `lookup`, so tests need not touch the process environment.
+    pub fn from_lookup(lookup: impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let get = |name: &str| lookup(name).filter(|v| !v.trim().is_empty());
+        let demo = parse_bool("KLASBRUG_DEMO", get("KLASBRUG_DEMO"))?.unwrap_or(false);
+        let database_url = get("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
+        if !(database_url.starts_with("sqlite:")
+            || database_url.starts_with("postgres:")
+            || database_url.starts_with("postgresql:"))
+        {
+            return Err(ConfigError {
+                name: "DATABASE_URL",
+                message: "must start with sqlite: or postgres: (for example sqlite://klasbrug.db?mode=rwc)".into(),
+            });
+        }
+        let bind_text = get("KLASBRUG_BIND").unwrap_or_else(|| DEFAULT_BIND.to_owned());
+        let bind = bind_text.parse().map_err(|_| ConfigError {
+            name: "KLASBRUG_BIND",
+            message: format!("'{bind_text}' is not an address and port such as 127.0.0.1:8080"),
+        })?;
+        let jwt_secret = get("KLASBRUG_JWT_SECRET");
+        match &jwt_secret {
+            Some(secret) if secret.len() < MIN_SECRET_LEN => {
+                return Err(ConfigError {
+                    name: "KLASBRUG_JWT_SECRET",
+                    message: format!("must be at least {MIN_SECRET_LEN} characters long"),
+                });
+            }
+            None if !demo => {
+                return Err(ConfigError {
+                    name: "KLASBRUG_JWT_SECRET",
+                    message: format!(
+                        "is not set; set it to a random string of at least {MIN_SECRET_LEN} characters \
+                         (for example: openssl rand -base64 48), or set KLASBRUG_DEMO=1 for a demo"
+                    ),
+                });
+            }
+            _ => {}
+        }
+        let static_dir =
+            PathBuf::from(get("KLASBRUG_STATIC_DIR").unwrap_or_else(|| "dist".to_owned()));
+        let secure_cookies =
+            parse_bool("KLASBRUG_SECURE_COOKIES", get("KLASBRUG_SECURE_COOKIES"))?.unwrap_or(!demo);
+        Ok(Self {
+            database_url,
+            bind,
+            jwt_secret,
+            demo,
+            static_dir,
+            secure_cookies,
+        })
+    }
+}
+
+fn parse_bool(name: &'static str, value: Option<String>) -> Result<Option<bool>, ConfigError> {
+    match value.as_deref().map(str::trim) {
+        None => Ok(None),
+        Some("1" | "true" | "yes" | "on") => Ok(Some(true)),
+        Some("0" | "false" | "no" | "off") => Ok(Some(false)),
+        Some(other) => Err(ConfigError {
+            name,
+            message: format!("'{other}' is not a yes/no value; use 1 or 0"),
+        }),
+    }
+}
+
+/// A database URL without its password, for logs.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let credentials = &url[scheme_end + 3..at];
+            match credentials.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        Config::from_lookup(|name| map.get(name).cloned())
+    }
+
+    const SECRET: &str = "0123456789abcdef0123456789abcdef";
+
+    #[test]
+    fn defaults_serve_the_embedded_database_on_localhost() {
+        let config = config(&[("KLASBRUG_JWT_SECRET", SECRET)]).unwrap();
+        assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
+        assert_eq!(config.bind.to_string(), DEFAULT_BIND);
+        assert!(config.secure_cookies);
+    }
+
+    #[test]
+    fn without_a_secret_the_server_refuses_unless_in_demo_mode() {
+        let err = config(&[]).err().unwrap();
+        assert_eq!(err.name, "KLASBRUG_JWT_SECRET");
+        let demo = config(&[("KLASBRUG_DEMO", "1")]).unwrap();
+        assert!(demo.jwt_secret.is_none());
+        assert!(!demo.secure_cookies);
+    }
+
+    #[test]
+    fn invalid_settings_are_named() {
+        let cases: &[(&[(&str, &str)], &str)] = &[
+            (&[("KLASBRUG_JWT_SECRET", "short")], "KLASBRUG_JWT_SECRET"),
+            (
+                &[("KLASBRUG_JWT_SECRET", SECRET), ("KLASBRUG_BIND", "here")],
+                "KLASBRUG_BIND",
+            ),
+            (
+                &[
+                    ("KLASBRUG_JWT_SECRET", SECRET),
+                    ("DATABASE_URL", "mysql://x"),
+                ],
+                "DATABASE_URL",
+            ),
+            (&[("KLASBRUG_DEMO", "perhaps")], "KLASBRUG_DEMO"),
+        ];
+        for (vars, name) in cases {
+            assert_eq!(config(vars).err().unwrap().name, *name);
+        }
+    }
+
+    #[test]
+    fn passwords_are_redacted_from_database_urls() {
+        assert_eq!(
+            redact_url("postgres://klasbrug:geheim@db:5432/klasbrug"),
+            "postgres://klasbrug:***@db:5432/klasbrug"
+        );
+        assert_eq!(redact_url("sqlite://klasbrug.db"), "sqlite://klasbrug.db");
+    }
+}

@@ -1,0 +1,264 @@
+//! The API's one error type and its mapping to `application/problem+json` (RFC 9457).
+//!
+//! Which variant to use:
+//! - input a person can fix: `Invalid` (422, per field) or `BadRequest` (400, the whole request);
+//! - who you are: `Unauthenticated`, `InvalidToken`, `InvalidCredentials`, … (401);
+//! - what you may do: `Forbidden` (403), or `NotFound` (404) where even existence must not leak;
+//! - anything else is `Unexpected`: logged with its cause chain, shown as an opaque 500.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpResponse, ResponseError};
+use domain::contract::{FieldError, Problem};
+
+/// Why a request failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// Some fields are invalid.
+    #[error("{detail}")]
+    Invalid {
+        /// A summary for a person.
+        detail: String,
+        /// The fields and what is wrong with each.
+        errors: Vec<FieldError>,
+    },
+    /// The request as a whole cannot be understood.
+    #[error("{detail}")]
+    BadRequest {
+        /// The stable code.
+        code: &'static str,
+        /// What to fix.
+        detail: String,
+    },
+    /// The body is not of a type this operation accepts.
+    #[error("{0}")]
+    UnsupportedMediaType(String),
+    /// The body is larger than accepted.
+    #[error("the request body is larger than {limit} bytes")]
+    PayloadTooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// No credentials were sent.
+    #[error("this operation needs an access token: send Authorization: Bearer <token>")]
+    Unauthenticated,
+    /// The access token is expired, tampered with or not ours.
+    #[error("the access token is invalid or expired; log in again or refresh it")]
+    InvalidToken,
+    /// E-mail and password do not match an account.
+    #[error("the e-mail address or password is incorrect")]
+    InvalidCredentials,
+    /// The refresh token is missing, expired or revoked.
+    #[error("there is no valid session; log in again")]
+    InvalidRefreshToken,
+    /// Client id and secret do not match a partner client.
+    #[error("the client id or secret is incorrect")]
+    InvalidClient,
+    /// Too many failed attempts; try again later.
+    #[error("too many failed login attempts; try again in {retry_after_secs} seconds")]
+    TooManyAttempts {
+        /// When to try again.
+        retry_after_secs: u64,
+    },
+    /// The principal may not do this.
+    #[error("you may not do this")]
+    Forbidden,
+    /// The resource does not exist, or the principal may not know that it does.
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// The request conflicts with what exists.
+    #[error("{0}")]
+    Conflict(String),
+    /// The database cannot be reached.
+    #[error("the database is not reachable")]
+    Unavailable,
+    /// Anything the caller cannot fix.
+    #[error("unexpected error")]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl ApiError {
+    /// A 422 for one invalid field.
+    pub fn invalid_field(field: &str, message: impl Into<String>) -> Self {
+        let message = message.into();
+        ApiError::Invalid {
+            detail: format!("{field}: {message}"),
+            errors: vec![FieldError {
+                field: field.to_owned(),
+                message,
+            }],
+        }
+    }
+
+    /// The stable code clients branch on.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::Invalid { .. } => "invalid_input",
+            ApiError::BadRequest { code, .. } => code,
+            ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
+            ApiError::PayloadTooLarge { .. } => "payload_too_large",
+            ApiError::Unauthenticated => "unauthenticated",
+            ApiError::InvalidToken => "invalid_token",
+            ApiError::InvalidCredentials => "invalid_credentials",
+            ApiError::InvalidRefreshToken => "invalid_refresh_token",
+            ApiError::InvalidClient => "invalid_client",
+            ApiError::TooManyAttempts { .. } => "too_many_attempts",
+            ApiError::Forbidden => "forbidden",
+            ApiError::NotFound(_) => "not_found",
+            ApiError::Conflict(_) => "conflict",
+            ApiError::Unavailable => "unavailable",
+            ApiError::Unexpected(_) => "internal_error",
+        }
+    }
+
+    /// The response body.
+    pub fn problem(&self) -> Problem {
+        let status = self.status_code();
+        let errors = match self {
+            ApiError::Invalid { errors, .. } => errors.clone(),
+            _ => Vec::new(),
+        };
+        Problem {
+            problem_type: "about:blank".to_owned(),
+            title: status.canonical_reason().unwrap_or("Error").to_owned(),
+            status: status.as_u16(),
+            detail: self.to_string(),
+            code: self.code().to_owned(),
+            errors,
+        }
+    }
+}
+
+impl ResponseError for ApiError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            ApiError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::Unauthenticated
+            | ApiError::InvalidToken
+            | ApiError::InvalidCredentials
+            | ApiError::InvalidRefreshToken
+            | ApiError::InvalidClient => StatusCode::UNAUTHORIZED,
+            ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if let ApiError::Unexpected(cause) = self {
+            tracing::error!(error = ?cause, "request failed unexpectedly");
+        }
+        let mut response = HttpResponse::build(self.status_code());
+        response.insert_header((
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/problem+json"),
+        ));
+        match self {
+            ApiError::TooManyAttempts { retry_after_secs } => {
+                response.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+            }
+            ApiError::Unauthenticated | ApiError::InvalidToken => {
+                response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"klasbrug\""));
+            }
+            _ => {}
+        }
+        response.body(serde_json::to_string(&self.problem()).unwrap_or_default())
+    }
+}
+
+impl From<store::StoreError> for ApiError {
+    fn from(error: store::StoreError) -> Self {
+        match error {
+            store::StoreError::NotFound => ApiError::NotFound("resource"),
+            store::StoreError::Conflict(message) => ApiError::Conflict(message),
+            other => ApiError::Unexpected(other.into()),
+        }
+    }
+}
+
+/// Maps actix's body and parameter errors to problems, so bad input never gets an HTML or
+/// plain-text error from the framework.
+pub mod extractors {
+    use super::ApiError;
+    use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError, UrlencodedError};
+    use actix_web::{HttpRequest, web};
+
+    /// The largest request body accepted: 1 MiB.
+    pub const BODY_LIMIT: usize = 1024 * 1024;
+
+    /// JSON bodies: the content type is required, the size bounded, serde's message passed on.
+    pub fn json_config() -> web::JsonConfig {
+        web::JsonConfig::default()
+            .limit(BODY_LIMIT)
+            .content_type_required(true)
+            .error_handler(|error, _req| json_error(error).into())
+    }
+
+    fn json_error(error: JsonPayloadError) -> ApiError {
+        match error {
+            JsonPayloadError::ContentType => ApiError::UnsupportedMediaType(
+                "send the body as JSON with Content-Type: application/json".to_owned(),
+            ),
+            JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
+                ApiError::PayloadTooLarge { limit: BODY_LIMIT }
+            }
+            JsonPayloadError::Deserialize(e) => ApiError::BadRequest {
+                code: "malformed_json",
+                detail: format!("the body is not valid for this operation: {e}"),
+            },
+            other => ApiError::BadRequest {
+                code: "malformed_json",
+                detail: format!("the body could not be read: {other}"),
+            },
+        }
+    }
+
+    /// Form bodies (the OAuth2 token endpoint).
+    pub fn form_config() -> web::FormConfig {
+        web::FormConfig::default()
+            .limit(BODY_LIMIT)
+            .error_handler(|error, _req| {
+                let api_error = match error {
+                    UrlencodedError::ContentType => ApiError::UnsupportedMediaType(
+                        "send the body as application/x-www-form-urlencoded".to_owned(),
+                    ),
+                    UrlencodedError::Overflow { .. } => {
+                        ApiError::PayloadTooLarge { limit: BODY_LIMIT }
+                    }
+                    other => ApiError::BadRequest {
+                        code: "malformed_form",
+                        detail: format!("the form could not be read: {other}"),
+                    },
+                };
+                api_error.into()
+            })
+    }
+
+    /// Query strings.
+    pub fn query_config() -> web::QueryConfig {
+        web::QueryConfig::default().error_handler(|error: QueryPayloadError, _req: &HttpRequest| {
+            ApiError::BadRequest {
+                code: "invalid_query",
+                detail: format!("the query string is invalid: {error}"),
+            }
+            .into()
+        })
+    }
+
+    /// Path parameters, such as an id that is not a UUID.
+    pub fn path_config() -> web::PathConfig {
+        web::PathConfig::default().error_handler(|error: PathError, _req: &HttpRequest| {
+            ApiError::BadRequest {
+                code: "invalid_path",
+                detail: format!("the path is invalid: {error}"),
+            }
+            .into()
+        })
+    }
+}

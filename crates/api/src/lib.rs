@@ -1,0 +1,17 @@
+//! Klasbrug's HTTP API and the server of its web app.
+//!
+//! Data flows route → policy → domain → store: a handler turns HTTP into calls and results into
+//! HTTP; the policy decides who may do what; the store persists.
+
+pub mod app;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod error;
+pub mod openapi;
+pub mod policy;
+pub mod routes;
+pub mod seed;
+pub mod state;
+pub mod telemetry;
+pub mod web_app;

@@ -1,0 +1,43 @@
+//! The audit log, for programme staff.
+
+use actix_web::{get, web};
+use domain::contract::{AuditEvent, Page, Problem};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::pagination::{PageQuery, into_page};
+use crate::auth::Principal;
+use crate::error::ApiError;
+use crate::policy::{self, Action};
+use crate::state::AppState;
+
+/// Registers the routes of this file.
+pub fn configure(config: &mut ServiceConfig) {
+    config.service(list_audit_events);
+}
+
+/// The audit log, oldest first: who did what to which resource, and when.
+#[utoipa::path(
+    operation_id = "listAuditEvents",
+    tag = "audit",
+    params(PageQuery),
+    responses(
+        (status = 200, description = "A page of audit events.", body = Page<AuditEvent>),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only programme admins read the audit log.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`limit` or `after` is invalid.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/audit-events")]
+pub async fn list_audit_events(
+    state: web::Data<AppState>,
+    principal: Principal,
+    page: web::Query<PageQuery>,
+) -> Result<web::Json<Page<AuditEvent>>, ApiError> {
+    policy::authorize(&principal, Action::ReadAuditLog, "audit log")?;
+    let limit = page.limit()?;
+    let after = page.after(|text| Uuid::parse_str(text).ok())?;
+    let items = state.store.list_audit(after, limit + 1).await?;
+    Ok(web::Json(into_page(items, limit, |e| e.id.to_string())))
+}

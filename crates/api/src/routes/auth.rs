@@ -1,0 +1,350 @@
+//! Logging in and out, refreshing sessions, and OAuth2 client credentials for partners.
+
+use actix_web::http::header;
+use actix_web::{HttpRequest, HttpResponse, ResponseError, post, web};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use domain::contract::{AccessToken, ClientCredentialsRequest, LoginRequest, Problem};
+use domain::{EmailAddress, Scopes};
+use sha2::{Digest, Sha256};
+use store::RefreshOutcome;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use crate::auth::jwt::ACCESS_TOKEN_SECONDS;
+use crate::auth::principal::UserPrincipal;
+use crate::auth::{Grant, Principal, password, rate_limit, session};
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Registers the routes of this file.
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(login)
+        .service(refresh)
+        .service(logout)
+        .service(token);
+}
+
+/// Log in with e-mail and password.
+///
+/// Answers with a 15-minute access token and sets the session cookie (`klasbrug_refresh`,
+/// HttpOnly, SameSite=Strict, path `/api/v1/auth`) used by `POST /api/v1/auth/refresh`.
+/// After 5 failed attempts for one account (or 20 from one address) within 15 minutes, further
+/// attempts get 429 until the window has passed.
+#[utoipa::path(
+    operation_id = "login",
+    tag = "auth",
+    request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Logged in.", body = AccessToken,
+            headers(("Set-Cookie" = String, description = "The session cookie."))),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "E-mail address or password is incorrect (`invalid_credentials`).", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is larger than 1 MiB.", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The e-mail address or password is missing or implausible.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed attempts; see `Retry-After`.", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait."))),
+    ),
+    security(())
+)]
+#[post("/auth/login")]
+pub async fn login(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Json<LoginRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let LoginRequest { email, password } = body.into_inner();
+    let email = EmailAddress::parse(&email).map_err(|e| ApiError::invalid_field("email", e.0))?;
+    if password.is_empty() {
+        return Err(ApiError::invalid_field("password", "is required"));
+    }
+    let address = client_address(&req);
+    let now = store::now();
+    let (by_account, by_address) = state
+        .store
+        .login_failures_since(email.as_str(), &address, rate_limit::window_start(now))
+        .await?;
+    if let Some(retry_after_secs) = rate_limit::retry_after(now, by_account, by_address) {
+        return Err(ApiError::TooManyAttempts { retry_after_secs });
+    }
+
+    let user = state.store.find_user_by_email(&email).await?;
+    let verified =
+        password::verify(password, user.as_ref().map(|u| u.password_hash.clone())).await?;
+    let user = match user {
+        Some(user) if verified => user,
+        _ => {
+            state
+                .store
+                .record_login_failure(email.as_str(), &address)
+                .await?;
+            return Err(ApiError::InvalidCredentials);
+        }
+    };
+    state
+        .store
+        .clear_login_failures(email.as_str(), rate_limit::window_start(now))
+        .await?;
+
+    let principal = user_principal(&state, user.id).await?;
+    let refresh_token = start_session(&state, user.id, Uuid::now_v7()).await?;
+    super::audit(
+        &state.store,
+        &principal,
+        "auth.login",
+        "user",
+        Some(user.id),
+    )
+    .await?;
+    token_response(&state, &principal, Some(refresh_token))
+}
+
+/// Exchange the session cookie for a new access token.
+///
+/// The cookie is rotated on every use. Presenting a cookie that was already used revokes the
+/// whole session: it means the cookie was copied.
+#[utoipa::path(
+    operation_id = "refresh",
+    tag = "auth",
+    responses(
+        (status = 200, description = "A new access token, and a new session cookie.", body = AccessToken,
+            headers(("Set-Cookie" = String, description = "The rotated session cookie."))),
+        (status = 401, description = "No valid session (`invalid_refresh_token`).", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("session_cookie" = []))
+)]
+#[post("/auth/refresh")]
+pub async fn refresh(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    let Some(cookie) = req.cookie(session::COOKIE_NAME) else {
+        return Err(ApiError::InvalidRefreshToken);
+    };
+    let outcome = state
+        .store
+        .use_refresh_token(&session::hash_token(cookie.value()))
+        .await?;
+    match outcome {
+        RefreshOutcome::Rotated(record) => {
+            let principal = user_principal(&state, record.user_id).await?;
+            let refresh_token = start_session(&state, record.user_id, record.family_id).await?;
+            token_response(&state, &principal, Some(refresh_token))
+        }
+        RefreshOutcome::Reused => {
+            tracing::warn!("a spent refresh token was presented again; its session is revoked");
+            Ok(end_session_response(
+                &state,
+                ApiError::InvalidRefreshToken.error_response(),
+            ))
+        }
+        RefreshOutcome::Invalid => Ok(end_session_response(
+            &state,
+            ApiError::InvalidRefreshToken.error_response(),
+        )),
+    }
+}
+
+/// Log out: revoke the session and clear its cookie. Always succeeds.
+#[utoipa::path(
+    operation_id = "logout",
+    tag = "auth",
+    responses((status = 204, description = "Logged out; the session cookie is cleared.")),
+    security(("session_cookie" = []))
+)]
+#[post("/auth/logout")]
+pub async fn logout(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+) -> Result<HttpResponse, ApiError> {
+    if let Some(cookie) = req.cookie(session::COOKIE_NAME) {
+        if let Some(user_id) = state
+            .store
+            .revoke_refresh_token(&session::hash_token(cookie.value()))
+            .await?
+        {
+            let actor = Principal::User(UserPrincipal {
+                id: user_id,
+                grants: Vec::new(),
+            });
+            super::audit(&state.store, &actor, "auth.logout", "user", Some(user_id)).await?;
+        }
+    }
+    Ok(end_session_response(
+        &state,
+        HttpResponse::NoContent().finish(),
+    ))
+}
+
+/// Get an access token for a partner client (OAuth2 client credentials, RFC 6749 §4.4).
+///
+/// Send `grant_type=client_credentials` as `application/x-www-form-urlencoded`, with the client
+/// id and secret either in the form or as HTTP Basic authentication. Ask for fewer scopes with
+/// `scope`; by default the token has every scope the client was granted.
+#[utoipa::path(
+    operation_id = "issueClientToken",
+    tag = "auth",
+    request_body(content = ClientCredentialsRequest, content_type = "application/x-www-form-urlencoded"),
+    responses(
+        (status = 200, description = "An access token with the scopes granted.", body = AccessToken),
+        (status = 400, description = "Unsupported `grant_type` (`unsupported_grant_type`), a scope not granted (`invalid_scope`), or a malformed form.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Client id or secret is incorrect (`invalid_client`).", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not a form.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security((), ("client_basic" = []))
+)]
+#[post("/auth/token")]
+pub async fn token(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    form: web::Form<ClientCredentialsRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let form = form.into_inner();
+    if form.grant_type != "client_credentials" {
+        return Err(ApiError::BadRequest {
+            code: "unsupported_grant_type",
+            detail: format!(
+                "grant_type '{}' is not supported; use client_credentials",
+                form.grant_type
+            ),
+        });
+    }
+    let (client_id, secret) = match (basic_credentials(&req), form.client_id, form.client_secret) {
+        (Some(basic), _, _) => basic,
+        (None, Some(id), Some(secret)) => (id, secret),
+        _ => return Err(ApiError::InvalidClient),
+    };
+    let client = state
+        .store
+        .find_partner_client(&client_id)
+        .await?
+        .ok_or(ApiError::InvalidClient)?;
+    let presented: [u8; 32] = Sha256::digest(secret.as_bytes()).into();
+    if !constant_time_eq(&presented, &client.secret_hash) {
+        return Err(ApiError::InvalidClient);
+    }
+    let scopes = match form.scope.as_deref() {
+        None => client.scopes.clone(),
+        Some(asked) => {
+            let asked = Scopes::parse(asked).map_err(|e| ApiError::BadRequest {
+                code: "invalid_scope",
+                detail: e.0,
+            })?;
+            if !asked.is_subset_of(&client.scopes) {
+                return Err(ApiError::BadRequest {
+                    code: "invalid_scope",
+                    detail: format!("this client may ask for: {}", client.scopes),
+                });
+            }
+            asked
+        }
+    };
+    let access_token = state
+        .keys
+        .issue_for_client(client.id, client.organisation_id, &scopes)?;
+    let actor = Principal::Client(crate::auth::principal::ClientPrincipal {
+        id: client.id,
+        organisation_id: client.organisation_id,
+        scopes: scopes.clone(),
+    });
+    super::audit(
+        &state.store,
+        &actor,
+        "auth.token",
+        "partner_client",
+        Some(client.id),
+    )
+    .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "no-store"))
+        .json(AccessToken {
+            access_token,
+            token_type: "Bearer".into(),
+            expires_in: ACCESS_TOKEN_SECONDS,
+            scope: Some(scopes.to_string()),
+        }))
+}
+
+/// The roles a person holds now, read fresh from the database for the token.
+async fn user_principal(state: &AppState, user_id: Uuid) -> Result<Principal, ApiError> {
+    let grants = state
+        .store
+        .memberships_of(user_id)
+        .await?
+        .into_iter()
+        .map(|m| Grant {
+            role: m.role,
+            organisation_id: m.organisation.id,
+            organisation_kind: m.organisation.kind,
+        })
+        .collect();
+    Ok(Principal::User(UserPrincipal {
+        id: user_id,
+        grants,
+    }))
+}
+
+/// Stores a new refresh token in `family` and returns it.
+async fn start_session(state: &AppState, user_id: Uuid, family: Uuid) -> Result<String, ApiError> {
+    let refresh_token = session::new_token();
+    let expires = store::now() + chrono::Duration::days(session::REFRESH_LIFETIME_DAYS);
+    let hash = session::hash_token(&refresh_token);
+    state
+        .store
+        .insert_refresh_token(&hash, user_id, family, expires)
+        .await?;
+    Ok(refresh_token)
+}
+
+fn token_response(
+    state: &AppState,
+    principal: &Principal,
+    refresh_token: Option<String>,
+) -> Result<HttpResponse, ApiError> {
+    let Principal::User(user) = principal else {
+        return Err(ApiError::Unexpected(anyhow::anyhow!(
+            "a session is only for people"
+        )));
+    };
+    let access_token = state.keys.issue_for_user(user.id, &user.grants)?;
+    let mut response = HttpResponse::Ok();
+    response.insert_header((header::CACHE_CONTROL, "no-store"));
+    if let Some(refresh_token) = refresh_token {
+        response.cookie(session::cookie(refresh_token, state.secure_cookies));
+    }
+    Ok(response.json(AccessToken {
+        access_token,
+        token_type: "Bearer".into(),
+        expires_in: ACCESS_TOKEN_SECONDS,
+        scope: None,
+    }))
+}
+
+fn end_session_response(state: &AppState, mut response: HttpResponse) -> HttpResponse {
+    if let Err(e) = response.add_cookie(&session::removal_cookie(state.secure_cookies)) {
+        tracing::warn!(error = %e, "could not clear the session cookie");
+    }
+    response
+}
+
+/// The peer's IP address. Deliberately not `X-Forwarded-For`, which any client can forge.
+fn client_address(req: &HttpRequest) -> String {
+    req.peer_addr()
+        .map(|a| a.ip().to_string())
+        .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// Client id and secret from an `Authorization: Basic` header.
+fn basic_credentials(req: &HttpRequest) -> Option<(String, String)> {
+    let value = req.headers().get(header::AUTHORIZATION)?.to_str().ok()?;
+    let encoded = value.strip_prefix("Basic ")?;
+    let decoded = String::from_utf8(STANDARD.decode(encoded.trim()).ok()?).ok()?;
+    let (id, secret) = decoded.split_once(':')?;
+    Some((id.to_owned(), secret.to_owned()))
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}

@@ -1,0 +1,39 @@
+//! The HTTP routes, a file per resource. Handlers are thin: parse, ask the policy, call the store
+//! or the domain, answer.
+
+pub mod audit;
+pub mod auth;
+pub mod health;
+pub mod me;
+pub mod organisations;
+mod pagination;
+
+use utoipa_actix_web::service_config::ServiceConfig;
+
+/// Registers every `/api/v1` route.
+pub fn configure_api(config: &mut ServiceConfig) {
+    auth::configure(config);
+    me::configure(config);
+    organisations::configure(config);
+    audit::configure(config);
+}
+
+/// Appends an audit entry for what `actor` did.
+pub(crate) async fn audit(
+    store: &store::Store,
+    actor: &crate::auth::Principal,
+    action: &'static str,
+    resource_type: &'static str,
+    resource_id: Option<uuid::Uuid>,
+) -> Result<(), crate::error::ApiError> {
+    store
+        .record_audit(&store::NewAuditEntry {
+            actor_kind: actor.actor_kind(),
+            actor_id: Some(actor.actor_id()),
+            action,
+            resource_type,
+            resource_id,
+        })
+        .await?;
+    Ok(())
+}

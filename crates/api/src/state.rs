@@ -1,0 +1,16 @@
+//! What every request handler can reach.
+
+use store::Store;
+
+use crate::auth::TokenKeys;
+
+/// Shared, cheap to clone: the store holds a pool, the keys are immutable.
+#[derive(Clone)]
+pub struct AppState {
+    /// The database.
+    pub store: Store,
+    /// Signs and checks access tokens.
+    pub keys: TokenKeys,
+    /// Whether the session cookie is marked `Secure`.
+    pub secure_cookies: bool,
+}
