@@ -151,7 +151,10 @@ pub async fn refresh(
 #[utoipa::path(
     operation_id = "logout",
     tag = "auth",
-    responses((status = 204, description = "Logged out; the session cookie is cleared.")),
+    responses(
+        (status = 204, description = "Logged out; the session cookie is cleared."),
+        (status = 500, description = "The session could not be revoked; try again.", body = Problem, content_type = "application/problem+json"),
+    ),
     security(("session_cookie" = []))
 )]
 #[post("/auth/logout")]

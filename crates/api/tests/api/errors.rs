@@ -1,0 +1,75 @@
+//! Bad input gets a problem+json 4xx that says what to fix, and changes nothing.
+
+use domain::contract::{AuditEvent, Page};
+use reqwest::StatusCode;
+use testkit::on_both_backends;
+
+use crate::helpers::*;
+
+on_both_backends! {
+    async fn bad_login_bodies_get_a_4xx_that_says_what_to_fix_and_change_nothing(db) {
+        let app = spawn_app(&db).await;
+        let admin = app.login_as(ADMIN).await;
+        let before: Page<AuditEvent> = app.get_json("/api/v1/audit-events?limit=200", &admin).await;
+
+        let login = app.url("/api/v1/auth/login");
+        let big = format!(r#"{{"email":"a@b.nl","password":"{}"}}"#, "x".repeat(1024 * 1024 + 1));
+        let cases: Vec<(&str, String, StatusCode, &str, &str)> = vec![
+            ("application/json", "{not json".into(), StatusCode::BAD_REQUEST, "malformed_json", "not valid"),
+            ("application/json", r#"{"email":"a@b.nl"}"#.into(), StatusCode::BAD_REQUEST, "malformed_json", "missing field `password`"),
+            ("application/json", r#"{"email":"a@b.nl","password":"x","admin":true}"#.into(), StatusCode::BAD_REQUEST, "malformed_json", "unknown field `admin`"),
+            ("application/json", r#"{"email":42,"password":"x"}"#.into(), StatusCode::BAD_REQUEST, "malformed_json", "invalid type"),
+            ("text/plain", r#"{"email":"a@b.nl","password":"x"}"#.into(), StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "application/json"),
+            ("application/json", big, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "1048576"),
+            ("application/json", r#"{"email":"geen-adres","password":"x"}"#.into(), StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", "not a valid e-mail address"),
+            ("application/json", r#"{"email":"a@b.nl","password":""}"#.into(), StatusCode::UNPROCESSABLE_ENTITY, "invalid_input", "password"),
+        ];
+        for (content_type, body, status, code, says) in cases {
+            let response = app.client.post(&login).header("content-type", content_type).body(body).send().await.unwrap();
+            let problem = assert_problem(response, status, code).await;
+            assert!(problem.detail.contains(says), "{code}: {:?} does not say {says:?}", problem.detail);
+        }
+
+        let after: Page<AuditEvent> = app.get_json("/api/v1/audit-events?limit=200", &admin).await;
+        assert_eq!(before.items, after.items, "bad input changed the audit log");
+    }
+
+    async fn an_invalid_field_is_named_in_the_errors_list(db) {
+        let app = spawn_app(&db).await;
+        let response = app.login("zonder-apenstaartje", PASSWORD).await;
+        let problem = assert_problem(response, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+        assert_eq!(problem.errors.len(), 1);
+        assert_eq!(problem.errors[0].field, "email");
+    }
+
+    async fn bad_paths_and_query_strings_get_a_4xx(db) {
+        let app = spawn_app(&db).await;
+        let admin = app.login_as(ADMIN).await;
+        let cases = [
+            ("/api/v1/organisations/not-a-uuid", StatusCode::BAD_REQUEST, "invalid_path"),
+            ("/api/v1/organisations?limit=0", StatusCode::UNPROCESSABLE_ENTITY, "invalid_input"),
+            ("/api/v1/organisations?limit=201", StatusCode::UNPROCESSABLE_ENTITY, "invalid_input"),
+            ("/api/v1/organisations?limit=veel", StatusCode::BAD_REQUEST, "invalid_query"),
+            ("/api/v1/organisations?kind=castle", StatusCode::BAD_REQUEST, "invalid_query"),
+            ("/api/v1/organisations?after=garbage", StatusCode::UNPROCESSABLE_ENTITY, "invalid_input"),
+            ("/api/v1/organisations/01930000-0000-7000-8000-000000000000", StatusCode::NOT_FOUND, "not_found"),
+            ("/api/v1/no-such-thing", StatusCode::NOT_FOUND, "not_found"),
+            ("/api/v2/organisations", StatusCode::NOT_FOUND, "not_found"),
+        ];
+        for (path, status, code) in cases {
+            let response = app.get(path, &admin).await;
+            assert_eq!(response.status(), status, "{path}");
+            assert_problem(response, status, code).await;
+        }
+    }
+
+    async fn health_probes_answer_without_authentication(db) {
+        let app = spawn_app(&db).await;
+        for path in ["/healthz", "/readyz"] {
+            let response = app.client.get(app.url(path)).send().await.unwrap();
+            assert_eq!(response.status(), StatusCode::OK, "{path}");
+            let body: serde_json::Value = response.json().await.unwrap();
+            assert_eq!(body["status"], "ok");
+        }
+    }
+}

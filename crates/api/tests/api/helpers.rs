@@ -1,0 +1,123 @@
+//! `spawn_app`: the real `klasbrug` binary on a fresh database, seeded with the demo programme,
+//! and a client with one helper per endpoint.
+
+use domain::contract::{AccessToken, Problem};
+use reqwest::{Response, StatusCode};
+use serde::de::DeserializeOwned;
+use testkit::{TestDatabaseRef, TestServer};
+
+pub const PASSWORD: &str = "klasbrug-demo";
+pub const DIRECTOR: &str = "directeur@zeester.example";
+pub const OTHER_DIRECTOR: &str = "directeur@kompas.example";
+pub const COORDINATOR: &str = "ic@zeester.example";
+pub const ADMIN: &str = "beheer@klasbrug.example";
+pub const EMPLOYER_CONTACT: &str = "hr@hoogland.example";
+pub const AMBASSADOR: &str = "noah@ambassadeur.example";
+/// The signing key `TestServer` gives the binary.
+pub const SECRET: &[u8] = b"test-secret-that-is-long-enough-for-hs256-0123456789";
+
+pub struct TestApp {
+    pub server: TestServer,
+    /// Keeps cookies, like a browser.
+    pub client: reqwest::Client,
+}
+
+/// Starts the binary in demo mode (which seeds the fictional programme) on `db`.
+pub async fn spawn_app(db: &TestDatabaseRef) -> TestApp {
+    spawn_app_with(db, &[]).await
+}
+
+pub async fn spawn_app_with(db: &TestDatabaseRef, env: &[(&str, &str)]) -> TestApp {
+    let mut all = vec![
+        ("KLASBRUG_DEMO", "1"),
+        ("KLASBRUG_STATIC_DIR", "/nonexistent"),
+    ];
+    all.extend_from_slice(env);
+    let server = TestServer::spawn(env!("CARGO_BIN_EXE_klasbrug").as_ref(), &db.url, &all).await;
+    TestApp {
+        server,
+        client: new_client(),
+    }
+}
+
+pub fn new_client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .expect("a client")
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        self.server.url(path)
+    }
+
+    pub async fn login(&self, email: &str, password: &str) -> Response {
+        self.client
+            .post(self.url("/api/v1/auth/login"))
+            .json(&serde_json::json!({ "email": email, "password": password }))
+            .send()
+            .await
+            .expect("login request")
+    }
+
+    /// Logs in (keeping the session cookie) and returns the access token.
+    pub async fn login_as(&self, email: &str) -> String {
+        let response = self.login(email, PASSWORD).await;
+        assert_eq!(response.status(), StatusCode::OK, "login as {email}");
+        response
+            .json::<AccessToken>()
+            .await
+            .expect("a token")
+            .access_token
+    }
+
+    pub async fn refresh(&self) -> Response {
+        self.client
+            .post(self.url("/api/v1/auth/refresh"))
+            .send()
+            .await
+            .expect("refresh request")
+    }
+
+    pub async fn get(&self, path: &str, token: &str) -> Response {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("GET request")
+    }
+
+    pub async fn get_json<T: DeserializeOwned>(&self, path: &str, token: &str) -> T {
+        let response = self.get(path, token).await;
+        assert_eq!(response.status(), StatusCode::OK, "GET {path}");
+        response.json().await.expect("a JSON body")
+    }
+
+    pub async fn client_token(&self, form: &[(&str, &str)]) -> Response {
+        self.client
+            .post(self.url("/api/v1/auth/token"))
+            .form(form)
+            .send()
+            .await
+            .expect("token request")
+    }
+}
+
+/// Asserts a problem+json answer with `status` and `code`, and returns it.
+pub async fn assert_problem(response: Response, status: StatusCode, code: &str) -> Problem {
+    assert_eq!(response.status(), status, "status");
+    let content_type = response
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned();
+    assert_eq!(content_type, "application/problem+json");
+    let problem: Problem = response.json().await.expect("a problem body");
+    assert_eq!(problem.code, code, "code of {problem:?}");
+    assert_eq!(problem.status, status.as_u16());
+    assert!(!problem.detail.is_empty());
+    problem
+}

@@ -1,0 +1,11 @@
+//! The real binary over real HTTP, on SQLite and on PostgreSQL.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod auth;
+mod cli;
+mod client_credentials;
+mod errors;
+mod helpers;
+mod openapi;
+mod organisations;
+mod web_app;
