@@ -17,7 +17,7 @@ use tokio::process::{Child, Command};
 /// How long chromedriver waits for an element to appear.
 const IMPLICIT_WAIT_MS: u64 = 10_000;
 /// The W3C key for an element reference.
-const ELEMENT_KEY: &str = "element-6066-11e4-a4a6-ff94d7e4c0b4";
+const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 /// A running chromedriver, stopped when dropped.
 pub struct Driver {
@@ -50,13 +50,16 @@ impl Driver {
                     let mut lines = rest.lines();
                     while let Ok(Some(_)) = lines.next_line().await {}
                 });
-                return Self { url: format!("http://127.0.0.1:{port}"), _child: child };
+                return Self {
+                    url: format!("http://127.0.0.1:{port}"),
+                    _child: child,
+                };
             }
         }
         panic!("chromedriver exited before it started");
     }
 
-    /// Opens a headless Chromium window of `width` × `height` pixels.
+    /// Opens a headless Chromium window whose page is `width` × `height` CSS pixels.
     pub async fn session(&self, width: u32, height: u32) -> Browser {
         let profile = tempfile::tempdir().expect("a profile folder");
         let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned());
@@ -73,10 +76,16 @@ impl Driver {
             format!("--window-size={width},{height}"),
             format!("--user-data-dir={}", profile.path().display()),
         ];
+        let mut chrome_options = json!({ "binary": chromium, "args": args });
+        if width < 500 {
+            // A headless window is at least 500 px wide; a phone needs device emulation.
+            chrome_options["mobileEmulation"] =
+                json!({ "deviceMetrics": { "width": width, "height": height, "pixelRatio": 1 } });
+        }
         let capabilities = json!({
             "capabilities": { "alwaysMatch": {
                 "browserName": "chrome",
-                "goog:chromeOptions": { "binary": chromium, "args": args },
+                "goog:chromeOptions": chrome_options,
                 "timeouts": { "implicit": IMPLICIT_WAIT_MS, "pageLoad": 30_000, "script": 30_000 }
             }}
         });
@@ -94,7 +103,11 @@ impl Driver {
             .as_str()
             .unwrap_or_else(|| panic!("no browser session: {response}"))
             .to_owned();
-        Browser { base: format!("{}/session/{id}", self.url), http, _profile: profile }
+        Browser {
+            base: format!("{}/session/{id}", self.url),
+            http,
+            _profile: profile,
+        }
     }
 }
 
@@ -111,62 +124,123 @@ pub struct Element(String);
 
 impl Browser {
     async fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
-        let mut request = self.http.request(method.clone(), format!("{}{path}", self.base));
+        let mut request = self
+            .http
+            .request(method.clone(), format!("{}{path}", self.base));
         if let Some(body) = body {
             request = request.json(&body);
         } else if method == reqwest::Method::POST {
             request = request.json(&json!({}));
         }
-        let response: Value = request.send().await.expect("chromedriver answers").json().await.expect("JSON");
+        let response: Value = request
+            .send()
+            .await
+            .expect("chromedriver answers")
+            .json()
+            .await
+            .expect("JSON");
         if let Some(error) = response["value"]["error"].as_str() {
-            panic!("WebDriver {method} {path}: {error}: {}", response["value"]["message"]);
+            panic!(
+                "WebDriver {method} {path}: {error}: {}",
+                response["value"]["message"]
+            );
         }
         response["value"].clone()
     }
 
     /// Opens `url` and waits for it to load.
     pub async fn goto(&self, url: &str) {
-        self.call(reqwest::Method::POST, "/url", Some(json!({ "url": url }))).await;
+        self.call(reqwest::Method::POST, "/url", Some(json!({ "url": url })))
+            .await;
     }
 
     /// The element matching `css`, waiting for it to appear.
     pub async fn find(&self, css: &str) -> Element {
-        let value = self.call(reqwest::Method::POST, "/element", Some(json!({"using": "css selector", "value": css}))).await;
-        Element(value[ELEMENT_KEY].as_str().unwrap_or_else(|| panic!("no element {css}")).to_owned())
+        let value = self
+            .call(
+                reqwest::Method::POST,
+                "/element",
+                Some(json!({"using": "css selector", "value": css})),
+            )
+            .await;
+        Element(
+            value[ELEMENT_KEY]
+                .as_str()
+                .unwrap_or_else(|| panic!("no element {css}: {value}"))
+                .to_owned(),
+        )
     }
 
     /// Every element matching `css` right now (waits only if there is none yet).
     pub async fn find_all(&self, css: &str) -> Vec<Element> {
-        let value = self.call(reqwest::Method::POST, "/elements", Some(json!({"using": "css selector", "value": css}))).await;
+        let value = self
+            .call(
+                reqwest::Method::POST,
+                "/elements",
+                Some(json!({"using": "css selector", "value": css})),
+            )
+            .await;
         value
             .as_array()
-            .map(|a| a.iter().filter_map(|e| e[ELEMENT_KEY].as_str().map(|s| Element(s.to_owned()))).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|e| e[ELEMENT_KEY].as_str().map(|s| Element(s.to_owned())))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 
     /// Types `text` into an element.
     pub async fn type_into(&self, element: &Element, text: &str) {
-        self.call(reqwest::Method::POST, &format!("/element/{}/value", element.0), Some(json!({ "text": text }))).await;
+        self.call(
+            reqwest::Method::POST,
+            &format!("/element/{}/value", element.0),
+            Some(json!({ "text": text })),
+        )
+        .await;
     }
 
     /// Clears an input.
     pub async fn clear(&self, element: &Element) {
-        self.call(reqwest::Method::POST, &format!("/element/{}/clear", element.0), None).await;
+        self.call(
+            reqwest::Method::POST,
+            &format!("/element/{}/clear", element.0),
+            None,
+        )
+        .await;
     }
 
     /// Clicks an element.
     pub async fn click(&self, element: &Element) {
-        self.call(reqwest::Method::POST, &format!("/element/{}/click", element.0), None).await;
+        self.call(
+            reqwest::Method::POST,
+            &format!("/element/{}/click", element.0),
+            None,
+        )
+        .await;
     }
 
     /// The visible text of an element.
     pub async fn text(&self, element: &Element) -> String {
-        self.call(reqwest::Method::GET, &format!("/element/{}/text", element.0), None).await.as_str().unwrap_or_default().to_owned()
+        self.call(
+            reqwest::Method::GET,
+            &format!("/element/{}/text", element.0),
+            None,
+        )
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
     }
 
     /// Runs a script in the page and returns its result.
     pub async fn script(&self, script: &str) -> Value {
-        self.call(reqwest::Method::POST, "/execute/sync", Some(json!({ "script": script, "args": [] }))).await
+        self.call(
+            reqwest::Method::POST,
+            "/execute/sync",
+            Some(json!({ "script": script, "args": [] })),
+        )
+        .await
     }
 
     /// Waits (in the browser, up to the implicit wait) until `css` matches an element whose text
@@ -182,19 +256,34 @@ impl Browser {
                requestAnimationFrame(poll);\
              }})();"
         );
-        let value = self.call(reqwest::Method::POST, "/execute/async", Some(json!({ "script": script, "args": [] }))).await;
-        value.as_str().map(str::to_owned).unwrap_or_else(|| panic!("no {css} with text {text:?} appeared"))
+        let value = self
+            .call(
+                reqwest::Method::POST,
+                "/execute/async",
+                Some(json!({ "script": script, "args": [] })),
+            )
+            .await;
+        value
+            .as_str()
+            .map(str::to_owned)
+            .unwrap_or_else(|| panic!("no {css} with text {text:?} appeared"))
     }
 
     /// The current URL.
     pub async fn current_url(&self) -> String {
-        self.call(reqwest::Method::GET, "/url", None).await.as_str().unwrap_or_default().to_owned()
+        self.call(reqwest::Method::GET, "/url", None)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
     }
 
     /// Saves a PNG of the window to `path`.
     pub async fn screenshot(&self, path: &Path) {
         let value = self.call(reqwest::Method::GET, "/screenshot", None).await;
-        let png = base64::engine::general_purpose::STANDARD.decode(value.as_str().expect("base64")).expect("a PNG");
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(value.as_str().expect("base64"))
+            .expect("a PNG");
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent).expect("a screenshot folder");
         }
@@ -216,5 +305,8 @@ pub fn screenshot_dir() -> PathBuf {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map(|a| a.port()).expect("a free port")
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
 }

@@ -11,12 +11,29 @@ fn workspace() -> PathBuf {
 }
 
 async fn spawn_server(db: &TestDatabaseRef) -> TestServer {
-    let binary = std::env::var("KLASBRUG_BIN").map(PathBuf::from).unwrap_or_else(|_| workspace().join("target/debug/klasbrug"));
-    let dist = std::env::var("KLASBRUG_STATIC_DIR").map(PathBuf::from).unwrap_or_else(|_| workspace().join("dist"));
-    assert!(binary.is_file(), "{} is missing: run `cargo xtask e2e`, which builds it", binary.display());
-    assert!(dist.join("index.html").is_file(), "{} has no web app: run `cargo xtask e2e`, which builds it", dist.display());
+    let binary = std::env::var("KLASBRUG_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| workspace().join("target/debug/klasbrug"));
+    let dist = std::env::var("KLASBRUG_STATIC_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| workspace().join("dist"));
+    assert!(
+        binary.is_file(),
+        "{} is missing: run `cargo xtask e2e`, which builds it",
+        binary.display()
+    );
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no web app: run `cargo xtask e2e`, which builds it",
+        dist.display()
+    );
     let dist = dist.to_str().unwrap().to_owned();
-    TestServer::spawn(&binary, &db.url, &[("KLASBRUG_DEMO", "1"), ("KLASBRUG_STATIC_DIR", &dist)]).await
+    TestServer::spawn(
+        &binary,
+        &db.url,
+        &[("KLASBRUG_DEMO", "1"), ("KLASBRUG_STATIC_DIR", &dist)],
+    )
+    .await
 }
 
 fn shot(db: &TestDatabaseRef, name: &str) -> PathBuf {
@@ -87,6 +104,7 @@ on_both_backends! {
         browser.goto(&server.url("/team")).await;
         let team = browser.wait_for_text("main", "Jeroen Bakker").await;
         assert!(team.contains("Intern coördinator"), "{team}");
+        assert_eq!(browser.script("return window.innerWidth").await, 360);
         let overflow = browser.script("return document.documentElement.scrollWidth - window.innerWidth").await;
         assert!(overflow.as_i64().unwrap() <= 0, "the page scrolls sideways at 360 px by {overflow} px");
         browser.screenshot(&shot(&db, "team-360px")).await;

@@ -162,18 +162,17 @@ pub async fn logout(
     state: web::Data<AppState>,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    if let Some(cookie) = req.cookie(session::COOKIE_NAME) {
-        if let Some(user_id) = state
+    if let Some(cookie) = req.cookie(session::COOKIE_NAME)
+        && let Some(user_id) = state
             .store
             .revoke_refresh_token(&session::hash_token(cookie.value()))
             .await?
-        {
-            let actor = Principal::User(UserPrincipal {
-                id: user_id,
-                grants: Vec::new(),
-            });
-            super::audit(&state.store, &actor, "auth.logout", "user", Some(user_id)).await?;
-        }
+    {
+        let actor = Principal::User(UserPrincipal {
+            id: user_id,
+            grants: Vec::new(),
+        });
+        super::audit(&state.store, &actor, "auth.logout", "user", Some(user_id)).await?;
     }
     Ok(end_session_response(
         &state,

@@ -10,6 +10,13 @@ use crate::helpers::*;
 const CLIENT: &str = "demo-partner";
 const SECRET_OK: &str = "demo-partner-secret";
 
+/// A token request's form, and the status and code it gets.
+type Case = (
+    &'static [(&'static str, &'static str)],
+    StatusCode,
+    &'static str,
+);
+
 on_both_backends! {
     async fn a_partner_client_gets_a_token_with_its_scopes_and_sees_only_schools(db) {
         let app = spawn_app(&db).await;
@@ -49,7 +56,7 @@ on_both_backends! {
 
     async fn bad_client_requests_get_oauth2_error_codes(db) {
         let app = spawn_app(&db).await;
-        let cases: [(&[(&str, &str)], StatusCode, &str); 5] = [
+        let cases: [Case; 5] = [
             (&[("grant_type", "client_credentials"), ("client_id", CLIENT), ("client_secret", "wrong")], StatusCode::UNAUTHORIZED, "invalid_client"),
             (&[("grant_type", "client_credentials"), ("client_id", "nobody"), ("client_secret", SECRET_OK)], StatusCode::UNAUTHORIZED, "invalid_client"),
             (&[("grant_type", "client_credentials")], StatusCode::UNAUTHORIZED, "invalid_client"),

@@ -1,0 +1,53 @@
+//! Logging in and out, restoring a session, and who is logged in.
+
+use domain::contract::{AccessToken, LoginRequest, Me};
+use gloo_net::http::Method;
+
+use super::{Api, ApiError, read};
+
+/// Logs in. On success the access token is kept in memory and the server has set the refresh
+/// cookie.
+pub async fn login(api: &Api, credentials: &LoginRequest) -> Result<(), ApiError> {
+    let response = api
+        .send(Method::POST, "/auth/login", &[], Some(credentials))
+        .await?;
+    let token: AccessToken = read(response).await?;
+    api.set_token(token.access_token);
+    Ok(())
+}
+
+/// Trades the refresh cookie for a new access token (and a rotated cookie). Use
+/// [`Api::refresh`], which makes sure only one runs at a time.
+pub(super) async fn refresh(api: &Api) -> Result<(), ApiError> {
+    let response = api
+        .send::<()>(Method::POST, "/auth/refresh", &[], None)
+        .await?;
+    let token: AccessToken = read(response).await?;
+    api.set_token(token.access_token);
+    Ok(())
+}
+
+/// Restores the session of an earlier visit from the refresh cookie, if there is one.
+/// `Ok(None)` means there is no session: show the login.
+pub async fn restore(api: &Api) -> Result<Option<Me>, ApiError> {
+    match api.refresh().await {
+        Ok(()) => me(api).await.map(Some),
+        Err(error) if error.is_unauthenticated() => Ok(None),
+        Err(error) => Err(error),
+    }
+}
+
+/// Logs out: the server revokes the refresh token and clears the cookie. The token in memory is
+/// forgotten whatever the server says, so the person is logged out on this device either way.
+pub async fn logout(api: &Api) -> Result<(), ApiError> {
+    let result = api
+        .send::<()>(Method::POST, "/auth/logout", &[], None)
+        .await;
+    api.clear_token();
+    read(result?).await
+}
+
+/// The person who is logged in.
+pub async fn me(api: &Api) -> Result<Me, ApiError> {
+    api.get("/me", &[]).await
+}

@@ -1,0 +1,180 @@
+//! The one way the web app talks to the server: relative `/api/v1` URLs (the app is served by the
+//! API itself, so no address is baked into the build), the access token attached from memory, one
+//! refresh-and-retry when it has expired, and every failure mapped to an [`ApiError`].
+//!
+//! The access token lives only in this client's memory, never in localStorage or
+//! sessionStorage: a script injected into the page cannot read what is not stored. The refresh
+//! token is an HttpOnly cookie the browser sends along with same-origin requests to
+//! `/api/v1/auth`, which is what lets a reload restore the session.
+
+pub mod audit;
+pub mod auth;
+mod error;
+pub mod organisations;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use gloo_net::http::{Method, RequestBuilder, Response};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use web_sys::RequestCredentials;
+use yew::Callback;
+
+pub use error::{ApiError, decode};
+
+/// Where the API lives, relative to the page.
+const BASE: &str = "/api/v1";
+
+/// How many items a list asks for per page.
+pub const PAGE_SIZE: u32 = 25;
+
+type PendingRefresh = Shared<LocalBoxFuture<'static, Result<(), ApiError>>>;
+
+/// A handle on the API for one browser tab. Cheap to clone; clones share the token.
+#[derive(Clone)]
+pub struct Api {
+    inner: Rc<Inner>,
+}
+
+struct Inner {
+    token: RefCell<Option<String>>,
+    /// The refresh under way, if any. The server rotates the refresh cookie on every use, so
+    /// two refreshes racing with the same cookie would make the second fail: requests that find
+    /// their token expired at the same time all wait for this one.
+    refreshing: RefCell<Option<PendingRefresh>>,
+    /// Told when a session that existed can no longer be refreshed, so the app shows the login.
+    on_session_lost: Callback<()>,
+}
+
+impl PartialEq for Api {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.inner, &other.inner)
+    }
+}
+
+impl Api {
+    /// A client without a session. `on_session_lost` is called when a logged-in session expires
+    /// for good (the refresh cookie is gone or revoked).
+    pub fn new(on_session_lost: Callback<()>) -> Self {
+        Self {
+            inner: Rc::new(Inner {
+                token: RefCell::new(None),
+                refreshing: RefCell::new(None),
+                on_session_lost,
+            }),
+        }
+    }
+
+    /// Sends a request with the access token, refreshing it once and retrying on a 401.
+    pub async fn request<B, T>(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<&B>,
+    ) -> Result<T, ApiError>
+    where
+        B: Serialize + ?Sized,
+        T: DeserializeOwned,
+    {
+        let response = self.send(method.clone(), path, query, body).await?;
+        if response.status() != 401 {
+            return read(response).await;
+        }
+        if let Err(error) = self.refresh().await {
+            return Err(self.session_lost_on(error));
+        }
+        let response = self.send(method, path, query, body).await?;
+        read(response)
+            .await
+            .map_err(|error| self.session_lost_on(error))
+    }
+
+    /// `GET` with query parameters.
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<T, ApiError> {
+        self.request::<(), T>(Method::GET, path, query, None).await
+    }
+
+    /// Gets a fresh access token from the refresh cookie. Concurrent callers share one request.
+    pub async fn refresh(&self) -> Result<(), ApiError> {
+        let pending = {
+            let mut slot = self.inner.refreshing.borrow_mut();
+            match &*slot {
+                Some(pending) => pending.clone(),
+                None => {
+                    let api = self.clone();
+                    let pending = async move {
+                        let result = auth::refresh(&api).await;
+                        api.inner.refreshing.borrow_mut().take();
+                        result
+                    }
+                    .boxed_local()
+                    .shared();
+                    *slot = Some(pending.clone());
+                    pending
+                }
+            }
+        };
+        pending.await
+    }
+
+    /// Sends one request as is: no retry. The auth endpoints use it directly, since a 401 from
+    /// them means wrong credentials or no session, not an expired access token.
+    async fn send<B>(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<&B>,
+    ) -> Result<Response, ApiError>
+    where
+        B: Serialize + ?Sized,
+    {
+        let mut builder = RequestBuilder::new(&format!("{BASE}{path}"))
+            .method(method)
+            // The default already, but the refresh cookie depends on it: say so.
+            .credentials(RequestCredentials::SameOrigin)
+            .header("Accept", "application/json, application/problem+json");
+        if !query.is_empty() {
+            builder = builder.query(query.iter().map(|(name, value)| (*name, value.as_str())));
+        }
+        if let Some(token) = self.inner.token.borrow().as_deref() {
+            builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        let request = match body {
+            Some(body) => builder.json(body),
+            None => builder.build(),
+        }
+        .map_err(|_| ApiError::Unexpected)?;
+        request.send().await.map_err(|_| ApiError::Network)
+    }
+
+    fn set_token(&self, token: String) {
+        *self.inner.token.borrow_mut() = Some(token);
+    }
+
+    fn clear_token(&self) -> bool {
+        self.inner.token.borrow_mut().take().is_some()
+    }
+
+    /// A 401 after a refresh means the session is over: forget the token and, if there was a
+    /// session to lose, tell the app. Passes the error on.
+    fn session_lost_on(&self, error: ApiError) -> ApiError {
+        if error.is_unauthenticated() && self.clear_token() {
+            self.inner.on_session_lost.emit(());
+        }
+        error
+    }
+}
+
+async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    let status = response.status();
+    let body = response.text().await.map_err(|_| ApiError::Network)?;
+    decode(status, &body)
+}

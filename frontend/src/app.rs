@@ -1,0 +1,219 @@
+//! The app's frame: restoring the session on start, the login, and once logged in the header,
+//! the menu and the page of the current route.
+
+use std::rc::Rc;
+
+use domain::contract::Me;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::api::{Api, auth};
+use crate::components::{NavLink, NoAccess};
+use crate::hooks::use_texts;
+use crate::i18n::Lang;
+use crate::menu::{MenuItem, may_open, menu_for};
+use crate::pages::audit::AuditPage;
+use crate::pages::login::{LoginPage, Notice};
+use crate::pages::not_found::NotFoundPage;
+use crate::pages::organisations::OrganisationsPage;
+use crate::pages::overview::OverviewPage;
+use crate::pages::team::TeamPage;
+use crate::route::Route;
+
+/// A logged-in person and the API client that carries their token; what every page gets.
+#[derive(Clone, PartialEq)]
+pub struct Session {
+    pub api: Api,
+    pub me: Rc<Me>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Auth {
+    /// Asking the server whether the refresh cookie still holds a session.
+    Restoring,
+    SignedOut(Option<Notice>),
+    SignedIn(Rc<Me>),
+}
+
+#[component]
+pub fn App() -> Html {
+    let auth = use_state(|| Auth::Restoring);
+    let api = {
+        let auth = auth.setter();
+        use_memo((), move |_| {
+            Api::new(Callback::from(move |()| {
+                auth.set(Auth::SignedOut(Some(Notice::SessionExpired)));
+            }))
+        })
+    };
+    let api = (*api).clone();
+
+    {
+        let (api, auth) = (api.clone(), auth.setter());
+        use_effect_with((), move |_| {
+            spawn_local(async move {
+                auth.set(match auth::restore(&api).await {
+                    Ok(Some(me)) => Auth::SignedIn(Rc::new(me)),
+                    Ok(None) => Auth::SignedOut(None),
+                    Err(error) => Auth::SignedOut(Some(Notice::Failed(error))),
+                });
+            });
+        });
+    }
+
+    let on_logged_in = {
+        let auth = auth.setter();
+        Callback::from(move |me: Me| auth.set(Auth::SignedIn(Rc::new(me))))
+    };
+    let on_signed_out = {
+        let auth = auth.setter();
+        Callback::from(move |notice: Notice| auth.set(Auth::SignedOut(Some(notice))))
+    };
+
+    let content = match &*auth {
+        Auth::Restoring => html! { <Restoring /> },
+        Auth::SignedOut(notice) => html! {
+            <LoginPage api={api.clone()} notice={notice.clone()} {on_logged_in} />
+        },
+        Auth::SignedIn(me) => {
+            let session = Session {
+                api: api.clone(),
+                me: me.clone(),
+            };
+            html! { <Shell {session} {on_signed_out} /> }
+        }
+    };
+
+    html! {
+        <ContextProvider<Lang> context={Lang::Nl}>
+            <BrowserRouter>{ content }</BrowserRouter>
+        </ContextProvider<Lang>>
+    }
+}
+
+/// Shown while the session is restored: a quiet line instead of a login form that flashes by.
+#[component]
+fn Restoring() -> Html {
+    let texts = use_texts();
+    html! {
+        <main id="main" class="restoring">
+            <p role="status">
+                <span class="spinner" aria-hidden="true"></span>
+                { texts.restoring_session }
+            </p>
+        </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ShellProps {
+    session: Session,
+    on_signed_out: Callback<Notice>,
+}
+
+#[component]
+fn Shell(props: &ShellProps) -> Html {
+    let texts = use_texts();
+    let navigator = use_navigator();
+    let route = use_route::<Route>().unwrap_or(Route::NotFound);
+    let logging_out = use_state(|| false);
+    let main_ref = use_node_ref();
+
+    // After moving to another page, put the keyboard and screen reader at its start, as a full
+    // page load would. Not on the first render: the browser already starts at the top.
+    {
+        let main_ref = main_ref.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(route, move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            if let Some(main) = main_ref.cast::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        });
+    }
+
+    let onlogout = {
+        let api = props.session.api.clone();
+        let on_signed_out = props.on_signed_out.clone();
+        let logging_out = logging_out.clone();
+        Callback::from(move |_: MouseEvent| {
+            logging_out.set(true);
+            let (api, on_signed_out, navigator) =
+                (api.clone(), on_signed_out.clone(), navigator.clone());
+            spawn_local(async move {
+                // Whatever the server answers, this device forgets the token: logged out here.
+                let _ = auth::logout(&api).await;
+                if let Some(navigator) = navigator {
+                    navigator.push(&Route::Overview);
+                }
+                on_signed_out.emit(Notice::LoggedOut);
+            });
+        })
+    };
+
+    let menu = menu_for(&props.session.me);
+    let render = {
+        let session = props.session.clone();
+        Callback::from(move |route: Route| switch(route, &session))
+    };
+
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ texts.skip_to_content }</a>
+            <header class="site-header">
+                <div class="header-inner">
+                    <span class="brand">
+                        <NavLink to={Route::Overview} current={false}>{ texts.app_name }</NavLink>
+                    </span>
+                    <nav class="menu" aria-label={texts.main_menu}>
+                        <ul id="menu">
+                            { for menu.into_iter().map(|item| html! {
+                                <li>
+                                    <NavLink to={item.route()} current={item.route() == route}>
+                                        { item.label(texts) }
+                                    </NavLink>
+                                </li>
+                            }) }
+                        </ul>
+                    </nav>
+                    <button id="logout" type="button" class="button-secondary" onclick={onlogout} disabled={*logging_out}>
+                        { texts.logout }
+                    </button>
+                </div>
+            </header>
+            <main id="main" tabindex="-1" ref={main_ref}>
+                <Switch<Route> {render} />
+            </main>
+        </>
+    }
+}
+
+fn switch(route: Route, session: &Session) -> Html {
+    let session = session.clone();
+    let guarded = |item: MenuItem, page: Html| {
+        if may_open(&session.me, item) {
+            page
+        } else {
+            html! { <NoAccess /> }
+        }
+    };
+    match route {
+        Route::Overview => html! { <OverviewPage session={session.clone()} /> },
+        Route::Team => guarded(
+            MenuItem::Team,
+            html! { <TeamPage session={session.clone()} /> },
+        ),
+        Route::Organisations => guarded(
+            MenuItem::Organisations,
+            html! { <OrganisationsPage session={session.clone()} /> },
+        ),
+        Route::AuditLog => guarded(
+            MenuItem::AuditLog,
+            html! { <AuditPage session={session.clone()} /> },
+        ),
+        Route::NotFound => html! { <NotFoundPage /> },
+    }
+}

@@ -1,0 +1,3 @@
+fn main() {
+    klasbrug_frontend::run();
+}

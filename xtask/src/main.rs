@@ -1,0 +1,201 @@
+//! Build automation for Klasbrug, in Rust so it runs wherever cargo does.
+//!
+//! `cargo xtask run | build | test | openapi | e2e | bench` (see `cargo xtask help`).
+
+mod bench;
+mod checks;
+mod process;
+mod web;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+
+use process::{cargo, step};
+
+const HELP: &str = "\
+cargo xtask <command>
+
+  run      build the web app and the server, then serve the demo on http://127.0.0.1:8080
+  build    build the web app and a release binary (target/release/klasbrug)
+  test     everything: formatting, lints, unit tests, both databases, API, browser
+  openapi  rewrite openapi/openapi.json from the code
+  e2e      the browser tests only (builds what they need)
+  bench    load benchmarks against a release build (needs wrk; see README)
+";
+
+fn main() {
+    if let Err(error) = run() {
+        eprintln!("\nxtask: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let root = workspace_root()?;
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.first().map(String::as_str) {
+        Some("run") => run_demo(&root),
+        Some("build") => build(&root),
+        Some("test") => test(&root),
+        Some("openapi") => openapi(&root),
+        Some("e2e") => e2e(&root),
+        Some("bench") => bench::run(&root),
+        None | Some("help" | "--help" | "-h") => {
+            print!("{HELP}");
+            Ok(())
+        }
+        Some(other) => bail!("unknown command '{other}'\n\n{HELP}"),
+    }
+}
+
+fn workspace_root() -> Result<PathBuf> {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .context("xtask lives one folder below the workspace root")
+}
+
+fn target_dir(root: &Path) -> PathBuf {
+    web::target_dir(root)
+}
+
+/// `cargo xtask run`: the demo, from a fresh clone.
+fn run_demo(root: &Path) -> Result<()> {
+    let started = Instant::now();
+    web::build(root, true)?;
+    step("server: compiling (first build takes a few minutes)");
+    cargo(root, &["build", "-p", "klasbrug-api"], &[])?;
+    println!("==> ready in {:.0?}", started.elapsed());
+    let binary = target_dir(root).join("debug/klasbrug");
+    let mut command = std::process::Command::new(&binary);
+    command.arg("serve").current_dir(root);
+    if std::env::var_os("KLASBRUG_DEMO").is_none() {
+        command.env("KLASBRUG_DEMO", "1");
+    }
+    if std::env::var_os("KLASBRUG_STATIC_DIR").is_none() {
+        command.env("KLASBRUG_STATIC_DIR", root.join("dist"));
+    }
+    println!("==> starting Klasbrug (Ctrl-C stops it)");
+    let status = command
+        .status()
+        .with_context(|| format!("starting {}", binary.display()))?;
+    if !status.success() {
+        bail!("klasbrug stopped with {status}");
+    }
+    Ok(())
+}
+
+/// `cargo xtask build`: what a deployment needs.
+fn build(root: &Path) -> Result<()> {
+    web::build(root, true)?;
+    step("server: compiling a release build");
+    cargo(root, &["build", "--release", "-p", "klasbrug-api"], &[])?;
+    println!(
+        "==> built {} and {}",
+        target_dir(root).join("release/klasbrug").display(),
+        root.join("dist").display()
+    );
+    Ok(())
+}
+
+/// `cargo xtask test`: everything CI runs.
+fn test(root: &Path) -> Result<()> {
+    let started = Instant::now();
+    checks::postgres_reachable()?;
+    checks::browser_installed()?;
+
+    step("formatting: cargo fmt --check");
+    cargo(root, &["fmt", "--all", "--check"], &[])?;
+    step("lints: cargo clippy (server, tests, web app) with warnings as errors");
+    cargo(
+        root,
+        &[
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &[],
+    )?;
+    cargo(
+        root,
+        &[
+            "clippy",
+            "-p",
+            "klasbrug-frontend",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &[],
+    )?;
+    step("unit, store contract (SQLite + PostgreSQL) and API tests");
+    cargo(
+        root,
+        &["test", "--workspace", "--exclude", "klasbrug-e2e"],
+        &[],
+    )?;
+    browser_tests(root)?;
+    println!("\n==> all checks passed in {:.0?}", started.elapsed());
+    Ok(())
+}
+
+/// `cargo xtask openapi`: the published contract, regenerated.
+fn openapi(root: &Path) -> Result<()> {
+    let output = std::process::Command::new(process::cargo_binary())
+        .args(["run", "--quiet", "-p", "klasbrug-api", "--", "openapi"])
+        .current_dir(root)
+        .output()
+        .context("running cargo")?;
+    if !output.status.success() {
+        bail!(
+            "generating the document failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let path = root.join("openapi/openapi.json");
+    let before = std::fs::read(&path).unwrap_or_default();
+    std::fs::write(&path, &output.stdout).with_context(|| format!("writing {}", path.display()))?;
+    let verdict = if before == output.stdout {
+        "unchanged"
+    } else {
+        "updated: review and commit the diff"
+    };
+    println!("==> {} {verdict}", path.display());
+    Ok(())
+}
+
+/// `cargo xtask e2e`: the browser tests and what they need.
+fn e2e(root: &Path) -> Result<()> {
+    checks::postgres_reachable()?;
+    checks::browser_installed()?;
+    browser_tests(root)
+}
+
+fn browser_tests(root: &Path) -> Result<()> {
+    web::build(root, true)?;
+    step("server: compiling for the browser tests");
+    cargo(root, &["build", "-p", "klasbrug-api"], &[])?;
+    step("browser tests: headless Chromium against the real binary");
+    let binary = target_dir(root).join("debug/klasbrug");
+    let dist = root.join("dist");
+    cargo(
+        root,
+        &["test", "-p", "klasbrug-e2e"],
+        &[
+            ("KLASBRUG_BIN", binary.as_os_str()),
+            ("KLASBRUG_STATIC_DIR", dist.as_os_str()),
+        ],
+    )?;
+    println!(
+        "==> screenshots in {}",
+        target_dir(root).join("e2e").display()
+    );
+    Ok(())
+}

@@ -1,0 +1,190 @@
+//! Builds the web app into `dist/`: cargo for wasm32, then the wasm-bindgen library (pinned to the
+//! same version as the `wasm-bindgen` crate, so no CLI has to be installed), then the static
+//! files. The `klasbrug` binary serves `dist/` at `/`.
+
+use std::env;
+use std::ffi::OsString;
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+use flate2::Compression;
+use flate2::write::GzEncoder;
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const PACKAGE: &str = "klasbrug-frontend";
+/// The name index.html imports: `/klasbrug.js` and `/klasbrug_bg.wasm`.
+const OUT_NAME: &str = "klasbrug";
+/// The profile of a release build of the web app, defined in the workspace's Cargo.toml: a
+/// download should be small more than it should be fast.
+const WASM_PROFILE: &str = "wasm-release";
+
+/// Builds the web app of the workspace at `root` into `root/dist`.
+pub fn build(root: &Path, release: bool) -> Result<()> {
+    ensure_wasm_target()?;
+
+    println!("==> web app: compiling for wasm32 (first build takes a few minutes)");
+    let mut cargo = Command::new(env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo")));
+    cargo
+        .current_dir(root)
+        .args(["build", "--package", PACKAGE, "--target", WASM_TARGET]);
+    let profile = if release {
+        cargo.args(["--profile", WASM_PROFILE]);
+        WASM_PROFILE
+    } else {
+        "debug"
+    };
+    let status = cargo
+        .status()
+        .context("could not start cargo to compile the web app")?;
+    if !status.success() {
+        bail!("compiling the web app failed ({status}); see cargo's messages above");
+    }
+
+    let wasm = target_dir(root)
+        .join(WASM_TARGET)
+        .join(profile)
+        .join(format!("{PACKAGE}.wasm"));
+    let dist = root.join("dist");
+    println!(
+        "==> web app: generating JavaScript bindings into {}",
+        dist.display()
+    );
+    fs::create_dir_all(&dist).with_context(|| format!("could not create {}", dist.display()))?;
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)?
+        .typescript(false)
+        .out_name(OUT_NAME)
+        // Function names only help reading panics in a debug build.
+        .remove_name_section(release)
+        .remove_producers_section(release)
+        .generate(&dist)
+        .with_context(|| format!("wasm-bindgen could not process {}", wasm.display()))?;
+
+    println!("==> web app: copying static files");
+    copy_dir(&root.join("frontend").join("static"), &dist)?;
+
+    let bundle = dist.join(format!("{OUT_NAME}_bg.wasm"));
+    let bytes =
+        fs::read(&bundle).with_context(|| format!("could not read {}", bundle.display()))?;
+    let gzipped = gzip_len(&bytes)?;
+    println!(
+        "==> web app: ready in {} ({OUT_NAME}_bg.wasm: {} raw, {} gzipped{})",
+        dist.display(),
+        kib(bytes.len()),
+        kib(gzipped),
+        if release {
+            ""
+        } else {
+            "; debug build, use --release for the real size"
+        },
+    );
+    Ok(())
+}
+
+/// Installs the wasm32 target through rustup when it is missing.
+fn ensure_wasm_target() -> Result<()> {
+    let installed = match Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+    {
+        Ok(output) if output.status.success() => output.stdout,
+        Ok(output) => bail!(
+            "`rustup target list --installed` failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        ),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => {
+            // A toolchain without rustup (a distribution's rustc) may still have the target.
+            if sysroot_has_wasm_target() {
+                return Ok(());
+            }
+            bail!(
+                "the web app is compiled for {WASM_TARGET}, which this Rust toolchain lacks, and \
+                 rustup is not installed to add it: install rustup (https://rustup.rs) and run \
+                 `rustup target add {WASM_TARGET}`, or install your distribution's wasm32 \
+                 standard library"
+            );
+        }
+        Err(error) => return Err(error).context("could not run rustup"),
+    };
+    if String::from_utf8_lossy(&installed)
+        .lines()
+        .any(|line| line.trim() == WASM_TARGET)
+    {
+        return Ok(());
+    }
+
+    println!("==> web app: installing the {WASM_TARGET} target with rustup (once)");
+    let status = Command::new("rustup")
+        .args(["target", "add", WASM_TARGET])
+        .status()
+        .context("could not run rustup")?;
+    if !status.success() {
+        bail!("`rustup target add {WASM_TARGET}` failed ({status}); see its messages above");
+    }
+    Ok(())
+}
+
+fn sysroot_has_wasm_target() -> bool {
+    let rustc = env::var_os("RUSTC").unwrap_or_else(|| OsString::from("rustc"));
+    Command::new(rustc)
+        .args(["--print", "sysroot"])
+        .output()
+        .ok()
+        .filter(|output| output.status.success())
+        .map(|output| {
+            let sysroot = String::from_utf8_lossy(&output.stdout).trim().to_owned();
+            Path::new(&sysroot)
+                .join("lib/rustlib")
+                .join(WASM_TARGET)
+                .is_dir()
+        })
+        .unwrap_or(false)
+}
+
+/// Cargo's target directory: `CARGO_TARGET_DIR` (relative to the workspace, as cargo reads it
+/// when run from there), else `<root>/target`.
+/// Where cargo puts its output: `CARGO_TARGET_DIR` (relative to the workspace) or `target/`.
+pub fn target_dir(root: &Path) -> PathBuf {
+    match env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => root.join(dir),
+        _ => root.join("target"),
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result<()> {
+    let entries =
+        fs::read_dir(from).with_context(|| format!("could not read {}", from.display()))?;
+    for entry in entries {
+        let entry = entry.with_context(|| format!("could not read {}", from.display()))?;
+        let source = entry.path();
+        let destination = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            fs::create_dir_all(&destination)
+                .with_context(|| format!("could not create {}", destination.display()))?;
+            copy_dir(&source, &destination)?;
+        } else {
+            fs::copy(&source, &destination).with_context(|| {
+                format!(
+                    "could not copy {} to {}",
+                    source.display(),
+                    destination.display()
+                )
+            })?;
+        }
+    }
+    Ok(())
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<usize> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?.len())
+}
+
+fn kib(bytes: usize) -> String {
+    format!("{:.1} KiB", bytes as f64 / 1024.0)
+}
