@@ -109,7 +109,6 @@ fn build(
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .app_data(web::Data::new(state))
-        .app_data(extractors::json_config())
         .app_data(extractors::form_config())
         .app_data(extractors::query_config())
         .app_data(extractors::path_config())

@@ -66,9 +66,14 @@ pub enum ApiError {
     /// The resource does not exist, or the principal may not know that it does.
     #[error("{0} not found")]
     NotFound(&'static str),
-    /// The request conflicts with what exists.
-    #[error("{0}")]
-    Conflict(String),
+    /// The request conflicts with the resource's state.
+    #[error("{detail}")]
+    Conflict {
+        /// The stable code, such as `invalid_transition`.
+        code: &'static str,
+        /// What conflicts and what to do instead.
+        detail: String,
+    },
     /// The database cannot be reached.
     #[error("the database is not reachable")]
     Unavailable,
@@ -90,6 +95,16 @@ impl ApiError {
         }
     }
 
+    /// A 422 for every invalid field found.
+    pub fn invalid_fields(errors: Vec<FieldError>) -> Self {
+        let detail = errors
+            .iter()
+            .map(|e| format!("{}: {}", e.field, e.message))
+            .collect::<Vec<_>>()
+            .join("; ");
+        ApiError::Invalid { detail, errors }
+    }
+
     /// The stable code clients branch on.
     pub fn code(&self) -> &'static str {
         match self {
@@ -105,7 +120,7 @@ impl ApiError {
             ApiError::TooManyAttempts { .. } => "too_many_attempts",
             ApiError::Forbidden => "forbidden",
             ApiError::NotFound(_) => "not_found",
-            ApiError::Conflict(_) => "conflict",
+            ApiError::Conflict { code, .. } => code,
             ApiError::Unavailable => "unavailable",
             ApiError::Unexpected(_) => "internal_error",
         }
@@ -144,7 +159,7 @@ impl ResponseError for ApiError {
             ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
-            ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -176,7 +191,10 @@ impl From<store::StoreError> for ApiError {
     fn from(error: store::StoreError) -> Self {
         match error {
             store::StoreError::NotFound => ApiError::NotFound("resource"),
-            store::StoreError::Conflict(message) => ApiError::Conflict(message),
+            store::StoreError::Conflict(detail) => ApiError::Conflict {
+                code: "conflict",
+                detail,
+            },
             other => ApiError::Unexpected(other.into()),
         }
     }
@@ -186,38 +204,11 @@ impl From<store::StoreError> for ApiError {
 /// plain-text error from the framework.
 pub mod extractors {
     use super::ApiError;
-    use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError, UrlencodedError};
+    use actix_web::error::{PathError, QueryPayloadError, UrlencodedError};
     use actix_web::{HttpRequest, web};
 
     /// The largest request body accepted: 1 MiB.
     pub const BODY_LIMIT: usize = 1024 * 1024;
-
-    /// JSON bodies: the content type is required, the size bounded, serde's message passed on.
-    pub fn json_config() -> web::JsonConfig {
-        web::JsonConfig::default()
-            .limit(BODY_LIMIT)
-            .content_type_required(true)
-            .error_handler(|error, _req| json_error(error).into())
-    }
-
-    fn json_error(error: JsonPayloadError) -> ApiError {
-        match error {
-            JsonPayloadError::ContentType => ApiError::UnsupportedMediaType(
-                "send the body as JSON with Content-Type: application/json".to_owned(),
-            ),
-            JsonPayloadError::Overflow { .. } | JsonPayloadError::OverflowKnownLength { .. } => {
-                ApiError::PayloadTooLarge { limit: BODY_LIMIT }
-            }
-            JsonPayloadError::Deserialize(e) => ApiError::BadRequest {
-                code: "malformed_json",
-                detail: format!("the body is not valid for this operation: {e}"),
-            },
-            other => ApiError::BadRequest {
-                code: "malformed_json",
-                detail: format!("the body could not be read: {other}"),
-            },
-        }
-    }
 
     /// Form bodies (the OAuth2 token endpoint).
     pub fn form_config() -> web::FormConfig {

@@ -27,6 +27,8 @@ pagination: pass a page's `next` as `after` to get the following page.",
     tags(
         (name = "auth", description = "Logging in and out, sessions, and partner client tokens."),
         (name = "organisations", description = "Schools, school boards, employers and partners: the tenants."),
+        (name = "placements", description = "Placements (plekken): the spots schools offer to ambassadors."),
+        (name = "schools", description = "A school's capacity per school year, and the suggested number of spots."),
         (name = "audit", description = "Who did what, for programme staff."),
         (name = "health", description = "Liveness and readiness probes."),
     ),

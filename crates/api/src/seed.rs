@@ -1,7 +1,12 @@
 //! Demo data: a fictional programme to try Klasbrug with. Every name and address here is made
 //! up; `.example` domains cannot receive mail.
 
-use domain::{EmailAddress, OrganisationKind, Region, Role, SchoolType, Scope, Scopes};
+use chrono::NaiveTime;
+use domain::contract::{PlacementInput, SchoolCapacityInput, Teacher};
+use domain::{
+    Commitment, EmailAddress, OrganisationKind, PlacementKind, PlacementStatus, Region, Role,
+    SchoolTask, SchoolType, SchoolYear, Scope, Scopes, StartMoment, Weekday,
+};
 use sha2::{Digest, Sha256};
 use store::{NewAuditEntry, NewOrganisation, NewPartnerClient, NewUser, Store};
 use uuid::Uuid;
@@ -99,6 +104,7 @@ pub async fn seed_demo(store: &Store) -> anyhow::Result<()> {
             "Stichting Samen Wijzer",
         ))
         .await?;
+    let mut school_ids = Vec::new();
     for school in &SCHOOLS {
         let created = store
             .create_organisation(&NewOrganisation {
@@ -124,7 +130,9 @@ pub async fn seed_demo(store: &Store) -> anyhow::Result<()> {
             Role::Coordinator,
         )
         .await?;
+        school_ids.push(created.id);
     }
+    seed_placements(store, &school_ids).await?;
 
     for (name, contact) in EMPLOYERS {
         let employer = store
@@ -157,6 +165,117 @@ pub async fn seed_demo(store: &Store) -> anyhow::Result<()> {
             resource_type: "organisation",
             resource_id: Some(programme.id),
         })
+        .await?;
+    Ok(())
+}
+
+/// A few spots per school in 2026-2027, and De Zeester's capacity.
+async fn seed_placements(store: &Store, schools: &[Uuid]) -> anyhow::Result<()> {
+    let year = SchoolYear::parse("2026-2027")?;
+    let time = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default();
+    let spot = |weekday, kind, detail: &str, expertise: &[&str]| PlacementInput {
+        school_id: None,
+        school_year: year,
+        start_moment: StartMoment::February,
+        commitment: Commitment::HalfYear,
+        weekday,
+        starts_at: time(8, 30),
+        ends_at: time(15, 0),
+        kind,
+        group: (kind == PlacementKind::Class).then(|| detail.to_owned()),
+        teacher: (kind == PlacementKind::Class).then(|| "Juf Marit".to_owned()),
+        task: (kind == PlacementKind::SchoolTask).then_some(SchoolTask::Surveillance),
+        theme: (kind == PlacementKind::Thematic).then(|| detail.to_owned()),
+        expertise: expertise.iter().map(|e| (*e).to_owned()).collect(),
+        note: None,
+        capacity: 1,
+    };
+    let plan: [(usize, PlacementInput, PlacementStatus); 6] = [
+        (
+            0,
+            spot(
+                Weekday::Tuesday,
+                PlacementKind::Class,
+                "groep 5",
+                &["rekenen", "techniek"],
+            ),
+            PlacementStatus::Open,
+        ),
+        (
+            0,
+            spot(
+                Weekday::Thursday,
+                PlacementKind::Thematic,
+                "Schoolmoestuin",
+                &["natuur", "duurzaamheid"],
+            ),
+            PlacementStatus::Open,
+        ),
+        (
+            0,
+            spot(Weekday::Friday, PlacementKind::SchoolTask, "", &[]),
+            PlacementStatus::Draft,
+        ),
+        (
+            1,
+            spot(
+                Weekday::Wednesday,
+                PlacementKind::Class,
+                "groep 7",
+                &["muziek"],
+            ),
+            PlacementStatus::Open,
+        ),
+        (
+            2,
+            spot(
+                Weekday::Monday,
+                PlacementKind::Class,
+                "2 havo",
+                &["economie", "ondernemen"],
+            ),
+            PlacementStatus::Open,
+        ),
+        (
+            2,
+            spot(
+                Weekday::Thursday,
+                PlacementKind::Thematic,
+                "Loopbaanoriëntatie",
+                &["zorg", "techniek"],
+            ),
+            PlacementStatus::Draft,
+        ),
+    ];
+    for (school, input, status) in plan {
+        let created = store.create_placement(schools[school], &input).await?;
+        if status == PlacementStatus::Open {
+            store
+                .set_placement_status(created.id, PlacementStatus::Draft, status, None)
+                .await?;
+        }
+    }
+    let teacher = |name: &str, group: &str, opted_in| Teacher {
+        name: name.to_owned(),
+        groups: vec![group.to_owned()],
+        weekdays: vec![Weekday::Monday, Weekday::Tuesday, Weekday::Thursday],
+        opted_in,
+    };
+    let capacity = SchoolCapacityInput {
+        groups: 8,
+        groups_with_intern: 2,
+        groups_with_starting_teacher: 1,
+        teachers: vec![
+            teacher("Juf Marit", "groep 5", true),
+            teacher("Meester Ruben", "groep 6", true),
+            teacher("Juf Esra", "groep 3", true),
+            teacher("Juf Wendy", "groep 8", true),
+            teacher("Meester Kees", "groep 4", false),
+        ],
+        offered: Some(3),
+    };
+    store
+        .put_school_capacity(schools[0], year, &capacity)
         .await?;
     Ok(())
 }

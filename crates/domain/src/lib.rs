@@ -4,17 +4,22 @@
 //! return plain values or domain errors, so they are unit tested without a database and compile
 //! for the web app (wasm32) too, which shares these types and checks.
 
+pub mod capacity;
 pub mod contract;
 pub mod email;
 pub mod organisation;
 pub mod password;
+pub mod placement;
 pub mod role;
+pub mod school_year;
 pub mod scope;
 
 pub use email::EmailAddress;
 pub use organisation::{OrganisationKind, Region, SchoolType};
 pub use password::Password;
+pub use placement::{PlacementAction, PlacementKind, PlacementStatus, SchoolTask, Weekday};
 pub use role::Role;
+pub use school_year::{Commitment, Period, SchoolYear, StartMoment};
 pub use scope::{Scope, Scopes};
 
 /// A value that could not be parsed from its text form, with a message a person can act on.

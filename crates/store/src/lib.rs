@@ -8,10 +8,12 @@
 //! domain types or records, and knows nothing of HTTP.
 
 mod audit;
+mod capacities;
 mod error;
 mod login_failures;
 mod organisations;
 mod partner_clients;
+mod placements;
 mod refresh_tokens;
 mod users;
 
@@ -27,6 +29,7 @@ pub use error::StoreError;
 pub use login_failures::FailureCount;
 pub use organisations::{NewOrganisation, OrganisationFilter};
 pub use partner_clients::{NewPartnerClient, PartnerClientRecord};
+pub use placements::PlacementFilter;
 pub use refresh_tokens::{RefreshOutcome, RefreshTokenRecord};
 pub use users::{MembershipRecord, NewUser, UserRecord};
 

@@ -53,7 +53,7 @@ pub fn configure(config: &mut ServiceConfig) {
 pub async fn login(
     state: web::Data<AppState>,
     req: HttpRequest,
-    body: web::Json<LoginRequest>,
+    body: crate::json::Json<LoginRequest>,
 ) -> Result<HttpResponse, ApiError> {
     let LoginRequest { email, password } = body.into_inner();
     let email = EmailAddress::parse(&email).map_err(|e| ApiError::invalid_field("email", e.0))?;

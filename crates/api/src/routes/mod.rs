@@ -7,6 +7,8 @@ pub mod health;
 pub mod me;
 pub mod organisations;
 mod pagination;
+pub mod placements;
+pub mod schools;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -16,6 +18,8 @@ pub fn configure_api(config: &mut ServiceConfig) {
     me::configure(config);
     organisations::configure(config);
     audit::configure(config);
+    placements::configure(config);
+    schools::configure(config);
 }
 
 /// Appends an audit entry for what `actor` did.

@@ -8,4 +8,5 @@ mod errors;
 mod helpers;
 mod openapi;
 mod organisations;
+mod placements;
 mod web_app;

@@ -5,10 +5,15 @@ pub mod audit;
 pub mod auth;
 pub mod organisation;
 pub mod page;
+pub mod placement;
 pub mod problem;
 
 pub use audit::AuditEvent;
 pub use auth::{AccessToken, ClientCredentialsRequest, LoginRequest, Me, Membership};
 pub use organisation::{Member, Organisation};
 pub use page::Page;
+pub use placement::{
+    Placement, PlacementCounts, PlacementInput, PlacementTransition, SchoolCapacity,
+    SchoolCapacityInput, Teacher,
+};
 pub use problem::{FieldError, Problem};

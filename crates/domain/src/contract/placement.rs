@@ -1,0 +1,478 @@
+//! Placements (*plekken*) and school capacity as the API shows them.
+
+use chrono::{DateTime, NaiveTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::capacity::CapacitySuggestion;
+use crate::placement::{PlacementAction, PlacementKind, PlacementStatus, SchoolTask, Weekday};
+use crate::school_year::{Commitment, Period, SchoolYear, StartMoment};
+use crate::{Region, SchoolType};
+
+/// What a school offers: the fields a director fills in. Used to create (with `school_id`) and
+/// to replace a placement's details.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PlacementInput {
+    /// The school (on create; ignored on update, where the placement keeps its school).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school_id: Option<Uuid>,
+    /// The school year, such as `2026-2027`.
+    pub school_year: SchoolYear,
+    /// When the ambassador starts.
+    pub start_moment: StartMoment,
+    /// Half or whole year.
+    pub commitment: Commitment,
+    /// The day of the week at school.
+    pub weekday: Weekday,
+    /// When the day starts, `HH:MM`.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "08:30"))]
+    pub starts_at: NaiveTime,
+    /// When the day ends, `HH:MM`; 6 to 8 hours after the start.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "15:00"))]
+    pub ends_at: NaiveTime,
+    /// In a class, a school-level task, or thematic.
+    pub kind: PlacementKind,
+    /// For `class`: the group or section, such as `groep 5` or `2 havo`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// For `class`: the teacher who opted in. Never shown to partners.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub teacher: Option<String>,
+    /// For `school_task`: which task.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<SchoolTask>,
+    /// For `thematic`: the lesson series or project, such as `Werkgroep duurzaamheid`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    /// Expertise or themes wanted, such as `techniek`.
+    #[serde(default)]
+    pub expertise: Vec<String>,
+    /// A note for candidates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// How many ambassadors it takes; usually 1.
+    #[serde(default = "one")]
+    pub capacity: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// A placement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Placement {
+    /// The placement's id.
+    pub id: Uuid,
+    /// The school offering it.
+    pub school_id: Uuid,
+    /// The school's name.
+    pub school_name: String,
+    /// Primary or secondary.
+    pub school_type: SchoolType,
+    /// The school's holiday region.
+    pub region: Region,
+    /// The school's municipality.
+    pub municipality: String,
+    /// The school year.
+    pub school_year: SchoolYear,
+    /// When the ambassador starts.
+    pub start_moment: StartMoment,
+    /// Half or whole year.
+    pub commitment: Commitment,
+    /// The first and last day this implies.
+    pub period: Period,
+    /// The day of the week at school.
+    pub weekday: Weekday,
+    /// When the day starts.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "08:30"))]
+    pub starts_at: NaiveTime,
+    /// When the day ends.
+    #[cfg_attr(feature = "openapi", schema(value_type = String, example = "15:00"))]
+    pub ends_at: NaiveTime,
+    /// Length of the day in minutes (360 to 480).
+    pub minutes: i64,
+    /// In a class, a school-level task, or thematic.
+    pub kind: PlacementKind,
+    /// For `class`: the group or section.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// For `class`: the teacher. Absent for partners and ambassadors.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub teacher: Option<String>,
+    /// For `school_task`: which task.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<SchoolTask>,
+    /// For `thematic`: the lesson series or project.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    /// Expertise or themes wanted.
+    pub expertise: Vec<String>,
+    /// A note for candidates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// How many ambassadors it takes.
+    pub capacity: u32,
+    /// Where it is in its life.
+    pub status: PlacementStatus,
+    /// Why it was closed or cancelled.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_reason: Option<String>,
+    /// When it was created.
+    pub created_at: DateTime<Utc>,
+    /// When it last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A change of status, such as opening or closing a placement.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PlacementTransition {
+    /// What to do.
+    pub action: PlacementAction,
+    /// Why; required to close or cancel.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// A teacher, as the director records them for the capacity of a school year.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Teacher {
+    /// The teacher's name.
+    pub name: String,
+    /// The groups or sections they teach, such as `groep 5`.
+    #[serde(default)]
+    pub groups: Vec<String>,
+    /// The days they are at school.
+    #[serde(default)]
+    pub weekdays: Vec<Weekday>,
+    /// Whether they want to work with an ambassador.
+    pub opted_in: bool,
+}
+
+/// What the director records about a school year's capacity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SchoolCapacityInput {
+    /// Groups (po) or sections (vo).
+    pub groups: u32,
+    /// Groups with an intern (*stagiaire*).
+    pub groups_with_intern: u32,
+    /// Groups with a starting teacher.
+    pub groups_with_starting_teacher: u32,
+    /// The teachers, and whether each opted in.
+    #[serde(default)]
+    pub teachers: Vec<Teacher>,
+    /// The number of spots the director decided to offer; absent until decided.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offered: Option<u32>,
+}
+
+/// How many of a school year's placements are in each status.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlacementCounts {
+    /// Being prepared.
+    pub draft: u32,
+    /// Offered.
+    pub open: u32,
+    /// A candidate was proposed.
+    pub proposed: u32,
+    /// Filled by an ambassador.
+    pub filled: u32,
+    /// No longer offered.
+    pub closed: u32,
+    /// Withdrawn.
+    pub cancelled: u32,
+}
+
+/// A school's capacity for a school year, with the suggestion and the placements so far.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SchoolCapacity {
+    /// The school.
+    pub school_id: Uuid,
+    /// The school year.
+    pub school_year: SchoolYear,
+    /// What the director recorded (all zero until then).
+    pub input: SchoolCapacityInput,
+    /// The suggested number of spots and the facts behind it.
+    pub suggestion: CapacitySuggestion,
+    /// The suggestion's reasoning in Dutch, for the director.
+    pub reasoning: String,
+    /// The school year's placements by status.
+    pub placements: PlacementCounts,
+    /// When the director last saved it; absent if never.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated_at: Option<DateTime<Utc>>,
+}
+
+/// The most expertise keywords a placement lists.
+pub const MAX_EXPERTISE: usize = 10;
+
+impl PlacementInput {
+    /// Checks the input the way the server does, so the web app can show the same messages
+    /// inline. Returns the input tidied up (text trimmed, fields that do not belong to the kind
+    /// dropped) and the day's length in minutes, or every problem found, by field.
+    pub fn validate(&self) -> Result<(PlacementInput, i64), Vec<super::FieldError>> {
+        let mut errors = Vec::new();
+        let mut fail = |field: &str, message: String| {
+            errors.push(super::FieldError {
+                field: field.to_owned(),
+                message,
+            })
+        };
+        let minutes = crate::placement::day_minutes(self.starts_at, self.ends_at)
+            .map_err(|message| fail("ends_at", message))
+            .unwrap_or_default();
+        let text = |value: &Option<String>| {
+            value
+                .as_deref()
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .map(str::to_owned)
+        };
+        let mut tidy = PlacementInput {
+            group: None,
+            teacher: None,
+            task: None,
+            theme: None,
+            note: text(&self.note),
+            expertise: self
+                .expertise
+                .iter()
+                .map(|e| e.trim().to_owned())
+                .filter(|e| !e.is_empty())
+                .collect(),
+            ..self.clone()
+        };
+        match self.kind {
+            PlacementKind::Class => {
+                tidy.group = text(&self.group);
+                tidy.teacher = text(&self.teacher);
+                if tidy.group.is_none() {
+                    fail(
+                        "group",
+                        "name the group or section, such as groep 5 or 2 havo".into(),
+                    );
+                }
+            }
+            PlacementKind::SchoolTask => {
+                tidy.task = self.task;
+                if tidy.task.is_none() {
+                    fail(
+                        "task",
+                        "choose the task: surveillance, extracurricular or administration".into(),
+                    );
+                }
+            }
+            PlacementKind::Thematic => {
+                tidy.theme = text(&self.theme);
+                if tidy.theme.is_none() {
+                    fail("theme", "name the lesson series or project".into());
+                }
+            }
+        }
+        for (field, value, max) in [
+            ("group", &tidy.group, 50),
+            ("teacher", &tidy.teacher, 100),
+            ("theme", &tidy.theme, 200),
+            ("note", &tidy.note, 1000),
+        ] {
+            if value.as_ref().is_some_and(|v| v.chars().count() > max) {
+                fail(field, format!("at most {max} characters"));
+            }
+        }
+        if tidy.expertise.len() > MAX_EXPERTISE {
+            fail("expertise", format!("at most {MAX_EXPERTISE} keywords"));
+        }
+        if tidy.expertise.iter().any(|e| e.chars().count() > 60) {
+            fail("expertise", "each keyword has at most 60 characters".into());
+        }
+        if !(1..=10).contains(&self.capacity) {
+            fail("capacity", "between 1 and 10 ambassadors".into());
+        }
+        if errors.is_empty() {
+            Ok((tidy, minutes))
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+impl SchoolCapacityInput {
+    /// Checks the numbers add up. Returns every problem found, by field.
+    pub fn validate(&self) -> Result<(), Vec<super::FieldError>> {
+        let mut errors = Vec::new();
+        let mut fail = |field: &str, message: String| {
+            errors.push(super::FieldError {
+                field: field.to_owned(),
+                message,
+            })
+        };
+        if self.groups > 200 {
+            fail("groups", "at most 200 groups".into());
+        }
+        if self.groups_with_intern > self.groups {
+            fail(
+                "groups_with_intern",
+                format!("more groups with an intern than the {} groups", self.groups),
+            );
+        }
+        if self.groups_with_starting_teacher > self.groups {
+            fail(
+                "groups_with_starting_teacher",
+                format!(
+                    "more groups with a starting teacher than the {} groups",
+                    self.groups
+                ),
+            );
+        }
+        if self.teachers.len() > 200 {
+            fail("teachers", "at most 200 teachers".into());
+        }
+        for (i, teacher) in self.teachers.iter().enumerate() {
+            let name = teacher.name.trim();
+            if name.is_empty() || name.chars().count() > 100 {
+                fail(
+                    &format!("teachers[{i}].name"),
+                    "a name of 1 to 100 characters".into(),
+                );
+            }
+        }
+        if self.offered.is_some_and(|n| n > 200) {
+            fail("offered", "at most 200 spots".into());
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The suggestion these numbers lead to.
+    pub fn suggestion(&self) -> CapacitySuggestion {
+        let opted_in = self.teachers.iter().filter(|t| t.opted_in).count();
+        crate::capacity::suggest(
+            self.groups,
+            self.groups_with_intern,
+            self.groups_with_starting_teacher,
+            u32::try_from(opted_in).unwrap_or(u32::MAX),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input() -> PlacementInput {
+        PlacementInput {
+            school_id: None,
+            school_year: SchoolYear::parse("2026-2027").unwrap(),
+            start_moment: StartMoment::February,
+            commitment: Commitment::HalfYear,
+            weekday: Weekday::Tuesday,
+            starts_at: NaiveTime::from_hms_opt(8, 30, 0).unwrap(),
+            ends_at: NaiveTime::from_hms_opt(15, 30, 0).unwrap(),
+            kind: PlacementKind::Class,
+            group: Some(" groep 5 ".into()),
+            teacher: Some("Juf Test".into()),
+            task: Some(SchoolTask::Surveillance),
+            theme: None,
+            expertise: vec![" techniek ".into(), "".into()],
+            note: Some("  ".into()),
+            capacity: 1,
+        }
+    }
+
+    #[test]
+    fn a_valid_placement_is_tidied_and_its_day_measured() {
+        let (tidy, minutes) = input().validate().unwrap();
+        assert_eq!(minutes, 420);
+        assert_eq!(tidy.group.as_deref(), Some("groep 5"));
+        assert_eq!(tidy.task, None, "a class placement has no school task");
+        assert_eq!(tidy.expertise, vec!["techniek".to_owned()]);
+        assert_eq!(tidy.note, None);
+    }
+
+    #[test]
+    fn every_problem_is_reported_by_field() {
+        let mut bad = input();
+        bad.group = None;
+        bad.ends_at = NaiveTime::from_hms_opt(13, 30, 0).unwrap();
+        bad.capacity = 0;
+        let fields: Vec<String> = bad
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["ends_at", "group", "capacity"]);
+    }
+
+    #[test]
+    fn each_kind_needs_its_own_detail() {
+        let mut task = input();
+        task.kind = PlacementKind::SchoolTask;
+        task.task = None;
+        assert_eq!(task.validate().unwrap_err()[0].field, "task");
+        let mut thematic = input();
+        thematic.kind = PlacementKind::Thematic;
+        assert_eq!(thematic.validate().unwrap_err()[0].field, "theme");
+    }
+
+    #[test]
+    fn capacity_numbers_must_add_up() {
+        let capacity = SchoolCapacityInput {
+            groups: 4,
+            groups_with_intern: 5,
+            groups_with_starting_teacher: 1,
+            teachers: vec![Teacher {
+                name: " ".into(),
+                groups: vec![],
+                weekdays: vec![],
+                opted_in: true,
+            }],
+            offered: None,
+        };
+        let fields: Vec<String> = capacity
+            .validate()
+            .unwrap_err()
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["groups_with_intern", "teachers[0].name"]);
+    }
+
+    #[test]
+    fn the_suggestion_counts_teachers_who_opted_in() {
+        let teacher = |opted_in| Teacher {
+            name: "T".into(),
+            groups: vec![],
+            weekdays: vec![],
+            opted_in,
+        };
+        let capacity = SchoolCapacityInput {
+            groups: 8,
+            groups_with_intern: 2,
+            groups_with_starting_teacher: 1,
+            teachers: vec![
+                teacher(true),
+                teacher(true),
+                teacher(false),
+                teacher(true),
+                teacher(true),
+            ],
+            offered: Some(3),
+        };
+        assert_eq!(capacity.suggestion().suggested, 4);
+    }
+}

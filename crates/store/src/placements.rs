@@ -1,0 +1,354 @@
+//! Placements (*plekken*) and their status changes.
+
+use chrono::{DateTime, NaiveTime, Utc};
+use domain::contract::{Placement, PlacementCounts, PlacementInput};
+use domain::{
+    Commitment, PlacementKind, PlacementStatus, Region, SchoolTask, SchoolType, SchoolYear,
+    StartMoment, Weekday,
+};
+use uuid::Uuid;
+
+use crate::{Store, StoreError, StoreResult, new_id, now, with_pool};
+
+/// Which placements a list returns. Every field narrows it; `None` does not.
+#[derive(Debug, Clone, Default)]
+pub struct PlacementFilter {
+    /// Only this school year.
+    pub school_year: Option<SchoolYear>,
+    /// Only this start moment.
+    pub start_moment: Option<StartMoment>,
+    /// Only this weekday.
+    pub weekday: Option<Weekday>,
+    /// Only schools of this type.
+    pub school_type: Option<SchoolType>,
+    /// Only schools in this region.
+    pub region: Option<Region>,
+    /// Only schools in this municipality (exact, case-insensitive).
+    pub municipality: Option<String>,
+    /// Only this kind.
+    pub kind: Option<PlacementKind>,
+    /// Only this status.
+    pub status: Option<PlacementStatus>,
+    /// Only placements whose expertise or theme contains this text (case-insensitive).
+    pub expertise: Option<String>,
+    /// Only this school.
+    pub school_id: Option<Uuid>,
+    /// Only schools in which this user holds a role.
+    pub member: Option<Uuid>,
+}
+
+#[derive(sqlx::FromRow)]
+struct PlacementRow {
+    id: Uuid,
+    school_id: Uuid,
+    school_name: String,
+    school_type: Option<String>,
+    region: Option<String>,
+    municipality: Option<String>,
+    school_year: i32,
+    start_moment: String,
+    commitment: String,
+    weekday: String,
+    starts_at: NaiveTime,
+    ends_at: NaiveTime,
+    kind: String,
+    group_label: Option<String>,
+    teacher: Option<String>,
+    task: Option<String>,
+    theme: Option<String>,
+    expertise: String,
+    note: Option<String>,
+    capacity: i32,
+    status: String,
+    status_reason: Option<String>,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+impl TryFrom<PlacementRow> for Placement {
+    type Error = StoreError;
+    fn try_from(row: PlacementRow) -> Result<Self, Self::Error> {
+        let missing =
+            |what: &str| StoreError::Corrupt(format!("school {} has no {what}", row.school_id));
+        let school_year = SchoolYear::starting(row.school_year)?;
+        let start_moment = StartMoment::parse(&row.start_moment)?;
+        let commitment = Commitment::parse(&row.commitment)?;
+        Ok(Placement {
+            id: row.id,
+            school_id: row.school_id,
+            school_type: SchoolType::parse(
+                row.school_type.as_deref().ok_or_else(|| missing("type"))?,
+            )?,
+            region: Region::parse(row.region.as_deref().ok_or_else(|| missing("region"))?)?,
+            municipality: row
+                .municipality
+                .clone()
+                .ok_or_else(|| missing("municipality"))?,
+            school_name: row.school_name,
+            school_year,
+            start_moment,
+            commitment,
+            period: domain::school_year::period(school_year, start_moment, commitment),
+            weekday: Weekday::parse(&row.weekday)?,
+            starts_at: row.starts_at,
+            ends_at: row.ends_at,
+            minutes: (row.ends_at - row.starts_at).num_minutes(),
+            kind: PlacementKind::parse(&row.kind)?,
+            group: row.group_label,
+            teacher: row.teacher,
+            task: row.task.as_deref().map(SchoolTask::parse).transpose()?,
+            theme: row.theme,
+            expertise: row.expertise.lines().map(str::to_owned).collect(),
+            note: row.note,
+            capacity: u32::try_from(row.capacity)
+                .map_err(|_| StoreError::Corrupt("negative capacity".into()))?,
+            status: PlacementStatus::parse(&row.status)?,
+            status_reason: row.status_reason,
+            created_at: row.created_at,
+            updated_at: row.updated_at,
+        })
+    }
+}
+
+const SELECT: &str = "SELECT p.id, p.school_id, o.name AS school_name, o.school_type, o.region, o.municipality, \
+     p.school_year, p.start_moment, p.commitment, p.weekday, p.starts_at, p.ends_at, p.kind, p.group_label, \
+     p.teacher, p.task, p.theme, p.expertise, p.note, p.capacity, p.status, p.status_reason, p.created_at, \
+     p.updated_at FROM placements p JOIN organisations o ON o.id = p.school_id";
+
+/// `%text%` for LIKE, with LIKE's own wildcards escaped.
+fn contains_pattern(text: &str) -> String {
+    let escaped = text
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
+}
+
+impl Store {
+    /// Creates a draft placement for `school_id` from validated input.
+    pub async fn create_placement(
+        &self,
+        school_id: Uuid,
+        input: &PlacementInput,
+    ) -> StoreResult<Placement> {
+        let id = new_id();
+        let at = now();
+        with_pool!(self, pool => {
+            sqlx::query(
+                "INSERT INTO placements (id, school_id, school_year, start_moment, commitment, weekday, \
+                 starts_at, ends_at, kind, group_label, teacher, task, theme, expertise, note, capacity, \
+                 status, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)",
+            )
+            .bind(id)
+            .bind(school_id)
+            .bind(input.school_year.start_year())
+            .bind(input.start_moment.as_str())
+            .bind(input.commitment.as_str())
+            .bind(input.weekday.as_str())
+            .bind(input.starts_at)
+            .bind(input.ends_at)
+            .bind(input.kind.as_str())
+            .bind(input.group.clone())
+            .bind(input.teacher.clone())
+            .bind(input.task.map(|t| t.as_str()))
+            .bind(input.theme.clone())
+            .bind(input.expertise.join("\n"))
+            .bind(input.note.clone())
+            .bind(i32::try_from(input.capacity).unwrap_or(i32::MAX))
+            .bind(PlacementStatus::Draft.as_str())
+            .bind(at)
+            .execute(pool)
+            .await?;
+        });
+        self.get_placement(id).await
+    }
+
+    /// One placement, or `NotFound`.
+    pub async fn get_placement(&self, id: Uuid) -> StoreResult<Placement> {
+        let row: PlacementRow = with_pool!(self, pool => {
+            let mut query = sqlx::QueryBuilder::new(SELECT);
+            query.push(" WHERE p.id = ").push_bind(id);
+            query.build_query_as().fetch_one(pool).await?
+        });
+        row.try_into()
+    }
+
+    /// Replaces a placement's details, if its status is still `expected`. Returns `Conflict` when
+    /// the status changed in the meantime.
+    pub async fn update_placement(
+        &self,
+        id: Uuid,
+        expected: PlacementStatus,
+        input: &PlacementInput,
+    ) -> StoreResult<Placement> {
+        let changed = with_pool!(self, pool => {
+            sqlx::query(
+                "UPDATE placements SET school_year = $1, start_moment = $2, commitment = $3, weekday = $4, \
+                 starts_at = $5, ends_at = $6, kind = $7, group_label = $8, teacher = $9, task = $10, \
+                 theme = $11, expertise = $12, note = $13, capacity = $14, updated_at = $15 \
+                 WHERE id = $16 AND status = $17",
+            )
+            .bind(input.school_year.start_year())
+            .bind(input.start_moment.as_str())
+            .bind(input.commitment.as_str())
+            .bind(input.weekday.as_str())
+            .bind(input.starts_at)
+            .bind(input.ends_at)
+            .bind(input.kind.as_str())
+            .bind(input.group.clone())
+            .bind(input.teacher.clone())
+            .bind(input.task.map(|t| t.as_str()))
+            .bind(input.theme.clone())
+            .bind(input.expertise.join("\n"))
+            .bind(input.note.clone())
+            .bind(i32::try_from(input.capacity).unwrap_or(i32::MAX))
+            .bind(now())
+            .bind(id)
+            .bind(expected.as_str())
+            .execute(pool)
+            .await?
+            .rows_affected()
+        });
+        if changed == 0 {
+            return Err(StoreError::Conflict(
+                "the placement changed in the meantime; reload it".into(),
+            ));
+        }
+        self.get_placement(id).await
+    }
+
+    /// Moves a placement from `from` to `to`, if it is still in `from`; records the reason for
+    /// closing or cancelling (and clears it otherwise).
+    pub async fn set_placement_status(
+        &self,
+        id: Uuid,
+        from: PlacementStatus,
+        to: PlacementStatus,
+        reason: Option<&str>,
+    ) -> StoreResult<Placement> {
+        let changed = with_pool!(self, pool => {
+            sqlx::query(
+                "UPDATE placements SET status = $1, status_reason = $2, updated_at = $3 \
+                 WHERE id = $4 AND status = $5",
+            )
+            .bind(to.as_str())
+            .bind(reason.map(str::to_owned))
+            .bind(now())
+            .bind(id)
+            .bind(from.as_str())
+            .execute(pool)
+            .await?
+            .rows_affected()
+        });
+        if changed == 0 {
+            return Err(StoreError::Conflict(
+                "the placement changed in the meantime; reload it".into(),
+            ));
+        }
+        self.get_placement(id).await
+    }
+
+    /// A page of placements in id (creation) order, after `after`, at most `limit`. Only the
+    /// filters given become SQL, so each query can use the index that fits it.
+    pub async fn list_placements(
+        &self,
+        filter: &PlacementFilter,
+        after: Option<Uuid>,
+        limit: u32,
+    ) -> StoreResult<Vec<Placement>> {
+        let rows: Vec<PlacementRow> = with_pool!(self, pool => {
+            let mut query = sqlx::QueryBuilder::new(SELECT);
+            query.push(" WHERE 1 = 1");
+            if let Some(year) = filter.school_year {
+                query.push(" AND p.school_year = ").push_bind(year.start_year());
+            }
+            if let Some(moment) = filter.start_moment {
+                query.push(" AND p.start_moment = ").push_bind(moment.as_str());
+            }
+            if let Some(weekday) = filter.weekday {
+                query.push(" AND p.weekday = ").push_bind(weekday.as_str());
+            }
+            if let Some(kind) = filter.kind {
+                query.push(" AND p.kind = ").push_bind(kind.as_str());
+            }
+            if let Some(status) = filter.status {
+                query.push(" AND p.status = ").push_bind(status.as_str());
+            }
+            if let Some(school_id) = filter.school_id {
+                query.push(" AND p.school_id = ").push_bind(school_id);
+            }
+            if let Some(user) = filter.member {
+                query
+                    .push(" AND p.school_id IN (SELECT organisation_id FROM memberships WHERE user_id = ")
+                    .push_bind(user)
+                    .push(")");
+            }
+            if let Some(school_type) = filter.school_type {
+                query.push(" AND o.school_type = ").push_bind(school_type.as_str());
+            }
+            if let Some(region) = filter.region {
+                query.push(" AND o.region = ").push_bind(region.as_str());
+            }
+            if let Some(municipality) = &filter.municipality {
+                query.push(" AND LOWER(o.municipality) = ").push_bind(municipality.to_lowercase());
+            }
+            if let Some(text) = &filter.expertise {
+                let pattern = contains_pattern(text);
+                query
+                    .push(" AND (LOWER(p.expertise) LIKE ")
+                    .push_bind(pattern.clone())
+                    .push(" ESCAPE '\\' OR LOWER(COALESCE(p.theme, '')) LIKE ")
+                    .push_bind(pattern)
+                    .push(" ESCAPE '\\')");
+            }
+            if let Some(after) = after {
+                query.push(" AND p.id > ").push_bind(after);
+            }
+            query.push(" ORDER BY p.id LIMIT ").push_bind(i64::from(limit));
+            query.build_query_as().fetch_all(pool).await?
+        });
+        rows.into_iter().map(TryInto::try_into).collect()
+    }
+
+    /// How many of a school's placements in a school year are in each status.
+    pub async fn count_placements(
+        &self,
+        school_id: Uuid,
+        year: SchoolYear,
+    ) -> StoreResult<PlacementCounts> {
+        let rows: Vec<(String, i64)> = with_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT status, COUNT(*) FROM placements WHERE school_id = $1 AND school_year = $2 GROUP BY status",
+            )
+            .bind(school_id)
+            .bind(year.start_year())
+            .fetch_all(pool)
+            .await?
+        });
+        let mut counts = PlacementCounts::default();
+        for (status, count) in rows {
+            let count = u32::try_from(count).unwrap_or(u32::MAX);
+            match PlacementStatus::parse(&status)? {
+                PlacementStatus::Draft => counts.draft = count,
+                PlacementStatus::Open => counts.open = count,
+                PlacementStatus::Proposed => counts.proposed = count,
+                PlacementStatus::Filled => counts.filled = count,
+                PlacementStatus::Closed => counts.closed = count,
+                PlacementStatus::Cancelled => counts.cancelled = count,
+            }
+        }
+        Ok(counts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contains_pattern;
+
+    #[test]
+    fn like_wildcards_in_search_text_are_taken_literally() {
+        assert_eq!(contains_pattern("50%_Tech\\"), "%50\\%\\_tech\\\\%");
+    }
+}
