@@ -14,10 +14,12 @@ use crate::hooks::use_texts;
 use crate::i18n::Lang;
 use crate::menu::{MenuItem, may_open, menu_for};
 use crate::pages::audit::AuditPage;
+use crate::pages::capacity::CapacityPage;
 use crate::pages::login::{LoginPage, Notice};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::organisations::OrganisationsPage;
 use crate::pages::overview::OverviewPage;
+use crate::pages::placements::PlacementsPage;
 use crate::pages::team::TeamPage;
 use crate::route::Route;
 
@@ -202,6 +204,14 @@ fn switch(route: Route, session: &Session) -> Html {
     };
     match route {
         Route::Overview => html! { <OverviewPage session={session.clone()} /> },
+        Route::Placements => guarded(
+            MenuItem::Placements,
+            html! { <PlacementsPage session={session.clone()} /> },
+        ),
+        Route::Capacity => guarded(
+            MenuItem::Capacity,
+            html! { <CapacityPage session={session.clone()} /> },
+        ),
         Route::Team => guarded(
             MenuItem::Team,
             html! { <TeamPage session={session.clone()} /> },

@@ -143,3 +143,84 @@ pub fn NavLink(props: &NavLinkProps) -> Html {
         </a>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct FormFieldProps {
+    /// The input's id; the hint gets `<id>-hint` and the message `<id>-error`.
+    pub id: AttrValue,
+    pub label: AttrValue,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    #[prop_or_default]
+    pub class: Classes,
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// A label, its input, and under the input a hint and the input's message.
+/// The input itself says `aria-describedby={described_by(..)}` so both are read with it.
+#[component]
+pub fn FormField(props: &FormFieldProps) -> Html {
+    let hint = props.hint.as_ref().map(|hint| {
+        html! { <p id={format!("{}-hint", props.id)} class="field-hint">{ hint.clone() }</p> }
+    });
+    let error = props.error.as_ref().map(|error| {
+        html! { <p id={format!("{}-error", props.id)} class="field-error">{ error.clone() }</p> }
+    });
+    html! {
+        <div class={classes!("field", props.error.is_some().then_some("field-invalid"), props.class.clone())}>
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            { props.children.clone() }
+            { hint.unwrap_or_default() }
+            { error.unwrap_or_default() }
+        </div>
+    }
+}
+
+/// The `aria-describedby` of an input in a [`FormField`]: its hint and its message, if shown.
+pub fn described_by(id: &str, hint: bool, error: bool) -> Option<AttrValue> {
+    let ids: Vec<String> = [(hint, "hint"), (error, "error")]
+        .into_iter()
+        .filter(|(shown, _)| *shown)
+        .map(|(_, part)| format!("{id}-{part}"))
+        .collect();
+    (!ids.is_empty()).then(|| AttrValue::from(ids.join(" ")))
+}
+
+#[derive(Properties, PartialEq)]
+pub struct StatusMessageProps {
+    pub id: AttrValue,
+    /// What just happened; nothing is shown when there is nothing to say.
+    pub message: Option<AttrValue>,
+}
+
+/// "Saved", announced to screen readers and focusable, so the keyboard can be put where the
+/// person continues after a form closes.
+#[component]
+pub fn StatusMessage(props: &StatusMessageProps) -> Html {
+    html! {
+        <p id={props.id.clone()} class={classes!("status-line", props.message.is_some().then_some("message message-success"))} role="status" tabindex="-1">
+            { props.message.clone().unwrap_or_default() }
+        </p>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_input_is_described_by_what_is_shown_next_to_it() {
+        assert_eq!(described_by("pf-group", false, false), None);
+        assert_eq!(
+            described_by("pf-group", true, true).as_deref(),
+            Some("pf-group-hint pf-group-error")
+        );
+        assert_eq!(
+            described_by("pf-note", false, true).as_deref(),
+            Some("pf-note-error")
+        );
+    }
+}

@@ -1,6 +1,6 @@
 //! Showing values the way Dutch readers expect them.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use uuid::Uuid;
 use wasm_bindgen::JsValue;
 
@@ -20,6 +20,18 @@ pub fn format_instant(at: DateTime<Utc>) -> String {
         let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
     date.to_locale_string("nl-NL", &options).into()
+}
+
+/// Today's date on this computer's calendar. From the browser: chrono's clock is not wired to
+/// JavaScript in this build. Only in the browser; host tests pass dates in.
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(
+        i32::try_from(now.get_full_year()).unwrap_or(2026),
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
 }
 
 /// The last eight hex digits of an id: enough to tell rows apart, short enough for a phone. Not

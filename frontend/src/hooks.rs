@@ -1,4 +1,4 @@
-//! Hooks the pages share: texts, the document title, and paged lists.
+//! Hooks the pages share: texts, the document title, paged lists and form values.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -29,6 +29,89 @@ pub fn use_title(title: &'static str) {
     });
 }
 
+/// The values of a form, changed one edit at a time. Each edit applies to the latest values, so
+/// events that arrive before the next render (a script filling several fields, fast typing)
+/// never overwrite each other.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Editable<T>(pub T);
+
+/// One change to a form's values.
+pub type Edit<T> = Box<dyn FnOnce(&mut T)>;
+
+impl<T: Clone> Reducible for Editable<T> {
+    type Action = Edit<T>;
+
+    fn reduce(self: Rc<Self>, edit: Edit<T>) -> Rc<Self> {
+        let mut values = Rc::unwrap_or_clone(self).0;
+        edit(&mut values);
+        Rc::new(Editable(values))
+    }
+}
+
+/// A form's values, starting from `init`.
+#[hook]
+pub fn use_editable<T, F>(init: F) -> UseReducerHandle<Editable<T>>
+where
+    T: Clone + 'static,
+    F: FnOnce() -> T,
+{
+    use_reducer(move || Editable(init()))
+}
+
+/// A handler for an `input` or `change` event that writes the field's `value` into the form.
+pub fn on_value<T, E>(
+    dispatcher: UseReducerDispatcher<Editable<T>>,
+    write: impl Fn(&mut T, String) + Clone + 'static,
+) -> Callback<E>
+where
+    T: Clone + 'static,
+    E: AsRef<web_sys::Event> + 'static,
+{
+    Callback::from(move |event: E| {
+        let value = event_property(event.as_ref(), "value")
+            .as_string()
+            .unwrap_or_default();
+        let write = write.clone();
+        dispatcher.dispatch(Box::new(move |form: &mut T| write(form, value)));
+    })
+}
+
+/// A handler for a checkbox's `change` event that writes whether it is checked into the form.
+pub fn on_checked<T>(
+    dispatcher: UseReducerDispatcher<Editable<T>>,
+    write: impl Fn(&mut T, bool) + Clone + 'static,
+) -> Callback<Event>
+where
+    T: Clone + 'static,
+{
+    Callback::from(move |event: Event| {
+        let checked = event_property(&event, "checked").is_truthy();
+        let write = write.clone();
+        dispatcher.dispatch(Box::new(move |form: &mut T| write(form, checked)));
+    })
+}
+
+/// A property of the element an event happened on: `value` works alike for inputs, selects and
+/// text areas.
+fn event_property(event: &web_sys::Event, name: &str) -> wasm_bindgen::JsValue {
+    event
+        .target()
+        .and_then(|target| js_sys::Reflect::get(&target, &name.into()).ok())
+        .unwrap_or_default()
+}
+
+/// Moves the keyboard focus to the element with `id`, if there is one.
+pub fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(id))
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
 /// A list that loads page by page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListState<T> {
@@ -40,6 +123,9 @@ pub struct ListState<T> {
     pub loading: bool,
     /// Why the last load failed, if it did.
     pub error: Option<ApiError>,
+    /// Whether the first page is being loaded again to replace what is shown, which stays on
+    /// screen meanwhile.
+    pub refreshing: bool,
 }
 
 impl<T> Default for ListState<T> {
@@ -49,6 +135,7 @@ impl<T> Default for ListState<T> {
             next: None,
             loading: true,
             error: None,
+            refreshing: false,
         }
     }
 }
@@ -56,6 +143,8 @@ impl<T> Default for ListState<T> {
 pub enum ListAction<T> {
     /// Loading starts; `reset` drops what was loaded before (the list's key changed).
     Start { reset: bool },
+    /// The first page is loaded again, to replace the items when it arrives (after a change).
+    Refresh,
     /// A page arrived, or failed to.
     Done(Result<Page<T>, ApiError>),
 }
@@ -73,14 +162,24 @@ impl<T: Clone> Reducible for ListState<T> {
                 }
                 state.loading = true;
                 state.error = None;
+                state.refreshing = false;
+            }
+            ListAction::Refresh => {
+                state.loading = true;
+                state.error = None;
+                state.refreshing = true;
             }
             ListAction::Done(Ok(page)) => {
+                if std::mem::take(&mut state.refreshing) {
+                    state.items.clear();
+                }
                 state.items.extend(page.items);
                 state.next = page.next;
                 state.loading = false;
             }
             ListAction::Done(Err(error)) => {
                 state.loading = false;
+                state.refreshing = false;
                 state.error = Some(error);
             }
         }
@@ -93,6 +192,9 @@ pub struct PagedList<T: Clone + 'static> {
     state: UseReducerHandle<ListState<T>>,
     /// Loads the next page; after a failure, retries the page that failed.
     pub load_more: Callback<()>,
+    /// Loads the first page again and replaces the list with it once it arrives: after a change
+    /// that may have moved, added or removed items.
+    pub reload: Callback<()>,
 }
 
 impl<T: Clone + 'static> Deref for PagedList<T> {
@@ -121,7 +223,7 @@ where
         let load = load.clone();
         let generation = generation.clone();
         use_effect_with(key, move |_| {
-            load(None, true);
+            load(Load::Reset);
             // Answers for an unmounted list have nowhere to go.
             move || *generation.borrow_mut() += 1
         });
@@ -129,27 +231,49 @@ where
 
     let load_more = {
         let next = state.next.clone();
-        Callback::from(move |()| load(next.clone(), false))
+        let load = load.clone();
+        Callback::from(move |()| load(Load::After(next.clone())))
     };
-    PagedList { state, load_more }
+    let reload = Callback::from(move |()| load(Load::Refresh));
+    PagedList {
+        state,
+        load_more,
+        reload,
+    }
+}
+
+/// Which page to load, and what to do with what was loaded before.
+enum Load {
+    /// The first page, dropping what was loaded.
+    Reset,
+    /// The page after this cursor, appended.
+    After(Option<String>),
+    /// The first page, replacing what was loaded when it arrives.
+    Refresh,
 }
 
 fn load_page<T, F, Fut>(
     dispatcher: UseReducerDispatcher<ListState<T>>,
     generation: Rc<RefCell<u64>>,
     fetch: F,
-) -> impl Fn(Option<String>, bool)
+) -> impl Fn(Load)
 where
     T: Clone + 'static,
     F: Fn(Option<String>) -> Fut + 'static,
     Fut: Future<Output = Result<Page<T>, ApiError>> + 'static,
 {
-    move |after, reset| {
-        if reset {
+    move |load| {
+        let (after, action) = match load {
+            Load::Reset => (None, ListAction::Start { reset: true }),
+            Load::After(after) => (after, ListAction::Start { reset: false }),
+            Load::Refresh => (None, ListAction::Refresh),
+        };
+        // A new first page makes every answer still under way out of date.
+        if after.is_none() {
             *generation.borrow_mut() += 1;
         }
         let mine = *generation.borrow();
-        dispatcher.dispatch(ListAction::Start { reset });
+        dispatcher.dispatch(action);
         let page = fetch(after);
         let dispatcher = dispatcher.clone();
         let generation = generation.clone();
@@ -171,6 +295,14 @@ mod tests {
             items: items.to_vec(),
             next: next.map(str::to_owned),
         }
+    }
+
+    #[test]
+    fn edits_apply_to_the_latest_values() {
+        let form = Rc::new(Editable((1, 2)));
+        let form = form.reduce(Box::new(|v: &mut (i32, i32)| v.0 = 10));
+        let form = form.reduce(Box::new(|v: &mut (i32, i32)| v.1 = 20));
+        assert_eq!(form.0, (10, 20));
     }
 
     #[test]
@@ -196,6 +328,19 @@ mod tests {
         assert_eq!(state.error, Some(ApiError::Network));
         let state = state.reduce(ListAction::Start { reset: false });
         assert_eq!(state.error, None);
+    }
+
+    #[test]
+    fn a_refresh_keeps_the_list_on_screen_until_the_new_first_page_replaces_it() {
+        let state = Rc::new(ListState::default());
+        let state = state.reduce(ListAction::Done(Ok(page(&[1, 2], Some("c1")))));
+        let state = state.reduce(ListAction::Refresh);
+        assert_eq!(state.items, [1, 2]);
+        assert!(state.loading && state.refreshing);
+        let state = state.reduce(ListAction::Done(Ok(page(&[2, 3], None))));
+        assert_eq!(state.items, [2, 3]);
+        assert!(!state.refreshing);
+        assert_eq!(state.next, None);
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! these; a page that is not in someone's menu says "Geen toegang" when opened by its URL. The
 //! server enforces the same rules on every request: this only keeps people from dead ends.
 
-use domain::Role;
 use domain::contract::{Me, Membership, Organisation};
+use domain::{OrganisationKind, Role};
+use uuid::Uuid;
 
 use crate::i18n::Texts;
 use crate::route::Route;
@@ -12,6 +13,8 @@ use crate::route::Route;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MenuItem {
     Overview,
+    Placements,
+    Capacity,
     Team,
     Organisations,
     AuditLog,
@@ -22,6 +25,8 @@ impl MenuItem {
     pub fn route(self) -> Route {
         match self {
             MenuItem::Overview => Route::Overview,
+            MenuItem::Placements => Route::Placements,
+            MenuItem::Capacity => Route::Capacity,
             MenuItem::Team => Route::Team,
             MenuItem::Organisations => Route::Organisations,
             MenuItem::AuditLog => Route::AuditLog,
@@ -32,6 +37,8 @@ impl MenuItem {
     pub fn label(self, texts: &Texts) -> &'static str {
         match self {
             MenuItem::Overview => texts.menu_overview,
+            MenuItem::Placements => texts.menu_placements,
+            MenuItem::Capacity => texts.menu_capacity,
             MenuItem::Team => texts.menu_team,
             MenuItem::Organisations => texts.menu_organisations,
             MenuItem::AuditLog => texts.menu_audit,
@@ -39,13 +46,21 @@ impl MenuItem {
     }
 }
 
-/// The menu of a person, in display order: everyone has the overview; school directors see their
-/// team; programme admins and directors see organisations; only programme admins see the audit
-/// log.
+/// The menu of a person, in display order: everyone has the overview; programme admins, school
+/// directors and coordinators see the placements (admins of every school, the others of their
+/// own); directors and coordinators see their school's capacity; school directors see their team;
+/// programme admins and directors see organisations; only programme admins see the audit log.
 pub fn menu_for(me: &Me) -> Vec<MenuItem> {
     let admin = holds(me, Role::ProgrammeAdmin);
     let director = holds(me, Role::SchoolDirector);
+    let school_staff = !school_memberships(me).is_empty();
     let mut menu = vec![MenuItem::Overview];
+    if admin || school_staff {
+        menu.push(MenuItem::Placements);
+    }
+    if school_staff {
+        menu.push(MenuItem::Capacity);
+    }
     if director {
         menu.push(MenuItem::Team);
     }
@@ -75,6 +90,37 @@ pub fn directed_schools(me: &Me) -> Vec<&Organisation> {
         .filter(|membership| membership.role == Role::SchoolDirector)
         .map(|membership| &membership.organisation)
         .collect()
+}
+
+/// Whether a person runs the programme, and so sees and manages every school's placements.
+pub fn is_programme_admin(me: &Me) -> bool {
+    holds(me, Role::ProgrammeAdmin)
+}
+
+/// The schools whose placements and capacity a person works with as director or coordinator,
+/// each once, in the order the server lists them.
+pub fn school_memberships(me: &Me) -> Vec<Organisation> {
+    let mut schools: Vec<Organisation> = Vec::new();
+    for membership in &me.memberships {
+        let school_role = matches!(membership.role, Role::SchoolDirector | Role::Coordinator);
+        let organisation = &membership.organisation;
+        if school_role
+            && organisation.kind == OrganisationKind::School
+            && !schools.iter().any(|s| s.id == organisation.id)
+        {
+            schools.push(organisation.clone());
+        }
+    }
+    schools
+}
+
+/// Whether a person may create and change a school's placements and record its capacity:
+/// its director, or a programme admin. Coordinators only look.
+pub fn manages_school(me: &Me, school_id: Uuid) -> bool {
+    is_programme_admin(me)
+        || me.memberships.iter().any(|membership| {
+            membership.role == Role::SchoolDirector && membership.organisation.id == school_id
+        })
 }
 
 fn holds(me: &Me, role: Role) -> bool {
@@ -118,21 +164,37 @@ mod tests {
     }
 
     #[test]
-    fn a_director_sees_overview_team_and_organisations() {
+    fn a_director_sees_placements_capacity_team_and_organisations() {
         let me = person(&[Role::SchoolDirector]);
         assert_eq!(
             menu_for(&me),
-            [MenuItem::Overview, MenuItem::Team, MenuItem::Organisations]
+            [
+                MenuItem::Overview,
+                MenuItem::Placements,
+                MenuItem::Capacity,
+                MenuItem::Team,
+                MenuItem::Organisations
+            ]
         );
     }
 
     #[test]
-    fn a_programme_admin_sees_overview_organisations_and_the_audit_log() {
+    fn a_coordinator_sees_placements_and_capacity() {
+        let me = person(&[Role::Coordinator]);
+        assert_eq!(
+            menu_for(&me),
+            [MenuItem::Overview, MenuItem::Placements, MenuItem::Capacity]
+        );
+    }
+
+    #[test]
+    fn a_programme_admin_sees_placements_organisations_and_the_audit_log() {
         let me = person(&[Role::ProgrammeAdmin]);
         assert_eq!(
             menu_for(&me),
             [
                 MenuItem::Overview,
+                MenuItem::Placements,
                 MenuItem::Organisations,
                 MenuItem::AuditLog
             ]
@@ -142,7 +204,6 @@ mod tests {
     #[test]
     fn everyone_else_sees_only_the_overview() {
         for role in [
-            Role::Coordinator,
             Role::Teacher,
             Role::Ambassador,
             Role::EmployerContact,
@@ -160,6 +221,8 @@ mod tests {
             menu_for(&me),
             [
                 MenuItem::Overview,
+                MenuItem::Placements,
+                MenuItem::Capacity,
                 MenuItem::Team,
                 MenuItem::Organisations,
                 MenuItem::AuditLog
@@ -177,6 +240,64 @@ mod tests {
             MenuItem::AuditLog
         ));
         assert!(!may_open(&person(&[Role::ProgrammeAdmin]), MenuItem::Team));
+        assert!(!may_open(&teacher, MenuItem::Placements));
+        assert!(!may_open(
+            &person(&[Role::ProgrammeAdmin]),
+            MenuItem::Capacity
+        ));
+    }
+
+    fn school(name: &str, id: u128) -> Organisation {
+        Organisation {
+            id: Uuid::from_u128(id),
+            ..organisation(name, OrganisationKind::School)
+        }
+    }
+
+    #[test]
+    fn only_a_schools_director_or_an_admin_manages_its_placements() {
+        let mut me = person(&[]);
+        me.memberships.push(Membership {
+            role: Role::SchoolDirector,
+            organisation: school("De Zeester", 1),
+        });
+        me.memberships.push(Membership {
+            role: Role::Coordinator,
+            organisation: school("Het Kompas", 2),
+        });
+        assert!(manages_school(&me, Uuid::from_u128(1)));
+        assert!(
+            !manages_school(&me, Uuid::from_u128(2)),
+            "a coordinator only looks"
+        );
+        assert!(manages_school(
+            &person(&[Role::ProgrammeAdmin]),
+            Uuid::from_u128(2)
+        ));
+    }
+
+    #[test]
+    fn a_school_appears_once_however_many_roles_someone_has_there() {
+        let mut me = person(&[]);
+        for role in [Role::SchoolDirector, Role::Coordinator] {
+            me.memberships.push(Membership {
+                role,
+                organisation: school("De Zeester", 1),
+            });
+        }
+        me.memberships.push(Membership {
+            role: Role::Coordinator,
+            organisation: school("Het Kompas", 2),
+        });
+        me.memberships.push(Membership {
+            role: Role::Teacher,
+            organisation: school("De Vuurtoren", 3),
+        });
+        let names: Vec<_> = school_memberships(&me)
+            .into_iter()
+            .map(|school| school.name)
+            .collect();
+        assert_eq!(names, ["De Zeester", "Het Kompas"]);
     }
 
     #[test]

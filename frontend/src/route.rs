@@ -8,6 +8,10 @@ use yew_router::Routable;
 pub enum Route {
     #[at("/")]
     Overview,
+    #[at("/plekken")]
+    Placements,
+    #[at("/capaciteit")]
+    Capacity,
     #[at("/team")]
     Team,
     #[at("/organisaties")]
@@ -32,6 +36,8 @@ mod tests {
         );
         assert_eq!(Route::recognize("/audit"), Some(Route::AuditLog));
         assert_eq!(Route::recognize("/team"), Some(Route::Team));
+        assert_eq!(Route::recognize("/plekken"), Some(Route::Placements));
+        assert_eq!(Route::recognize("/capaciteit"), Some(Route::Capacity));
         assert_eq!(Route::recognize("/bestaat-niet"), Some(Route::NotFound));
     }
 }

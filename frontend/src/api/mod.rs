@@ -11,6 +11,7 @@ pub mod audit;
 pub mod auth;
 mod error;
 pub mod organisations;
+pub mod placements;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -99,6 +100,24 @@ impl Api {
         query: &[(&str, String)],
     ) -> Result<T, ApiError> {
         self.request::<(), T>(Method::GET, path, query, None).await
+    }
+
+    /// `POST` with a JSON body.
+    pub async fn post<B, T>(&self, path: &str, body: &B) -> Result<T, ApiError>
+    where
+        B: Serialize + ?Sized,
+        T: DeserializeOwned,
+    {
+        self.request(Method::POST, path, &[], Some(body)).await
+    }
+
+    /// `PUT` with a JSON body.
+    pub async fn put<B, T>(&self, path: &str, body: &B) -> Result<T, ApiError>
+    where
+        B: Serialize + ?Sized,
+        T: DeserializeOwned,
+    {
+        self.request(Method::PUT, path, &[], Some(body)).await
     }
 
     /// Gets a fresh access token from the refresh cookie. Concurrent callers share one request.

@@ -35,3 +35,24 @@ pub async fn list_members(
     api.get(&format!("/organisations/{organisation}/members"), &query)
         .await
 }
+
+/// Every school the caller may see, for a school picker: all pages, fetched in large ones.
+pub async fn list_all_schools(api: &Api) -> Result<Vec<Organisation>, ApiError> {
+    let mut schools = Vec::new();
+    let mut after = None;
+    loop {
+        let mut query = vec![
+            ("limit", "200".to_owned()),
+            ("kind", OrganisationKind::School.as_str().to_owned()),
+        ];
+        if let Some(after) = after.take() {
+            query.push(("after", after));
+        }
+        let page: Page<Organisation> = api.get("/organisations", &query).await?;
+        schools.extend(page.items);
+        match page.next {
+            Some(next) => after = Some(next),
+            None => return Ok(schools),
+        }
+    }
+}

@@ -8,9 +8,11 @@ use crate::api::ApiError;
 
 mod en;
 mod nl;
+mod placements;
 
 pub use en::EN;
 pub use nl::NL;
+pub use placements::{CapacityTexts, PlacementTexts};
 
 /// The languages the web app speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -51,6 +53,8 @@ pub struct Texts {
     pub menu_team: &'static str,
     pub menu_organisations: &'static str,
     pub menu_audit: &'static str,
+    pub menu_placements: &'static str,
+    pub menu_capacity: &'static str,
 
     // Login.
     pub login_title: &'static str,
@@ -120,6 +124,9 @@ pub struct Texts {
     pub err_network: &'static str,
     pub err_server: &'static str,
     pub err_unexpected: &'static str,
+    pub err_not_editable: &'static str,
+    pub err_invalid_transition: &'static str,
+    pub err_conflict: &'static str,
 
     // Roles.
     pub role_programme_admin: &'static str,
@@ -141,6 +148,19 @@ pub struct Texts {
     pub region_noord: &'static str,
     pub region_midden: &'static str,
     pub region_zuid: &'static str,
+
+    // Placements and capacity.
+    pub placements: PlacementTexts,
+    pub capacity: CapacityTexts,
+}
+
+/// Puts values into a text's `{name}` slots.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
 }
 
 impl Texts {
@@ -211,6 +231,9 @@ impl Texts {
                 }
                 "forbidden" => self.err_forbidden,
                 "not_found" => self.err_not_found,
+                "not_editable" => self.err_not_editable,
+                "invalid_transition" => self.err_invalid_transition,
+                "conflict" => self.err_conflict,
                 _ => self.error_for_status(problem.status),
             },
         }
@@ -272,7 +295,12 @@ mod tests {
             (
                 403,
                 "forbidden",
-                "Je hebt geen toestemming om dit te bekijken.",
+                "Je hebt geen toestemming om dit te bekijken of te wijzigen.",
+            ),
+            (
+                409,
+                "not_editable",
+                "Deze plek is al voorgesteld, ingevuld of geannuleerd en kan niet meer worden aangepast.",
             ),
         ];
         for (status, code, message) in cases {
@@ -306,6 +334,21 @@ mod tests {
     fn the_servers_detail_is_never_shown() {
         let message = NL.error(&problem(409, "conflict"));
         assert!(!message.contains("English"));
+        assert_eq!(message, NL.err_conflict);
+    }
+
+    #[test]
+    fn a_refused_status_change_says_to_look_again() {
+        let message = NL.error(&problem(409, "invalid_transition"));
+        assert!(message.contains("Vernieuw de pagina"), "{message}");
+    }
+
+    #[test]
+    fn slots_are_filled_by_name() {
+        assert_eq!(
+            fill("Nog {n} voor {year}.", &[("year", "2026-2027"), ("n", "2")]),
+            "Nog 2 voor 2026-2027."
+        );
     }
 
     #[test]
