@@ -3,8 +3,8 @@
 //!
 //! For 10,000 and then 100,000 placements it drives `GET /api/v1/placements` with a typical
 //! filter (open spots of one school year in one region) from 32 connections with `wrk`, and runs
-//! the same SQL through `pgbench` at the same concurrency, then prints requests/s, p50 and p99 of
-//! both and their ratio. Targets: the API reaches at least 60% of pgbench's rate, and p99 at
+//! the same SQL, with the same bound parameters, through `pgbench` at the same concurrency, then
+//! prints requests/s, p50 and p99 of both and their ratio. Targets: the API reaches at least 60% of pgbench's rate, and p99 at
 //! 100,000 rows stays within 1.5× of p99 at 10,000.
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -21,12 +21,15 @@ const SECONDS: u32 = 15;
 const SECRET: &str = "bench-secret-that-is-long-enough-for-hs256-000000";
 const FILTER: &str = "school_year=2026-2027&status=open&region=midden";
 /// The SQL the server runs for `FILTER` with the default page size (50 + 1 to see if there is a
-/// next page). A copy of the store's list query (crates/store/src/placements.rs): keep in step.
+/// next page), with the same parameters, which pgbench binds from `-D` variables. A copy of the
+/// store's list query (crates/store/src/placements.rs): keep them in step.
 const SQL: &str = "SELECT p.id, p.school_id, o.name AS school_name, o.school_type, o.region, o.municipality, \
 p.school_year, p.start_moment, p.commitment, p.weekday, p.starts_at, p.ends_at, p.kind, p.group_label, \
 p.teacher, p.task, p.theme, p.expertise, p.note, p.capacity, p.status, p.status_reason, p.created_at, \
 p.updated_at FROM placements p JOIN organisations o ON o.id = p.school_id \
-WHERE 1 = 1 AND p.school_year = 2026 AND p.status = 'open' AND o.region = 'midden' ORDER BY p.id LIMIT 51;\n";
+WHERE 1 = 1 AND p.school_year = :year AND p.status = :status AND o.region = :region ORDER BY p.id LIMIT :limit;\n";
+/// The values of `FILTER`, as pgbench variables.
+const PARAMETERS: [&str; 4] = ["year=2026", "status=open", "region=midden", "limit=51"];
 
 /// Kills the server when the bench ends, however it ends.
 struct Server(Child);
@@ -225,6 +228,7 @@ fn pgbench(url: &str, work: &Path) -> Result<Figures> {
             "-T",
             &SECONDS.to_string(),
         ])
+        .args(PARAMETERS.iter().flat_map(|p| ["-D", p]))
         .arg("-f")
         .arg(&script)
         .arg("-l")

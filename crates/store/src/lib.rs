@@ -96,6 +96,9 @@ impl Store {
             Pool::Postgres(
                 PgPoolOptions::new()
                     .max_connections(MAX_CONNECTIONS)
+                    // A ping before every use doubles the round trips of a request; a broken
+                    // connection shows up as an error on use and is replaced by the pool.
+                    .test_before_acquire(false)
                     .acquire_timeout(Duration::from_secs(5))
                     .connect_with(options)
                     .await?,
