@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod capacity;
 pub mod organisation;
 pub mod page;
 pub mod placement;
@@ -10,10 +11,8 @@ pub mod problem;
 
 pub use audit::AuditEvent;
 pub use auth::{AccessToken, ClientCredentialsRequest, LoginRequest, Me, Membership};
+pub use capacity::{PlacementCounts, SchoolCapacity, SchoolCapacityInput, Teacher};
 pub use organisation::{Member, Organisation};
 pub use page::Page;
-pub use placement::{
-    Placement, PlacementCounts, PlacementInput, PlacementTransition, SchoolCapacity,
-    SchoolCapacityInput, Teacher,
-};
+pub use placement::{Placement, PlacementInput, PlacementTransition};
 pub use problem::{FieldError, Problem};

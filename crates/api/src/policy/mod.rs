@@ -1,0 +1,242 @@
+//! The one place that answers "may this principal do this to that resource".
+//!
+//! Every route asks here before it acts. A denial is either `Forbidden` (403: the caller may know
+//! the resource exists) or `Hidden` (404: the resource belongs to another tenant, and even its
+//! existence is not the caller's business).
+
+use domain::contract::{Organisation, Placement};
+use domain::{OrganisationKind, PlacementAction, PlacementStatus, Role, Scope};
+use store::OrganisationFilter;
+
+mod placements;
+
+pub use placements::{PlacementView, placement_view, sees_teacher};
+
+use crate::auth::Principal;
+use crate::auth::principal::UserPrincipal;
+use crate::error::ApiError;
+
+/// Something a principal wants to do.
+#[derive(Debug, Clone, Copy)]
+pub enum Action<'a> {
+    /// List organisations (scoped by [`organisation_filter`]).
+    ListOrganisations,
+    /// Read one organisation.
+    ReadOrganisation(&'a Organisation),
+    /// List who holds which role in an organisation.
+    ListMembers(&'a Organisation),
+    /// Read the audit log.
+    ReadAuditLog,
+    /// List placements (scoped by [`placement_filter`]).
+    ListPlacements,
+    /// Read one placement.
+    ReadPlacement(&'a Placement),
+    /// Offer a new placement at a school.
+    CreatePlacement(&'a Organisation),
+    /// Change a placement's details.
+    EditPlacement(&'a Placement),
+    /// Change a placement's status.
+    TransitionPlacement(&'a Placement, PlacementAction),
+    /// Read a school's capacity.
+    ReadCapacity(&'a Organisation),
+    /// Record a school's capacity.
+    EditCapacity(&'a Organisation),
+}
+
+/// Why an action is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Denial {
+    /// 403: known, not allowed.
+    Forbidden,
+    /// 404: not the caller's to know about.
+    Hidden,
+}
+
+impl Denial {
+    /// The API error for this denial; `what` names the resource for a 404.
+    pub fn into_error(self, what: &'static str) -> ApiError {
+        match self {
+            Denial::Forbidden => ApiError::Forbidden,
+            Denial::Hidden => ApiError::NotFound(what),
+        }
+    }
+}
+
+/// Decides whether `principal` may do `action`.
+pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denial> {
+    match principal {
+        Principal::User(user) if is_programme_admin(user) => Ok(()),
+        Principal::User(user) => decide_for_user(user, action),
+        Principal::Client(client) => match action {
+            Action::ListOrganisations if client.scopes.contains(Scope::SchoolsRead) => Ok(()),
+            Action::ReadOrganisation(org)
+                if org.kind == OrganisationKind::School
+                    && client.scopes.contains(Scope::SchoolsRead) =>
+            {
+                Ok(())
+            }
+            Action::ReadOrganisation(org) if org.id == client.organisation_id => Ok(()),
+            Action::ListPlacements if client.scopes.contains(Scope::PlacementsRead) => Ok(()),
+            Action::ReadPlacement(p)
+                if is_public(p) && client.scopes.contains(Scope::PlacementsRead) =>
+            {
+                Ok(())
+            }
+            Action::EditPlacement(p) | Action::TransitionPlacement(p, _)
+                if is_public(p) && client.scopes.contains(Scope::PlacementsRead) =>
+            {
+                Err(Denial::Forbidden)
+            }
+            Action::ListOrganisations | Action::ReadAuditLog | Action::ListPlacements => {
+                Err(Denial::Forbidden)
+            }
+            Action::ReadOrganisation(_)
+            | Action::ListMembers(_)
+            | Action::ReadPlacement(_)
+            | Action::CreatePlacement(_)
+            | Action::EditPlacement(_)
+            | Action::TransitionPlacement(..)
+            | Action::ReadCapacity(_)
+            | Action::EditCapacity(_) => Err(Denial::Hidden),
+        },
+    }
+}
+
+fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denial> {
+    let roles_in_id = |id: uuid::Uuid| -> Vec<Role> {
+        user.grants
+            .iter()
+            .filter(|g| g.organisation_id == id)
+            .map(|g| g.role)
+            .collect()
+    };
+    let roles_in = |org: &Organisation| roles_in_id(org.id);
+    // Who may manage a school's spots: its director. Others in the school may look.
+    let manage_school = |roles: Vec<Role>| -> Result<(), Denial> {
+        if roles.contains(&Role::SchoolDirector) {
+            Ok(())
+        } else if roles.is_empty() {
+            Err(Denial::Hidden)
+        } else {
+            Err(Denial::Forbidden)
+        }
+    };
+    let is_ambassador = user.grants.iter().any(|g| g.role == Role::Ambassador);
+    match action {
+        Action::ListOrganisations => Ok(()),
+        Action::ReadOrganisation(org) => {
+            if roles_in(org).is_empty() {
+                Err(Denial::Hidden)
+            } else {
+                Ok(())
+            }
+        }
+        Action::ListMembers(org) => {
+            let roles = roles_in(org);
+            if roles.is_empty() {
+                Err(Denial::Hidden)
+            } else if roles
+                .iter()
+                .any(|r| matches!(r, Role::SchoolDirector | Role::EmployerContact))
+            {
+                Ok(())
+            } else {
+                Err(Denial::Forbidden)
+            }
+        }
+        Action::ReadAuditLog => Err(Denial::Forbidden),
+        Action::ListPlacements => {
+            if has_school_role(user) || is_ambassador {
+                Ok(())
+            } else {
+                Err(Denial::Forbidden)
+            }
+        }
+        Action::ReadPlacement(p) => {
+            if !roles_in_id(p.school_id).is_empty() || (is_ambassador && is_public(p)) {
+                Ok(())
+            } else {
+                Err(Denial::Hidden)
+            }
+        }
+        Action::CreatePlacement(school) => manage_school(roles_in(school)),
+        Action::EditPlacement(p) => match manage_school(roles_in_id(p.school_id)) {
+            Err(Denial::Hidden) if is_ambassador && is_public(p) => Err(Denial::Forbidden),
+            decision => decision,
+        },
+        Action::TransitionPlacement(p, action) => {
+            manage_school(roles_in_id(p.school_id))?;
+            match action {
+                // Matching is programme staff's work.
+                PlacementAction::Propose | PlacementAction::Fill | PlacementAction::Release => {
+                    Err(Denial::Forbidden)
+                }
+                PlacementAction::Open | PlacementAction::Close | PlacementAction::Cancel => Ok(()),
+            }
+        }
+        Action::ReadCapacity(school) => {
+            if roles_in(school)
+                .iter()
+                .any(|r| matches!(r, Role::SchoolDirector | Role::Coordinator))
+            {
+                Ok(())
+            } else if roles_in(school).is_empty() {
+                Err(Denial::Hidden)
+            } else {
+                Err(Denial::Forbidden)
+            }
+        }
+        Action::EditCapacity(school) => manage_school(roles_in(school)),
+    }
+}
+
+/// Open placements are what candidates and partners may see.
+pub(crate) fn is_public(placement: &Placement) -> bool {
+    placement.status == PlacementStatus::Open
+}
+
+pub(crate) fn has_school_role(user: &UserPrincipal) -> bool {
+    user.grants
+        .iter()
+        .any(|g| g.organisation_kind == OrganisationKind::School)
+}
+
+/// Shorthand for routes: [`decide`], with a denial turned into its API error.
+pub fn authorize(
+    principal: &Principal,
+    action: Action<'_>,
+    what: &'static str,
+) -> Result<(), ApiError> {
+    decide(principal, action).map_err(|denial| denial.into_error(what))
+}
+
+/// Which organisations a list shows this principal, given the kind it asked for.
+pub fn organisation_filter(
+    principal: &Principal,
+    kind: Option<OrganisationKind>,
+) -> Result<OrganisationFilter, ApiError> {
+    authorize(principal, Action::ListOrganisations, "organisation")?;
+    Ok(match principal {
+        Principal::User(user) if is_programme_admin(user) => {
+            OrganisationFilter { kind, member: None }
+        }
+        Principal::User(user) => OrganisationFilter {
+            kind,
+            member: Some(user.id),
+        },
+        Principal::Client(_) => match kind {
+            None | Some(OrganisationKind::School) => OrganisationFilter {
+                kind: Some(OrganisationKind::School),
+                member: None,
+            },
+            Some(_) => return Err(ApiError::Forbidden),
+        },
+    })
+}
+
+pub(crate) fn is_programme_admin(user: &UserPrincipal) -> bool {
+    user.grants.iter().any(|g| g.role == Role::ProgrammeAdmin)
+}
+
+#[cfg(test)]
+mod tests;

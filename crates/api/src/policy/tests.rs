@@ -1,0 +1,311 @@
+//! For each role: one action allowed and one denied, across tenants.
+
+use super::*;
+use crate::auth::Grant;
+use crate::auth::principal::ClientPrincipal;
+use domain::{Region, SchoolType, Scopes};
+use store::PlacementFilter;
+use uuid::Uuid;
+
+fn org(kind: OrganisationKind) -> Organisation {
+    let school = kind == OrganisationKind::School;
+    Organisation {
+        id: Uuid::now_v7(),
+        kind,
+        name: "Test".into(),
+        parent_id: None,
+        school_type: school.then_some(SchoolType::Po),
+        region: school.then_some(Region::Zuid),
+        municipality: school.then(|| "Maastricht".into()),
+    }
+}
+
+fn user(role: Role, org: &Organisation) -> Principal {
+    Principal::User(UserPrincipal {
+        id: Uuid::now_v7(),
+        grants: vec![Grant {
+            role,
+            organisation_id: org.id,
+            organisation_kind: org.kind,
+        }],
+    })
+}
+
+fn client(scopes: &str) -> Principal {
+    Principal::Client(ClientPrincipal {
+        id: Uuid::now_v7(),
+        organisation_id: Uuid::now_v7(),
+        scopes: Scopes::parse(scopes).unwrap(),
+    })
+}
+
+#[test]
+fn a_programme_admin_may_read_any_tenants_members_and_the_audit_log() {
+    let programme = org(OrganisationKind::Programme);
+    let admin = user(Role::ProgrammeAdmin, &programme);
+    assert_eq!(
+        decide(&admin, Action::ListMembers(&org(OrganisationKind::School))),
+        Ok(())
+    );
+    assert_eq!(decide(&admin, Action::ReadAuditLog), Ok(()));
+}
+
+#[test]
+fn a_director_manages_their_own_school_and_cannot_see_another() {
+    let (mine, other) = (org(OrganisationKind::School), org(OrganisationKind::School));
+    let director = user(Role::SchoolDirector, &mine);
+    assert_eq!(decide(&director, Action::ListMembers(&mine)), Ok(()));
+    assert_eq!(
+        decide(&director, Action::ReadOrganisation(&other)),
+        Err(Denial::Hidden)
+    );
+    assert_eq!(
+        decide(&director, Action::ListMembers(&other)),
+        Err(Denial::Hidden)
+    );
+    assert_eq!(
+        decide(&director, Action::ReadAuditLog),
+        Err(Denial::Forbidden)
+    );
+}
+
+#[test]
+fn a_coordinator_reads_their_school_but_not_its_staff_list() {
+    let school = org(OrganisationKind::School);
+    let coordinator = user(Role::Coordinator, &school);
+    assert_eq!(
+        decide(&coordinator, Action::ReadOrganisation(&school)),
+        Ok(())
+    );
+    assert_eq!(
+        decide(&coordinator, Action::ListMembers(&school)),
+        Err(Denial::Forbidden)
+    );
+}
+
+#[test]
+fn a_teacher_reads_their_school_but_not_another() {
+    let (mine, other) = (org(OrganisationKind::School), org(OrganisationKind::School));
+    let teacher = user(Role::Teacher, &mine);
+    assert_eq!(decide(&teacher, Action::ReadOrganisation(&mine)), Ok(()));
+    assert_eq!(
+        decide(&teacher, Action::ReadOrganisation(&other)),
+        Err(Denial::Hidden)
+    );
+}
+
+#[test]
+fn an_ambassador_lists_their_own_organisations_but_no_school_staff() {
+    let programme = org(OrganisationKind::Programme);
+    let ambassador = user(Role::Ambassador, &programme);
+    assert_eq!(decide(&ambassador, Action::ListOrganisations), Ok(()));
+    assert_eq!(
+        decide(
+            &ambassador,
+            Action::ListMembers(&org(OrganisationKind::School))
+        ),
+        Err(Denial::Hidden)
+    );
+}
+
+#[test]
+fn an_employer_contact_manages_their_employer_and_no_other() {
+    let (mine, other) = (
+        org(OrganisationKind::Employer),
+        org(OrganisationKind::Employer),
+    );
+    let contact = user(Role::EmployerContact, &mine);
+    assert_eq!(decide(&contact, Action::ListMembers(&mine)), Ok(()));
+    assert_eq!(
+        decide(&contact, Action::ListMembers(&other)),
+        Err(Denial::Hidden)
+    );
+}
+
+#[test]
+fn a_partner_client_reads_schools_with_its_scope_but_never_their_staff() {
+    let school = org(OrganisationKind::School);
+    let partner = client("schools:read");
+    assert_eq!(decide(&partner, Action::ReadOrganisation(&school)), Ok(()));
+    assert_eq!(
+        decide(&partner, Action::ListMembers(&school)),
+        Err(Denial::Hidden)
+    );
+    assert_eq!(
+        decide(&client("placements:read"), Action::ListOrganisations),
+        Err(Denial::Forbidden)
+    );
+}
+
+#[test]
+fn lists_are_scoped_to_what_the_principal_may_see() {
+    let school = org(OrganisationKind::School);
+    let director = user(Role::SchoolDirector, &school);
+    let filter = organisation_filter(&director, None).unwrap();
+    assert!(filter.member.is_some());
+    let partner = organisation_filter(&client("schools:read"), None).unwrap();
+    assert_eq!(partner.kind, Some(OrganisationKind::School));
+    assert!(
+        organisation_filter(&client("schools:read"), Some(OrganisationKind::Employer)).is_err()
+    );
+}
+
+fn placement(school: &Organisation, status: PlacementStatus) -> Placement {
+    use chrono::NaiveTime;
+    use domain::{Commitment, PlacementKind, SchoolYear, StartMoment, Weekday};
+    let year = SchoolYear::parse("2026-2027").unwrap();
+    Placement {
+        id: Uuid::now_v7(),
+        school_id: school.id,
+        school_name: school.name.clone(),
+        school_type: SchoolType::Po,
+        region: Region::Zuid,
+        municipality: "Maastricht".into(),
+        school_year: year,
+        start_moment: StartMoment::February,
+        commitment: Commitment::HalfYear,
+        period: domain::school_year::period(year, StartMoment::February, Commitment::HalfYear),
+        weekday: Weekday::Monday,
+        starts_at: NaiveTime::from_hms_opt(8, 30, 0).unwrap(),
+        ends_at: NaiveTime::from_hms_opt(15, 0, 0).unwrap(),
+        minutes: 390,
+        kind: PlacementKind::Class,
+        group: Some("groep 5".into()),
+        teacher: Some("Juf".into()),
+        task: None,
+        theme: None,
+        expertise: vec![],
+        note: None,
+        capacity: 1,
+        status,
+        status_reason: None,
+        created_at: chrono::Utc::now(),
+        updated_at: chrono::Utc::now(),
+    }
+}
+
+#[test]
+fn placements_per_role_allowed_and_denied_across_schools() {
+    let (mine, other) = (org(OrganisationKind::School), org(OrganisationKind::School));
+    let open_here = placement(&mine, PlacementStatus::Open);
+    let draft_here = placement(&mine, PlacementStatus::Draft);
+    let director = user(Role::SchoolDirector, &mine);
+    let coordinator = user(Role::Coordinator, &mine);
+    let other_director = user(Role::SchoolDirector, &other);
+    let ambassador = user(Role::Ambassador, &org(OrganisationKind::Programme));
+    let employer = user(Role::EmployerContact, &org(OrganisationKind::Employer));
+    let admin = user(Role::ProgrammeAdmin, &org(OrganisationKind::Programme));
+    let partner = client("placements:read");
+
+    assert_eq!(decide(&director, Action::CreatePlacement(&mine)), Ok(()));
+    assert_eq!(
+        decide(&director, Action::CreatePlacement(&other)),
+        Err(Denial::Hidden)
+    );
+    assert_eq!(
+        decide(
+            &director,
+            Action::TransitionPlacement(&open_here, PlacementAction::Close)
+        ),
+        Ok(())
+    );
+    assert_eq!(
+        decide(
+            &director,
+            Action::TransitionPlacement(&open_here, PlacementAction::Fill)
+        ),
+        Err(Denial::Forbidden)
+    );
+    assert_eq!(
+        decide(&coordinator, Action::ReadPlacement(&draft_here)),
+        Ok(())
+    );
+    assert_eq!(
+        decide(&coordinator, Action::EditPlacement(&draft_here)),
+        Err(Denial::Forbidden)
+    );
+    assert_eq!(
+        decide(&other_director, Action::ReadPlacement(&open_here)),
+        Err(Denial::Hidden)
+    );
+    assert_eq!(
+        decide(&ambassador, Action::ReadPlacement(&open_here)),
+        Ok(())
+    );
+    assert_eq!(
+        decide(&ambassador, Action::ReadPlacement(&draft_here)),
+        Err(Denial::Hidden)
+    );
+    assert_eq!(
+        decide(&ambassador, Action::EditPlacement(&open_here)),
+        Err(Denial::Forbidden)
+    );
+    assert_eq!(
+        decide(&employer, Action::ListPlacements),
+        Err(Denial::Forbidden)
+    );
+    assert_eq!(
+        decide(
+            &admin,
+            Action::TransitionPlacement(&open_here, PlacementAction::Propose)
+        ),
+        Ok(())
+    );
+    assert_eq!(decide(&partner, Action::ReadPlacement(&open_here)), Ok(()));
+    assert_eq!(
+        decide(&partner, Action::ReadPlacement(&draft_here)),
+        Err(Denial::Hidden)
+    );
+    assert_eq!(
+        decide(&client("schools:read"), Action::ListPlacements),
+        Err(Denial::Forbidden)
+    );
+    assert!(!sees_teacher(&partner, &open_here) && !sees_teacher(&ambassador, &open_here));
+    assert!(sees_teacher(&coordinator, &open_here));
+}
+
+#[test]
+fn capacity_is_for_the_schools_director_and_coordinator() {
+    let (mine, other) = (org(OrganisationKind::School), org(OrganisationKind::School));
+    assert_eq!(
+        decide(&user(Role::Coordinator, &mine), Action::ReadCapacity(&mine)),
+        Ok(())
+    );
+    assert_eq!(
+        decide(&user(Role::Coordinator, &mine), Action::EditCapacity(&mine)),
+        Err(Denial::Forbidden)
+    );
+    assert_eq!(
+        decide(&user(Role::Teacher, &mine), Action::ReadCapacity(&mine)),
+        Err(Denial::Forbidden)
+    );
+    assert_eq!(
+        decide(
+            &user(Role::SchoolDirector, &mine),
+            Action::EditCapacity(&mine)
+        ),
+        Ok(())
+    );
+    assert_eq!(
+        decide(
+            &user(Role::SchoolDirector, &other),
+            Action::ReadCapacity(&mine)
+        ),
+        Err(Denial::Hidden)
+    );
+}
+
+#[test]
+fn partners_asking_for_other_than_open_placements_get_nothing() {
+    let view = placement_view(
+        &client("placements:read"),
+        PlacementFilter {
+            status: Some(PlacementStatus::Filled),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    assert!(view.filter.is_none() && view.hide_teacher);
+    let view = placement_view(&client("placements:read"), PlacementFilter::default()).unwrap();
+    assert_eq!(view.filter.unwrap().status, Some(PlacementStatus::Open));
+}
