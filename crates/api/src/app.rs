@@ -76,6 +76,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         store: store.clone(),
         keys: TokenKeys::from_secret(&secret),
         secure_cookies: config.secure_cookies,
+        behind_proxy: config.behind_proxy,
     };
     let static_dir = config.static_dir.clone();
 

@@ -28,6 +28,10 @@ pub struct Config {
     /// `KLASBRUG_SECURE_COOKIES`: mark the session cookie `Secure` (needs HTTPS). Defaults to
     /// on, and off in demo mode, which serves plain HTTP on 127.0.0.1.
     pub secure_cookies: bool,
+    /// `KLASBRUG_BEHIND_PROXY`: take the client's address from `X-Forwarded-For` / `Forwarded`
+    /// (set by the load balancer) for the login rate limit. Off by default, since any client can
+    /// send those headers to a server that faces the internet directly.
+    pub behind_proxy: bool,
 }
 
 impl std::fmt::Debug for Config {
@@ -39,6 +43,7 @@ impl std::fmt::Debug for Config {
             .field("demo", &self.demo)
             .field("static_dir", &self.static_dir)
             .field("secure_cookies", &self.secure_cookies)
+            .field("behind_proxy", &self.behind_proxy)
             .finish()
     }
 }
@@ -101,6 +106,8 @@ impl Config {
             PathBuf::from(get("KLASBRUG_STATIC_DIR").unwrap_or_else(|| "dist".to_owned()));
         let secure_cookies =
             parse_bool("KLASBRUG_SECURE_COOKIES", get("KLASBRUG_SECURE_COOKIES"))?.unwrap_or(!demo);
+        let behind_proxy =
+            parse_bool("KLASBRUG_BEHIND_PROXY", get("KLASBRUG_BEHIND_PROXY"))?.unwrap_or(false);
         Ok(Self {
             database_url,
             bind,
@@ -108,6 +115,7 @@ impl Config {
             demo,
             static_dir,
             secure_cookies,
+            behind_proxy,
         })
     }
 }

@@ -13,4 +13,6 @@ pub struct AppState {
     pub keys: TokenKeys,
     /// Whether the session cookie is marked `Secure`.
     pub secure_cookies: bool,
+    /// Whether the client's address comes from the load balancer's forwarding headers.
+    pub behind_proxy: bool,
 }

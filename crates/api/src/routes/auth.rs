@@ -60,7 +60,7 @@ pub async fn login(
     if password.is_empty() {
         return Err(ApiError::invalid_field("password", "is required"));
     }
-    let address = client_address(&req);
+    let address = client_address(&state, &req);
     let now = store::now();
     let (by_account, by_address) = state
         .store
@@ -331,8 +331,14 @@ fn end_session_response(state: &AppState, mut response: HttpResponse) -> HttpRes
     response
 }
 
-/// The peer's IP address. Deliberately not `X-Forwarded-For`, which any client can forge.
-fn client_address(req: &HttpRequest) -> String {
+/// The client's IP address: the peer's, or behind a load balancer the one it forwards. Never the
+/// forwarding headers otherwise, which any client can forge.
+fn client_address(state: &AppState, req: &HttpRequest) -> String {
+    if state.behind_proxy
+        && let Some(address) = req.connection_info().realip_remote_addr()
+    {
+        return address.to_owned();
+    }
     req.peer_addr()
         .map(|a| a.ip().to_string())
         .unwrap_or_else(|| "unknown".to_owned())

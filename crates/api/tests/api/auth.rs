@@ -66,6 +66,26 @@ on_both_backends! {
         assert_eq!(app.login(DIRECTOR, PASSWORD).await.status(), StatusCode::OK);
     }
 
+    async fn behind_a_load_balancer_failed_logins_count_per_forwarded_address(db) {
+        let app = spawn_app_with(&db, &[("KLASBRUG_BEHIND_PROXY", "1")]).await;
+        let login_from = |address: &'static str, email: String, password: &'static str| {
+            app.client
+                .post(app.url("/api/v1/auth/login"))
+                .header("X-Forwarded-For", address)
+                .json(&serde_json::json!({ "email": email, "password": password }))
+                .send()
+        };
+        for i in 0..20 {
+            let response = login_from("203.0.113.7", format!("raden{i}@zeester.example"), "fout-wachtwoord").await.unwrap();
+            assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        }
+        let blocked = login_from("203.0.113.7", DIRECTOR.to_owned(), PASSWORD).await.unwrap();
+        assert_problem(blocked, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts").await;
+        // Everyone else behind the same balancer can still log in.
+        let other = login_from("198.51.100.20", DIRECTOR.to_owned(), PASSWORD).await.unwrap();
+        assert_eq!(other.status(), StatusCode::OK);
+    }
+
     async fn refresh_rotates_the_session_and_a_reused_cookie_ends_it(db) {
         let app = spawn_app(&db).await;
         let first = app.login(DIRECTOR, PASSWORD).await;
