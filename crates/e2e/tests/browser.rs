@@ -1,58 +1,11 @@
 //! The web app in headless Chromium against the real binary, on SQLite and on PostgreSQL.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::{Path, PathBuf};
+mod common;
 
-use klasbrug_e2e::{Browser, Driver, screenshot_dir};
-use testkit::{Backend, TestDatabaseRef, TestServer, on_both_backends};
-
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-async fn spawn_server(db: &TestDatabaseRef) -> TestServer {
-    let binary = std::env::var("KLASBRUG_BIN")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| workspace().join("target/debug/klasbrug"));
-    let dist = std::env::var("KLASBRUG_STATIC_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|_| workspace().join("dist"));
-    assert!(
-        binary.is_file(),
-        "{} is missing: run `cargo xtask e2e`, which builds it",
-        binary.display()
-    );
-    assert!(
-        dist.join("index.html").is_file(),
-        "{} has no web app: run `cargo xtask e2e`, which builds it",
-        dist.display()
-    );
-    let dist = dist.to_str().unwrap().to_owned();
-    TestServer::spawn(
-        &binary,
-        &db.url,
-        &[("KLASBRUG_DEMO", "1"), ("KLASBRUG_STATIC_DIR", &dist)],
-    )
-    .await
-}
-
-fn shot(db: &TestDatabaseRef, name: &str) -> PathBuf {
-    let backend = match db.backend {
-        Backend::Sqlite => "sqlite",
-        Backend::Postgres => "postgres",
-    };
-    screenshot_dir().join(format!("{name}-{backend}.png"))
-}
-
-async fn log_in(browser: &Browser, email: &str, password: &str) {
-    let email_field = browser.find("#email").await;
-    browser.clear(&email_field).await;
-    browser.type_into(&email_field, email).await;
-    let password_field = browser.find("#password").await;
-    browser.clear(&password_field).await;
-    browser.type_into(&password_field, password).await;
-    browser.click(&browser.find("#login-submit").await).await;
-}
+use common::{log_in, shot, spawn_server};
+use klasbrug_e2e::Driver;
+use testkit::on_both_backends;
 
 on_both_backends! {
     async fn the_demo_director_logs_in_sees_their_school_stays_logged_in_and_logs_out(db) {

@@ -125,6 +125,38 @@ fn contains_pattern(text: &str) -> String {
     format!("%{escaped}%")
 }
 
+/// Binds a placement's details, in the column order both the INSERT and the UPDATE use:
+/// school_year through capacity.
+macro_rules! bind_details {
+    ($query:expr, $input:expr) => {
+        $query
+            .bind($input.school_year.start_year())
+            .bind($input.start_moment.as_str())
+            .bind($input.commitment.as_str())
+            .bind($input.weekday.as_str())
+            .bind($input.starts_at)
+            .bind($input.ends_at)
+            .bind($input.kind.as_str())
+            .bind($input.group.clone())
+            .bind($input.teacher.clone())
+            .bind($input.task.map(|t| t.as_str()))
+            .bind($input.theme.clone())
+            .bind($input.expertise.join("\n"))
+            .bind($input.note.clone())
+            .bind(i32::try_from($input.capacity).unwrap_or(i32::MAX))
+    };
+}
+
+/// A compare-and-set that changed no row lost a race with another change.
+fn changed_or_conflict(changed: u64) -> StoreResult<()> {
+    if changed == 0 {
+        return Err(StoreError::Conflict(
+            "the placement changed in the meantime; reload it".into(),
+        ));
+    }
+    Ok(())
+}
+
 impl Store {
     /// Creates a draft placement for `school_id` from validated input.
     pub async fn create_placement(
@@ -135,28 +167,17 @@ impl Store {
         let id = new_id();
         let at = now();
         with_pool!(self, pool => {
-            sqlx::query(
-                "INSERT INTO placements (id, school_id, school_year, start_moment, commitment, weekday, \
-                 starts_at, ends_at, kind, group_label, teacher, task, theme, expertise, note, capacity, \
-                 status, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)",
+            bind_details!(
+                sqlx::query(
+                    "INSERT INTO placements (id, school_id, school_year, start_moment, commitment, weekday, \
+                     starts_at, ends_at, kind, group_label, teacher, task, theme, expertise, note, capacity, \
+                     status, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18)",
+                )
+                .bind(id)
+                .bind(school_id),
+                input
             )
-            .bind(id)
-            .bind(school_id)
-            .bind(input.school_year.start_year())
-            .bind(input.start_moment.as_str())
-            .bind(input.commitment.as_str())
-            .bind(input.weekday.as_str())
-            .bind(input.starts_at)
-            .bind(input.ends_at)
-            .bind(input.kind.as_str())
-            .bind(input.group.clone())
-            .bind(input.teacher.clone())
-            .bind(input.task.map(|t| t.as_str()))
-            .bind(input.theme.clone())
-            .bind(input.expertise.join("\n"))
-            .bind(input.note.clone())
-            .bind(i32::try_from(input.capacity).unwrap_or(i32::MAX))
             .bind(PlacementStatus::Draft.as_str())
             .bind(at)
             .execute(pool)
@@ -184,26 +205,15 @@ impl Store {
         input: &PlacementInput,
     ) -> StoreResult<Placement> {
         let changed = with_pool!(self, pool => {
-            sqlx::query(
-                "UPDATE placements SET school_year = $1, start_moment = $2, commitment = $3, weekday = $4, \
-                 starts_at = $5, ends_at = $6, kind = $7, group_label = $8, teacher = $9, task = $10, \
-                 theme = $11, expertise = $12, note = $13, capacity = $14, updated_at = $15 \
-                 WHERE id = $16 AND status = $17",
+            bind_details!(
+                sqlx::query(
+                    "UPDATE placements SET school_year = $1, start_moment = $2, commitment = $3, weekday = $4, \
+                     starts_at = $5, ends_at = $6, kind = $7, group_label = $8, teacher = $9, task = $10, \
+                     theme = $11, expertise = $12, note = $13, capacity = $14, updated_at = $15 \
+                     WHERE id = $16 AND status = $17",
+                ),
+                input
             )
-            .bind(input.school_year.start_year())
-            .bind(input.start_moment.as_str())
-            .bind(input.commitment.as_str())
-            .bind(input.weekday.as_str())
-            .bind(input.starts_at)
-            .bind(input.ends_at)
-            .bind(input.kind.as_str())
-            .bind(input.group.clone())
-            .bind(input.teacher.clone())
-            .bind(input.task.map(|t| t.as_str()))
-            .bind(input.theme.clone())
-            .bind(input.expertise.join("\n"))
-            .bind(input.note.clone())
-            .bind(i32::try_from(input.capacity).unwrap_or(i32::MAX))
             .bind(now())
             .bind(id)
             .bind(expected.as_str())
@@ -211,11 +221,7 @@ impl Store {
             .await?
             .rows_affected()
         });
-        if changed == 0 {
-            return Err(StoreError::Conflict(
-                "the placement changed in the meantime; reload it".into(),
-            ));
-        }
+        changed_or_conflict(changed)?;
         self.get_placement(id).await
     }
 
@@ -242,11 +248,7 @@ impl Store {
             .await?
             .rows_affected()
         });
-        if changed == 0 {
-            return Err(StoreError::Conflict(
-                "the placement changed in the meantime; reload it".into(),
-            ));
-        }
+        changed_or_conflict(changed)?;
         self.get_placement(id).await
     }
 

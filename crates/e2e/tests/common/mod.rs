@@ -1,0 +1,55 @@
+//! What the browser tests share: the real server on a test database, logging in, screenshots.
+#![allow(clippy::unwrap_used)] // test support: a failed set-up fails the test
+
+use std::path::{Path, PathBuf};
+
+use klasbrug_e2e::{Browser, screenshot_dir};
+use testkit::{Backend, TestDatabaseRef, TestServer};
+
+fn workspace() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+pub async fn spawn_server(db: &TestDatabaseRef) -> TestServer {
+    let binary = std::env::var("KLASBRUG_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| workspace().join("target/debug/klasbrug"));
+    let dist = std::env::var("KLASBRUG_STATIC_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|_| workspace().join("dist"));
+    assert!(
+        binary.is_file(),
+        "{} is missing: run `cargo xtask e2e`, which builds it",
+        binary.display()
+    );
+    assert!(
+        dist.join("index.html").is_file(),
+        "{} has no web app: run `cargo xtask e2e`, which builds it",
+        dist.display()
+    );
+    let dist = dist.to_str().unwrap().to_owned();
+    TestServer::spawn(
+        &binary,
+        &db.url,
+        &[("KLASBRUG_DEMO", "1"), ("KLASBRUG_STATIC_DIR", &dist)],
+    )
+    .await
+}
+
+pub fn shot(db: &TestDatabaseRef, name: &str) -> PathBuf {
+    let backend = match db.backend {
+        Backend::Sqlite => "sqlite",
+        Backend::Postgres => "postgres",
+    };
+    screenshot_dir().join(format!("{name}-{backend}.png"))
+}
+
+pub async fn log_in(browser: &Browser, email: &str, password: &str) {
+    let email_field = browser.find("#email").await;
+    browser.clear(&email_field).await;
+    browser.type_into(&email_field, email).await;
+    let password_field = browser.find("#password").await;
+    browser.clear(&password_field).await;
+    browser.type_into(&password_field, password).await;
+    browser.click(&browser.find("#login-submit").await).await;
+}
