@@ -14,6 +14,6 @@ COPY --from=build /src/dist /app/dist
 USER klasbrug
 ENV KLASBRUG_BIND=0.0.0.0:8080 KLASBRUG_STATIC_DIR=/app/dist
 EXPOSE 8080
-HEALTHCHECK CMD ["/bin/sh", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /readyz HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q ' 200 ' <&3"]
+HEALTHCHECK CMD ["/bin/bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /readyz HTTP/1.0\\r\\n\\r\\n' >&3 && grep -q ' 200 ' <&3"]
 ENTRYPOINT ["klasbrug"]
 CMD ["serve"]
