@@ -7,6 +7,7 @@
 pub mod capacity;
 pub mod contract;
 pub mod email;
+pub mod json_format;
 pub mod organisation;
 pub mod password;
 pub mod placement;

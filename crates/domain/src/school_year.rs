@@ -11,9 +11,25 @@ use serde::{Deserialize, Serialize};
 use crate::{ParseError, text_enum};
 
 /// A school year, identified by the calendar year it starts in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(try_from = "String", into = "String")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(try_from = "String")]
 pub struct SchoolYear(i32);
+
+// Written by hand: lists serialise one per row, and the derived `into = "String"` allocated each.
+impl Serialize for SchoolYear {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // FIRST..=LAST keeps both years at four digits.
+        let mut out = *b"0000-0000";
+        let (mut first, mut second) = (self.0, self.0 + 1);
+        for i in (0..4).rev() {
+            out[i] = b'0' + (first % 10) as u8;
+            out[i + 5] = b'0' + (second % 10) as u8;
+            first /= 10;
+            second /= 10;
+        }
+        serializer.serialize_str(std::str::from_utf8(&out).unwrap_or_default())
+    }
+}
 
 impl SchoolYear {
     /// The first school year the software accepts.
@@ -101,12 +117,6 @@ impl TryFrom<String> for SchoolYear {
     }
 }
 
-impl From<SchoolYear> for String {
-    fn from(year: SchoolYear) -> Self {
-        year.to_string()
-    }
-}
-
 #[cfg(feature = "openapi")]
 impl utoipa::PartialSchema for SchoolYear {
     fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
@@ -149,8 +159,10 @@ text_enum! {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Period {
     /// The first day.
+    #[serde(serialize_with = "crate::json_format::date")]
     pub starts_on: NaiveDate,
     /// The last day.
+    #[serde(serialize_with = "crate::json_format::date")]
     pub ends_on: NaiveDate,
 }
 
@@ -240,6 +252,18 @@ mod tests {
         assert_eq!(
             (year.first_day(), year.last_day()),
             (d(2026, 8, 1), d(2027, 7, 31))
+        );
+    }
+
+    #[test]
+    fn a_school_year_serialises_as_written() {
+        let year = SchoolYear::parse("2026-2027").unwrap();
+        assert_eq!(serde_json::to_string(&year).unwrap(), "\"2026-2027\"");
+        assert_eq!(
+            serde_json::from_str::<SchoolYear>("\"2099-2100\"")
+                .unwrap()
+                .to_string(),
+            "2099-2100"
         );
     }
 

@@ -37,7 +37,7 @@ pub struct PlacementFilter {
     pub member: Option<Uuid>,
 }
 
-#[derive(sqlx::FromRow)]
+/// The columns of `SELECT`, in its order.
 struct PlacementRow {
     id: Uuid,
     school_id: Uuid,
@@ -63,6 +63,48 @@ struct PlacementRow {
     status_reason: Option<String>,
     created_at: DateTime<Utc>,
     updated_at: DateTime<Utc>,
+}
+
+// By position rather than by name: lists decode thousands of these, and the name lookup per
+// column showed in profiles of the placement benchmark. The order is `SELECT`'s, just below.
+impl<'r, R: sqlx::Row> sqlx::FromRow<'r, R> for PlacementRow
+where
+    usize: sqlx::ColumnIndex<R>,
+    Uuid: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    Option<String>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    i32: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    NaiveTime: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    DateTime<Utc>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
+    fn from_row(row: &'r R) -> Result<Self, sqlx::Error> {
+        Ok(Self {
+            id: row.try_get(0)?,
+            school_id: row.try_get(1)?,
+            school_name: row.try_get(2)?,
+            school_type: row.try_get(3)?,
+            region: row.try_get(4)?,
+            municipality: row.try_get(5)?,
+            school_year: row.try_get(6)?,
+            start_moment: row.try_get(7)?,
+            commitment: row.try_get(8)?,
+            weekday: row.try_get(9)?,
+            starts_at: row.try_get(10)?,
+            ends_at: row.try_get(11)?,
+            kind: row.try_get(12)?,
+            group_label: row.try_get(13)?,
+            teacher: row.try_get(14)?,
+            task: row.try_get(15)?,
+            theme: row.try_get(16)?,
+            expertise: row.try_get(17)?,
+            note: row.try_get(18)?,
+            capacity: row.try_get(19)?,
+            status: row.try_get(20)?,
+            status_reason: row.try_get(21)?,
+            created_at: row.try_get(22)?,
+            updated_at: row.try_get(23)?,
+        })
+    }
 }
 
 impl TryFrom<PlacementRow> for Placement {

@@ -1,5 +1,6 @@
 //! Placements (*plekken*): what schools offer.
 
+use actix_web::http::header::ContentType;
 use actix_web::{HttpResponse, get, post, put, web};
 use domain::contract::{Page, Placement, PlacementInput, PlacementTransition, Problem};
 use domain::{
@@ -99,12 +100,12 @@ pub async fn list_placements(
     principal: Principal,
     query: web::Query<PlacementQuery>,
     page: web::Query<PageQuery>,
-) -> Result<web::Json<Page<Placement>>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let view = policy::placement_view(&principal, query.into_inner().into())?;
     let limit = page.limit()?;
     let after = page.after(|text| Uuid::parse_str(text).ok())?;
     let Some(filter) = view.filter else {
-        return Ok(web::Json(Page {
+        return Ok(HttpResponse::Ok().json(Page::<Placement> {
             items: Vec::new(),
             next: None,
         }));
@@ -116,7 +117,14 @@ pub async fn list_placements(
     if view.hide_teacher {
         items.iter_mut().for_each(|p| p.teacher = None);
     }
-    Ok(web::Json(into_page(items, limit, |p| p.id.to_string())))
+    let page = into_page(items, limit, |p| p.id.to_string());
+    // A placement is about 600 bytes of JSON: size the buffer once rather than doubling it from
+    // nothing, which showed in profiles of the placement benchmark.
+    let mut body = Vec::with_capacity(256 + page.items.len() * 768);
+    serde_json::to_writer(&mut body, &page).map_err(anyhow::Error::from)?;
+    Ok(HttpResponse::Ok()
+        .content_type(ContentType::json())
+        .body(body))
 }
 
 /// Offer a new placement. It starts as a `draft`; open it with a transition.

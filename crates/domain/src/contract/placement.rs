@@ -27,9 +27,11 @@ pub struct PlacementInput {
     pub weekday: Weekday,
     /// When the day starts, `HH:MM`.
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "08:30"))]
+    #[serde(serialize_with = "crate::json_format::time")]
     pub starts_at: NaiveTime,
     /// When the day ends, `HH:MM`; 6 to 8 hours after the start.
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "15:00"))]
+    #[serde(serialize_with = "crate::json_format::time")]
     pub ends_at: NaiveTime,
     /// In a class, a school-level task, or thematic.
     pub kind: PlacementKind,
@@ -88,9 +90,11 @@ pub struct Placement {
     pub weekday: Weekday,
     /// When the day starts.
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "08:30"))]
+    #[serde(serialize_with = "crate::json_format::time")]
     pub starts_at: NaiveTime,
     /// When the day ends.
     #[cfg_attr(feature = "openapi", schema(value_type = String, example = "15:00"))]
+    #[serde(serialize_with = "crate::json_format::time")]
     pub ends_at: NaiveTime,
     /// Length of the day in minutes (360 to 480).
     pub minutes: i64,
@@ -121,8 +125,10 @@ pub struct Placement {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status_reason: Option<String>,
     /// When it was created.
+    #[serde(serialize_with = "crate::json_format::instant")]
     pub created_at: DateTime<Utc>,
     /// When it last changed.
+    #[serde(serialize_with = "crate::json_format::instant")]
     pub updated_at: DateTime<Utc>,
 }
 
