@@ -42,7 +42,7 @@ async fn unknown_route() -> Result<actix_web::HttpResponse, ApiError> {
 /// Runs the server until it is stopped. Prints `listening on <url>` once it accepts
 /// connections, after the demo logins in demo mode.
 pub async fn serve(config: Config) -> anyhow::Result<()> {
-    let store = Store::connect_and_migrate(&config.database_url)
+    let store = Store::connect_with(&config.database_url, config.db_max_connections)
         .await
         .with_context(|| {
             format!(
@@ -50,6 +50,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
                 crate::config::redact_url(&config.database_url)
             )
         })?;
+    store.migrate().await.context("migrating the database")?;
     if config.demo {
         if store.count_organisations().await? == 0 {
             seed::seed_demo(&store)

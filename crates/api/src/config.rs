@@ -28,6 +28,8 @@ pub struct Config {
     /// `KLASBRUG_SECURE_COOKIES`: mark the session cookie `Secure` (needs HTTPS). Defaults to
     /// on, and off in demo mode, which serves plain HTTP on 127.0.0.1.
     pub secure_cookies: bool,
+    /// `KLASBRUG_DB_MAX_CONNECTIONS`: the most database connections this instance opens.
+    pub db_max_connections: u32,
     /// `KLASBRUG_BEHIND_PROXY`: take the client's address from `X-Forwarded-For` / `Forwarded`
     /// (set by the load balancer) for the login rate limit. Off by default, since any client can
     /// send those headers to a server that faces the internet directly.
@@ -43,6 +45,7 @@ impl std::fmt::Debug for Config {
             .field("demo", &self.demo)
             .field("static_dir", &self.static_dir)
             .field("secure_cookies", &self.secure_cookies)
+            .field("db_max_connections", &self.db_max_connections)
             .field("behind_proxy", &self.behind_proxy)
             .finish()
     }
@@ -108,6 +111,18 @@ impl Config {
             parse_bool("KLASBRUG_SECURE_COOKIES", get("KLASBRUG_SECURE_COOKIES"))?.unwrap_or(!demo);
         let behind_proxy =
             parse_bool("KLASBRUG_BEHIND_PROXY", get("KLASBRUG_BEHIND_PROXY"))?.unwrap_or(false);
+        let db_max_connections = match get("KLASBRUG_DB_MAX_CONNECTIONS") {
+            None => store::DEFAULT_MAX_CONNECTIONS,
+            Some(text) => text
+                .trim()
+                .parse()
+                .ok()
+                .filter(|n| (1..=1000).contains(n))
+                .ok_or_else(|| ConfigError {
+                    name: "KLASBRUG_DB_MAX_CONNECTIONS",
+                    message: format!("'{text}' is not a number of connections from 1 to 1000"),
+                })?,
+        };
         Ok(Self {
             database_url,
             bind,
@@ -115,6 +130,7 @@ impl Config {
             demo,
             static_dir,
             secure_cookies,
+            db_max_connections,
             behind_proxy,
         })
     }
@@ -194,6 +210,10 @@ mod tests {
                 "DATABASE_URL",
             ),
             (&[("KLASBRUG_DEMO", "perhaps")], "KLASBRUG_DEMO"),
+            (
+                &[("KLASBRUG_DEMO", "1"), ("KLASBRUG_DB_MAX_CONNECTIONS", "0")],
+                "KLASBRUG_DB_MAX_CONNECTIONS",
+            ),
         ];
         for (vars, name) in cases {
             assert_eq!(config(vars).err().unwrap().name, *name);

@@ -69,12 +69,20 @@ pub enum BackendKind {
     Postgres,
 }
 
-/// How many connections a pool may open.
-const MAX_CONNECTIONS: u32 = 16;
+/// How many connections a pool may open unless told otherwise. A request holds its connection
+/// only while its query runs; with fewer connections than requests in flight, PostgreSQL sat
+/// idle while requests queued for a connection (11% idle at 16, 4% at 32, in the benchmark).
+pub const DEFAULT_MAX_CONNECTIONS: u32 = 32;
 
 impl Store {
-    /// Connects to `url` (`sqlite:…` or `postgres:…`). Does not migrate.
+    /// Connects to `url` (`sqlite:…` or `postgres:…`) with the default pool size. Does not
+    /// migrate.
     pub async fn connect(url: &str) -> StoreResult<Self> {
+        Self::connect_with(url, DEFAULT_MAX_CONNECTIONS).await
+    }
+
+    /// Connects to `url` with a pool of at most `max_connections`. Does not migrate.
+    pub async fn connect_with(url: &str, max_connections: u32) -> StoreResult<Self> {
         let pool = if url.starts_with("sqlite:") {
             let options = SqliteConnectOptions::from_str(url)
                 .map_err(|e| {
@@ -85,7 +93,7 @@ impl Store {
                 .foreign_keys(true);
             Pool::Sqlite(
                 SqlitePoolOptions::new()
-                    .max_connections(MAX_CONNECTIONS)
+                    .max_connections(max_connections)
                     .connect_with(options)
                     .await?,
             )
@@ -95,7 +103,7 @@ impl Store {
             })?;
             Pool::Postgres(
                 PgPoolOptions::new()
-                    .max_connections(MAX_CONNECTIONS)
+                    .max_connections(max_connections)
                     // A ping before every use doubles the round trips of a request; a broken
                     // connection shows up as an error on use and is replaced by the pool.
                     .test_before_acquire(false)
@@ -111,7 +119,7 @@ impl Store {
         Ok(Self { pool })
     }
 
-    /// Connects and brings the schema up to date.
+    /// Connects with the default pool size and brings the schema up to date.
     pub async fn connect_and_migrate(url: &str) -> StoreResult<Self> {
         let store = Self::connect(url).await?;
         store.migrate().await?;
