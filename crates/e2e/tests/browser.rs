@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{log_in, shot, spawn_server};
+use common::{Visit, log_in, log_in_as, shot, spawn_server, visit_as};
 use klasbrug_e2e::Driver;
 use testkit::on_both_backends;
 
@@ -24,8 +24,7 @@ on_both_backends! {
         assert!(error.contains("E-mailadres of wachtwoord klopt niet"), "{error}");
         browser.screenshot(&shot(&db, "login-error")).await;
 
-        log_in(&browser, "directeur@zeester.example", "klasbrug-demo").await;
-        browser.wait_for_text("#user-name", "Anouk Visser").await;
+        log_in_as(&browser, "directeur@zeester.example", "Anouk Visser").await;
         assert!(browser.text(&browser.find("#user-role").await).await.contains("Schooldirecteur"));
         assert!(browser.text(&browser.find("#user-organisation").await).await.contains("Basisschool De Zeester"));
         let menu = browser.text(&browser.find("#menu").await).await;
@@ -47,12 +46,7 @@ on_both_backends! {
     }
 
     async fn the_team_page_lists_the_school_staff_on_a_phone_sized_screen(db) {
-        let server = spawn_server(&db).await;
-        let driver = Driver::start().await;
-        let browser = driver.session(360, 800).await;
-        browser.goto(&server.url("/")).await;
-        log_in(&browser, "directeur@zeester.example", "klasbrug-demo").await;
-        browser.wait_for_text("#user-name", "Anouk Visser").await;
+        let Visit { server, browser, driver: _driver } = visit_as(&db, (360, 800), "directeur@zeester.example", "Anouk Visser").await;
         // Opening the page by its address restores the session and shows the page.
         browser.goto(&server.url("/team")).await;
         let team = browser.wait_for_text("main", "Jeroen Bakker").await;

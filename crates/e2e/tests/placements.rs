@@ -5,8 +5,8 @@
 
 mod common;
 
-use common::{log_in, shot, spawn_server};
-use klasbrug_e2e::{Browser, Driver};
+use common::{Visit, log_in_as, shot, visit_as};
+use klasbrug_e2e::Browser;
 use testkit::on_both_backends;
 
 /// The WebDriver key code for Enter.
@@ -62,12 +62,7 @@ async fn sideways_overflow(browser: &Browser) -> i64 {
 
 on_both_backends! {
     async fn a_director_offers_edits_finds_and_closes_a_spot_and_records_capacity(db) {
-        let server = spawn_server(&db).await;
-        let driver = Driver::start().await;
-        let browser = driver.session(1280, 1000).await;
-        browser.goto(&server.url("/")).await;
-        log_in(&browser, "directeur@zeester.example", "klasbrug-demo").await;
-        browser.wait_for_text("#user-name", "Anouk Visser").await;
+        let Visit { server, browser, driver: _driver } = visit_as(&db, (1280, 1000), "directeur@zeester.example", "Anouk Visser").await;
 
         let menu = browser.text(&browser.find("#menu").await).await;
         assert!(menu.contains("Plekken") && menu.contains("Capaciteit"), "{menu}");
@@ -191,12 +186,7 @@ on_both_backends! {
     }
 
     async fn a_coordinator_sees_the_spots_and_the_capacity_without_changing_them(db) {
-        let server = spawn_server(&db).await;
-        let driver = Driver::start().await;
-        let browser = driver.session(1280, 900).await;
-        browser.goto(&server.url("/")).await;
-        log_in(&browser, "ic@zeester.example", "klasbrug-demo").await;
-        browser.wait_for_text("#user-name", "Jeroen Bakker").await;
+        let Visit { server, browser, driver: _driver } = visit_as(&db, (1280, 900), "ic@zeester.example", "Jeroen Bakker").await;
         browser.goto(&server.url("/plekken")).await;
         browser.wait_for_text("#placement-table", "Schoolmoestuin").await;
         browser.wait_for_text("#placement-summary", "Aangeboden").await;
@@ -214,8 +204,7 @@ on_both_backends! {
         // A programme admin sees every school's spots, with the school named, and picks a
         // school for its overview.
         browser.click(&browser.find("#logout").await).await;
-        log_in(&browser, "beheer@klasbrug.example", "klasbrug-demo").await;
-        browser.wait_for_text("#user-name", "Iris van Leeuwen").await;
+        log_in_as(&browser, "beheer@klasbrug.example", "Iris van Leeuwen").await;
         browser.goto(&server.url("/plekken")).await;
         browser.wait_for_text("#placement-table", "Basisschool Het Kompas").await;
         browser.wait_for_text("#placement-table", "Schoolmoestuin").await;
@@ -233,12 +222,7 @@ on_both_backends! {
     }
 
     async fn plekken_and_capaciteit_fit_a_phone(db) {
-        let server = spawn_server(&db).await;
-        let driver = Driver::start().await;
-        let browser = driver.session(360, 800).await;
-        browser.goto(&server.url("/")).await;
-        log_in(&browser, "directeur@zeester.example", "klasbrug-demo").await;
-        browser.wait_for_text("#user-name", "Anouk Visser").await;
+        let Visit { server, browser, driver: _driver } = visit_as(&db, (360, 800), "directeur@zeester.example", "Anouk Visser").await;
         browser.goto(&server.url("/plekken")).await;
         browser.wait_for_text("#placement-table", "Schoolmoestuin").await;
         browser.wait_for_text("#placement-summary", "Aangeboden").await;

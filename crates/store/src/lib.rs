@@ -29,7 +29,6 @@ pub use error::StoreError;
 pub use login_failures::FailureCount;
 pub use organisations::{NewOrganisation, OrganisationFilter};
 pub use partner_clients::{NewPartnerClient, PartnerClientRecord};
-pub use placements::PlacementFilter;
 pub use refresh_tokens::{RefreshOutcome, RefreshTokenRecord};
 pub use users::{MembershipRecord, NewUser, UserRecord};
 
@@ -170,9 +169,4 @@ pub fn now() -> DateTime<Utc> {
 /// A new time-ordered identifier.
 pub(crate) fn new_id() -> uuid::Uuid {
     uuid::Uuid::now_v7()
-}
-
-/// Clamps a requested page size to what a list returns at most.
-pub fn page_limit(requested: Option<u32>) -> u32 {
-    requested.unwrap_or(50).clamp(1, 200)
 }

@@ -1,7 +1,7 @@
 //! Placements (*plekken*) and their status changes.
 
 use chrono::{DateTime, NaiveTime, Utc};
-use domain::contract::{Placement, PlacementCounts, PlacementInput};
+use domain::contract::{Placement, PlacementCounts, PlacementInput, PlacementQuery};
 use domain::{
     Commitment, PlacementKind, PlacementStatus, Region, SchoolTask, SchoolType, SchoolYear,
     StartMoment, Weekday,
@@ -9,33 +9,6 @@ use domain::{
 use uuid::Uuid;
 
 use crate::{Store, StoreError, StoreResult, new_id, now, with_pool};
-
-/// Which placements a list returns. Every field narrows it; `None` does not.
-#[derive(Debug, Clone, Default)]
-pub struct PlacementFilter {
-    /// Only this school year.
-    pub school_year: Option<SchoolYear>,
-    /// Only this start moment.
-    pub start_moment: Option<StartMoment>,
-    /// Only this weekday.
-    pub weekday: Option<Weekday>,
-    /// Only schools of this type.
-    pub school_type: Option<SchoolType>,
-    /// Only schools in this region.
-    pub region: Option<Region>,
-    /// Only schools in this municipality (exact, case-insensitive).
-    pub municipality: Option<String>,
-    /// Only this kind.
-    pub kind: Option<PlacementKind>,
-    /// Only this status.
-    pub status: Option<PlacementStatus>,
-    /// Only placements whose expertise or theme contains this text (case-insensitive).
-    pub expertise: Option<String>,
-    /// Only this school.
-    pub school_id: Option<Uuid>,
-    /// Only schools in which this user holds a role.
-    pub member: Option<Uuid>,
-}
 
 /// The columns of `SELECT`, in its order.
 struct PlacementRow {
@@ -294,11 +267,13 @@ impl Store {
         self.get_placement(id).await
     }
 
-    /// A page of placements in id (creation) order, after `after`, at most `limit`. Only the
+    /// A page of placements in id (creation) order, after `after`, at most `limit`, narrowed by
+    /// `filter` and, with `member`, to the schools in which that user holds a role. Only the
     /// filters given become SQL, so each query can use the index that fits it.
     pub async fn list_placements(
         &self,
-        filter: &PlacementFilter,
+        filter: &PlacementQuery,
+        member: Option<Uuid>,
         after: Option<Uuid>,
         limit: u32,
     ) -> StoreResult<Vec<Placement>> {
@@ -323,7 +298,7 @@ impl Store {
             if let Some(school_id) = filter.school_id {
                 query.push(" AND p.school_id = ").push_bind(school_id);
             }
-            if let Some(user) = filter.member {
+            if let Some(user) = member {
                 query
                     .push(" AND p.school_id IN (SELECT organisation_id FROM memberships WHERE user_id = ")
                     .push_bind(user)

@@ -2,12 +2,12 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::NaiveTime;
-use domain::contract::{PlacementInput, SchoolCapacityInput, Teacher};
+use domain::contract::{PlacementInput, PlacementQuery, SchoolCapacityInput, Teacher};
 use domain::{
     Commitment, OrganisationKind, PlacementKind, PlacementStatus, Region, Role, SchoolType,
     SchoolYear, StartMoment, Weekday,
 };
-use klasbrug_store::{NewOrganisation, NewUser, PlacementFilter, Store, StoreError};
+use klasbrug_store::{NewOrganisation, NewUser, Store, StoreError};
 use testkit::on_both_backends;
 
 async fn setup(url: &str) -> (Store, uuid::Uuid, uuid::Uuid) {
@@ -90,27 +90,27 @@ on_both_backends! {
             store.create_placement(b, &input(Weekday::Tuesday, &["sport"])).await.unwrap();
             store.create_placement(a, &input(Weekday::Friday, &["100%_zeker"])).await.unwrap();
         }
-        let filter = PlacementFilter { weekday: Some(Weekday::Tuesday), region: Some(Region::Noord), ..Default::default() };
+        let filter = PlacementQuery { weekday: Some(Weekday::Tuesday), region: Some(Region::Noord), ..Default::default() };
         let mut seen = Vec::new();
         let mut after = None;
         loop {
-            let page = store.list_placements(&filter, after, 2).await.unwrap();
+            let page = store.list_placements(&filter, None, after, 2).await.unwrap();
             let Some(last) = page.last() else { break };
             after = Some(last.id);
             seen.extend(page.iter().map(|p| p.id));
         }
         assert_eq!(seen, tuesday_at_a);
 
-        let search = |text: &str| PlacementFilter { expertise: Some(text.to_owned()), ..Default::default() };
-        assert_eq!(store.list_placements(&search("TECHNIEK"), None, 50).await.unwrap().len(), 5);
-        assert_eq!(store.list_placements(&search("0%_z"), None, 50).await.unwrap().len(), 5);
-        assert_eq!(store.list_placements(&search("%"), None, 50).await.unwrap().len(), 5, "% is literal");
-        let by_school = PlacementFilter { school_id: Some(b), ..Default::default() };
-        assert_eq!(store.list_placements(&by_school, None, 50).await.unwrap().len(), 5);
-        let by_municipality = PlacementFilter { municipality: Some("zwolle".into()), status: Some(PlacementStatus::Draft), ..Default::default() };
-        assert_eq!(store.list_placements(&by_municipality, None, 50).await.unwrap().len(), 15);
-        let other_year = PlacementFilter { school_year: Some(SchoolYear::parse("2027-2028").unwrap()), ..Default::default() };
-        assert!(store.list_placements(&other_year, None, 50).await.unwrap().is_empty());
+        let search = |text: &str| PlacementQuery { expertise: Some(text.to_owned()), ..Default::default() };
+        assert_eq!(store.list_placements(&search("TECHNIEK"), None, None, 50).await.unwrap().len(), 5);
+        assert_eq!(store.list_placements(&search("0%_z"), None, None, 50).await.unwrap().len(), 5);
+        assert_eq!(store.list_placements(&search("%"), None, None, 50).await.unwrap().len(), 5, "% is literal");
+        let by_school = PlacementQuery { school_id: Some(b), ..Default::default() };
+        assert_eq!(store.list_placements(&by_school, None, None, 50).await.unwrap().len(), 5);
+        let by_municipality = PlacementQuery { municipality: Some("zwolle".into()), status: Some(PlacementStatus::Draft), ..Default::default() };
+        assert_eq!(store.list_placements(&by_municipality, None, None, 50).await.unwrap().len(), 15);
+        let other_year = PlacementQuery { school_year: Some(SchoolYear::parse("2027-2028").unwrap()), ..Default::default() };
+        assert!(store.list_placements(&other_year, None, None, 50).await.unwrap().is_empty());
     }
 
     async fn the_member_filter_limits_placements_to_the_users_schools(db) {
@@ -123,7 +123,7 @@ on_both_backends! {
             password_hash: "x".into(),
         }).await.unwrap();
         store.add_membership(user.id, a, Role::SchoolDirector).await.unwrap();
-        let mine = store.list_placements(&PlacementFilter { member: Some(user.id), ..Default::default() }, None, 50).await.unwrap();
+        let mine = store.list_placements(&PlacementQuery::default(), Some(user.id), None, 50).await.unwrap();
         assert_eq!(mine.len(), 1);
         assert_eq!(mine[0].school_id, a);
     }

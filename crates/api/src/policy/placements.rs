@@ -1,8 +1,8 @@
 //! Which placements a principal sees in a list, and whether it sees teachers' names.
 
 use domain::PlacementStatus;
-use domain::contract::Placement;
-use store::PlacementFilter;
+use domain::contract::{Placement, PlacementQuery};
+use uuid::Uuid;
 
 use super::{Action, authorize, has_school_role, is_programme_admin};
 use crate::auth::Principal;
@@ -11,9 +11,11 @@ use crate::error::ApiError;
 /// What a placement list shows this principal.
 #[derive(Debug, Clone)]
 pub struct PlacementView {
-    /// The filter to apply, or `None` when nothing can match (a partner asking for filled
+    /// The filters to apply, or `None` when nothing can match (a partner asking for filled
     /// placements, say).
-    pub filter: Option<PlacementFilter>,
+    pub query: Option<PlacementQuery>,
+    /// Only the schools in which this user holds a role.
+    pub member: Option<Uuid>,
     /// Whether personal data of teachers must be left out.
     pub hide_teacher: bool,
 }
@@ -21,32 +23,31 @@ pub struct PlacementView {
 /// Narrows `asked` to what `principal` may see.
 pub fn placement_view(
     principal: &Principal,
-    asked: PlacementFilter,
+    asked: PlacementQuery,
 ) -> Result<PlacementView, ApiError> {
     authorize(principal, Action::ListPlacements, "placement")?;
-    let open_only = |asked: PlacementFilter| PlacementView {
-        filter: match asked.status {
-            None | Some(PlacementStatus::Open) => Some(PlacementFilter {
-                status: Some(PlacementStatus::Open),
-                ..asked
-            }),
-            Some(_) => None,
-        },
-        hide_teacher: true,
-    };
     Ok(match principal {
         Principal::User(user) if is_programme_admin(user) => PlacementView {
-            filter: Some(asked),
+            query: Some(asked),
+            member: None,
             hide_teacher: false,
         },
         Principal::User(user) if has_school_role(user) => PlacementView {
-            filter: Some(PlacementFilter {
-                member: Some(user.id),
-                ..asked
-            }),
+            query: Some(asked),
+            member: Some(user.id),
             hide_teacher: false,
         },
-        Principal::User(_) | Principal::Client(_) => open_only(asked),
+        Principal::User(_) | Principal::Client(_) => PlacementView {
+            query: match asked.status {
+                None | Some(PlacementStatus::Open) => Some(PlacementQuery {
+                    status: Some(PlacementStatus::Open),
+                    ..asked
+                }),
+                Some(_) => None,
+            },
+            member: None,
+            hide_teacher: true,
+        },
     })
 }
 

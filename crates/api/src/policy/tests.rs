@@ -3,8 +3,8 @@
 use super::*;
 use crate::auth::Grant;
 use crate::auth::principal::ClientPrincipal;
+use domain::contract::PlacementQuery;
 use domain::{Region, SchoolType, Scopes};
-use store::PlacementFilter;
 use uuid::Uuid;
 
 fn org(kind: OrganisationKind) -> Organisation {
@@ -299,13 +299,13 @@ fn capacity_is_for_the_schools_director_and_coordinator() {
 fn partners_asking_for_other_than_open_placements_get_nothing() {
     let view = placement_view(
         &client("placements:read"),
-        PlacementFilter {
+        PlacementQuery {
             status: Some(PlacementStatus::Filled),
             ..Default::default()
         },
     )
     .unwrap();
-    assert!(view.filter.is_none() && view.hide_teacher);
-    let view = placement_view(&client("placements:read"), PlacementFilter::default()).unwrap();
-    assert_eq!(view.filter.unwrap().status, Some(PlacementStatus::Open));
+    assert!(view.query.is_none() && view.hide_teacher);
+    let view = placement_view(&client("placements:read"), PlacementQuery::default()).unwrap();
+    assert_eq!(view.query.unwrap().status, Some(PlacementStatus::Open));
 }

@@ -2,14 +2,10 @@
 
 use actix_web::http::header::ContentType;
 use actix_web::{HttpResponse, get, post, put, web};
-use domain::contract::{Page, Placement, PlacementInput, PlacementTransition, Problem};
-use domain::{
-    OrganisationKind, PlacementKind, PlacementStatus, Region, SchoolType, SchoolYear, StartMoment,
-    Weekday,
+use domain::OrganisationKind;
+use domain::contract::{
+    Page, Placement, PlacementInput, PlacementQuery, PlacementTransition, Problem,
 };
-use serde::Deserialize;
-use store::PlacementFilter;
-use utoipa::IntoParams;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -27,53 +23,6 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(get_placement)
         .service(update_placement)
         .service(transition_placement);
-}
-
-/// Filters of the placement list. Every filter narrows the list.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct PlacementQuery {
-    /// Only this school year, such as `2026-2027`.
-    #[param(value_type = Option<String>, example = "2026-2027")]
-    pub school_year: Option<SchoolYear>,
-    /// Only this start moment.
-    pub start_moment: Option<StartMoment>,
-    /// Only this weekday.
-    pub weekday: Option<Weekday>,
-    /// Only schools of this type.
-    pub school_type: Option<SchoolType>,
-    /// Only schools in this holiday region.
-    pub region: Option<Region>,
-    /// Only schools in this municipality (case-insensitive).
-    pub municipality: Option<String>,
-    /// Only this kind of placement.
-    pub kind: Option<PlacementKind>,
-    /// Only this status. Partners and ambassadors only ever see `open` placements.
-    pub status: Option<PlacementStatus>,
-    /// Only placements whose expertise or theme contains this text (case-insensitive).
-    pub expertise: Option<String>,
-    /// Only this school.
-    pub school_id: Option<Uuid>,
-}
-
-impl From<PlacementQuery> for PlacementFilter {
-    fn from(q: PlacementQuery) -> Self {
-        let text =
-            |value: Option<String>| value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
-        PlacementFilter {
-            school_year: q.school_year,
-            start_moment: q.start_moment,
-            weekday: q.weekday,
-            school_type: q.school_type,
-            region: q.region,
-            municipality: text(q.municipality),
-            kind: q.kind,
-            status: q.status,
-            expertise: text(q.expertise),
-            school_id: q.school_id,
-            member: None,
-        }
-    }
 }
 
 /// List placements across schools.
@@ -101,10 +50,10 @@ pub async fn list_placements(
     query: web::Query<PlacementQuery>,
     page: web::Query<PageQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    let view = policy::placement_view(&principal, query.into_inner().into())?;
+    let view = policy::placement_view(&principal, query.into_inner().tidy())?;
     let limit = page.limit()?;
     let after = page.after(|text| Uuid::parse_str(text).ok())?;
-    let Some(filter) = view.filter else {
+    let Some(filter) = view.query else {
         return Ok(HttpResponse::Ok().json(Page::<Placement> {
             items: Vec::new(),
             next: None,
@@ -112,7 +61,7 @@ pub async fn list_placements(
     };
     let mut items = state
         .store
-        .list_placements(&filter, after, limit + 1)
+        .list_placements(&filter, view.member, after, limit + 1)
         .await?;
     if view.hide_teacher {
         items.iter_mut().for_each(|p| p.teacher = None);

@@ -14,5 +14,5 @@ pub use auth::{AccessToken, ClientCredentialsRequest, LoginRequest, Me, Membersh
 pub use capacity::{PlacementCounts, SchoolCapacity, SchoolCapacityInput, Teacher};
 pub use organisation::{Member, Organisation};
 pub use page::Page;
-pub use placement::{Placement, PlacementInput, PlacementTransition};
+pub use placement::{Placement, PlacementInput, PlacementQuery, PlacementTransition};
 pub use problem::{FieldError, Problem};

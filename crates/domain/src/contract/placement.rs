@@ -297,3 +297,141 @@ mod tests {
         assert_eq!(thematic.validate().unwrap_err()[0].field, "theme");
     }
 }
+
+/// Filters of the placement list, sent as query parameters. Every filter given narrows the list.
+/// The server reads it, the store turns it into SQL and the web app writes it: one shape.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct PlacementQuery {
+    /// Only this school year, such as `2026-2027`.
+    #[cfg_attr(feature = "openapi", param(value_type = Option<String>, example = "2026-2027"))]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school_year: Option<SchoolYear>,
+    /// Only this start moment.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_moment: Option<StartMoment>,
+    /// Only this weekday.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weekday: Option<Weekday>,
+    /// Only schools of this type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school_type: Option<SchoolType>,
+    /// Only schools in this holiday region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
+    /// Only schools in this municipality (case-insensitive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality: Option<String>,
+    /// Only this kind of placement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<PlacementKind>,
+    /// Only this status. Partners and ambassadors only ever see `open` placements.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<PlacementStatus>,
+    /// Only placements whose expertise or theme contains this text (case-insensitive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expertise: Option<String>,
+    /// Only this school.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school_id: Option<Uuid>,
+}
+
+impl PlacementQuery {
+    /// The query with text filters trimmed, and blank ones dropped: a blank filter filters
+    /// nothing.
+    pub fn tidy(self) -> Self {
+        let text =
+            |value: Option<String>| value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
+        Self {
+            municipality: text(self.municipality),
+            expertise: text(self.expertise),
+            ..self
+        }
+    }
+
+    /// The filters given, as query parameters in a stable order.
+    pub fn to_pairs(&self) -> Vec<(&'static str, String)> {
+        let tidy = self.clone().tidy();
+        let pairs: [(&'static str, Option<String>); 10] = [
+            ("school_year", tidy.school_year.map(|y| y.to_string())),
+            (
+                "start_moment",
+                tidy.start_moment.map(|m| m.as_str().to_owned()),
+            ),
+            ("weekday", tidy.weekday.map(|w| w.as_str().to_owned())),
+            (
+                "school_type",
+                tidy.school_type.map(|t| t.as_str().to_owned()),
+            ),
+            ("region", tidy.region.map(|r| r.as_str().to_owned())),
+            ("municipality", tidy.municipality),
+            ("kind", tidy.kind.map(|k| k.as_str().to_owned())),
+            ("status", tidy.status.map(|s| s.as_str().to_owned())),
+            ("expertise", tidy.expertise),
+            ("school_id", tidy.school_id.map(|id| id.to_string())),
+        ];
+        pairs
+            .into_iter()
+            .filter_map(|(name, value)| Some((name, value?)))
+            .collect()
+    }
+
+    /// Whether anything beyond the school and the school year narrows the list.
+    pub fn narrows(&self) -> bool {
+        let tidy = self.clone().tidy();
+        tidy.start_moment.is_some()
+            || tidy.weekday.is_some()
+            || tidy.school_type.is_some()
+            || tidy.region.is_some()
+            || tidy.municipality.is_some()
+            || tidy.kind.is_some()
+            || tidy.status.is_some()
+            || tidy.expertise.is_some()
+    }
+}
+
+#[cfg(test)]
+mod query_tests {
+    use super::*;
+
+    #[test]
+    fn only_what_filters_goes_into_the_query_under_the_names_the_server_reads() {
+        let query = PlacementQuery {
+            school_year: Some(SchoolYear::parse("2026-2027").unwrap()),
+            weekday: Some(Weekday::Thursday),
+            expertise: Some("  techniek ".into()),
+            municipality: Some("  ".into()),
+            ..PlacementQuery::default()
+        };
+        let pairs = query.to_pairs();
+        assert_eq!(
+            pairs,
+            [
+                ("school_year", "2026-2027".to_owned()),
+                ("weekday", "thursday".to_owned()),
+                ("expertise", "techniek".to_owned()),
+            ]
+        );
+        // The names and values are the ones deserialisation expects.
+        let object: serde_json::Map<String, serde_json::Value> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.clone())))
+            .collect();
+        let read: PlacementQuery =
+            serde_json::from_value(serde_json::Value::Object(object)).unwrap();
+        assert_eq!(read, query.clone().tidy());
+        assert!(query.narrows());
+        assert!(PlacementQuery::default().to_pairs().is_empty());
+    }
+
+    #[test]
+    fn the_school_year_alone_does_not_narrow_the_list() {
+        let query = PlacementQuery {
+            school_year: Some(SchoolYear::parse("2026-2027").unwrap()),
+            expertise: Some("  ".into()),
+            ..PlacementQuery::default()
+        };
+        assert!(!query.narrows());
+    }
+}

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use klasbrug_e2e::{Browser, screenshot_dir};
+use klasbrug_e2e::{Browser, Driver, screenshot_dir};
 use testkit::{Backend, TestDatabaseRef, TestServer};
 
 fn workspace() -> PathBuf {
@@ -52,4 +52,39 @@ pub async fn log_in(browser: &Browser, email: &str, password: &str) {
     browser.clear(&password_field).await;
     browser.type_into(&password_field, password).await;
     browser.click(&browser.find("#login-submit").await).await;
+}
+
+/// Logs in and waits until the overview greets `name`.
+pub async fn log_in_as(browser: &Browser, email: &str, name: &str) {
+    log_in(browser, email, "klasbrug-demo").await;
+    browser.wait_for_text("#user-name", name).await;
+}
+
+/// A demo server with a browser window on it, logged in.
+pub struct Visit {
+    pub server: TestServer,
+    pub browser: Browser,
+    /// Chromedriver: the window closes when it is dropped, so bind it (as `driver: _driver`,
+    /// not `..`) for as long as the test uses the browser.
+    pub driver: Driver,
+}
+
+/// Starts the demo on `db`, opens a `width` × `height` window and logs `email` in, waiting until
+/// the overview greets `name`.
+pub async fn visit_as(
+    db: &TestDatabaseRef,
+    (width, height): (u32, u32),
+    email: &str,
+    name: &str,
+) -> Visit {
+    let server = spawn_server(db).await;
+    let driver = Driver::start().await;
+    let browser = driver.session(width, height).await;
+    browser.goto(&server.url("/")).await;
+    log_in_as(&browser, email, name).await;
+    Visit {
+        server,
+        browser,
+        driver,
+    }
 }

@@ -7,29 +7,29 @@ use uuid::Uuid;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::api::placements::PlacementFilter;
 use crate::hooks::use_texts;
+use domain::contract::PlacementQuery;
 
 #[derive(Properties, PartialEq)]
 pub struct FiltersProps {
-    pub filter: PlacementFilter,
+    pub filter: PlacementQuery,
     /// The schools to choose from; no choice is shown for one.
     pub schools: Vec<Organisation>,
     /// Whether "all schools" is a choice.
     pub all_schools: bool,
     pub years: Vec<SchoolYear>,
-    pub on_change: Callback<PlacementFilter>,
+    pub on_change: Callback<PlacementQuery>,
 }
 
 #[component]
 pub fn Filters(props: &FiltersProps) -> Html {
     let texts = use_texts();
     let t = &texts.placements;
-    let expertise = use_state(|| props.filter.expertise.clone());
+    let expertise = use_state(|| props.filter.expertise.clone().unwrap_or_default());
     let filter = &props.filter;
 
     // A select changes the filter at once; `change` is a deliberate choice, also by keyboard.
-    let select = |update: fn(&mut PlacementFilter, &str)| {
+    let select = |update: fn(&mut PlacementQuery, &str)| {
         let (filter, on_change) = (props.filter.clone(), props.on_change.clone());
         Callback::from(move |event: Event| {
             let value = event.target_unchecked_into::<HtmlInputElement>().value();
@@ -43,9 +43,9 @@ pub fn Filters(props: &FiltersProps) -> Html {
         let (filter, on_change) = (props.filter.clone(), props.on_change.clone());
         let expertise = expertise.clone();
         Callback::from(move |()| {
-            if filter.expertise != *expertise {
-                on_change.emit(PlacementFilter {
-                    expertise: (*expertise).clone(),
+            if filter.expertise.as_deref().unwrap_or_default() != expertise.trim() {
+                on_change.emit(PlacementQuery {
+                    expertise: Some(expertise.trim().to_owned()).filter(|e| !e.is_empty()),
                     ..filter.clone()
                 });
             }

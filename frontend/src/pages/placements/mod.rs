@@ -20,13 +20,14 @@ use self::editor::{PlacementEditor, Saved};
 use self::filters::Filters;
 use self::summary::SummaryLoader;
 use self::table::{RowAction, placement_table};
-use crate::api::placements::{PlacementFilter, list_placements, transition_placement};
+use crate::api::placements::{list_placements, transition_placement};
 use crate::api::{ApiError, organisations::list_all_schools};
 use crate::app::Session;
 use crate::components::{ErrorMessage, ListFooter, StatusMessage};
 use crate::format::today;
 use crate::hooks::{focus_id, use_paged_list, use_texts, use_title};
 use crate::menu::{is_programme_admin, manages_school, school_memberships};
+use domain::contract::PlacementQuery;
 
 /// The school years to choose from: last year to two years ahead, and `also` if it is outside
 /// them.
@@ -87,10 +88,10 @@ pub fn PlacementsPage(props: &PlacementsProps) -> Html {
         let first_school = (!admin)
             .then(|| school_memberships(&me).first().map(|s| s.id))
             .flatten();
-        use_state(move || PlacementFilter {
+        use_state(move || PlacementQuery {
             school_id: first_school,
             school_year: Some(StartMoment::next_after(today).0),
-            ..PlacementFilter::default()
+            ..PlacementQuery::default()
         })
     };
     let list = {
@@ -185,7 +186,7 @@ pub fn PlacementsPage(props: &PlacementsProps) -> Html {
     };
     let on_filter = {
         let filter = filter.clone();
-        Callback::from(move |next: PlacementFilter| filter.set(next))
+        Callback::from(move |next: PlacementQuery| filter.set(next))
     };
 
     let on_cancel_edit = {
