@@ -140,3 +140,43 @@ mod tests {
         }
     }
 }
+
+/// A local date and time to the minute, `YYYY-MM-DDTHH:MM`, as an HTML `datetime-local` input
+/// gives it. Reading also accepts seconds.
+pub mod local_minute {
+    use chrono::NaiveDateTime;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    /// Writes `YYYY-MM-DDTHH:MM`.
+    pub fn serialize<S: Serializer>(at: &NaiveDateTime, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(&at.format("%Y-%m-%dT%H:%M"))
+    }
+
+    /// Reads `YYYY-MM-DDTHH:MM` or `YYYY-MM-DDTHH:MM:SS`.
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<NaiveDateTime, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        NaiveDateTime::parse_from_str(&text, "%Y-%m-%dT%H:%M")
+            .or_else(|_| NaiveDateTime::parse_from_str(&text, "%Y-%m-%dT%H:%M:%S"))
+            .map_err(|_| {
+                serde::de::Error::custom(format!(
+                    "'{text}' is not a date and time such as 2026-12-08T15:30"
+                ))
+            })
+    }
+
+    #[cfg(test)]
+    mod tests {
+        #[derive(serde::Serialize, serde::Deserialize)]
+        struct At(#[serde(with = "super")] chrono::NaiveDateTime);
+
+        #[test]
+        fn minutes_round_trip_and_seconds_are_accepted() {
+            let at: At = serde_json::from_str("\"2026-12-08T15:30\"").unwrap();
+            assert_eq!(serde_json::to_string(&at).unwrap(), "\"2026-12-08T15:30\"");
+            assert!(serde_json::from_str::<At>("\"2026-12-08T15:30:00\"").is_ok());
+            assert!(serde_json::from_str::<At>("\"morgen\"").is_err());
+        }
+    }
+}

@@ -4,16 +4,20 @@
 //! return plain values or domain errors, so they are unit tested without a database and compile
 //! for the web app (wasm32) too, which shares these types and checks.
 
+pub mod ambassador;
 pub mod capacity;
 pub mod contract;
 pub mod email;
 pub mod json_format;
+pub mod match_lifecycle;
+pub mod matching;
 pub mod organisation;
 pub mod password;
 pub mod placement;
 pub mod role;
 pub mod school_year;
 pub mod scope;
+pub mod vog;
 
 pub use email::EmailAddress;
 pub use organisation::{OrganisationKind, Region, SchoolType};

@@ -1,17 +1,27 @@
 //! The JSON shapes of the HTTP API, shared by the server (which documents them in OpenAPI) and
 //! the web app (which sends and reads them). Changing a shape here changes both in one commit.
 
+pub mod ambassador;
 pub mod audit;
 pub mod auth;
 pub mod capacity;
+pub mod matching;
 pub mod organisation;
 pub mod page;
 pub mod placement;
 pub mod problem;
 
+pub use ambassador::{
+    Ambassador, AmbassadorInput, AmbassadorListItem, AmbassadorQuery, AmbassadorSummary,
+    DocumentInfo, Intake, IntakeStep, IntakeTransition, VogInput, VogRecord, VogValidity,
+};
 pub use audit::AuditEvent;
 pub use auth::{AccessToken, ClientCredentialsRequest, LoginRequest, Me, Membership};
 pub use capacity::{PlacementCounts, SchoolCapacity, SchoolCapacityInput, Teacher};
+pub use matching::{
+    Concern, ConcernInput, Match, MatchInput, MatchQuery, MatchTransition, MatchingRun,
+    MatchingRunInput, MatchingRunListItem, Meeting, PlacementSummary, RunProposal,
+};
 pub use organisation::{Member, Organisation};
 pub use page::Page;
 pub use placement::{Placement, PlacementInput, PlacementQuery, PlacementTransition};

@@ -1,0 +1,93 @@
+//! Why a pair was proposed, in Dutch, for the director and the ambassador who confirm it.
+
+use super::{Candidate, Spot, normalise};
+use crate::SchoolType;
+use crate::placement::Weekday;
+use crate::school_year::{Commitment, StartMoment};
+
+/// The reasons for proposing `candidate` for `spot`, hard constraints first.
+pub(super) fn explain(candidate: &Candidate, spot: &Spot, shared: &[&str]) -> Vec<String> {
+    let mut reasons = vec![format!("beschikbaar op {}", weekday(spot.weekday))];
+    let start = match spot.start_moment {
+        StartMoment::September => "september",
+        StartMoment::February => "februari",
+    };
+    let length = match spot.commitment {
+        Commitment::HalfYear => "een half schooljaar",
+        Commitment::WholeYear => "een heel schooljaar",
+    };
+    reasons.push(format!(
+        "kan vanaf {start} {} voor {length}",
+        spot.school_year
+    ));
+    if candidate.school_type.is_some() {
+        reasons.push(format!(
+            "wil graag in het {}",
+            school_type(spot.school_type)
+        ));
+    }
+    let home = candidate
+        .home_municipality
+        .as_deref()
+        .is_some_and(|home| normalise(home) == normalise(&spot.municipality));
+    if home {
+        reasons.push(format!("woont in {}", spot.municipality.trim()));
+    } else {
+        reasons.push(format!("kan naar {} reizen", spot.municipality.trim()));
+    }
+    if !shared.is_empty() {
+        reasons.push(format!(
+            "expertise {} past bij de gevraagde thema's",
+            join_nl(shared)
+        ));
+    }
+    if let Some(rank) = candidate
+        .preferred_schools
+        .iter()
+        .position(|s| *s == spot.school_id)
+    {
+        reasons.push(format!("{}e voorkeur van de ambassadeur", rank + 1));
+    }
+    if candidate.earlier_schools.contains(&spot.school_id) {
+        reasons.push("was eerder op deze school".to_owned());
+    }
+    reasons
+}
+
+fn weekday(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Monday => "maandag",
+        Weekday::Tuesday => "dinsdag",
+        Weekday::Wednesday => "woensdag",
+        Weekday::Thursday => "donderdag",
+        Weekday::Friday => "vrijdag",
+    }
+}
+
+fn school_type(school_type: SchoolType) -> &'static str {
+    match school_type {
+        SchoolType::Po => "primair onderwijs",
+        SchoolType::Vo => "voortgezet onderwijs",
+    }
+}
+
+/// `a`, `a en b`, `a, b en c`.
+fn join_nl(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [rest @ .., last] => format!("{} en {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_joined_the_dutch_way() {
+        assert_eq!(join_nl(&["techniek"]), "techniek");
+        assert_eq!(join_nl(&["techniek", "muziek"]), "techniek en muziek");
+        assert_eq!(join_nl(&["a", "b", "c"]), "a, b en c");
+    }
+}
