@@ -7,10 +7,13 @@
 //! A resource lives in a file of its own; every public method takes plain values and returns
 //! domain types or records, and knows nothing of HTTP.
 
+mod ambassadors;
 mod audit;
 mod capacities;
 mod error;
 mod login_failures;
+mod matches;
+mod matching_runs;
 mod organisations;
 mod partner_clients;
 mod placements;
@@ -24,9 +27,12 @@ use sqlx::{PgPool, SqlitePool};
 use std::str::FromStr;
 use std::time::Duration;
 
+pub use ambassadors::{Actor, Document, facts as vog_facts};
 pub use audit::NewAuditEntry;
 pub use error::StoreError;
 pub use login_failures::FailureCount;
+pub use matches::{MatchUpdate, NewMatch};
+pub use matching_runs::{MatchingInput, NewRun};
 pub use organisations::{NewOrganisation, OrganisationFilter};
 pub use partner_clients::{NewPartnerClient, PartnerClientRecord};
 pub use refresh_tokens::{RefreshOutcome, RefreshTokenRecord};
