@@ -22,7 +22,11 @@ cargo xtask <command>
   test     everything: formatting, lints, unit tests, both databases, API, browser
   openapi  rewrite openapi/openapi.json from the code
   e2e      the browser tests only (builds what they need)
-  bench    load benchmarks against a release build (needs wrk; see README)
+  bench    benchmarks on release builds (see README):
+           bench http      the placement list under load (needs wrk, pgbench, PostgreSQL)
+           bench matching  the matching engine at 1,000, 5,000 and 20,000 ambassadors
+                           (options: --seed N, sizes such as 5000 or 2000x3000)
+           bench           both
 ";
 
 fn main() {
@@ -41,7 +45,7 @@ fn run() -> Result<()> {
         Some("test") => test(&root),
         Some("openapi") => openapi(&root),
         Some("e2e") => e2e(&root),
-        Some("bench") => bench::run(&root),
+        Some("bench") => bench::run(&root, &args[1..]),
         None | Some("help" | "--help" | "-h") => {
             print!("{HELP}");
             Ok(())
@@ -115,6 +119,9 @@ fn test(root: &Path) -> Result<()> {
             "clippy",
             "--workspace",
             "--all-targets",
+            // The matching benchmark's example needs it; without it clippy skips the example.
+            "--features",
+            "klasbrug-domain/bench",
             "--",
             "-D",
             "warnings",

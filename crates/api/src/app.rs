@@ -80,6 +80,11 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         behind_proxy: config.behind_proxy,
     };
     let static_dir = config.static_dir.clone();
+    tokio::spawn(purge_documents(
+        store.clone(),
+        config.document_retention_days,
+        config.purge_interval_secs,
+    ));
 
     let listener =
         TcpListener::bind(config.bind).with_context(|| format!("binding {}", config.bind))?;
@@ -92,6 +97,22 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     server.await?;
     store.close().await;
     Ok(())
+}
+
+/// Deletes intake documents `retention_days` after the intake decision: once at start-up and
+/// then every `interval_secs`. A failed sweep is logged and tried again at the next.
+async fn purge_documents(store: Store, retention_days: u32, interval_secs: u64) {
+    let mut ticks = tokio::time::interval(std::time::Duration::from_secs(interval_secs));
+    loop {
+        ticks.tick().await;
+        let today = domain::local_date::amsterdam_date(chrono::Utc::now());
+        let decided_by = today - chrono::Duration::days(i64::from(retention_days));
+        match store.purge_documents(decided_by).await {
+            Ok(0) => {}
+            Ok(purged) => tracing::info!(purged, "purged intake documents past their retention"),
+            Err(error) => tracing::error!(%error, "purging intake documents failed"),
+        }
+    }
 }
 
 /// One worker's application.

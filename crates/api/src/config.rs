@@ -34,6 +34,11 @@ pub struct Config {
     /// (set by the load balancer) for the login rate limit. Off by default, since any client can
     /// send those headers to a server that faces the internet directly.
     pub behind_proxy: bool,
+    /// `KLASBRUG_DOCUMENT_RETENTION_DAYS`: how many days after the intake decision an
+    /// ambassador's motivation letter and CV are kept (default 30).
+    pub document_retention_days: u32,
+    /// `KLASBRUG_PURGE_INTERVAL_SECONDS`: how often expired documents are purged (default 3600).
+    pub purge_interval_secs: u64,
 }
 
 impl std::fmt::Debug for Config {
@@ -46,6 +51,8 @@ impl std::fmt::Debug for Config {
             .field("static_dir", &self.static_dir)
             .field("secure_cookies", &self.secure_cookies)
             .field("db_max_connections", &self.db_max_connections)
+            .field("document_retention_days", &self.document_retention_days)
+            .field("purge_interval_secs", &self.purge_interval_secs)
             .field("behind_proxy", &self.behind_proxy)
             .finish()
     }
@@ -123,7 +130,27 @@ impl Config {
                     message: format!("'{text}' is not a number of connections from 1 to 1000"),
                 })?,
         };
+        let number = |name: &'static str, default: u64, max: u64| -> Result<u64, ConfigError> {
+            match get(name) {
+                None => Ok(default),
+                Some(text) => text
+                    .trim()
+                    .parse()
+                    .ok()
+                    .filter(|n| *n <= max)
+                    .ok_or_else(|| ConfigError {
+                        name,
+                        message: format!("'{text}' is not a whole number from 0 to {max}"),
+                    }),
+            }
+        };
+        let document_retention_days =
+            u32::try_from(number("KLASBRUG_DOCUMENT_RETENTION_DAYS", 30, 3650)?).unwrap_or(30);
+        let purge_interval_secs =
+            number("KLASBRUG_PURGE_INTERVAL_SECONDS", 3600, 7 * 86_400)?.max(1);
         Ok(Self {
+            document_retention_days,
+            purge_interval_secs,
             database_url,
             bind,
             jwt_secret,

@@ -2,6 +2,7 @@
 //! up; `.example` domains cannot receive mail.
 
 use chrono::NaiveTime;
+use domain::ambassador::IntakeStatus;
 use domain::contract::{PlacementInput, SchoolCapacityInput, Teacher};
 use domain::{
     Commitment, EmailAddress, OrganisationKind, PlacementKind, PlacementStatus, Region, Role,
@@ -93,9 +94,11 @@ pub async fn seed_demo(store: &Store) -> anyhow::Result<()> {
             "Klasbrug Demoprogramma",
         ))
         .await?;
-    add_person(store, person(ADMIN)?, programme.id, Role::ProgrammeAdmin).await?;
+    let admin = add_person(store, person(ADMIN)?, programme.id, Role::ProgrammeAdmin).await?;
+    let mut ambassador_users = Vec::new();
     for ambassador in AMBASSADORS {
-        add_person(store, person(ambassador)?, programme.id, Role::Ambassador).await?;
+        ambassador_users
+            .push(add_person(store, person(ambassador)?, programme.id, Role::Ambassador).await?);
     }
 
     let board = store
@@ -134,12 +137,19 @@ pub async fn seed_demo(store: &Store) -> anyhow::Result<()> {
     }
     seed_placements(store, &school_ids).await?;
 
+    let mut employer_ids = Vec::new();
     for (name, contact) in EMPLOYERS {
         let employer = store
             .create_organisation(&organisation(OrganisationKind::Employer, name))
             .await?;
         add_person(store, person(contact)?, employer.id, Role::EmployerContact).await?;
+        employer_ids.push(employer.id);
     }
+    let admin = store::Actor {
+        id: admin,
+        name: ADMIN.0,
+    };
+    seed_ambassadors(store, admin, &ambassador_users, &employer_ids, &school_ids).await?;
 
     let partner = store
         .create_organisation(&organisation(
@@ -317,8 +327,173 @@ async fn add_person(
     person: NewUser,
     organisation: Uuid,
     role: Role,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Uuid> {
     let user = store.create_user(&person).await?;
     store.add_membership(user.id, organisation, role).await?;
+    Ok(user.id)
+}
+
+/// The demo ambassadors' profiles: five in the pool with a VOG on record, one still in intake.
+/// A matching run for February 2026-2027 proposes four of the pool and leaves one over.
+async fn seed_ambassadors(
+    store: &Store,
+    admin: store::Actor<'_>,
+    users: &[Uuid],
+    employers: &[Uuid],
+    schools: &[Uuid],
+) -> anyhow::Result<()> {
+    use domain::ambassador::Funding;
+    use domain::contract::{AmbassadorInput, VogInput};
+    use domain::vog::VogOutcome;
+    let date = |m, d| chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap_or_default();
+    let words = |list: &[&str]| list.iter().map(|w| (*w).to_owned()).collect::<Vec<_>>();
+    let profile =
+        |index: usize, home: &str, weekdays: &[Weekday], expertise: &[&str], themes: &[&str]| {
+            AmbassadorInput {
+                name: AMBASSADORS[index].0.to_owned(),
+                email: AMBASSADORS[index].1.to_owned(),
+                phone: Some(format!("06 0000 00{index:02}")),
+                employer_id: None,
+                expertise: words(expertise),
+                themes: words(themes),
+                school_type: None,
+                home_municipality: Some(home.to_owned()),
+                municipalities: Vec::new(),
+                weekdays: weekdays.to_vec(),
+                commitment: Commitment::HalfYear,
+                available_from_year: SchoolYear::starting(2026)
+                    .unwrap_or(SchoolYear::containing(date(9, 1))),
+                available_from_moment: StartMoment::September,
+                minutes_per_day: 420,
+                funding: Funding::Volunteer,
+                sponsored_minutes_per_week: 0,
+                volunteer_minutes_per_week: 0,
+                preferred_school_ids: Vec::new(),
+            }
+        };
+    let noah = AmbassadorInput {
+        employer_id: Some(employers[0]),
+        funding: Funding::Sponsored,
+        preferred_school_ids: vec![schools[0]],
+        ..profile(
+            0,
+            "Groningen",
+            &[Weekday::Tuesday, Weekday::Thursday],
+            &["techniek", "ICT"],
+            &["bouwen"],
+        )
+    };
+    let lotte = AmbassadorInput {
+        municipalities: words(&["Haren"]),
+        ..profile(
+            1,
+            "Groningen",
+            &[Weekday::Tuesday, Weekday::Thursday],
+            &["biologie"],
+            &["natuur", "duurzaamheid"],
+        )
+    };
+    let daan = AmbassadorInput {
+        employer_id: Some(employers[1]),
+        funding: Funding::Hybrid,
+        sponsored_minutes_per_week: 240,
+        volunteer_minutes_per_week: 180,
+        ..profile(
+            2,
+            "Amersfoort",
+            &[Weekday::Wednesday],
+            &["zorg"],
+            &["muziek"],
+        )
+    };
+    let yara = AmbassadorInput {
+        school_type: Some(domain::SchoolType::Vo),
+        ..profile(
+            3,
+            "Eindhoven",
+            &[Weekday::Monday],
+            &["economie", "ondernemen"],
+            &[],
+        )
+    };
+    let sem = profile(4, "Groningen", &[Weekday::Tuesday], &["techniek"], &[]);
+    let mila = profile(
+        5,
+        "Amersfoort",
+        &[Weekday::Wednesday, Weekday::Friday],
+        &["taal"],
+        &["lezen"],
+    );
+    let vogs = [
+        date(10, 1),
+        date(9, 15),
+        date(11, 1),
+        date(10, 20),
+        date(8, 3),
+    ];
+    for (index, input) in [noah, lotte, daan, yara, sem].into_iter().enumerate() {
+        let id = store
+            .create_ambassador(&input, Some(users[index]), Some(admin), date(6, 1))
+            .await?
+            .id;
+        let steps = [
+            (
+                IntakeStatus::Registered,
+                IntakeStatus::IntakePlanned,
+                date(6, 8),
+                false,
+            ),
+            (
+                IntakeStatus::IntakePlanned,
+                IntakeStatus::IntakeDone,
+                date(6, 22),
+                true,
+            ),
+            (
+                IntakeStatus::IntakeDone,
+                IntakeStatus::VogRequested,
+                date(6, 22),
+                false,
+            ),
+        ];
+        for (from, to, on, decided) in steps {
+            store
+                .record_intake_step(id, from, to, on, Some(admin), None, decided)
+                .await?;
+        }
+        let issued_on = vogs[index];
+        let vog = VogInput {
+            issued_on,
+            seen_on: issued_on + chrono::Duration::days(4),
+            outcome: VogOutcome::Issued,
+        };
+        store.record_vog(id, &vog, admin).await?;
+        store
+            .record_intake_step(
+                id,
+                IntakeStatus::VogRequested,
+                IntakeStatus::Available,
+                vog.seen_on,
+                Some(admin),
+                None,
+                false,
+            )
+            .await?;
+    }
+    let id = store
+        .create_ambassador(&mila, Some(users[5]), Some(admin), date(11, 2))
+        .await?
+        .id;
+    store
+        .record_intake_step(
+            id,
+            IntakeStatus::Registered,
+            IntakeStatus::IntakePlanned,
+            date(11, 9),
+            Some(admin),
+            Some("Intake op 1 december"),
+            false,
+        )
+        .await?;
     Ok(())
 }

@@ -9,6 +9,7 @@ pub mod capacity;
 pub mod contract;
 pub mod email;
 pub mod json_format;
+pub mod local_date;
 pub mod match_lifecycle;
 pub mod matching;
 pub mod organisation;

@@ -321,6 +321,43 @@ impl Store {
         self.get_match(current.id).await
     }
 
+    /// The user account behind an ambassador (also for an erased one, which has none).
+    pub async fn ambassador_user(&self, ambassador_id: Uuid) -> StoreResult<Option<Uuid>> {
+        Ok(with_pool!(self, pool => {
+            sqlx::query_scalar("SELECT user_id FROM ambassadors WHERE id = $1")
+                .bind(ambassador_id)
+                .fetch_one(pool)
+                .await?
+        }))
+    }
+
+    /// The schools an ambassador was placed at before (active or ended matches).
+    pub async fn earlier_schools(&self, ambassador_id: Uuid) -> StoreResult<Vec<Uuid>> {
+        Ok(with_pool!(self, pool => {
+            sqlx::query_scalar(
+                "SELECT DISTINCT p.school_id FROM matches m JOIN placements p ON p.id = m.placement_id \
+                 WHERE m.ambassador_id = $1 AND m.status IN ('active', 'ended') ORDER BY p.school_id",
+            )
+            .bind(ambassador_id)
+            .fetch_all(pool)
+            .await?
+        }))
+    }
+
+    /// Places left in a placement: its capacity minus its live matches.
+    pub async fn placement_room(&self, placement_id: Uuid) -> StoreResult<i64> {
+        Ok(with_pool!(self, pool => {
+            sqlx::query_scalar(
+                "SELECT p.capacity - (SELECT COUNT(*) FROM matches m WHERE m.placement_id = p.id \
+                 AND m.status IN ('proposed', 'meeting_planned', 'confirmed', 'active')) \
+                 FROM placements p WHERE p.id = $1",
+            )
+            .bind(placement_id)
+            .fetch_one(pool)
+            .await?
+        }))
+    }
+
     /// Records a concern about a match.
     pub async fn create_concern(
         &self,

@@ -5,11 +5,15 @@
 //! existence is not the caller's business).
 
 use domain::contract::{Organisation, Placement};
+use domain::match_lifecycle::MatchAction;
 use domain::{OrganisationKind, PlacementAction, PlacementStatus, Role, Scope};
 use store::OrganisationFilter;
+use uuid::Uuid;
 
+mod matching;
 mod placements;
 
+pub use matching::{decline_side, match_view};
 pub use placements::{PlacementView, placement_view, sees_teacher};
 
 use crate::auth::Principal;
@@ -41,6 +45,66 @@ pub enum Action<'a> {
     ReadCapacity(&'a Organisation),
     /// Record a school's capacity.
     EditCapacity(&'a Organisation),
+    /// List ambassadors.
+    ListAmbassadors,
+    /// Register an ambassador.
+    CreateAmbassador,
+    /// Read an ambassador's profile; `owner` is the user account behind it.
+    ReadAmbassador {
+        /// The ambassador's user account.
+        owner: Option<Uuid>,
+    },
+    /// Change an ambassador's profile, or hand in their documents.
+    EditAmbassador {
+        /// The ambassador's user account.
+        owner: Option<Uuid>,
+    },
+    /// Read an ambassador's intake steps, documents and VOG records, or export their data.
+    ReadIntake {
+        /// The ambassador's user account.
+        owner: Option<Uuid>,
+    },
+    /// Take intake steps, record a VOG, or erase the ambassador.
+    ManageIntake {
+        /// The ambassador's user account.
+        owner: Option<Uuid>,
+    },
+    /// Start a matching run, or read runs.
+    RunMatching,
+    /// Propose an ambassador for a placement.
+    ProposeMatch,
+    /// List matches (scoped by the route to the caller's schools or own matches).
+    ListMatches,
+    /// Read a match at `school` whose ambassador's account is `owner`.
+    ReadMatch {
+        /// The placement's school.
+        school: Uuid,
+        /// The ambassador's user account.
+        owner: Option<Uuid>,
+    },
+    /// Move a match on.
+    TransitionMatch {
+        /// The placement's school.
+        school: Uuid,
+        /// The ambassador's user account.
+        owner: Option<Uuid>,
+        /// What to do.
+        action: MatchAction,
+    },
+    /// Report a concern about a match.
+    ReportConcern {
+        /// The placement's school.
+        school: Uuid,
+        /// The ambassador's user account.
+        owner: Option<Uuid>,
+    },
+    /// Read the concerns about a match.
+    ReadConcerns {
+        /// The placement's school.
+        school: Uuid,
+        /// The ambassador's user account.
+        owner: Option<Uuid>,
+    },
 }
 
 /// Why an action is refused.
@@ -98,11 +162,28 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denial> {
             | Action::TransitionPlacement(..)
             | Action::ReadCapacity(_)
             | Action::EditCapacity(_) => Err(Denial::Hidden),
+            // Ambassadors and matches hold personal data: not for partners (yet).
+            Action::ListAmbassadors
+            | Action::CreateAmbassador
+            | Action::RunMatching
+            | Action::ProposeMatch
+            | Action::ListMatches => Err(Denial::Forbidden),
+            Action::ReadAmbassador { .. }
+            | Action::EditAmbassador { .. }
+            | Action::ReadIntake { .. }
+            | Action::ManageIntake { .. }
+            | Action::ReadMatch { .. }
+            | Action::TransitionMatch { .. }
+            | Action::ReportConcern { .. }
+            | Action::ReadConcerns { .. } => Err(Denial::Hidden),
         },
     }
 }
 
 fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denial> {
+    if let Some(decision) = matching::decide_for_user(user, &action) {
+        return decision;
+    }
     let roles_in_id = |id: uuid::Uuid| -> Vec<Role> {
         user.grants
             .iter()
@@ -187,6 +268,20 @@ fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denia
             }
         }
         Action::EditCapacity(school) => manage_school(roles_in(school)),
+        // Decided in `matching` above.
+        Action::ListAmbassadors
+        | Action::CreateAmbassador
+        | Action::ReadAmbassador { .. }
+        | Action::EditAmbassador { .. }
+        | Action::ReadIntake { .. }
+        | Action::ManageIntake { .. }
+        | Action::RunMatching
+        | Action::ProposeMatch
+        | Action::ListMatches
+        | Action::ReadMatch { .. }
+        | Action::TransitionMatch { .. }
+        | Action::ReportConcern { .. }
+        | Action::ReadConcerns { .. } => Err(Denial::Forbidden),
     }
 }
 

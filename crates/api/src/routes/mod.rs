@@ -1,9 +1,12 @@
 //! The HTTP routes, a file per resource. Handlers are thin: parse, ask the policy, call the store
 //! or the domain, answer.
 
+pub mod ambassadors;
 pub mod audit;
 pub mod auth;
 pub mod health;
+pub mod matches;
+pub mod matching;
 pub mod me;
 pub mod organisations;
 mod pagination;
@@ -20,6 +23,9 @@ pub fn configure_api(config: &mut ServiceConfig) {
     audit::configure(config);
     placements::configure(config);
     schools::configure(config);
+    ambassadors::configure(config);
+    matching::configure(config);
+    matches::configure(config);
 }
 
 /// Appends an audit entry for what `actor` did.

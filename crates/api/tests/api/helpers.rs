@@ -121,3 +121,40 @@ pub async fn assert_problem(response: Response, status: StatusCode, code: &str) 
     assert!(!problem.detail.is_empty());
     problem
 }
+
+impl TestApp {
+    /// Sends `body` (if any) as JSON with `method` to `path`.
+    pub async fn call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        token: &str,
+        body: Option<&serde_json::Value>,
+    ) -> Response {
+        let mut request = self
+            .client
+            .request(method, self.url(path))
+            .bearer_auth(token);
+        if let Some(body) = body {
+            request = request.json(body);
+        }
+        request.send().await.expect("a request")
+    }
+
+    /// POSTs `body` and expects `status`, returning the JSON body.
+    pub async fn post_ok<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        token: &str,
+        body: &serde_json::Value,
+        status: StatusCode,
+    ) -> T {
+        let response = self
+            .call(reqwest::Method::POST, path, token, Some(body))
+            .await;
+        let got = response.status();
+        let text = response.text().await.expect("a body");
+        assert_eq!(got, status, "POST {path}: {text}");
+        serde_json::from_str(&text).expect("a JSON body")
+    }
+}

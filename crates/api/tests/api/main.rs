@@ -6,6 +6,7 @@ mod cli;
 mod client_credentials;
 mod errors;
 mod helpers;
+mod matching;
 mod openapi;
 mod organisations;
 mod placements;

@@ -197,6 +197,55 @@ impl AmbassadorInput {
     }
 }
 
+impl AmbassadorInput {
+    /// What is left of a profile after erasure: nothing that identifies the person (name,
+    /// contact, employer, expertise, places, preferences); only what statistics need.
+    pub fn anonymous(&self) -> AmbassadorInput {
+        AmbassadorInput {
+            name: "Verwijderde ambassadeur".to_owned(),
+            email: String::new(),
+            phone: None,
+            employer_id: None,
+            expertise: Vec::new(),
+            themes: Vec::new(),
+            home_municipality: None,
+            municipalities: Vec::new(),
+            preferred_school_ids: Vec::new(),
+            ..self.clone()
+        }
+    }
+}
+
+/// Everything Klasbrug holds about an ambassador, for their right of access (AVG art. 15).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AmbassadorExport {
+    /// When the export was made.
+    pub exported_at: DateTime<Utc>,
+    /// The profile.
+    pub ambassador: Ambassador,
+    /// The intake steps, the documents' details and every VOG record.
+    pub intake: Intake,
+    /// The documents themselves.
+    pub documents: Vec<ExportedDocument>,
+    /// Every match.
+    pub matches: Vec<super::Match>,
+    /// The concerns reported about their matches.
+    pub concerns: Vec<super::Concern>,
+}
+
+/// A document in an export.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ExportedDocument {
+    /// Motivation letter or CV.
+    pub kind: DocumentKind,
+    /// Its media type.
+    pub media_type: String,
+    /// The content, base64 (standard alphabet, padded).
+    pub content_base64: String,
+}
+
 /// An ambassador's full profile, for programme staff and the ambassador themself.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

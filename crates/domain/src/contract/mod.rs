@@ -12,8 +12,9 @@ pub mod placement;
 pub mod problem;
 
 pub use ambassador::{
-    Ambassador, AmbassadorInput, AmbassadorListItem, AmbassadorQuery, AmbassadorSummary,
-    DocumentInfo, Intake, IntakeStep, IntakeTransition, VogInput, VogRecord, VogValidity,
+    Ambassador, AmbassadorExport, AmbassadorInput, AmbassadorListItem, AmbassadorQuery,
+    AmbassadorSummary, DocumentInfo, ExportedDocument, Intake, IntakeStep, IntakeTransition,
+    VogInput, VogRecord, VogValidity,
 };
 pub use audit::AuditEvent;
 pub use auth::{AccessToken, ClientCredentialsRequest, LoginRequest, Me, Membership};

@@ -8,6 +8,8 @@
 //! Ambassadors left over are candidates for thematic work.
 
 mod reasons;
+
+pub use reasons::why_not;
 pub mod solver;
 pub mod weights;
 
@@ -106,6 +108,58 @@ pub struct Outcome {
     pub feasible_pairs: usize,
 }
 
+impl Candidate {
+    /// An ambassador as the engine sees them, from their profile and the schools they were
+    /// placed at before.
+    pub fn from_profile(
+        id: Uuid,
+        profile: &crate::contract::AmbassadorInput,
+        earlier_schools: Vec<Uuid>,
+    ) -> Self {
+        let mut expertise = profile.expertise.clone();
+        expertise.extend(profile.themes.iter().cloned());
+        Candidate {
+            id,
+            weekdays: profile.weekdays.clone(),
+            school_type: profile.school_type,
+            home_municipality: profile.home_municipality.clone(),
+            municipalities: profile.municipalities.clone(),
+            commitment: profile.commitment,
+            available_from: (profile.available_from_year, profile.available_from_moment),
+            minutes_per_day: profile.minutes_per_day,
+            expertise,
+            preferred_schools: profile.preferred_school_ids.clone(),
+            earlier_schools,
+        }
+    }
+}
+
+impl Spot {
+    /// A placement as the engine sees it, with `room` places left.
+    pub fn from_placement(placement: &crate::contract::Placement, room: u32) -> Self {
+        let mut wanted = placement.expertise.clone();
+        wanted.extend(placement.theme.iter().cloned());
+        Spot {
+            id: placement.id,
+            school_id: placement.school_id,
+            school_type: placement.school_type,
+            municipality: placement.municipality.clone(),
+            weekday: placement.weekday,
+            school_year: placement.school_year,
+            start_moment: placement.start_moment,
+            commitment: placement.commitment,
+            minutes: placement.minutes,
+            wanted,
+            capacity: room,
+        }
+    }
+}
+
+/// The Dutch reasons for pairing `candidate` with `spot` (which should be feasible).
+pub fn explain(candidate: &Candidate, spot: &Spot) -> Vec<String> {
+    reasons::explain(candidate, spot, &shared_expertise(candidate, spot))
+}
+
 /// Whether `candidate` can take `spot` at all, ignoring capacity.
 pub fn feasible(candidate: &Candidate, spot: &Spot) -> bool {
     candidate.weekdays.contains(&spot.weekday)
@@ -184,6 +238,42 @@ fn shared_expertise<'a>(candidate: &Candidate, spot: &'a Spot) -> Vec<&'a str> {
 /// Deterministic: the input order does not matter (both sides are sorted by id first) and ties
 /// are broken the same way every time.
 pub fn propose(candidates: &[Candidate], spots: &[Spot]) -> Outcome {
+    propose_observed(candidates, spots, |_| {})
+}
+
+/// The stages of [`propose`], for a benchmark to time (with the `bench` feature).
+mod stage {
+    /// A stage of [`propose`](super::propose) that has just ended.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Stage {
+        /// The feasible pairs and their scores are known.
+        Graph,
+        /// The assignment with the maximum total score is known.
+        Solve,
+    }
+}
+
+#[cfg(feature = "bench")]
+pub use stage::Stage;
+#[cfg(not(feature = "bench"))]
+use stage::Stage;
+
+/// [`propose`], calling `stage_ended` after each [`Stage`], so that a benchmark can time them:
+/// the domain reads no clock.
+#[cfg(feature = "bench")]
+pub fn propose_in_stages(
+    candidates: &[Candidate],
+    spots: &[Spot],
+    stage_ended: impl FnMut(Stage),
+) -> Outcome {
+    propose_observed(candidates, spots, stage_ended)
+}
+
+fn propose_observed(
+    candidates: &[Candidate],
+    spots: &[Spot],
+    mut stage_ended: impl FnMut(Stage),
+) -> Outcome {
     let mut candidates: Vec<&Candidate> = candidates.iter().collect();
     candidates.sort_by_key(|c| c.id);
     candidates.dedup_by_key(|c| c.id);
@@ -192,7 +282,9 @@ pub fn propose(candidates: &[Candidate], spots: &[Spot]) -> Outcome {
     spots.dedup_by_key(|s| s.id);
 
     let graph = build_graph(&candidates, &spots);
+    stage_ended(Stage::Graph);
     let assignment = solver::solve(&graph);
+    stage_ended(Stage::Solve);
     let mut proposals = Vec::new();
     let mut left_over = Vec::new();
     for (candidate, column) in candidates.iter().zip(assignment) {
@@ -204,7 +296,7 @@ pub fn propose(candidates: &[Candidate], spots: &[Spot]) -> Outcome {
                     ambassador_id: candidate.id,
                     placement_id: spot.id,
                     score: breakdown.iter().map(|p| p.points).sum(),
-                    reasons: reasons::explain(candidate, spot, &shared_expertise(candidate, spot)),
+                    reasons: explain(candidate, spot),
                     breakdown,
                 });
             }
@@ -220,83 +312,143 @@ pub fn propose(candidates: &[Candidate], spots: &[Spot]) -> Outcome {
 }
 
 /// The feasible pairs with their scores. The hot path of the engine: the text of
-/// municipalities and expertise is interned once, spots are bucketed by weekday, school type and
-/// municipality, and each candidate only visits the buckets it shares, so the work grows with
-/// the number of feasible pairs rather than with candidates × spots. Gives the same scores as
-/// [`feasible`] and [`score`] (a test checks this).
+/// municipalities and expertise and the schools are numbered once, spots are bucketed by
+/// weekday, school type, commitment and municipality, and each candidate only visits the buckets
+/// it shares, so the work grows with the number of feasible pairs rather than with candidates ×
+/// spots. Gives the same scores as [`feasible`] and [`score`] (a test checks the pairs; debug
+/// builds check every score).
 fn build_graph(candidates: &[&Candidate], spots: &[&Spot]) -> solver::Graph {
     let mut words = Interner::default();
-    let mut buckets: HashMap<(Weekday, SchoolType, u32), Vec<u32>> = HashMap::new();
-    let mut wanted: Vec<Vec<u32>> = Vec::with_capacity(spots.len());
-    let mut places: Vec<u32> = Vec::with_capacity(spots.len());
+    let mut schools: HashMap<Uuid, u32> = HashMap::new();
+    // Each bucket holds what the candidates' loop needs of its spots, side by side in memory in
+    // column order, and so do the words they want: the loop reads both front to back.
+    let mut buckets: HashMap<(Weekday, SchoolType, Commitment, u32), Vec<Column>> = HashMap::new();
+    let mut wanted_by_spot: Vec<Vec<u32>> = Vec::with_capacity(spots.len());
     for (column, spot) in spots.iter().enumerate() {
         let place = words.id(&spot.municipality);
-        places.push(place);
-        buckets
-            .entry((spot.weekday, spot.school_type, place))
-            .or_default()
-            .push(column as u32);
-        wanted.push(words.ids(&spot.wanted));
+        let next_school = schools.len() as u32;
+        let school = *schools.entry(spot.school_id).or_insert(next_school);
+        wanted_by_spot.push(words.ids(&spot.wanted));
+        // A spot without room is never feasible.
+        if spot.capacity > 0 {
+            buckets
+                .entry((spot.weekday, spot.school_type, spot.commitment, place))
+                .or_default()
+                .push(Column {
+                    column: column as u32,
+                    starts: (spot.school_year, spot.start_moment),
+                    minutes: spot.minutes,
+                    school,
+                    wanted: (0, 0),
+                });
+        }
     }
+    let mut wanted: Vec<u32> = Vec::new();
+    for bucket in buckets.values_mut() {
+        for spot in bucket {
+            let first = wanted.len();
+            wanted.extend_from_slice(&wanted_by_spot[spot.column as usize]);
+            spot.wanted = (first, wanted.len());
+        }
+    }
+    drop(wanted_by_spot);
 
     let mut graph = solver::Graph::new(spots.iter().map(|s| s.capacity).collect());
-    let mut columns: Vec<u32> = Vec::new();
+    // Which words the current candidate has; text no spot uses cannot score.
+    let mut has = vec![false; words.len()];
+    let mut edges: Vec<u64> = Vec::new();
+    let school_of = |id: &Uuid| schools.get(id).copied().unwrap_or(u32::MAX);
     for candidate in candidates {
         let mut days = candidate.weekdays.clone();
         days.sort();
         days.dedup();
-        let home = candidate.home_municipality.as_deref().map(|m| words.id(m));
-        let mut reach = words.ids(&candidate.municipalities);
-        reach.extend(home);
+        let home = candidate
+            .home_municipality
+            .as_deref()
+            .and_then(|m| words.get(m));
+        let mut reach: Vec<u32> = candidate
+            .municipalities
+            .iter()
+            .filter_map(|m| words.get(m))
+            .chain(home)
+            .collect();
         reach.sort_unstable();
         reach.dedup();
-        let expertise = words.ids(&candidate.expertise);
+        let expertise: Vec<u32> = candidate
+            .expertise
+            .iter()
+            .filter_map(|e| words.get(e))
+            .collect();
+        for &word in &expertise {
+            has[word as usize] = true;
+        }
+        // Unknown schools keep their place in the ranking but match no spot.
+        let preferred: Vec<u32> = candidate.preferred_schools.iter().map(school_of).collect();
+        let earlier: Vec<u32> = candidate.earlier_schools.iter().map(school_of).collect();
         let types: &[SchoolType] = match &candidate.school_type {
             Some(t) => std::slice::from_ref(t),
             None => SchoolType::ALL,
         };
-        columns.clear();
+        edges.clear();
         for day in &days {
             for school_type in types {
                 for place in &reach {
-                    if let Some(bucket) = buckets.get(&(*day, *school_type, *place)) {
-                        columns.extend_from_slice(bucket);
+                    let key = (*day, *school_type, candidate.commitment, *place);
+                    let Some(bucket) = buckets.get(&key) else {
+                        continue;
+                    };
+                    for spot in bucket {
+                        let column = spot.column;
+                        if candidate.available_from > spot.starts
+                            || candidate.minutes_per_day < spot.minutes
+                        {
+                            continue;
+                        }
+                        let shared = wanted[spot.wanted.0..spot.wanted.1]
+                            .iter()
+                            .filter(|&&w| has[w as usize])
+                            .count();
+                        let mut total = weights::FEASIBLE + weights::expertise_points(shared);
+                        if let Some(rank) = preferred.iter().position(|&s| s == spot.school) {
+                            total += weights::preference_points(rank);
+                        }
+                        if home == Some(*place) {
+                            total += weights::SAME_MUNICIPALITY;
+                        }
+                        if earlier.contains(&spot.school) {
+                            total += weights::CONTINUITY;
+                        }
+                        debug_assert!(feasible(candidate, spots[column as usize]));
+                        debug_assert_eq!(
+                            total,
+                            score(candidate, spots[column as usize])
+                                .iter()
+                                .map(|p| p.points)
+                                .sum::<u32>()
+                        );
+                        edges.push(u64::from(column) << 32 | u64::from(total));
                     }
                 }
             }
         }
-        columns.sort_unstable();
-        graph.push_row(columns.iter().filter_map(|&column| {
-            let spot = spots[column as usize];
-            let possible = candidate.available_from <= (spot.school_year, spot.start_moment)
-                && candidate.commitment == spot.commitment
-                && candidate.minutes_per_day >= spot.minutes
-                && spot.capacity > 0;
-            if !possible {
-                return None;
-            }
-            let shared = wanted[column as usize]
-                .iter()
-                .filter(|w| expertise.binary_search(w).is_ok())
-                .count();
-            let mut total = weights::FEASIBLE + weights::expertise_points(shared);
-            if let Some(rank) = candidate
-                .preferred_schools
-                .iter()
-                .position(|s| *s == spot.school_id)
-            {
-                total += weights::preference_points(rank);
-            }
-            if home == Some(places[column as usize]) {
-                total += weights::SAME_MUNICIPALITY;
-            }
-            if candidate.earlier_schools.contains(&spot.school_id) {
-                total += weights::CONTINUITY;
-            }
-            Some((column, total))
-        }));
+        for &word in &expertise {
+            has[word as usize] = false;
+        }
+        // Each bucket is in column order already; the sort merges them.
+        edges.sort();
+        graph.push_row(edges.iter().map(|&e| ((e >> 32) as u32, e as u32)));
     }
     graph
+}
+
+/// A spot as [`build_graph`] needs it.
+struct Column {
+    column: u32,
+    starts: (SchoolYear, StartMoment),
+    minutes: i64,
+    school: u32,
+    /// Where its wanted words are in the shared list.
+    wanted: (usize, usize),
 }
 
 /// Gives each distinct normalised text a small number.
@@ -310,6 +462,15 @@ impl Interner {
         let key = normalise(text);
         let next = self.ids.len() as u32;
         *self.ids.entry(key).or_insert(next)
+    }
+
+    /// The id of `text` if it has one.
+    fn get(&self, text: &str) -> Option<u32> {
+        self.ids.get(&normalise(text)).copied()
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
     }
 
     /// The ids of `texts`, sorted, each once.

@@ -54,6 +54,52 @@ pub(super) fn explain(candidate: &Candidate, spot: &Spot, shared: &[&str]) -> Ve
     reasons
 }
 
+/// Which hard constraints keep `candidate` from `spot`, in English for the API; empty when the
+/// pair is feasible.
+pub fn why_not(candidate: &Candidate, spot: &Spot) -> Vec<String> {
+    let mut problems = Vec::new();
+    if !candidate.weekdays.contains(&spot.weekday) {
+        problems.push(format!(
+            "the ambassador is not available on {}",
+            spot.weekday
+        ));
+    }
+    if candidate.school_type.is_some_and(|t| t != spot.school_type) {
+        problems.push(format!(
+            "the ambassador does not want to work in {}",
+            spot.school_type
+        ));
+    }
+    if !super::travels_to(candidate, &spot.municipality) {
+        problems.push(format!(
+            "the ambassador does not travel to {}",
+            spot.municipality.trim()
+        ));
+    }
+    if candidate.available_from > (spot.school_year, spot.start_moment) {
+        problems.push(format!(
+            "the ambassador is available from {} {} only",
+            candidate.available_from.1, candidate.available_from.0
+        ));
+    }
+    if candidate.commitment != spot.commitment {
+        problems.push(format!(
+            "the ambassador commits to {}, the placement asks for {}",
+            candidate.commitment, spot.commitment
+        ));
+    }
+    if candidate.minutes_per_day < spot.minutes {
+        problems.push(format!(
+            "the placement's day is {} minutes, the ambassador can do {}",
+            spot.minutes, candidate.minutes_per_day
+        ));
+    }
+    if spot.capacity == 0 {
+        problems.push("the placement has no room left".to_owned());
+    }
+    problems
+}
+
 fn weekday(day: Weekday) -> &'static str {
     match day {
         Weekday::Monday => "maandag",

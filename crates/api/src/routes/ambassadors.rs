@@ -1,0 +1,744 @@
+//! Ambassadors: their profile, intake, VOG records and documents, and their privacy rights
+//! (export and erasure).
+
+use actix_web::http::header;
+use actix_web::{HttpResponse, delete, get, post, put, web};
+use base64::Engine;
+use domain::OrganisationKind;
+use domain::ambassador::{DocumentFormat, DocumentKind, IntakeStatus, MAX_DOCUMENT_BYTES};
+use domain::contract::{
+    Ambassador, AmbassadorExport, AmbassadorInput, AmbassadorListItem, AmbassadorQuery,
+    DocumentInfo, ExportedDocument, Intake, IntakeTransition, MatchQuery, Page, Problem, VogInput,
+    VogRecord,
+};
+use futures_util::StreamExt;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::pagination::{PageQuery, into_page};
+use crate::auth::Principal;
+use crate::error::ApiError;
+use crate::policy::{self, Action};
+use crate::state::AppState;
+
+/// Registers the routes of this file.
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(list_ambassadors)
+        .service(create_ambassador)
+        .service(my_ambassador_profile)
+        .service(get_ambassador)
+        .service(update_ambassador)
+        .service(get_intake)
+        .service(take_intake_step)
+        .service(record_vog)
+        .service(put_document)
+        .service(get_document)
+        .service(export_ambassador)
+        .service(erase_ambassador);
+}
+
+/// The user behind a request, with their name, for records that say who did what.
+pub(crate) async fn actor(
+    state: &AppState,
+    principal: &Principal,
+) -> Result<(Uuid, String), ApiError> {
+    match principal {
+        Principal::User(user) => Ok((user.id, state.store.get_user(user.id).await?.name)),
+        Principal::Client(_) => Err(ApiError::Forbidden),
+    }
+}
+
+/// Today in Amsterdam.
+pub(crate) fn today() -> chrono::NaiveDate {
+    domain::local_date::amsterdam_date(chrono::Utc::now())
+}
+
+async fn find(state: &AppState, id: Uuid) -> Result<Ambassador, ApiError> {
+    state.store.get_ambassador(id).await.map_err(|e| match e {
+        store::StoreError::NotFound => ApiError::NotFound("ambassador"),
+        other => other.into(),
+    })
+}
+
+/// Checks the organisations a profile names: the employer must be an employer, the preferred
+/// schools schools.
+async fn check_references(state: &AppState, input: &AmbassadorInput) -> Result<(), ApiError> {
+    let kind_of = |id: Uuid| async move {
+        match state.store.get_organisation(id).await {
+            Ok(org) => Ok(Some(org.kind)),
+            Err(store::StoreError::NotFound) => Ok(None),
+            Err(e) => Err(ApiError::from(e)),
+        }
+    };
+    if let Some(employer) = input.employer_id
+        && kind_of(employer).await? != Some(OrganisationKind::Employer)
+    {
+        return Err(ApiError::invalid_field(
+            "employer_id",
+            "is not an employer known to Klasbrug",
+        ));
+    }
+    for school in &input.preferred_school_ids {
+        if kind_of(*school).await? != Some(OrganisationKind::School) {
+            return Err(ApiError::invalid_field(
+                "preferred_school_ids",
+                format!("{school} is not a school"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// List ambassadors, with their intake status and whether their VOG is valid today.
+#[utoipa::path(
+    operation_id = "listAmbassadors",
+    tag = "ambassadors",
+    params(AmbassadorQuery, PageQuery),
+    responses(
+        (status = 200, description = "A page of ambassadors, oldest first.", body = Page<AmbassadorListItem>),
+        (status = 400, description = "A filter has an unknown value.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only programme staff list ambassadors.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`limit` or `after` is invalid.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/ambassadors")]
+pub async fn list_ambassadors(
+    state: web::Data<AppState>,
+    principal: Principal,
+    query: web::Query<AmbassadorQuery>,
+    page: web::Query<PageQuery>,
+) -> Result<web::Json<Page<AmbassadorListItem>>, ApiError> {
+    policy::authorize(&principal, Action::ListAmbassadors, "ambassador")?;
+    let limit = page.limit()?;
+    let after = page.after(|text| Uuid::parse_str(text).ok())?;
+    let items = state
+        .store
+        .list_ambassadors(query.status, today(), after, limit + 1)
+        .await?;
+    Ok(web::Json(into_page(items, limit, |a| a.id.to_string())))
+}
+
+/// Register an ambassador. They start as `registered`. When a user account with the same
+/// e-mail address exists and has no profile yet, the profile is linked to it, so the
+/// ambassador can keep it up to date themself.
+#[utoipa::path(
+    operation_id = "createAmbassador",
+    tag = "ambassadors",
+    request_body = AmbassadorInput,
+    responses(
+        (status = 201, description = "The ambassador.", body = Ambassador),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only programme staff register ambassadors.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/ambassadors")]
+pub async fn create_ambassador(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: crate::json::Json<AmbassadorInput>,
+) -> Result<HttpResponse, ApiError> {
+    policy::authorize(&principal, Action::CreateAmbassador, "ambassador")?;
+    let input = body
+        .into_inner()
+        .validate()
+        .map_err(ApiError::invalid_fields)?;
+    check_references(&state, &input).await?;
+    let (by, name) = actor(&state, &principal).await?;
+    let user = match domain::EmailAddress::parse(&input.email) {
+        Ok(email) => state.store.find_user_by_email(&email).await?,
+        Err(_) => None,
+    };
+    let user_id = match user {
+        Some(user) => match state.store.ambassador_of_user(user.id).await {
+            Err(store::StoreError::NotFound) => Some(user.id),
+            Ok(_) => None,
+            Err(e) => return Err(e.into()),
+        },
+        None => None,
+    };
+    let actor = store::Actor {
+        id: by,
+        name: &name,
+    };
+    let created = state
+        .store
+        .create_ambassador(&input, user_id, Some(actor), today())
+        .await?;
+    super::audit(
+        &state.store,
+        &principal,
+        "ambassador.create",
+        "ambassador",
+        Some(created.id),
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(created))
+}
+
+/// The profile of the ambassador who is logged in.
+#[utoipa::path(
+    operation_id = "getMyAmbassadorProfile",
+    tag = "ambassadors",
+    responses(
+        (status = 200, description = "Their profile.", body = Ambassador),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A partner client is not a person.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "The person has no ambassador profile.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/me/ambassador")]
+pub async fn my_ambassador_profile(
+    state: web::Data<AppState>,
+    principal: Principal,
+) -> Result<web::Json<Ambassador>, ApiError> {
+    let Principal::User(user) = &principal else {
+        return Err(ApiError::Forbidden);
+    };
+    let profile = state
+        .store
+        .ambassador_of_user(user.id)
+        .await
+        .map_err(|e| match e {
+            store::StoreError::NotFound => ApiError::NotFound("ambassador profile"),
+            other => other.into(),
+        })?;
+    Ok(web::Json(profile))
+}
+
+/// One ambassador's full profile: programme staff, or the ambassador themself.
+#[utoipa::path(
+    operation_id = "getAmbassador",
+    tag = "ambassadors",
+    params(("id" = Uuid, Path, description = "The ambassador's id.")),
+    responses(
+        (status = 200, description = "The profile.", body = Ambassador),
+        (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/ambassadors/{id}")]
+pub async fn get_ambassador(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Ambassador>, ApiError> {
+    let ambassador = find(&state, *id).await?;
+    policy::authorize(
+        &principal,
+        Action::ReadAmbassador {
+            owner: ambassador.user_id,
+        },
+        "ambassador",
+    )?;
+    Ok(web::Json(ambassador))
+}
+
+/// Replace an ambassador's profile: programme staff, or the ambassador themself.
+#[utoipa::path(
+    operation_id = "updateAmbassador",
+    tag = "ambassadors",
+    params(("id" = Uuid, Path, description = "The ambassador's id.")),
+    request_body = AmbassadorInput,
+    responses(
+        (status = 200, description = "The profile as stored.", body = Ambassador),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[put("/ambassadors/{id}")]
+pub async fn update_ambassador(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: crate::json::Json<AmbassadorInput>,
+) -> Result<web::Json<Ambassador>, ApiError> {
+    let ambassador = find(&state, *id).await?;
+    policy::authorize(
+        &principal,
+        Action::EditAmbassador {
+            owner: ambassador.user_id,
+        },
+        "ambassador",
+    )?;
+    let input = body
+        .into_inner()
+        .validate()
+        .map_err(ApiError::invalid_fields)?;
+    check_references(&state, &input).await?;
+    let updated = state.store.update_ambassador(ambassador.id, &input).await?;
+    super::audit(
+        &state.store,
+        &principal,
+        "ambassador.update",
+        "ambassador",
+        Some(updated.id),
+    )
+    .await?;
+    Ok(web::Json(updated))
+}
+
+/// The intake so far: its steps, the documents still kept, and every VOG on record.
+#[utoipa::path(
+    operation_id = "getIntake",
+    tag = "ambassadors",
+    params(("id" = Uuid, Path, description = "The ambassador's id.")),
+    responses(
+        (status = 200, description = "The intake.", body = Intake),
+        (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/ambassadors/{id}/intake")]
+pub async fn get_intake(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Intake>, ApiError> {
+    let ambassador = find(&state, *id).await?;
+    policy::authorize(
+        &principal,
+        Action::ReadIntake {
+            owner: ambassador.user_id,
+        },
+        "ambassador",
+    )?;
+    Ok(web::Json(intake(&state, ambassador.id).await?))
+}
+
+async fn intake(state: &AppState, id: Uuid) -> Result<Intake, ApiError> {
+    Ok(Intake {
+        steps: state.store.list_intake_steps(id).await?,
+        documents: state.store.list_documents(id).await?,
+        vogs: state.store.list_vogs(id).await?,
+    })
+}
+
+/// Take an intake step: plan the intake, complete it (the intake decision), request the VOG,
+/// make the ambassador available (needs an issued VOG on record), or withdraw (with a reason).
+#[utoipa::path(
+    operation_id = "takeIntakeStep",
+    tag = "ambassadors",
+    params(("id" = Uuid, Path, description = "The ambassador's id.")),
+    request_body = IntakeTransition,
+    responses(
+        (status = 200, description = "The ambassador in their new status.", body = Ambassador),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only programme staff take intake steps.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The step does not follow from the current status (`invalid_transition`), or no issued VOG is on record (`vog_missing`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A reason is required, the note is too long, or the day is in the future.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/ambassadors/{id}/intake")]
+pub async fn take_intake_step(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: crate::json::Json<IntakeTransition>,
+) -> Result<web::Json<Ambassador>, ApiError> {
+    let ambassador = find(&state, *id).await?;
+    policy::authorize(
+        &principal,
+        Action::ManageIntake {
+            owner: ambassador.user_id,
+        },
+        "ambassador",
+    )?;
+    let IntakeTransition { action, on, note } = body.into_inner();
+    let note = note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+    if note.as_ref().is_some_and(|n| n.chars().count() > 1000) {
+        return Err(ApiError::invalid_field("note", "at most 1000 characters"));
+    }
+    let today = today();
+    let on = on.unwrap_or(today);
+    if on > today {
+        return Err(ApiError::invalid_field("on", "cannot be in the future"));
+    }
+    let issued = ambassador
+        .vog
+        .as_ref()
+        .is_some_and(|v| v.outcome == domain::vog::VogOutcome::Issued);
+    let next = ambassador
+        .status
+        .apply(action, issued, note.as_deref())
+        .map_err(|e| match e {
+            domain::ambassador::IntakeError::ReasonRequired => {
+                ApiError::invalid_field("note", e.to_string())
+            }
+            domain::ambassador::IntakeError::VogMissing => ApiError::Conflict {
+                code: "vog_missing",
+                detail: e.to_string(),
+            },
+            domain::ambassador::IntakeError::NotFrom { .. } => ApiError::Conflict {
+                code: "invalid_transition",
+                detail: e.to_string(),
+            },
+        })?;
+    let decided = IntakeStatus::decides_intake(ambassador.status, action);
+    let (by, name) = actor(&state, &principal).await?;
+    let updated = state
+        .store
+        .record_intake_step(
+            ambassador.id,
+            ambassador.status,
+            next,
+            on,
+            Some(store::Actor {
+                id: by,
+                name: &name,
+            }),
+            note.as_deref(),
+            decided,
+        )
+        .await?;
+    super::audit(
+        &state.store,
+        &principal,
+        "ambassador.intake",
+        "ambassador",
+        Some(updated.id),
+    )
+    .await?;
+    Ok(web::Json(updated))
+}
+
+/// Record a VOG that programme staff saw: its dates and outcome, never the document.
+#[utoipa::path(
+    operation_id = "recordVog",
+    tag = "ambassadors",
+    params(("id" = Uuid, Path, description = "The ambassador's id.")),
+    request_body = VogInput,
+    responses(
+        (status = 201, description = "The record.", body = VogRecord),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only programme staff record VOGs.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Seen before it was issued, or a date in the future.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/ambassadors/{id}/vogs")]
+pub async fn record_vog(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: crate::json::Json<VogInput>,
+) -> Result<HttpResponse, ApiError> {
+    let ambassador = find(&state, *id).await?;
+    policy::authorize(
+        &principal,
+        Action::ManageIntake {
+            owner: ambassador.user_id,
+        },
+        "ambassador",
+    )?;
+    let input = body.into_inner();
+    let today = today();
+    if input.seen_on > today {
+        return Err(ApiError::invalid_field(
+            "seen_on",
+            "cannot be in the future",
+        ));
+    }
+    if input.seen_on < input.issued_on {
+        return Err(ApiError::invalid_field(
+            "seen_on",
+            "cannot be before the VOG was issued",
+        ));
+    }
+    let (by, name) = actor(&state, &principal).await?;
+    let record = state
+        .store
+        .record_vog(
+            ambassador.id,
+            &input,
+            store::Actor {
+                id: by,
+                name: &name,
+            },
+        )
+        .await?;
+    super::audit(
+        &state.store,
+        &principal,
+        "ambassador.vog",
+        "ambassador",
+        Some(ambassador.id),
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(record))
+}
+
+/// Hand in the motivation letter or the CV: the raw bytes of a PDF or DOCX (at most 5 MiB),
+/// recognised by content, whatever `Content-Type` says. Replaces an earlier one. Kept until a
+/// set number of days after the intake decision.
+#[utoipa::path(
+    operation_id = "putDocument",
+    tag = "ambassadors",
+    params(
+        ("id" = Uuid, Path, description = "The ambassador's id."),
+        ("kind" = DocumentKind, Path, description = "`motivation_letter` or `cv`."),
+    ),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The PDF or DOCX file."),
+    responses(
+        (status = 200, description = "The document as stored.", body = DocumentInfo),
+        (status = 400, description = "The id or kind is not valid.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "Larger than 5 MiB.", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "Not a PDF or DOCX file.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[put("/ambassadors/{id}/documents/{kind}")]
+pub async fn put_document(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<(Uuid, String)>,
+    mut payload: web::Payload,
+) -> Result<web::Json<DocumentInfo>, ApiError> {
+    let (id, kind) = path.into_inner();
+    let kind = DocumentKind::parse(&kind).map_err(|e| ApiError::BadRequest {
+        code: "invalid_path",
+        detail: e.0,
+    })?;
+    let ambassador = find(&state, id).await?;
+    policy::authorize(
+        &principal,
+        Action::EditAmbassador {
+            owner: ambassador.user_id,
+        },
+        "ambassador",
+    )?;
+    let mut content = Vec::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk.map_err(|e| ApiError::BadRequest {
+            code: "malformed_body",
+            detail: e.to_string(),
+        })?;
+        if content.len() + chunk.len() > MAX_DOCUMENT_BYTES {
+            return Err(ApiError::PayloadTooLarge {
+                limit: MAX_DOCUMENT_BYTES,
+            });
+        }
+        content.extend_from_slice(&chunk);
+    }
+    let format = DocumentFormat::sniff(&content).ok_or_else(|| {
+        ApiError::UnsupportedMediaType(
+            "send a PDF or a Word (.docx) file; this file is neither".to_owned(),
+        )
+    })?;
+    let info = state
+        .store
+        .put_document(
+            ambassador.id,
+            &store::Document {
+                kind,
+                format,
+                content,
+            },
+        )
+        .await?;
+    super::audit(
+        &state.store,
+        &principal,
+        "ambassador.document",
+        "ambassador",
+        Some(ambassador.id),
+    )
+    .await?;
+    Ok(web::Json(info))
+}
+
+/// Download an intake document.
+#[utoipa::path(
+    operation_id = "getDocument",
+    tag = "ambassadors",
+    params(
+        ("id" = Uuid, Path, description = "The ambassador's id."),
+        ("kind" = DocumentKind, Path, description = "`motivation_letter` or `cv`."),
+    ),
+    responses(
+        (status = 200, description = "The file, as `application/pdf` or the DOCX media type.", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 400, description = "The id or kind is not valid.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such document (perhaps purged) that the caller may see.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/ambassadors/{id}/documents/{kind}")]
+pub async fn get_document(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<(Uuid, String)>,
+) -> Result<HttpResponse, ApiError> {
+    let (id, kind) = path.into_inner();
+    let kind = DocumentKind::parse(&kind).map_err(|e| ApiError::BadRequest {
+        code: "invalid_path",
+        detail: e.0,
+    })?;
+    let ambassador = find(&state, id).await?;
+    policy::authorize(
+        &principal,
+        Action::ReadIntake {
+            owner: ambassador.user_id,
+        },
+        "ambassador",
+    )?;
+    let document = state
+        .store
+        .get_document(ambassador.id, kind)
+        .await
+        .map_err(|e| match e {
+            store::StoreError::NotFound => ApiError::NotFound("document"),
+            other => other.into(),
+        })?;
+    Ok(HttpResponse::Ok()
+        .content_type(document.format.media_type())
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!(
+                "attachment; filename=\"{}.{}\"",
+                kind,
+                document.format.extension()
+            ),
+        ))
+        .body(document.content))
+}
+
+/// Everything Klasbrug holds about an ambassador, as JSON (right of access). Audited.
+#[utoipa::path(
+    operation_id = "exportAmbassador",
+    tag = "ambassadors",
+    params(("id" = Uuid, Path, description = "The ambassador's id.")),
+    responses(
+        (status = 200, description = "All their data.", body = AmbassadorExport),
+        (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/ambassadors/{id}/export")]
+pub async fn export_ambassador(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<AmbassadorExport>, ApiError> {
+    let ambassador = find(&state, *id).await?;
+    policy::authorize(
+        &principal,
+        Action::ReadIntake {
+            owner: ambassador.user_id,
+        },
+        "ambassador",
+    )?;
+    let intake = intake(&state, ambassador.id).await?;
+    let mut documents = Vec::new();
+    for info in &intake.documents {
+        let document = state.store.get_document(ambassador.id, info.kind).await?;
+        documents.push(ExportedDocument {
+            kind: info.kind,
+            media_type: info.media_type.clone(),
+            content_base64: base64::engine::general_purpose::STANDARD.encode(&document.content),
+        });
+    }
+    let filter = MatchQuery {
+        ambassador_id: Some(ambassador.id),
+        ..MatchQuery::default()
+    };
+    let matches = state
+        .store
+        .list_matches(&filter, None, None, None, 1000)
+        .await?;
+    let mut concerns = Vec::new();
+    for m in &matches {
+        concerns.extend(state.store.list_concerns(m.id).await?);
+    }
+    super::audit(
+        &state.store,
+        &principal,
+        "ambassador.export",
+        "ambassador",
+        Some(ambassador.id),
+    )
+    .await?;
+    Ok(web::Json(AmbassadorExport {
+        exported_at: store::now(),
+        ambassador,
+        intake,
+        documents,
+        matches,
+        concerns,
+    }))
+}
+
+/// Erase an ambassador's personal data (right to erasure). The profile becomes anonymous;
+/// documents, VOG records, notes and concern texts are deleted; their login is closed. Matches
+/// stay, anonymously, as the schools' history. Refused while a match is live. Audited.
+#[utoipa::path(
+    operation_id = "eraseAmbassador",
+    tag = "ambassadors",
+    params(("id" = Uuid, Path, description = "The ambassador's id.")),
+    responses(
+        (status = 204, description = "Erased."),
+        (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only programme staff erase.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such ambassador (or already erased).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A match is still live: decline or end it first.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[delete("/ambassadors/{id}")]
+pub async fn erase_ambassador(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    let ambassador = find(&state, *id).await?;
+    policy::authorize(
+        &principal,
+        Action::ManageIntake {
+            owner: ambassador.user_id,
+        },
+        "ambassador",
+    )?;
+    state
+        .store
+        .erase_ambassador(ambassador.id, &ambassador.profile.anonymous())
+        .await
+        .map_err(|e| match e {
+            store::StoreError::Conflict(detail) => ApiError::Conflict {
+                code: "match_live",
+                detail,
+            },
+            other => other.into(),
+        })?;
+    super::audit(
+        &state.store,
+        &principal,
+        "ambassador.erase",
+        "ambassador",
+        Some(ambassador.id),
+    )
+    .await?;
+    Ok(HttpResponse::NoContent().finish())
+}

@@ -1,0 +1,76 @@
+//! Days and months begin in Europe/Amsterdam: Central European Time (UTC+1), and summer time
+//! (UTC+2) from the last Sunday of March to the last Sunday of October, switching at 01:00 UTC
+//! (the EU rule since 1996).
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+
+/// The calendar day in Amsterdam at instant `at`.
+pub fn amsterdam_date(at: DateTime<Utc>) -> NaiveDate {
+    let hours = if is_summer_time(at) { 2 } else { 1 };
+    (at + Duration::hours(hours)).date_naive()
+}
+
+fn is_summer_time(at: DateTime<Utc>) -> bool {
+    let year = at.year();
+    let switch = |month| {
+        last_sunday(year, month)
+            .and_hms_opt(1, 0, 0)
+            .map(|t| t.and_utc())
+            .unwrap_or(at)
+    };
+    at >= switch(3) && at < switch(10)
+}
+
+fn last_sunday(year: i32, month: u32) -> NaiveDate {
+    let last = NaiveDate::from_ymd_opt(year, month, 31).unwrap_or(NaiveDate::MIN);
+    let back = last.weekday().num_days_from_sunday();
+    last - Duration::days(i64::from(back))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(text: &str) -> DateTime<Utc> {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn a_winter_evening_in_utc_is_the_next_day_in_amsterdam_after_23_00() {
+        assert_eq!(
+            amsterdam_date(utc("2026-11-22T22:59:00Z")),
+            NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+        );
+        assert_eq!(
+            amsterdam_date(utc("2026-11-22T23:00:00Z")),
+            NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()
+        );
+    }
+
+    #[test]
+    fn in_summer_the_day_turns_at_22_00_utc() {
+        assert_eq!(
+            amsterdam_date(utc("2026-07-01T22:00:00Z")),
+            NaiveDate::from_ymd_opt(2026, 7, 2).unwrap()
+        );
+        assert_eq!(
+            amsterdam_date(utc("2026-07-01T21:59:00Z")),
+            NaiveDate::from_ymd_opt(2026, 7, 1).unwrap()
+        );
+    }
+
+    #[test]
+    fn summer_time_runs_from_the_last_sunday_of_march_to_that_of_october() {
+        assert_eq!(
+            last_sunday(2026, 3),
+            NaiveDate::from_ymd_opt(2026, 3, 29).unwrap()
+        );
+        assert_eq!(
+            last_sunday(2026, 10),
+            NaiveDate::from_ymd_opt(2026, 10, 25).unwrap()
+        );
+        assert!(!is_summer_time(utc("2026-03-29T00:59:00Z")));
+        assert!(is_summer_time(utc("2026-03-29T01:00:00Z")));
+        assert!(!is_summer_time(utc("2026-10-25T01:00:00Z")));
+    }
+}
