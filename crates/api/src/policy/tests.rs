@@ -309,3 +309,201 @@ fn partners_asking_for_other_than_open_placements_get_nothing() {
     let view = placement_view(&client("placements:read"), PlacementQuery::default()).unwrap();
     assert_eq!(view.query.unwrap().status, Some(PlacementStatus::Open));
 }
+
+fn user_id(principal: &Principal) -> Uuid {
+    principal.actor_id()
+}
+
+/// Every match action for one principal, as `(action, decision)`, on a match at `school`
+/// whose ambassador's account is `owner`.
+fn match_decisions(
+    principal: &Principal,
+    school: Uuid,
+    owner: Option<Uuid>,
+) -> Vec<(MatchAction, Result<(), Denial>)> {
+    MatchAction::ALL
+        .iter()
+        .map(|&action| {
+            (
+                action,
+                decide(
+                    principal,
+                    Action::TransitionMatch {
+                        school,
+                        owner,
+                        action,
+                    },
+                ),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn each_side_of_a_match_confirms_and_declines_for_itself_only() {
+    use MatchAction as M;
+    let (school, other_school) = (org(OrganisationKind::School), org(OrganisationKind::School));
+    let programme = org(OrganisationKind::Programme);
+    let director = user(Role::SchoolDirector, &school);
+    let coordinator = user(Role::Coordinator, &school);
+    let ambassador = user(Role::Ambassador, &programme);
+    let owner = Some(user_id(&ambassador));
+    for (action, decision) in match_decisions(&director, school.id, owner) {
+        let allowed = matches!(action, M::ConfirmSchool | M::Decline);
+        assert_eq!(decision.is_ok(), allowed, "director {action}");
+        if !allowed {
+            assert_eq!(decision, Err(Denial::Forbidden), "director {action}");
+        }
+    }
+    for (action, decision) in match_decisions(&ambassador, school.id, owner) {
+        assert_eq!(
+            decision.is_ok(),
+            matches!(action, M::ConfirmAmbassador | M::Decline),
+            "ambassador {action}"
+        );
+    }
+    for (action, decision) in match_decisions(&coordinator, school.id, owner) {
+        assert_eq!(decision, Err(Denial::Forbidden), "coordinator {action}");
+    }
+    // Another school's director and another ambassador do not know the match exists.
+    let stranger = user(Role::SchoolDirector, &other_school);
+    let other_ambassador = user(Role::Ambassador, &programme);
+    for principal in [&stranger, &other_ambassador] {
+        for (action, decision) in match_decisions(principal, school.id, owner) {
+            assert_eq!(decision, Err(Denial::Hidden), "{action}");
+        }
+        assert_eq!(
+            decide(
+                principal,
+                Action::ReadMatch {
+                    school: school.id,
+                    owner
+                }
+            ),
+            Err(Denial::Hidden)
+        );
+    }
+    let admin = user(Role::ProgrammeAdmin, &programme);
+    assert!(
+        match_decisions(&admin, school.id, owner)
+            .iter()
+            .all(|(_, d)| d.is_ok())
+    );
+}
+
+#[test]
+fn an_ambassadors_profile_is_theirs_and_programme_staffs_only() {
+    let programme = org(OrganisationKind::Programme);
+    let school = org(OrganisationKind::School);
+    let ambassador = user(Role::Ambassador, &programme);
+    let owner = Some(user_id(&ambassador));
+    assert_eq!(
+        decide(&ambassador, Action::ReadAmbassador { owner }),
+        Ok(())
+    );
+    assert_eq!(
+        decide(&ambassador, Action::EditAmbassador { owner }),
+        Ok(())
+    );
+    assert_eq!(decide(&ambassador, Action::ReadIntake { owner }), Ok(()));
+    assert_eq!(
+        decide(&ambassador, Action::ManageIntake { owner }),
+        Err(Denial::Forbidden)
+    );
+    assert_eq!(
+        decide(&ambassador, Action::ListAmbassadors),
+        Err(Denial::Forbidden)
+    );
+    let director = user(Role::SchoolDirector, &school);
+    for action in [
+        Action::ReadAmbassador { owner },
+        Action::EditAmbassador { owner },
+        Action::ReadIntake { owner },
+        Action::ManageIntake { owner },
+    ] {
+        assert_eq!(decide(&director, action), Err(Denial::Hidden), "{action:?}");
+        assert_eq!(
+            decide(&client("schools:read placements:read"), action),
+            Err(Denial::Hidden),
+            "{action:?}"
+        );
+    }
+    for action in [
+        Action::RunMatching,
+        Action::ProposeMatch,
+        Action::CreateAmbassador,
+    ] {
+        assert_eq!(
+            decide(&director, action),
+            Err(Denial::Forbidden),
+            "{action:?}"
+        );
+        assert_eq!(
+            decide(&user(Role::ProgrammeAdmin, &programme), action),
+            Ok(())
+        );
+    }
+}
+
+#[test]
+fn concerns_are_read_by_the_schools_director_and_coordinator_and_reported_by_anyone_involved() {
+    let programme = org(OrganisationKind::Programme);
+    let school = org(OrganisationKind::School);
+    let ambassador = user(Role::Ambassador, &programme);
+    let owner = Some(user_id(&ambassador));
+    let teacher = user(Role::Teacher, &school);
+    let coordinator = user(Role::Coordinator, &school);
+    assert_eq!(
+        decide(
+            &coordinator,
+            Action::ReadConcerns {
+                school: school.id,
+                owner
+            }
+        ),
+        Ok(())
+    );
+    assert_eq!(
+        decide(
+            &teacher,
+            Action::ReadConcerns {
+                school: school.id,
+                owner
+            }
+        ),
+        Err(Denial::Forbidden)
+    );
+    assert_eq!(
+        decide(
+            &ambassador,
+            Action::ReadConcerns {
+                school: school.id,
+                owner
+            }
+        ),
+        Err(Denial::Forbidden)
+    );
+    for reporter in [&teacher, &coordinator, &ambassador] {
+        assert_eq!(
+            decide(
+                reporter,
+                Action::ReportConcern {
+                    school: school.id,
+                    owner
+                }
+            ),
+            Ok(())
+        );
+    }
+    let stranger = user(Role::Coordinator, &org(OrganisationKind::School));
+    assert_eq!(
+        decide(
+            &stranger,
+            Action::ReportConcern {
+                school: school.id,
+                owner
+            }
+        ),
+        Err(Denial::Hidden)
+    );
+}

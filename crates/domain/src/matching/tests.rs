@@ -4,6 +4,7 @@
 
 use super::*;
 use crate::school_year::period;
+use std::collections::HashMap;
 
 /// A small, seeded xorshift generator: enough randomness for tests, no dependency.
 struct Rng(u64);

@@ -1,0 +1,45 @@
+//! `cargo xtask bench [http | matching]`: figures, not pass/fail. Speed targets live here, never
+//! in timed tests. Without a part, both run, matching first.
+//!
+//! **http**: how fast the placement list is on PostgreSQL, compared with the database alone.
+//! For 10,000 and then 100,000 placements it drives `GET /api/v1/placements` with a typical
+//! filter (open spots of one school year in one region) from 32 connections with `wrk`, and runs
+//! the same SQL, with the same bound parameters, through `pgbench` at the same concurrency, the
+//! two taking turns for a few rounds. It prints the medians of requests/s, p50 and p99 of both
+//! and their ratio. Targets: the API reaches at least 60% of pgbench's rate, and p99 at 100,000
+//! rows stays within 1.5× of p99 at 10,000.
+//!
+//! **matching**: the matching engine on generated, realistic instances of 1,000, 5,000 and
+//! 20,000 ambassadors × as many placements, about 5% of the pairs feasible (the generator is
+//! `crates/domain/examples/matching_scale.rs`, seeded). Each run is a process of its own, so the
+//! peak memory read from `/proc/self/status` belongs to one size. It prints the median time of
+//! three runs (graph building and solving apart), the peak memory and the engine's bytes per
+//! feasible pair. Targets: 5,000 × 5,000 in under a second, and memory that grows with the
+//! feasible pairs, not with ambassadors × placements. Every run of a size must propose the same
+//! pairs, or the bench fails.
+
+mod http;
+mod matching;
+
+use std::path::Path;
+
+use anyhow::{Result, bail};
+
+/// `cargo xtask bench [http | matching [--seed N] [SIZE…]]`.
+pub fn run(root: &Path, args: &[String]) -> Result<()> {
+    match args.split_first() {
+        None => {
+            // Fail on a missing tool before spending minutes on the other part.
+            http::tools_installed()?;
+            crate::checks::postgres_reachable()?;
+            matching::run(root, &[])?;
+            http::run(root)
+        }
+        Some((part, [])) if part == "http" => http::run(root),
+        Some((part, options)) if part == "matching" => matching::run(root, options),
+        Some(_) => bail!(
+            "unknown bench arguments '{}': cargo xtask bench [http | matching [--seed N] [SIZE…]]",
+            args.join(" ")
+        ),
+    }
+}
