@@ -2,6 +2,7 @@
 //! and early end, and concerns reported along the way. Every transition is audited.
 
 use actix_web::{HttpResponse, get, post, web};
+use domain::PlacementStatus;
 use domain::contract::{
     Concern, ConcernInput, Match, MatchInput, MatchQuery, MatchTransition, Page, Problem,
 };
@@ -227,7 +228,7 @@ pub async fn get_match(
         (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The caller may see the match but not take this action.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such match that the caller may see.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The action does not follow from the status (`invalid_transition`), or no VOG valid at the start (`vog_not_valid`, with the reason).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The action does not follow from the status (`invalid_transition`), no VOG valid at the start (`vog_not_valid`, with the reason), or the placement was closed or cancelled meanwhile (`placement_not_open`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A reason, meeting or side is missing or invalid.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -310,6 +311,18 @@ pub async fn transition_match(
         }
         MatchAction::Activate => {
             let placement = state.store.get_placement(current.placement.id).await?;
+            if !matches!(
+                placement.status,
+                PlacementStatus::Proposed | PlacementStatus::Open
+            ) {
+                return Err(ApiError::Conflict {
+                    code: "placement_not_open",
+                    detail: format!(
+                        "the placement is {} now; a match can only start in an offered placement",
+                        placement.status
+                    ),
+                });
+            }
             let starts_on = on.unwrap_or(placement.period.starts_on);
             if starts_on < placement.period.starts_on || starts_on > placement.period.ends_on {
                 return Err(ApiError::invalid_field(

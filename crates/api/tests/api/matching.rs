@@ -243,6 +243,26 @@ on_both_backends! {
         assert_eq!(active.status, MatchStatus::Active);
     }
 
+    async fn a_match_cannot_start_in_a_placement_the_school_closed_meanwhile(db) {
+        let app = spawn_app(&db).await;
+        let admin = app.login_as(ADMIN).await;
+        let director = app.login_as(DIRECTOR).await;
+        let run = run(&app, &admin).await;
+        let m = propose(&app, &admin, &run, "Noah Verbeek").await;
+        let m = act_ok(&app, &admin, &m, meeting()).await;
+        let m = act_ok(&app, &director, &m, json!({"action": "confirm_school"})).await;
+        let m = act_ok(&app, &admin, &m, json!({"action": "confirm_ambassador"})).await;
+        let close = json!({"action": "close", "reason": "Groep 5 wordt samengevoegd"});
+        let _: Placement = app.post_ok(&format!("/api/v1/placements/{}/transitions", m.placement.id), &director, &close, StatusCode::OK).await;
+        let refused = act(&app, &admin, &m, json!({"action": "activate"})).await;
+        let problem = assert_problem(refused, StatusCode::CONFLICT, "placement_not_open").await;
+        assert!(problem.detail.contains("closed"), "{}", problem.detail);
+        // Declining releases the ambassador; the closed placement stays closed.
+        act_ok(&app, &admin, &m, json!({"action": "decline", "reason": "Plek vervalt", "side": "school"})).await;
+        assert_eq!(placement(&app, &admin, m.placement.id).await.status, PlacementStatus::Closed);
+        assert_eq!(ambassador(&app, &admin, m.ambassador.id).await.status, IntakeStatus::Available);
+    }
+
     async fn a_proposal_by_hand_must_meet_every_hard_constraint(db) {
         let app = spawn_app(&db).await;
         let admin = app.login_as(ADMIN).await;
