@@ -13,9 +13,12 @@ use crate::components::{NavLink, NoAccess};
 use crate::hooks::use_texts;
 use crate::i18n::Lang;
 use crate::menu::{MenuItem, may_open, menu_for};
+use crate::pages::ambassadors::{AmbassadorPage, AmbassadorsPage};
 use crate::pages::audit::AuditPage;
+use crate::pages::candidates::CandidatesPage;
 use crate::pages::capacity::CapacityPage;
 use crate::pages::login::{LoginPage, Notice};
+use crate::pages::matching::{MatchingPage, RunPage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::organisations::OrganisationsPage;
 use crate::pages::overview::OverviewPage;
@@ -174,7 +177,7 @@ fn Shell(props: &ShellProps) -> Html {
                         <ul id="menu">
                             { for menu.into_iter().map(|item| html! {
                                 <li>
-                                    <NavLink to={item.route()} current={item.route() == route}>
+                                    <NavLink id={item.id()} to={item.route()} current={MenuItem::of(route) == Some(item)}>
                                         { item.label(texts) }
                                     </NavLink>
                                 </li>
@@ -223,6 +226,26 @@ fn switch(route: Route, session: &Session) -> Html {
         Route::AuditLog => guarded(
             MenuItem::AuditLog,
             html! { <AuditPage session={session.clone()} /> },
+        ),
+        Route::Ambassadors => guarded(
+            MenuItem::Ambassadors,
+            html! { <AmbassadorsPage session={session.clone()} /> },
+        ),
+        Route::Ambassador { id } => guarded(
+            MenuItem::Ambassadors,
+            html! { <AmbassadorPage key={id.to_string()} session={session.clone()} {id} /> },
+        ),
+        Route::Matching => guarded(
+            MenuItem::Matching,
+            html! { <MatchingPage session={session.clone()} /> },
+        ),
+        Route::MatchingRun { id } => guarded(
+            MenuItem::Matching,
+            html! { <RunPage key={id.to_string()} session={session.clone()} {id} /> },
+        ),
+        Route::Candidates => guarded(
+            MenuItem::Candidates,
+            html! { <CandidatesPage session={session.clone()} /> },
         ),
         Route::NotFound => html! { <NotFoundPage /> },
     }

@@ -114,6 +114,9 @@ pub fn NoAccess() -> Html {
 #[derive(Properties, PartialEq)]
 pub struct NavLinkProps {
     pub to: Route,
+    /// The link's id, for a link that must be found (a menu item).
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
     /// Marks the link as the current page (`aria-current="page"`).
     pub current: bool,
     #[prop_or_default]
@@ -135,6 +138,7 @@ pub fn NavLink(props: &NavLinkProps) -> Html {
     });
     html! {
         <a
+            id={props.id.clone()}
             href={to.to_path()}
             aria-current={props.current.then_some("page")}
             {onclick}

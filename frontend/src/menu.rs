@@ -18,6 +18,9 @@ pub enum MenuItem {
     Team,
     Organisations,
     AuditLog,
+    Ambassadors,
+    Matching,
+    Candidates,
 }
 
 impl MenuItem {
@@ -30,6 +33,42 @@ impl MenuItem {
             MenuItem::Team => Route::Team,
             MenuItem::Organisations => Route::Organisations,
             MenuItem::AuditLog => Route::AuditLog,
+            MenuItem::Ambassadors => Route::Ambassadors,
+            MenuItem::Matching => Route::Matching,
+            MenuItem::Candidates => Route::Candidates,
+        }
+    }
+
+    /// The menu item a page belongs to: a page below an item (one ambassador, one run) marks
+    /// that item as current and is open to whoever may open the item.
+    pub fn of(route: Route) -> Option<MenuItem> {
+        let item = match route {
+            Route::Overview => MenuItem::Overview,
+            Route::Placements => MenuItem::Placements,
+            Route::Capacity => MenuItem::Capacity,
+            Route::Team => MenuItem::Team,
+            Route::Organisations => MenuItem::Organisations,
+            Route::AuditLog => MenuItem::AuditLog,
+            Route::Ambassadors | Route::Ambassador { .. } => MenuItem::Ambassadors,
+            Route::Matching | Route::MatchingRun { .. } => MenuItem::Matching,
+            Route::Candidates => MenuItem::Candidates,
+            Route::NotFound => return None,
+        };
+        Some(item)
+    }
+
+    /// The id of the item's link: `menu-ambassadors`.
+    pub fn id(self) -> &'static str {
+        match self {
+            MenuItem::Overview => "menu-overview",
+            MenuItem::Placements => "menu-placements",
+            MenuItem::Capacity => "menu-capacity",
+            MenuItem::Team => "menu-team",
+            MenuItem::Organisations => "menu-organisations",
+            MenuItem::AuditLog => "menu-audit",
+            MenuItem::Ambassadors => "menu-ambassadors",
+            MenuItem::Matching => "menu-matching",
+            MenuItem::Candidates => "menu-candidates",
         }
     }
 
@@ -42,14 +81,18 @@ impl MenuItem {
             MenuItem::Team => texts.menu_team,
             MenuItem::Organisations => texts.menu_organisations,
             MenuItem::AuditLog => texts.menu_audit,
+            MenuItem::Ambassadors => texts.ambassadors.menu_ambassadors,
+            MenuItem::Matching => texts.matching.menu_matching,
+            MenuItem::Candidates => texts.matching.menu_candidates,
         }
     }
 }
 
 /// The menu of a person, in display order: everyone has the overview; programme admins, school
 /// directors and coordinators see the placements (admins of every school, the others of their
-/// own); directors and coordinators see their school's capacity; school directors see their team;
-/// programme admins and directors see organisations; only programme admins see the audit log.
+/// own); directors and coordinators see their school's capacity and candidates; programme admins
+/// see the ambassadors and matching; school directors see their team; programme admins and
+/// directors see organisations; only programme admins see the audit log.
 pub fn menu_for(me: &Me) -> Vec<MenuItem> {
     let admin = holds(me, Role::ProgrammeAdmin);
     let director = holds(me, Role::SchoolDirector);
@@ -60,6 +103,11 @@ pub fn menu_for(me: &Me) -> Vec<MenuItem> {
     }
     if school_staff {
         menu.push(MenuItem::Capacity);
+        menu.push(MenuItem::Candidates);
+    }
+    if admin {
+        menu.push(MenuItem::Ambassadors);
+        menu.push(MenuItem::Matching);
     }
     if director {
         menu.push(MenuItem::Team);
@@ -164,7 +212,7 @@ mod tests {
     }
 
     #[test]
-    fn a_director_sees_placements_capacity_team_and_organisations() {
+    fn a_director_sees_placements_capacity_candidates_team_and_organisations() {
         let me = person(&[Role::SchoolDirector]);
         assert_eq!(
             menu_for(&me),
@@ -172,6 +220,7 @@ mod tests {
                 MenuItem::Overview,
                 MenuItem::Placements,
                 MenuItem::Capacity,
+                MenuItem::Candidates,
                 MenuItem::Team,
                 MenuItem::Organisations
             ]
@@ -179,22 +228,29 @@ mod tests {
     }
 
     #[test]
-    fn a_coordinator_sees_placements_and_capacity() {
+    fn a_coordinator_sees_placements_capacity_and_candidates() {
         let me = person(&[Role::Coordinator]);
         assert_eq!(
             menu_for(&me),
-            [MenuItem::Overview, MenuItem::Placements, MenuItem::Capacity]
+            [
+                MenuItem::Overview,
+                MenuItem::Placements,
+                MenuItem::Capacity,
+                MenuItem::Candidates
+            ]
         );
     }
 
     #[test]
-    fn a_programme_admin_sees_placements_organisations_and_the_audit_log() {
+    fn a_programme_admin_sees_placements_ambassadors_matching_organisations_and_the_audit_log() {
         let me = person(&[Role::ProgrammeAdmin]);
         assert_eq!(
             menu_for(&me),
             [
                 MenuItem::Overview,
                 MenuItem::Placements,
+                MenuItem::Ambassadors,
+                MenuItem::Matching,
                 MenuItem::Organisations,
                 MenuItem::AuditLog
             ]
@@ -223,6 +279,9 @@ mod tests {
                 MenuItem::Overview,
                 MenuItem::Placements,
                 MenuItem::Capacity,
+                MenuItem::Candidates,
+                MenuItem::Ambassadors,
+                MenuItem::Matching,
                 MenuItem::Team,
                 MenuItem::Organisations,
                 MenuItem::AuditLog
@@ -245,6 +304,36 @@ mod tests {
             &person(&[Role::ProgrammeAdmin]),
             MenuItem::Capacity
         ));
+        assert!(!may_open(
+            &person(&[Role::ProgrammeAdmin]),
+            MenuItem::Candidates
+        ));
+        for role in [Role::SchoolDirector, Role::Coordinator, Role::Ambassador] {
+            assert!(!may_open(&person(&[role]), MenuItem::Matching), "{role}");
+            assert!(!may_open(&person(&[role]), MenuItem::Ambassadors), "{role}");
+        }
+    }
+
+    #[test]
+    fn a_page_below_a_menu_item_belongs_to_it() {
+        let id = Uuid::from_u128(3);
+        assert_eq!(
+            MenuItem::of(Route::Ambassador { id }),
+            Some(MenuItem::Ambassadors)
+        );
+        assert_eq!(
+            MenuItem::of(Route::MatchingRun { id }),
+            Some(MenuItem::Matching)
+        );
+        assert_eq!(MenuItem::of(Route::Candidates), Some(MenuItem::Candidates));
+        assert_eq!(MenuItem::of(Route::NotFound), None);
+    }
+
+    #[test]
+    fn the_new_menu_links_have_the_ids_the_browser_tests_click() {
+        assert_eq!(MenuItem::Ambassadors.id(), "menu-ambassadors");
+        assert_eq!(MenuItem::Matching.id(), "menu-matching");
+        assert_eq!(MenuItem::Candidates.id(), "menu-candidates");
     }
 
     fn school(name: &str, id: u128) -> Organisation {

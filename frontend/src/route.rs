@@ -1,6 +1,7 @@
 //! The web app's addresses. The server answers every non-API path with index.html, so each of
 //! these works as a bookmark or after a reload.
 
+use uuid::Uuid;
 use yew_router::Routable;
 
 /// A page of the web app.
@@ -18,6 +19,16 @@ pub enum Route {
     Organisations,
     #[at("/audit")]
     AuditLog,
+    #[at("/ambassadeurs")]
+    Ambassadors,
+    #[at("/ambassadeurs/:id")]
+    Ambassador { id: Uuid },
+    #[at("/matching")]
+    Matching,
+    #[at("/matching/:id")]
+    MatchingRun { id: Uuid },
+    #[at("/kandidaten")]
+    Candidates,
     #[not_found]
     #[at("/niet-gevonden")]
     NotFound,
@@ -38,6 +49,18 @@ mod tests {
         assert_eq!(Route::recognize("/team"), Some(Route::Team));
         assert_eq!(Route::recognize("/plekken"), Some(Route::Placements));
         assert_eq!(Route::recognize("/capaciteit"), Some(Route::Capacity));
+        assert_eq!(Route::recognize("/kandidaten"), Some(Route::Candidates));
+        assert_eq!(Route::recognize("/matching"), Some(Route::Matching));
+        assert_eq!(Route::recognize("/ambassadeurs"), Some(Route::Ambassadors));
+        let id = Uuid::from_u128(7);
+        assert_eq!(
+            Route::recognize(&format!("/ambassadeurs/{id}")),
+            Some(Route::Ambassador { id })
+        );
+        assert_eq!(
+            Route::recognize(&format!("/matching/{id}")),
+            Some(Route::MatchingRun { id })
+        );
         assert_eq!(Route::recognize("/bestaat-niet"), Some(Route::NotFound));
     }
 }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{Visit, log_in_as, shot, visit_as};
+use common::{Visit, log_in_as, shot, sideways_overflow, visit_as, wait_for};
 use klasbrug_e2e::Browser;
 use testkit::on_both_backends;
 
@@ -45,19 +45,6 @@ async fn row_id(browser: &Browser, text: &str) -> String {
         .as_str()
         .unwrap_or_else(|| panic!("no placement row mentions {text:?}"))
         .to_owned()
-}
-
-/// Waits until `css` matches an element: with `:has()` and `:not()`, until something is gone.
-async fn wait_for(browser: &Browser, css: &str) {
-    browser.wait_for_text(css, "").await;
-}
-
-async fn sideways_overflow(browser: &Browser) -> i64 {
-    browser
-        .script("return document.documentElement.scrollWidth - window.innerWidth")
-        .await
-        .as_i64()
-        .unwrap()
 }
 
 on_both_backends! {

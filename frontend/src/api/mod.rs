@@ -10,6 +10,7 @@
 pub mod audit;
 pub mod auth;
 mod error;
+pub mod matching;
 pub mod organisations;
 pub mod placements;
 

@@ -272,4 +272,6 @@ pub static EN: Texts = Texts {
         msg_teachers_max: "At most 200 teachers.",
         msg_offered_max: "At most 200 spots.",
     },
+    matching: super::matching::en::MATCHING,
+    ambassadors: super::matching::en::AMBASSADORS,
 };

@@ -7,10 +7,12 @@ use domain::{OrganisationKind, Region, Role, SchoolType};
 use crate::api::ApiError;
 
 mod en;
+mod matching;
 mod nl;
 mod placements;
 
 pub use en::EN;
+pub use matching::{AmbassadorTexts, MatchingTexts};
 pub use nl::NL;
 pub use placements::{CapacityTexts, PlacementTexts};
 
@@ -152,6 +154,10 @@ pub struct Texts {
     // Placements and capacity.
     pub placements: PlacementTexts,
     pub capacity: CapacityTexts,
+
+    // Matching, candidates and ambassadors.
+    pub matching: MatchingTexts,
+    pub ambassadors: AmbassadorTexts,
 }
 
 /// Puts values into a text's `{name}` slots.

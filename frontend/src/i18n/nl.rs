@@ -273,4 +273,6 @@ pub static NL: Texts = Texts {
         msg_teachers_max: "Hoogstens 200 leerkrachten.",
         msg_offered_max: "Hoogstens 200 plekken.",
     },
+    matching: super::matching::nl::MATCHING,
+    ambassadors: super::matching::nl::AMBASSADORS,
 };

@@ -1,8 +1,11 @@
 //! One module per page.
 
+pub mod ambassadors;
 pub mod audit;
+pub mod candidates;
 pub mod capacity;
 pub mod login;
+pub mod matching;
 pub mod not_found;
 pub mod organisations;
 pub mod overview;

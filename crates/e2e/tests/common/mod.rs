@@ -88,3 +88,19 @@ pub async fn visit_as(
         driver,
     }
 }
+
+/// Waits until `css` matches an element: with `:has()` and `:not()`, until something is gone.
+#[allow(dead_code)] // each test binary compiles this module; not all use every helper
+pub async fn wait_for(browser: &Browser, css: &str) {
+    browser.wait_for_text(css, "").await;
+}
+
+/// How many pixels the page is wider than the window: 0 when nothing scrolls sideways.
+#[allow(dead_code)]
+pub async fn sideways_overflow(browser: &Browser) -> i64 {
+    browser
+        .script("return document.documentElement.scrollWidth - window.innerWidth")
+        .await
+        .as_i64()
+        .unwrap()
+}

@@ -1,0 +1,287 @@
+//! The texts of the Matching, Kandidaten and Ambassadeurs pages, and the words for the values of
+//! matches, intakes and VOGs. The values themselves are in `matching/nl.rs` and `matching/en.rs`.
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use domain::contract::PlacementSummary;
+use domain::match_lifecycle::{MatchStatus, Side};
+use domain::matching::Criterion;
+use domain::{PlacementKind, StartMoment};
+
+use super::{PlacementTexts, Texts, fill};
+use crate::api::ApiError;
+
+mod ambassadors;
+pub mod en;
+pub mod nl;
+
+pub use ambassadors::AmbassadorTexts;
+
+/// Texts of matching runs and candidates, and the names of match values.
+#[derive(Debug, PartialEq)]
+pub struct MatchingTexts {
+    pub menu_matching: &'static str,
+    pub menu_candidates: &'static str,
+
+    // Match statuses, sides and score criteria.
+    pub status_proposed: &'static str,
+    pub status_meeting_planned: &'static str,
+    pub status_confirmed: &'static str,
+    pub status_active: &'static str,
+    pub status_declined: &'static str,
+    pub status_ended: &'static str,
+    pub side_school: &'static str,
+    pub side_ambassador: &'static str,
+    pub criterion_feasible: &'static str,
+    pub criterion_expertise: &'static str,
+    pub criterion_preference: &'static str,
+    pub criterion_same_municipality: &'static str,
+    pub criterion_continuity: &'static str,
+
+    // What a match or proposal shows.
+    pub score: &'static str,
+    pub points: &'static str,
+    pub breakdown_title: &'static str,
+    pub reasons_title: &'static str,
+    pub expertise: &'static str,
+    pub themes: &'static str,
+    pub employer: &'static str,
+    pub no_employer: &'static str,
+    pub meeting_title: &'static str,
+    pub meeting_when: &'static str,
+    pub meeting_none: &'static str,
+    pub days: [&'static str; 7],
+    pub school_confirmed: &'static str,
+    pub ambassador_confirmed: &'static str,
+    pub declined_by: &'static str,
+    pub reason: &'static str,
+    pub starts_on: &'static str,
+    pub ended_on: &'static str,
+
+    // Kandidaten.
+    pub candidates_intro: &'static str,
+    pub candidates_intro_read_only: &'static str,
+    pub candidates_empty: &'static str,
+    pub confirm: &'static str,
+    pub confirm_after_meeting: &'static str,
+    pub waiting_for_ambassador: &'static str,
+    pub decline: &'static str,
+    pub decline_title: &'static str,
+    pub decline_hint: &'static str,
+    pub decline_submit: &'static str,
+    pub back: &'static str,
+    pub reason_required: &'static str,
+    pub saving: &'static str,
+    pub confirmed_done: &'static str,
+    pub declined_done: &'static str,
+
+    // Matching.
+    pub runs_intro: &'static str,
+    pub run_form_title: &'static str,
+    pub school_year: &'static str,
+    pub start_moment: &'static str,
+    pub start_run: &'static str,
+    pub starting_run: &'static str,
+    pub runs_title: &'static str,
+    pub runs_empty: &'static str,
+    pub column_started: &'static str,
+    pub column_for: &'static str,
+    pub column_by: &'static str,
+    pub column_proposals: &'static str,
+    pub column_left_over: &'static str,
+    pub column_total_score: &'static str,
+    pub run_title: &'static str,
+    pub run_meta: &'static str,
+    pub back_to_runs: &'static str,
+    pub totals_title: &'static str,
+    pub total_candidates: &'static str,
+    pub total_placements: &'static str,
+    pub total_feasible: &'static str,
+    pub total_score: &'static str,
+    pub proposals_title: &'static str,
+    pub proposals_empty: &'static str,
+    pub propose: &'static str,
+    pub proposing: &'static str,
+    pub proposed: &'static str,
+    pub not_proposed: &'static str,
+    pub proposed_done: &'static str,
+    pub to_ambassador: &'static str,
+    pub to_run: &'static str,
+    pub left_over_title: &'static str,
+    pub left_over_intro: &'static str,
+    pub left_over_empty: &'static str,
+
+    // Errors of these pages, by server code or VOG problem.
+    pub err_match_transition: &'static str,
+    pub err_already_confirmed: &'static str,
+    pub err_not_available: &'static str,
+    pub err_placement_not_open: &'static str,
+    pub err_already_proposed: &'static str,
+    pub err_not_feasible: &'static str,
+    pub err_vog: &'static str,
+    pub vog_missing: &'static str,
+    pub vog_refused: &'static str,
+    pub vog_issued_after_start: &'static str,
+    pub vog_too_old: &'static str,
+    pub vog_seen_after_start: &'static str,
+    pub window_po: &'static str,
+    pub window_vo: &'static str,
+}
+
+/// A word with its first letter in capitals, for the start of a line: "Dinsdag".
+pub fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+impl MatchingTexts {
+    pub fn status(&self, status: MatchStatus) -> &'static str {
+        match status {
+            MatchStatus::Proposed => self.status_proposed,
+            MatchStatus::MeetingPlanned => self.status_meeting_planned,
+            MatchStatus::Confirmed => self.status_confirmed,
+            MatchStatus::Active => self.status_active,
+            MatchStatus::Declined => self.status_declined,
+            MatchStatus::Ended => self.status_ended,
+        }
+    }
+
+    pub fn side(&self, side: Side) -> &'static str {
+        match side {
+            Side::School => self.side_school,
+            Side::Ambassador => self.side_ambassador,
+        }
+    }
+
+    pub fn criterion(&self, criterion: Criterion) -> &'static str {
+        match criterion {
+            Criterion::Feasible => self.criterion_feasible,
+            Criterion::Expertise => self.criterion_expertise,
+            Criterion::Preference => self.criterion_preference,
+            Criterion::SameMunicipality => self.criterion_same_municipality,
+            Criterion::Continuity => self.criterion_continuity,
+        }
+    }
+
+    /// "45 punten".
+    pub fn points(&self, points: u64) -> String {
+        fill(self.points, &[("n", &points.to_string())])
+    }
+
+    /// A placement in one line: "Dinsdag · In de klas · groep 5 · februari 2027, half jaar".
+    pub fn placement_line(&self, t: &PlacementTexts, placement: &PlacementSummary) -> String {
+        let detail = match placement.kind {
+            PlacementKind::Class => placement.group.clone(),
+            PlacementKind::Thematic => placement.theme.clone(),
+            PlacementKind::SchoolTask => None,
+        };
+        let what = match detail {
+            Some(detail) => format!("{} · {detail}", t.kind(placement.kind)),
+            None => t.kind(placement.kind).to_owned(),
+        };
+        let year = match placement.start_moment {
+            StartMoment::September => placement.school_year.start_year(),
+            StartMoment::February => placement.school_year.start_year() + 1,
+        };
+        format!(
+            "{} · {what} · {} {year}, {}",
+            capitalised(t.weekday(placement.weekday)),
+            t.start_moment(placement.start_moment),
+            t.commitment(placement.commitment)
+        )
+    }
+
+    /// When a meeting is: "dinsdag 8 dec. 2026 om 15:30".
+    pub fn meeting_when(&self, t: &PlacementTexts, at: NaiveDateTime) -> String {
+        let day = self.days[at.weekday().num_days_from_monday() as usize];
+        fill(
+            self.meeting_when,
+            &[
+                ("day", day),
+                ("date", &t.date(at.date())),
+                ("time", &at.format("%H:%M").to_string()),
+            ],
+        )
+    }
+
+    /// What went wrong with a match, a run or a VOG check, in words a person can act on. The
+    /// server's English `detail` is never shown; a VOG refusal is recognised in it and told again
+    /// in the person's language, with its dates.
+    pub fn error(&self, texts: &Texts, error: &ApiError) -> String {
+        let ApiError::Problem(problem) = error else {
+            return texts.error(error).to_owned();
+        };
+        if let Some(vog) = self.vog_problem(&texts.placements, &problem.detail) {
+            return vog;
+        }
+        let text = match problem.code.as_str() {
+            "invalid_transition" => self.err_match_transition,
+            "already_confirmed" => self.err_already_confirmed,
+            "not_available" | "ambassador_not_available" => self.err_not_available,
+            "placement_not_open" => self.err_placement_not_open,
+            "already_proposed" | "already_matched" => self.err_already_proposed,
+            "not_feasible" => self.err_not_feasible,
+            // The store's conflicts say in words which side is taken.
+            "conflict" if problem.detail.contains("ambassador is not available") => {
+                self.err_not_available
+            }
+            "conflict" if problem.detail.contains("placement is not open") => {
+                self.err_placement_not_open
+            }
+            code if code.starts_with("vog") => self.err_vog,
+            _ => texts.error(error),
+        };
+        text.to_owned()
+    }
+
+    /// A VOG problem as the domain words it (`domain::vog::VogProblem`), in this language.
+    pub fn vog_problem(&self, t: &PlacementTexts, detail: &str) -> Option<String> {
+        let dates: Vec<String> = dates_in(detail).into_iter().map(|d| t.date(d)).collect();
+        let date = |i: usize| dates.get(i).cloned().unwrap_or_default();
+        if detail.contains("no VOG is on record") {
+            Some(self.vog_missing.to_owned())
+        } else if detail.contains("the VOG was refused") {
+            Some(self.vog_refused.to_owned())
+        } else if detail.contains("it must be issued on or after") {
+            let window = if detail.contains("26 weeks") {
+                self.window_vo
+            } else {
+                self.window_po
+            };
+            let values = [
+                ("issued", date(0)),
+                ("starts", date(1)),
+                ("earliest", date(2)),
+                ("window", window.to_owned()),
+            ];
+            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            Some(fill(self.vog_too_old, &values))
+        } else if detail.contains("the VOG was issued on") && detail.contains("after the placement")
+        {
+            let values = [("issued", date(0)), ("starts", date(1))];
+            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            Some(fill(self.vog_issued_after_start, &values))
+        } else if detail.contains("the VOG was seen on") {
+            let values = [("seen", date(0)), ("starts", date(1))];
+            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            Some(fill(self.vog_seen_after_start, &values))
+        } else {
+            None
+        }
+    }
+}
+
+/// The `YYYY-MM-DD` dates in a text, in order.
+fn dates_in(text: &str) -> Vec<NaiveDate> {
+    let bytes = text.as_bytes();
+    (0..bytes.len().saturating_sub(9))
+        .filter_map(|start| text.get(start..start + 10))
+        .filter(|slice| slice.as_bytes()[4] == b'-' && slice.as_bytes()[7] == b'-')
+        .filter_map(|slice| NaiveDate::parse_from_str(slice, "%Y-%m-%d").ok())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,166 @@
+//! The words of matches, candidates and ambassadors.
+use domain::SchoolType;
+use domain::contract::Problem;
+use domain::vog::VogProblem;
+
+use super::*;
+use crate::i18n::{EN, NL};
+use domain::ambassador::IntakeStatus;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
+}
+
+fn problem(status: u16, code: &str, detail: &str) -> ApiError {
+    ApiError::Problem(Box::new(Problem {
+        problem_type: "about:blank".into(),
+        title: "t".into(),
+        status,
+        detail: detail.into(),
+        code: code.into(),
+        errors: Vec::new(),
+    }))
+}
+
+#[test]
+fn statuses_and_criteria_have_their_dutch_names() {
+    let t = &NL.matching;
+    let statuses: Vec<_> = MatchStatus::ALL.iter().map(|s| t.status(*s)).collect();
+    assert_eq!(
+        statuses,
+        [
+            "Voorgesteld",
+            "Klikgesprek gepland",
+            "Bevestigd",
+            "Actief",
+            "Afgewezen",
+            "Beëindigd"
+        ]
+    );
+    let criteria: Vec<_> = Criterion::ALL.iter().map(|c| t.criterion(*c)).collect();
+    assert_eq!(
+        criteria,
+        [
+            "Past (dag, schooltype, plaats, start)",
+            "Expertise",
+            "Voorkeur ambassadeur",
+            "Woont in de gemeente",
+            "Was eerder op deze school"
+        ]
+    );
+    let intake: Vec<_> = IntakeStatus::ALL
+        .iter()
+        .map(|s| NL.ambassadors.status(*s))
+        .collect();
+    assert_eq!(intake.len(), 8);
+    assert_eq!(
+        NL.ambassadors.status(IntakeStatus::Available),
+        "Beschikbaar"
+    );
+    assert_eq!(EN.matching.status(MatchStatus::Declined), "Declined");
+}
+
+#[test]
+fn a_meeting_reads_as_a_dutch_day_and_time() {
+    let at = d(2026, 12, 8).and_hms_opt(15, 30, 0).unwrap_or_default();
+    assert_eq!(
+        NL.matching.meeting_when(&NL.placements, at),
+        "dinsdag 8 dec. 2026 om 15:30"
+    );
+}
+
+#[test]
+fn a_vog_refusal_is_told_in_dutch_with_its_dates() {
+    let t = &NL.matching;
+    let too_old = VogProblem::TooOld {
+        issued_on: d(2026, 2, 28),
+        starts_on: d(2026, 9, 1),
+        earliest: d(2026, 3, 1),
+        school_type: SchoolType::Po,
+        window: "6 months",
+    };
+    let error = problem(409, "vog_invalid", &too_old.to_string());
+    assert_eq!(
+        t.error(&NL, &error),
+        "De VOG is afgegeven op 28 feb. 2026. Voor een plek die start op 1 sep. 2026 moet hij \
+         op of na 1 mrt. 2026 zijn afgegeven (6 maanden voor de start)."
+    );
+    let cases = [
+        (VogProblem::Missing, "nog geen VOG vastgelegd"),
+        (VogProblem::Refused, "geweigerd"),
+        (
+            VogProblem::IssuedAfterStart {
+                issued_on: d(2027, 2, 2),
+                starts_on: d(2027, 2, 1),
+            },
+            "2 feb. 2027",
+        ),
+        (
+            VogProblem::SeenAfterStart {
+                seen_on: d(2027, 2, 3),
+                starts_on: d(2027, 2, 1),
+            },
+            "3 feb. 2027",
+        ),
+    ];
+    for (vog, expected) in cases {
+        // Whatever code the server gives it, and wrapped in a longer sentence.
+        let detail = format!("the match cannot be activated: {vog}");
+        let message = t.error(&NL, &problem(409, "conflict", &detail));
+        assert!(message.contains(expected), "{vog}: {message}");
+        assert!(!message.contains("VOG was"), "no English: {message}");
+    }
+}
+
+#[test]
+fn match_errors_say_what_to_do_and_never_show_the_detail() {
+    let t = &NL.matching;
+    let message = t.error(&NL, &problem(409, "invalid_transition", "English"));
+    assert!(message.contains("Vernieuw de pagina"), "{message}");
+    assert!(message.contains("match"), "{message}");
+    assert_eq!(t.error(&NL, &ApiError::Network), NL.err_network);
+    let taken = problem(
+        409,
+        "conflict",
+        "the ambassador is not available: only ambassadors in the pool can be proposed",
+    );
+    assert_eq!(t.error(&NL, &taken), t.err_not_available);
+    let full = problem(
+        409,
+        "conflict",
+        "the placement is not open for proposals: it is not open or has no room left",
+    );
+    assert_eq!(t.error(&NL, &full), t.err_placement_not_open);
+    assert_eq!(
+        t.error(&NL, &problem(403, "forbidden", "English")),
+        NL.err_forbidden
+    );
+    let step = NL
+        .ambassadors
+        .error(&NL, &problem(409, "invalid_transition", "English"));
+    assert!(step.contains("stap"), "{step}");
+}
+
+#[test]
+fn a_placement_fits_on_one_line() {
+    let placement: PlacementSummary = serde_json::from_value(serde_json::json!({
+        "id": uuid::Uuid::nil(), "school_id": uuid::Uuid::nil(), "school_name": "De Zeester",
+        "municipality": "Groningen", "school_year": "2026-2027", "start_moment": "february",
+        "commitment": "half_year", "weekday": "tuesday", "kind": "class", "group": "groep 5"
+    }))
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        NL.matching.placement_line(&NL.placements, &placement),
+        "Dinsdag · In de klas · groep 5 · februari 2027, half jaar"
+    );
+}
+
+#[test]
+fn vog_validity_and_files_are_spelled_out() {
+    let t = &NL.ambassadors;
+    assert_eq!(t.validity("po", true), "po ✓ geldig");
+    assert_eq!(t.validity("vo", false), "vo ✗ niet geldig");
+    assert_eq!(t.size(1), "1 kB");
+    assert_eq!(t.size(20_000), "20 kB");
+    assert_eq!(t.media_type("application/pdf"), "PDF");
+}

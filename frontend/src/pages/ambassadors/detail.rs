@@ -1,0 +1,242 @@
+//! One ambassador: the profile, the intake with its next step, the VOG, the documents and the
+//! matches, for programme staff.
+
+use domain::ambassador::Funding;
+use domain::contract::{Ambassador, Intake, Match, MatchQuery};
+use uuid::Uuid;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use super::intake::IntakePanel;
+use super::intake_status;
+use super::matches::AmbassadorMatches;
+use super::vog::VogPanel;
+use crate::api::matching::{get_ambassador, get_intake, list_all_matches};
+use crate::api::{Api, ApiError};
+use crate::app::Session;
+use crate::components::{ErrorMessage, Loading, NavLink, StatusMessage};
+use crate::format::{format_instant, today};
+use crate::hooks::{focus_id, use_texts, use_title};
+use crate::i18n::{Texts, fill};
+use crate::route::Route;
+
+/// Everything the page shows, loaded together.
+#[derive(Debug, Clone, PartialEq)]
+struct Loaded {
+    ambassador: Ambassador,
+    intake: Intake,
+    matches: Vec<Match>,
+}
+
+async fn load(api: &Api, id: Uuid) -> Result<Loaded, ApiError> {
+    let query = MatchQuery {
+        ambassador_id: Some(id),
+        ..MatchQuery::default()
+    };
+    Ok(Loaded {
+        ambassador: get_ambassador(api, id).await?,
+        intake: get_intake(api, id).await?,
+        matches: list_all_matches(api, &query).await?,
+    })
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AmbassadorProps {
+    pub session: Session,
+    pub id: Uuid,
+}
+
+#[component]
+pub fn AmbassadorPage(props: &AmbassadorProps) -> Html {
+    let texts = use_texts();
+    let t = &texts.ambassadors;
+    use_title(t.menu_ambassadors);
+    let api = props.session.api.clone();
+    let id = props.id;
+    let today = *use_memo((), |_| today());
+    let loaded = use_state(|| None::<Result<Loaded, ApiError>>);
+    // Bumped after every change: what is shown stays until the new state arrives.
+    let version = use_state(|| 0_u32);
+    let status = use_state(|| None::<String>);
+    {
+        let (api, loaded) = (api.clone(), loaded.clone());
+        use_effect_with(*version, move |_| {
+            spawn_local(async move { loaded.set(Some(load(&api, id).await)) });
+        });
+    }
+    let on_changed = {
+        let (status, version) = (status.clone(), version.clone());
+        Callback::from(move |message: String| {
+            status.set(Some(message));
+            version.set(*version + 1);
+            focus_id("ambassador-status");
+        })
+    };
+
+    let (title, content) = match &*loaded {
+        None => (t.menu_ambassadors.to_owned(), html! { <Loading /> }),
+        Some(Err(error)) => {
+            let version = version.clone();
+            let on_retry = Callback::from(move |()| version.set(*version + 1));
+            (
+                t.menu_ambassadors.to_owned(),
+                html! { <ErrorMessage error={error.clone()} {on_retry} /> },
+            )
+        }
+        Some(Ok(data)) => (
+            data.ambassador.profile.name.clone(),
+            html! {
+                <>
+                    <p class="ambassador-status">{ intake_status(texts, data.ambassador.status) }</p>
+                    <div class="ambassador-layout">
+                        { profile(texts, &data.ambassador) }
+                        <IntakePanel api={api.clone()} ambassador={data.ambassador.clone()}
+                            steps={data.intake.steps.clone()} on_changed={on_changed.clone()} />
+                        <VogPanel api={api.clone()} ambassador_id={id} vogs={data.intake.vogs.clone()}
+                            {today} on_changed={on_changed.clone()} />
+                        { documents(texts, &data.intake) }
+                    </div>
+                    <AmbassadorMatches api={api.clone()} matches={data.matches.clone()}
+                        on_changed={on_changed.clone()} />
+                </>
+            },
+        ),
+    };
+
+    html! {
+        <section id="ambassador" class="page" aria-labelledby="ambassador-name">
+            <p class="breadcrumb">
+                <NavLink to={Route::Ambassadors} current={false}>{ t.back_to_list }</NavLink>
+            </p>
+            <h1 id="ambassador-name">{ title }</h1>
+            <StatusMessage id="ambassador-status" message={(*status).clone().map(AttrValue::from)} />
+            { content }
+        </section>
+    }
+}
+
+fn profile(texts: &'static Texts, ambassador: &Ambassador) -> Html {
+    let t = &texts.ambassadors;
+    let p = &ambassador.profile;
+    let list = |items: &[String]| {
+        if items.is_empty() {
+            texts.not_set.to_owned()
+        } else {
+            items.join(", ")
+        }
+    };
+    let days: Vec<String> = p
+        .weekdays
+        .iter()
+        .map(|w| texts.placements.weekday(*w).to_owned())
+        .collect();
+    let mut funding = t.funding(p.funding).to_owned();
+    if p.funding == Funding::Hybrid {
+        let minutes = |m: i64| texts.placements.duration(m);
+        funding = format!(
+            "{funding}: {}",
+            fill(
+                t.minutes_a_week,
+                &[
+                    ("sponsored", &minutes(p.sponsored_minutes_per_week)),
+                    ("volunteer", &minutes(p.volunteer_minutes_per_week)),
+                ]
+            )
+        );
+    }
+    let facts = [
+        (t.email, p.email.clone()),
+        (
+            t.phone,
+            p.phone.clone().unwrap_or_else(|| texts.not_set.to_owned()),
+        ),
+        (
+            t.employer,
+            ambassador
+                .employer_name
+                .clone()
+                .unwrap_or_else(|| texts.matching.no_employer.to_owned()),
+        ),
+        (
+            t.school_type,
+            p.school_type
+                .map_or(t.either_school_type, |s| texts.school_type(s))
+                .to_owned(),
+        ),
+        (
+            t.home_municipality,
+            p.home_municipality
+                .clone()
+                .unwrap_or_else(|| texts.not_set.to_owned()),
+        ),
+        (t.municipalities, list(&p.municipalities)),
+        (t.weekdays, list(&days)),
+        (
+            t.commitment,
+            texts.placements.commitment(p.commitment).to_owned(),
+        ),
+        (
+            t.available_from,
+            format!(
+                "{} {}",
+                texts.placements.start_moment(p.available_from_moment),
+                p.available_from_year
+            ),
+        ),
+        (t.day_length, texts.placements.duration(p.minutes_per_day)),
+        (t.funding, funding),
+        (t.expertise, list(&p.expertise)),
+        (t.themes, list(&p.themes)),
+    ];
+    html! {
+        <section id="ambassador-profile" class="panel" aria-labelledby="profile-title">
+            <h2 id="profile-title">{ t.profile_title }</h2>
+            <dl class="facts">
+                { for facts.into_iter().map(|(label, value)| html! {
+                    <div class="fact">
+                        <dt>{ label }</dt>
+                        <dd>{ value }</dd>
+                    </div>
+                }) }
+            </dl>
+        </section>
+    }
+}
+
+fn documents(texts: &'static Texts, intake: &Intake) -> Html {
+    let t = &texts.ambassadors;
+    let content = if intake.documents.is_empty() {
+        html! { <p class="muted">{ t.documents_empty }</p> }
+    } else {
+        html! {
+            <div class="table-wrap">
+                <table id="ambassador-documents">
+                    <thead>
+                        <tr>
+                            <th scope="col">{ t.column_document }</th>
+                            <th scope="col">{ t.column_type }</th>
+                            <th scope="col" class="numeric">{ t.column_size }</th>
+                            <th scope="col">{ t.column_uploaded }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for intake.documents.iter().map(|d| html! {
+                            <tr key={d.kind.as_str()} data-kind={d.kind.as_str()}>
+                                <th scope="row">{ t.document(d.kind) }</th>
+                                <td>{ t.media_type(&d.media_type) }</td>
+                                <td class="numeric nowrap">{ t.size(d.size) }</td>
+                                <td class="nowrap">{ format_instant(d.uploaded_at) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        }
+    };
+    html! {
+        <section class="panel" aria-labelledby="documents-title">
+            <h2 id="documents-title">{ t.documents_title }</h2>
+            { content }
+        </section>
+    }
+}
