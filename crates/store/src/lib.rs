@@ -11,6 +11,7 @@ mod ambassadors;
 mod audit;
 mod capacities;
 mod error;
+mod frameworks;
 mod login_failures;
 mod matches;
 mod matching_runs;

@@ -287,3 +287,34 @@ on_both_backends! {
         assert!(matches!(w.store.erase_ambassador(id, &anonymous).await, Err(StoreError::NotFound)));
     }
 }
+
+mod frameworks {
+    use super::*;
+    use domain::contract::ObjectiveQuery;
+
+    on_both_backends! {
+        async fn the_2006_kerndoelen_in_the_database_are_the_domains_own(db) {
+            let store = Store::connect_and_migrate(&db.url).await.unwrap();
+            let frameworks = store.list_frameworks().await.unwrap();
+            assert_eq!(frameworks.len(), 1);
+            assert_eq!(frameworks[0].objectives, 58);
+            let expected = domain::kerndoelen::kerndoelen_2006();
+            let (framework, rows) = expected.rows();
+            assert_eq!(frameworks[0].code, framework.code);
+            assert_eq!(frameworks[0].valid_from, framework.valid_from);
+            assert_eq!(frameworks[0].valid_until, framework.valid_until);
+            let stored = store.list_objectives(framework.code, &ObjectiveQuery::default()).await.unwrap();
+            assert_eq!(stored.len(), rows.len());
+            for (got, want) in stored.iter().zip(&rows) {
+                assert_eq!(got.number, want.number as u32);
+                assert_eq!(got.domain, want.domain);
+                assert_eq!(got.sub_domain.as_deref(), want.sub_domain);
+                assert_eq!(got.title, want.title);
+                assert_eq!(got.only_in_province.as_deref(), want.only_in_province);
+            }
+            let nature = ObjectiveQuery { sub_domain: Some("natuur_en_techniek".into()), ..Default::default() };
+            let numbers: Vec<u32> = store.list_objectives(framework.code, &nature).await.unwrap().iter().map(|o| o.number).collect();
+            assert_eq!(numbers, (40..=46).collect::<Vec<_>>());
+        }
+    }
+}

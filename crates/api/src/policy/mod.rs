@@ -45,6 +45,8 @@ pub enum Action<'a> {
     ReadCapacity(&'a Organisation),
     /// Record a school's capacity.
     EditCapacity(&'a Organisation),
+    /// Read the frameworks of core objectives: public reference data.
+    ReadFrameworks,
     /// List ambassadors.
     ListAmbassadors,
     /// Register an ambassador.
@@ -162,6 +164,7 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denial> {
             | Action::TransitionPlacement(..)
             | Action::ReadCapacity(_)
             | Action::EditCapacity(_) => Err(Denial::Hidden),
+            Action::ReadFrameworks => Ok(()),
             // Ambassadors and matches hold personal data: not for partners (yet).
             Action::ListAmbassadors
             | Action::CreateAmbassador
@@ -204,7 +207,7 @@ fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denia
     };
     let is_ambassador = user.grants.iter().any(|g| g.role == Role::Ambassador);
     match action {
-        Action::ListOrganisations => Ok(()),
+        Action::ListOrganisations | Action::ReadFrameworks => Ok(()),
         Action::ReadOrganisation(org) => {
             if roles_in(org).is_empty() {
                 Err(Denial::Hidden)

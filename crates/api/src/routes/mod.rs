@@ -4,6 +4,7 @@
 pub mod ambassadors;
 pub mod audit;
 pub mod auth;
+pub mod frameworks;
 pub mod health;
 pub mod matches;
 pub mod matching;
@@ -26,6 +27,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     ambassadors::configure(config);
     matching::configure(config);
     matches::configure(config);
+    frameworks::configure(config);
 }
 
 /// Appends an audit entry for what `actor` did.

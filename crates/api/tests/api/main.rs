@@ -5,6 +5,7 @@ mod auth;
 mod cli;
 mod client_credentials;
 mod errors;
+mod frameworks;
 mod helpers;
 mod matching;
 mod openapi;

@@ -5,6 +5,7 @@ pub mod ambassador;
 pub mod audit;
 pub mod auth;
 pub mod capacity;
+pub mod framework;
 pub mod matching;
 pub mod organisation;
 pub mod page;
@@ -19,6 +20,7 @@ pub use ambassador::{
 pub use audit::AuditEvent;
 pub use auth::{AccessToken, ClientCredentialsRequest, LoginRequest, Me, Membership};
 pub use capacity::{PlacementCounts, SchoolCapacity, SchoolCapacityInput, Teacher};
+pub use framework::{FrameworkSummary, ObjectiveItem, ObjectiveQuery};
 pub use matching::{
     Concern, ConcernInput, Match, MatchInput, MatchQuery, MatchTransition, MatchingRun,
     MatchingRunInput, MatchingRunListItem, Meeting, PlacementSummary, RunProposal,
