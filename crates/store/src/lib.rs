@@ -12,6 +12,7 @@ mod audit;
 mod capacities;
 mod error;
 mod frameworks;
+mod holidays;
 mod login_failures;
 mod matches;
 mod matching_runs;

@@ -318,3 +318,30 @@ mod frameworks {
         }
     }
 }
+
+mod holidays {
+    use super::*;
+    use domain::contract::HolidayItem;
+
+    on_both_backends! {
+        async fn the_holidays_in_the_database_are_the_domains_own_and_admins_can_add(db) {
+            let store = Store::connect_and_migrate(&db.url).await.unwrap();
+            let stored = store.list_holidays(None).await.unwrap();
+            let mut expected: Vec<HolidayItem> = domain::holidays::standard_holidays()
+                .into_iter()
+                .map(|h| HolidayItem { region: h.region, name: h.name, first_day: h.first_day, last_day: h.last_day, binding: h.binding })
+                .collect();
+            expected.sort_by(|a, b| (a.region.as_str(), a.first_day, &a.name).cmp(&(b.region.as_str(), b.first_day, &b.name)));
+            assert_eq!(stored, expected);
+            let autumn = HolidayItem {
+                region: Region::Noord, name: "herfstvakantie 2027".into(),
+                first_day: day(2027, 10, 16), last_day: day(2027, 10, 24), binding: false,
+            };
+            store.add_holiday(&autumn).await.unwrap();
+            assert!(matches!(store.add_holiday(&autumn).await, Err(StoreError::Conflict(_))));
+            let noord = store.list_holidays(Some(Region::Noord)).await.unwrap();
+            assert_eq!(noord.len(), 11);
+            assert_eq!(noord.last(), Some(&autumn));
+        }
+    }
+}

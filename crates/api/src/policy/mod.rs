@@ -47,6 +47,10 @@ pub enum Action<'a> {
     EditCapacity(&'a Organisation),
     /// Read the frameworks of core objectives: public reference data.
     ReadFrameworks,
+    /// Read the school holidays: public reference data.
+    ReadHolidays,
+    /// Add school holidays to the calendar.
+    EditHolidays,
     /// List ambassadors.
     ListAmbassadors,
     /// Register an ambassador.
@@ -164,7 +168,8 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denial> {
             | Action::TransitionPlacement(..)
             | Action::ReadCapacity(_)
             | Action::EditCapacity(_) => Err(Denial::Hidden),
-            Action::ReadFrameworks => Ok(()),
+            Action::ReadFrameworks | Action::ReadHolidays => Ok(()),
+            Action::EditHolidays => Err(Denial::Forbidden),
             // Ambassadors and matches hold personal data: not for partners (yet).
             Action::ListAmbassadors
             | Action::CreateAmbassador
@@ -207,7 +212,8 @@ fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denia
     };
     let is_ambassador = user.grants.iter().any(|g| g.role == Role::Ambassador);
     match action {
-        Action::ListOrganisations | Action::ReadFrameworks => Ok(()),
+        Action::ListOrganisations | Action::ReadFrameworks | Action::ReadHolidays => Ok(()),
+        Action::EditHolidays => Err(Denial::Forbidden),
         Action::ReadOrganisation(org) => {
             if roles_in(org).is_empty() {
                 Err(Denial::Hidden)

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod frameworks;
 pub mod health;
+pub mod holidays;
 pub mod matches;
 pub mod matching;
 pub mod me;
@@ -28,6 +29,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     matching::configure(config);
     matches::configure(config);
     frameworks::configure(config);
+    holidays::configure(config);
 }
 
 /// Appends an audit entry for what `actor` did.

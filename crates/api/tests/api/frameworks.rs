@@ -35,3 +35,36 @@ on_both_backends! {
         assert_eq!(seen, frameworks);
     }
 }
+
+mod holidays {
+    use super::*;
+    use domain::contract::HolidayItem;
+    use serde_json::json;
+
+    on_both_backends! {
+        async fn programme_staff_extend_the_holiday_calendar_and_everyone_reads_it(db) {
+            let app = spawn_app(&db).await;
+            let director = app.login_as(DIRECTOR).await;
+            let midden: Vec<HolidayItem> = app.get_json("/api/v1/holidays?region=midden", &director).await;
+            assert_eq!(midden.len(), 10);
+            let autumn_2026 = midden.iter().find(|h| h.name == "herfstvakantie 2026").unwrap();
+            assert_eq!(autumn_2026.first_day.to_string(), "2026-10-17");
+            let bad_region = app.get("/api/v1/holidays?region=west", &director).await;
+            assert_problem(bad_region, StatusCode::BAD_REQUEST, "invalid_query").await;
+
+            let autumn = json!({"region": "noord", "name": "herfstvakantie 2027", "first_day": "2027-10-16", "last_day": "2027-10-24", "binding": false});
+            let denied = app.call(reqwest::Method::POST, "/api/v1/holidays", &director, Some(&autumn)).await;
+            assert_problem(denied, StatusCode::FORBIDDEN, "forbidden").await;
+            let admin = app.login_as(ADMIN).await;
+            let backwards = json!({"region": "noord", "name": "x", "first_day": "2027-10-24", "last_day": "2027-10-16", "binding": false});
+            let problem = assert_problem(app.call(reqwest::Method::POST, "/api/v1/holidays", &admin, Some(&backwards)).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+            assert_eq!(problem.errors[0].field, "last_day");
+            let added: HolidayItem = app.post_ok("/api/v1/holidays", &admin, &autumn, StatusCode::CREATED).await;
+            assert_eq!(added.name, "herfstvakantie 2027");
+            let again = app.call(reqwest::Method::POST, "/api/v1/holidays", &admin, Some(&autumn)).await;
+            assert_problem(again, StatusCode::CONFLICT, "holiday_exists").await;
+            let noord: Vec<HolidayItem> = app.get_json("/api/v1/holidays?region=noord", &director).await;
+            assert_eq!(noord.len(), 11);
+        }
+    }
+}

@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod capacity;
 pub mod framework;
+pub mod holiday;
 pub mod matching;
 pub mod organisation;
 pub mod page;
@@ -21,6 +22,7 @@ pub use audit::AuditEvent;
 pub use auth::{AccessToken, ClientCredentialsRequest, LoginRequest, Me, Membership};
 pub use capacity::{PlacementCounts, SchoolCapacity, SchoolCapacityInput, Teacher};
 pub use framework::{FrameworkSummary, ObjectiveItem, ObjectiveQuery};
+pub use holiday::{HolidayItem, HolidayQuery};
 pub use matching::{
     Concern, ConcernInput, Match, MatchInput, MatchQuery, MatchTransition, MatchingRun,
     MatchingRunInput, MatchingRunListItem, Meeting, PlacementSummary, RunProposal,
