@@ -344,6 +344,25 @@ impl Store {
         }))
     }
 
+    /// Whether an ambassador has a confirmed or active match at a school.
+    pub async fn ambassador_placed_at(
+        &self,
+        ambassador_id: Uuid,
+        school_id: Uuid,
+    ) -> StoreResult<bool> {
+        let count: i64 = with_pool!(self, pool => {
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM matches m JOIN placements p ON p.id = m.placement_id \
+                 WHERE m.ambassador_id = $1 AND p.school_id = $2 AND m.status IN ('confirmed', 'active')",
+            )
+            .bind(ambassador_id)
+            .bind(school_id)
+            .fetch_one(pool)
+            .await?
+        });
+        Ok(count > 0)
+    }
+
     /// Places left in a placement: its capacity minus its live matches.
     pub async fn placement_room(&self, placement_id: Uuid) -> StoreResult<i64> {
         Ok(with_pool!(self, pool => {

@@ -5,14 +5,17 @@
 //! existence is not the caller's business).
 
 use domain::contract::{Organisation, Placement};
+use domain::lesson_series::LessonSeriesAction;
 use domain::match_lifecycle::MatchAction;
 use domain::{OrganisationKind, PlacementAction, PlacementStatus, Role, Scope};
 use store::OrganisationFilter;
 use uuid::Uuid;
 
+mod lesson_series;
 mod matching;
 mod placements;
 
+pub use lesson_series::lesson_series_view;
 pub use matching::{decline_side, match_view};
 pub use placements::{PlacementView, placement_view, sees_teacher};
 
@@ -51,6 +54,48 @@ pub enum Action<'a> {
     ReadHolidays,
     /// Add school holidays to the calendar.
     EditHolidays,
+    /// List lesson series (scoped by the route to the caller's schools or own series).
+    ListLessonSeries,
+    /// Start a lesson series at `school` for the ambassador whose account is `owner`; `placed`
+    /// says whether that ambassador has a confirmed or active match at the school.
+    CreateLessonSeries {
+        /// The school.
+        school: Uuid,
+        /// The ambassador's user account.
+        owner: Option<Uuid>,
+        /// Whether the ambassador is placed at the school.
+        placed: bool,
+    },
+    /// Read a lesson series.
+    ReadLessonSeries {
+        /// The series' school.
+        school: Uuid,
+        /// The ambassador's user account.
+        owner: Option<Uuid>,
+    },
+    /// Change a lesson series' content.
+    EditLessonSeries {
+        /// The series' school.
+        school: Uuid,
+        /// The ambassador's user account.
+        owner: Option<Uuid>,
+    },
+    /// Move a lesson series on in its review.
+    ReviewLessonSeries {
+        /// The series' school.
+        school: Uuid,
+        /// The ambassador's user account.
+        owner: Option<Uuid>,
+        /// What to do.
+        action: LessonSeriesAction,
+    },
+    /// Comment on a lesson series' review.
+    CommentLessonSeries {
+        /// The series' school.
+        school: Uuid,
+        /// The ambassador's user account.
+        owner: Option<Uuid>,
+    },
     /// List ambassadors.
     ListAmbassadors,
     /// Register an ambassador.
@@ -171,12 +216,18 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denial> {
             Action::ReadFrameworks | Action::ReadHolidays => Ok(()),
             Action::EditHolidays => Err(Denial::Forbidden),
             // Ambassadors and matches hold personal data: not for partners (yet).
-            Action::ListAmbassadors
+            Action::ListLessonSeries
+            | Action::CreateLessonSeries { .. }
+            | Action::ListAmbassadors
             | Action::CreateAmbassador
             | Action::RunMatching
             | Action::ProposeMatch
             | Action::ListMatches => Err(Denial::Forbidden),
-            Action::ReadAmbassador { .. }
+            Action::ReadLessonSeries { .. }
+            | Action::EditLessonSeries { .. }
+            | Action::ReviewLessonSeries { .. }
+            | Action::CommentLessonSeries { .. }
+            | Action::ReadAmbassador { .. }
             | Action::EditAmbassador { .. }
             | Action::ReadIntake { .. }
             | Action::ManageIntake { .. }
@@ -190,6 +241,9 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denial> {
 
 fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denial> {
     if let Some(decision) = matching::decide_for_user(user, &action) {
+        return decision;
+    }
+    if let Some(decision) = lesson_series::decide_for_user(user, &action) {
         return decision;
     }
     let roles_in_id = |id: uuid::Uuid| -> Vec<Role> {
@@ -277,8 +331,14 @@ fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denia
             }
         }
         Action::EditCapacity(school) => manage_school(roles_in(school)),
-        // Decided in `matching` above.
-        Action::ListAmbassadors
+        // Decided in `matching` and `lesson_series` above.
+        Action::ListLessonSeries
+        | Action::CreateLessonSeries { .. }
+        | Action::ReadLessonSeries { .. }
+        | Action::EditLessonSeries { .. }
+        | Action::ReviewLessonSeries { .. }
+        | Action::CommentLessonSeries { .. }
+        | Action::ListAmbassadors
         | Action::CreateAmbassador
         | Action::ReadAmbassador { .. }
         | Action::EditAmbassador { .. }

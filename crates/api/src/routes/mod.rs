@@ -7,6 +7,7 @@ pub mod auth;
 pub mod frameworks;
 pub mod health;
 pub mod holidays;
+pub mod lesson_series;
 pub mod matches;
 pub mod matching;
 pub mod me;
@@ -30,6 +31,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     matches::configure(config);
     frameworks::configure(config);
     holidays::configure(config);
+    lesson_series::configure(config);
 }
 
 /// Appends an audit entry for what `actor` did.

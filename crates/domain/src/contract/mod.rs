@@ -7,6 +7,7 @@ pub mod auth;
 pub mod capacity;
 pub mod framework;
 pub mod holiday;
+pub mod lesson_series;
 pub mod matching;
 pub mod organisation;
 pub mod page;
@@ -23,6 +24,10 @@ pub use auth::{AccessToken, ClientCredentialsRequest, LoginRequest, Me, Membersh
 pub use capacity::{PlacementCounts, SchoolCapacity, SchoolCapacityInput, Teacher};
 pub use framework::{FrameworkSummary, ObjectiveItem, ObjectiveQuery};
 pub use holiday::{HolidayItem, HolidayQuery};
+pub use lesson_series::{
+    Lesson, LessonSeries, LessonSeriesInput, LessonSeriesQuery, LessonSeriesTransition,
+    ReviewComment, ReviewCommentInput,
+};
 pub use matching::{
     Concern, ConcernInput, Match, MatchInput, MatchQuery, MatchTransition, MatchingRun,
     MatchingRunInput, MatchingRunListItem, Meeting, PlacementSummary, RunProposal,

@@ -1,0 +1,269 @@
+//! Lesson series and the comments of their review.
+
+use chrono::{DateTime, Utc};
+use domain::contract::{LessonSeries, LessonSeriesInput, ReviewComment};
+use domain::lesson_series::{LessonSeriesAction, LessonSeriesStatus};
+use uuid::Uuid;
+
+use crate::ambassadors::{from_json, to_json};
+use crate::{Store, StoreError, StoreResult, new_id, now, with_pool};
+
+#[derive(sqlx::FromRow)]
+struct SeriesRow {
+    id: Uuid,
+    content: String,
+    school_name: String,
+    ambassador_name: String,
+    status: String,
+    copied_from: Option<Uuid>,
+    created_at: DateTime<Utc>,
+    updated_at: DateTime<Utc>,
+}
+
+const SELECT: &str = "SELECT s.id, s.content, o.name AS school_name, a.name AS ambassador_name, s.status, \
+     s.copied_from, s.created_at, s.updated_at FROM lesson_series s \
+     JOIN organisations o ON o.id = s.school_id JOIN ambassadors a ON a.id = s.ambassador_id";
+
+/// A comment to write with a transition or on its own.
+#[derive(Debug, Clone, Copy)]
+pub struct NewComment<'a> {
+    /// Who writes it.
+    pub author_name: &'a str,
+    /// The text.
+    pub text: &'a str,
+    /// The action it comes with.
+    pub action: Option<LessonSeriesAction>,
+}
+
+impl Store {
+    /// Creates a draft series from validated input whose `ambassador_id` is set.
+    pub async fn create_lesson_series(
+        &self,
+        input: &LessonSeriesInput,
+        copied_from: Option<Uuid>,
+    ) -> StoreResult<LessonSeries> {
+        let id = new_id();
+        let at = now();
+        let ambassador = input
+            .ambassador_id
+            .ok_or_else(|| StoreError::Corrupt("a series needs its ambassador".into()))?;
+        with_pool!(self, pool => {
+            sqlx::query(
+                "INSERT INTO lesson_series (id, school_id, ambassador_id, framework_code, title, content, status, \
+                 copied_from, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, 'draft', $7, $8, $8)",
+            )
+            .bind(id)
+            .bind(input.school_id)
+            .bind(ambassador)
+            .bind(&input.framework_code)
+            .bind(&input.title)
+            .bind(to_json(input, "a lesson series")?)
+            .bind(copied_from)
+            .bind(at)
+            .execute(pool)
+            .await?;
+        });
+        self.get_lesson_series(id).await
+    }
+
+    /// One series with its review, or `NotFound`.
+    pub async fn get_lesson_series(&self, id: Uuid) -> StoreResult<LessonSeries> {
+        let row: SeriesRow = with_pool!(self, pool => {
+            let mut query = sqlx::QueryBuilder::new(SELECT);
+            query.push(" WHERE s.id = ").push_bind(id);
+            query.build_query_as().fetch_one(pool).await?
+        });
+        let comments = self.review_comments(id).await?;
+        series(row, comments)
+    }
+
+    /// The school and the ambassador's user account of a series, for deciding who may act.
+    pub async fn lesson_series_owners(&self, id: Uuid) -> StoreResult<(Uuid, Option<Uuid>)> {
+        Ok(with_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT s.school_id, a.user_id FROM lesson_series s JOIN ambassadors a ON a.id = s.ambassador_id \
+                 WHERE s.id = $1",
+            )
+            .bind(id)
+            .fetch_one(pool)
+            .await?
+        }))
+    }
+
+    /// Series in id order, narrowed to a school and status, and with `member` to the schools that
+    /// user holds a role in, with `ambassador_user` to that user's own series.
+    pub async fn list_lesson_series(
+        &self,
+        school_id: Option<Uuid>,
+        status: Option<LessonSeriesStatus>,
+        member: Option<Uuid>,
+        ambassador_user: Option<Uuid>,
+        after: Option<Uuid>,
+        limit: u32,
+    ) -> StoreResult<Vec<LessonSeries>> {
+        let rows: Vec<SeriesRow> = with_pool!(self, pool => {
+            let mut query = sqlx::QueryBuilder::new(SELECT);
+            query.push(" WHERE 1 = 1");
+            if let Some(school) = school_id {
+                query.push(" AND s.school_id = ").push_bind(school);
+            }
+            if let Some(status) = status {
+                query.push(" AND s.status = ").push_bind(status.as_str());
+            }
+            if let Some(user) = member {
+                query
+                    .push(" AND s.school_id IN (SELECT organisation_id FROM memberships WHERE user_id = ")
+                    .push_bind(user)
+                    .push(")");
+            }
+            if let Some(user) = ambassador_user {
+                query.push(" AND a.user_id = ").push_bind(user);
+            }
+            if let Some(after) = after {
+                query.push(" AND s.id > ").push_bind(after);
+            }
+            query.push(" ORDER BY s.id LIMIT ").push_bind(i64::from(limit));
+            query.build_query_as().fetch_all(pool).await?
+        });
+        let mut out = Vec::with_capacity(rows.len());
+        for row in rows {
+            let comments = self.review_comments(row.id).await?;
+            out.push(series(row, comments)?);
+        }
+        Ok(out)
+    }
+
+    /// Replaces a series' content if it is still in `expected` (else `Conflict`).
+    pub async fn update_lesson_series(
+        &self,
+        id: Uuid,
+        expected: LessonSeriesStatus,
+        input: &LessonSeriesInput,
+    ) -> StoreResult<LessonSeries> {
+        let changed = with_pool!(self, pool => {
+            sqlx::query(
+                "UPDATE lesson_series SET framework_code = $1, title = $2, content = $3, updated_at = $4 \
+                 WHERE id = $5 AND status = $6",
+            )
+            .bind(&input.framework_code)
+            .bind(&input.title)
+            .bind(to_json(input, "a lesson series")?)
+            .bind(now())
+            .bind(id)
+            .bind(expected.as_str())
+            .execute(pool)
+            .await?
+            .rows_affected()
+        });
+        if changed == 0 {
+            return Err(StoreError::Conflict(
+                "the series changed in the meantime; reload it".into(),
+            ));
+        }
+        self.get_lesson_series(id).await
+    }
+
+    /// Moves a series from `from` to `to` (else `Conflict`), with a comment if given.
+    pub async fn transition_lesson_series(
+        &self,
+        id: Uuid,
+        from: LessonSeriesStatus,
+        to: LessonSeriesStatus,
+        comment: Option<NewComment<'_>>,
+    ) -> StoreResult<LessonSeries> {
+        let at = now();
+        with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let changed = sqlx::query(
+                "UPDATE lesson_series SET status = $1, updated_at = $2 WHERE id = $3 AND status = $4",
+            )
+            .bind(to.as_str())
+            .bind(at)
+            .bind(id)
+            .bind(from.as_str())
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed == 0 {
+                return Err(StoreError::Conflict("the series changed in the meantime; reload it".into()));
+            }
+            if let Some(comment) = comment {
+                sqlx::query(
+                    "INSERT INTO review_comments (id, series_id, author_name, text, action, written_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(new_id())
+                .bind(id)
+                .bind(comment.author_name)
+                .bind(comment.text)
+                .bind(comment.action.map(|a| a.as_str()))
+                .bind(at)
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+        });
+        self.get_lesson_series(id).await
+    }
+
+    /// Adds a comment without changing the status (a reply).
+    pub async fn add_review_comment(
+        &self,
+        id: Uuid,
+        comment: NewComment<'_>,
+    ) -> StoreResult<LessonSeries> {
+        with_pool!(self, pool => {
+            sqlx::query(
+                "INSERT INTO review_comments (id, series_id, author_name, text, action, written_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(new_id())
+            .bind(id)
+            .bind(comment.author_name)
+            .bind(comment.text)
+            .bind(comment.action.map(|a| a.as_str()))
+            .bind(now())
+            .execute(pool)
+            .await?;
+        });
+        self.get_lesson_series(id).await
+    }
+
+    async fn review_comments(&self, id: Uuid) -> StoreResult<Vec<ReviewComment>> {
+        let rows: Vec<(String, String, Option<String>, DateTime<Utc>)> = with_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT author_name, text, action, written_at FROM review_comments WHERE series_id = $1 ORDER BY id",
+            )
+            .bind(id)
+            .fetch_all(pool)
+            .await?
+        });
+        rows.into_iter()
+            .map(|(author_name, text, action, written_at)| {
+                Ok(ReviewComment {
+                    author_name,
+                    text,
+                    action: action
+                        .as_deref()
+                        .map(LessonSeriesAction::parse)
+                        .transpose()?,
+                    written_at,
+                })
+            })
+            .collect()
+    }
+}
+
+fn series(row: SeriesRow, comments: Vec<ReviewComment>) -> StoreResult<LessonSeries> {
+    Ok(LessonSeries {
+        id: row.id,
+        content: from_json(&row.content, "a lesson series")?,
+        school_name: row.school_name,
+        ambassador_name: row.ambassador_name,
+        status: LessonSeriesStatus::parse(&row.status)?,
+        copied_from: row.copied_from,
+        comments,
+        created_at: row.created_at,
+        updated_at: row.updated_at,
+    })
+}

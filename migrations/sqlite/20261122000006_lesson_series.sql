@@ -1,0 +1,27 @@
+-- Lesson series (lessenseries) and their review by the school's internal coordinator.
+
+CREATE TABLE lesson_series (
+    id             BLOB PRIMARY KEY NOT NULL,
+    school_id      BLOB NOT NULL REFERENCES organisations (id),
+    ambassador_id  BLOB NOT NULL REFERENCES ambassadors (id),
+    framework_code TEXT NOT NULL REFERENCES frameworks (code),
+    title          TEXT NOT NULL,
+    -- The rest of the content as JSON (LessonSeriesInput): read and written whole.
+    content        TEXT NOT NULL,
+    status         TEXT NOT NULL CHECK (status IN ('draft', 'submitted', 'changes_requested', 'approved', 'scheduled', 'given')),
+    copied_from    BLOB REFERENCES lesson_series (id),
+    created_at     TEXT NOT NULL,
+    updated_at     TEXT NOT NULL
+);
+CREATE INDEX lesson_series_school ON lesson_series (school_id, status, id);
+CREATE INDEX lesson_series_ambassador ON lesson_series (ambassador_id, id);
+
+CREATE TABLE review_comments (
+    id          BLOB PRIMARY KEY NOT NULL,
+    series_id   BLOB NOT NULL REFERENCES lesson_series (id),
+    author_name TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    action      TEXT,
+    written_at  TEXT NOT NULL
+);
+CREATE INDEX review_comments_series ON review_comments (series_id, id);
