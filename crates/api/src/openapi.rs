@@ -99,6 +99,9 @@ fn scope_description(scope: domain::Scope) -> &'static str {
     match scope {
         domain::Scope::SchoolsRead => "Read the public facts of schools.",
         domain::Scope::PlacementsRead => "Read open placements, without personal data of teachers.",
+        domain::Scope::LessonSeriesRead => {
+            "Search the library of approved lesson series, without names of ambassadors."
+        }
     }
 }
 

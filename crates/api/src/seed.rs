@@ -163,7 +163,11 @@ pub async fn seed_demo(store: &Store) -> anyhow::Result<()> {
             secret_hash: Sha256::digest(DEMO_CLIENT_SECRET.as_bytes()).to_vec(),
             organisation_id: partner.id,
             name: "Demo-koppeling".to_owned(),
-            scopes: Scopes::from_list(&[Scope::SchoolsRead, Scope::PlacementsRead]),
+            scopes: Scopes::from_list(&[
+                Scope::SchoolsRead,
+                Scope::PlacementsRead,
+                Scope::LessonSeriesRead,
+            ]),
         })
         .await?;
 

@@ -9,6 +9,8 @@ text_enum! {
         SchoolsRead = "schools:read",
         /// Read open placements (spots), without personal data of teachers.
         PlacementsRead = "placements:read",
+        /// Search the library of approved lesson series, without names of ambassadors.
+        LessonSeriesRead = "lesson-series:read",
     }
 }
 

@@ -1,7 +1,9 @@
 //! Lesson series and the comments of their review.
 
 use chrono::{DateTime, Utc};
-use domain::contract::{LessonSeries, LessonSeriesInput, ReviewComment};
+use domain::contract::{
+    LessonSeries, LessonSeriesInput, LibraryEntry, LibraryQuery, ObjectiveQuery, ReviewComment,
+};
 use domain::lesson_series::{LessonSeriesAction, LessonSeriesStatus};
 use uuid::Uuid;
 
@@ -229,6 +231,74 @@ impl Store {
         self.get_lesson_series(id).await
     }
 
+    /// The library: approved (and scheduled or given) series across schools, by id, narrowed by
+    /// framework, objective, the objectives' learning area, theme and group.
+    pub async fn library(
+        &self,
+        filter: &LibraryQuery,
+        after: Option<Uuid>,
+        limit: u32,
+    ) -> StoreResult<Vec<LibraryEntry>> {
+        let rows: Vec<SeriesRow> = with_pool!(self, pool => {
+            let mut query = sqlx::QueryBuilder::new(SELECT);
+            query.push(" WHERE s.status IN ('approved', 'scheduled', 'given')");
+            if let Some(code) = &filter.framework_code {
+                query.push(" AND s.framework_code = ").push_bind(code.clone());
+            }
+            if let Some(after) = after {
+                query.push(" AND s.id > ").push_bind(after);
+            }
+            query.push(" ORDER BY s.id");
+            query.build_query_as().fetch_all(pool).await?
+        });
+        // Which objective numbers lie in the asked learning area, per framework.
+        let mut in_domain: std::collections::HashMap<String, Vec<u32>> =
+            std::collections::HashMap::new();
+        let theme = filter.theme.as_deref().map(|t| t.trim().to_lowercase());
+        let mut out = Vec::new();
+        for row in rows {
+            let entry = library_entry(row)?;
+            if let Some(domain) = &filter.domain {
+                if !in_domain.contains_key(&entry.framework_code) {
+                    let only = ObjectiveQuery {
+                        domain: Some(domain.clone()),
+                        sub_domain: None,
+                    };
+                    let numbers = self
+                        .list_objectives(&entry.framework_code, &only)
+                        .await?
+                        .iter()
+                        .map(|o| o.number)
+                        .collect();
+                    in_domain.insert(entry.framework_code.clone(), numbers);
+                }
+                let numbers = in_domain
+                    .get(&entry.framework_code)
+                    .map(Vec::as_slice)
+                    .unwrap_or_default();
+                if !entry.objectives.iter().any(|n| numbers.contains(n)) {
+                    continue;
+                }
+            }
+            let keep = filter
+                .objective
+                .is_none_or(|n| entry.objectives.contains(&n))
+                && theme
+                    .as_deref()
+                    .is_none_or(|t| entry.theme.to_lowercase().contains(t))
+                && filter
+                    .group
+                    .is_none_or(|g| entry.target_groups.contains(&g));
+            if keep {
+                out.push(entry);
+                if out.len() as u32 >= limit {
+                    break;
+                }
+            }
+        }
+        Ok(out)
+    }
+
     async fn review_comments(&self, id: Uuid) -> StoreResult<Vec<ReviewComment>> {
         let rows: Vec<(String, String, Option<String>, DateTime<Utc>)> = with_pool!(self, pool => {
             sqlx::query_as(
@@ -265,5 +335,22 @@ fn series(row: SeriesRow, comments: Vec<ReviewComment>) -> StoreResult<LessonSer
         comments,
         created_at: row.created_at,
         updated_at: row.updated_at,
+    })
+}
+
+fn library_entry(row: SeriesRow) -> StoreResult<LibraryEntry> {
+    let content: LessonSeriesInput = from_json(&row.content, "a lesson series")?;
+    Ok(LibraryEntry {
+        id: row.id,
+        school_name: row.school_name,
+        title: content.title,
+        description: content.description,
+        theme: content.theme,
+        target_groups: content.target_groups,
+        framework_code: content.framework_code,
+        objectives: content.objectives,
+        lessons: content.lessons,
+        status: LessonSeriesStatus::parse(&row.status)?,
+        copied_from: row.copied_from,
     })
 }

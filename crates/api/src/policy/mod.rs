@@ -54,6 +54,8 @@ pub enum Action<'a> {
     ReadHolidays,
     /// Add school holidays to the calendar.
     EditHolidays,
+    /// Search the library of approved lesson series.
+    ReadLibrary,
     /// List lesson series (scoped by the route to the caller's schools or own series).
     ListLessonSeries,
     /// Start a lesson series at `school` for the ambassador whose account is `owner`; `placed`
@@ -214,6 +216,8 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denial> {
             | Action::ReadCapacity(_)
             | Action::EditCapacity(_) => Err(Denial::Hidden),
             Action::ReadFrameworks | Action::ReadHolidays => Ok(()),
+            Action::ReadLibrary if client.scopes.contains(Scope::LessonSeriesRead) => Ok(()),
+            Action::ReadLibrary => Err(Denial::Forbidden),
             Action::EditHolidays => Err(Denial::Forbidden),
             // Ambassadors and matches hold personal data: not for partners (yet).
             Action::ListLessonSeries
@@ -266,7 +270,10 @@ fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denia
     };
     let is_ambassador = user.grants.iter().any(|g| g.role == Role::Ambassador);
     match action {
-        Action::ListOrganisations | Action::ReadFrameworks | Action::ReadHolidays => Ok(()),
+        Action::ListOrganisations
+        | Action::ReadFrameworks
+        | Action::ReadHolidays
+        | Action::ReadLibrary => Ok(()),
         Action::EditHolidays => Err(Denial::Forbidden),
         Action::ReadOrganisation(org) => {
             if roles_in(org).is_empty() {

@@ -3,8 +3,8 @@
 
 use actix_web::{HttpResponse, get, post, put, web};
 use domain::contract::{
-    LessonSeries, LessonSeriesInput, LessonSeriesQuery, LessonSeriesTransition, ObjectiveQuery,
-    Page, Problem, ReviewCommentInput,
+    LessonSeries, LessonSeriesCopy, LessonSeriesInput, LessonSeriesQuery, LessonSeriesTransition,
+    LibraryEntry, LibraryQuery, ObjectiveQuery, Page, Problem, ReviewCommentInput,
 };
 use domain::lesson_series::LessonSeriesTransitionError;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -25,7 +25,9 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(get_lesson_series)
         .service(update_lesson_series)
         .service(transition_lesson_series)
-        .service(comment_lesson_series);
+        .service(comment_lesson_series)
+        .service(copy_lesson_series)
+        .service(search_library);
 }
 
 /// A series with the school and user account that decide who may act on it.
@@ -408,4 +410,115 @@ pub async fn comment_lesson_series(
     )
     .await?;
     Ok(HttpResponse::Created().json(updated))
+}
+
+/// Copy a series to another group or school: a new draft by the same ambassador, who must be
+/// placed at the copy's school, that remembers where it came from. Small changes follow with
+/// `PUT`.
+#[utoipa::path(
+    operation_id = "copyLessonSeries",
+    tag = "lesson-series",
+    params(("id" = Uuid, Path, description = "The series to copy.")),
+    request_body = LessonSeriesCopy,
+    responses(
+        (status = 201, description = "The copy, as a draft.", body = LessonSeries),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not the series' ambassador placed at the copy's school, nor programme staff.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such series that the caller may see.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An unknown school or invalid groups.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/lesson-series/{id}/copies")]
+pub async fn copy_lesson_series(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: crate::json::Json<LessonSeriesCopy>,
+) -> Result<HttpResponse, ApiError> {
+    let (original, school, owner) = find(&state, *id).await?;
+    policy::authorize(
+        &principal,
+        Action::EditLessonSeries { school, owner },
+        "lesson series",
+    )?;
+    let LessonSeriesCopy {
+        school_id,
+        target_groups,
+    } = body.into_inner();
+    let target_school = school_id.unwrap_or(school);
+    match state.store.get_organisation(target_school).await {
+        Ok(org) if org.kind == domain::OrganisationKind::School => {}
+        Ok(_) | Err(store::StoreError::NotFound) => {
+            return Err(ApiError::invalid_field("school_id", "is not a school"));
+        }
+        Err(e) => return Err(e.into()),
+    }
+    let ambassador_id = original.content.ambassador_id.ok_or_else(|| {
+        ApiError::Unexpected(anyhow::anyhow!("series {} has no ambassador", original.id))
+    })?;
+    let placed = state
+        .store
+        .ambassador_placed_at(ambassador_id, target_school)
+        .await?;
+    policy::authorize(
+        &principal,
+        Action::CreateLessonSeries {
+            school: target_school,
+            owner,
+            placed,
+        },
+        "lesson series",
+    )?;
+    let input = LessonSeriesInput {
+        school_id: target_school,
+        target_groups: target_groups.unwrap_or_else(|| original.content.target_groups.clone()),
+        ..original.content.clone()
+    }
+    .validate()
+    .map_err(ApiError::invalid_fields)?;
+    let copy = state
+        .store
+        .create_lesson_series(&input, Some(original.id))
+        .await?;
+    super::audit(
+        &state.store,
+        &principal,
+        "lesson_series.copy",
+        "lesson_series",
+        Some(copy.id),
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(copy))
+}
+
+/// The library: approved lesson series across schools, to reuse. Filter by framework,
+/// objective, learning area, theme and group. Without the ambassadors' names or the review, so
+/// partner clients (scope `lesson-series:read`) can search it too.
+#[utoipa::path(
+    operation_id = "searchLibrary",
+    tag = "lesson-series",
+    params(LibraryQuery, PageQuery),
+    responses(
+        (status = 200, description = "A page of approved series, oldest first.", body = Page<LibraryEntry>),
+        (status = 400, description = "A filter has an invalid value (such as a group that is not `groep 1`–`8` or `leerjaar 1`–`6`).", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A partner client without `lesson-series:read`.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`limit` or `after` is invalid.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []), ("oauth2" = ["lesson-series:read"]))
+)]
+#[get("/library")]
+pub async fn search_library(
+    state: web::Data<AppState>,
+    principal: Principal,
+    query: web::Query<LibraryQuery>,
+    page: web::Query<PageQuery>,
+) -> Result<web::Json<Page<LibraryEntry>>, ApiError> {
+    policy::authorize(&principal, Action::ReadLibrary, "library")?;
+    let limit = page.limit()?;
+    let after = page.after(|text| Uuid::parse_str(text).ok())?;
+    let items = state.store.library(&query, after, limit + 1).await?;
+    Ok(web::Json(into_page(items, limit, |s| s.id.to_string())))
 }

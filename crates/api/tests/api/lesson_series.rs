@@ -126,5 +126,39 @@ on_both_backends! {
         assert_problem(app.get(&format!("/api/v1/lesson-series/{id}"), &lotte).await, StatusCode::NOT_FOUND, "not_found").await;
         let mine: Page<LessonSeries> = app.get_json("/api/v1/lesson-series", &noah).await;
         assert_eq!(mine.items.len(), 1);
+
+        // The approved series is in the library, for partners too, without the ambassador's name.
+        let partner = app.client_token(&[("grant_type", "client_credentials"), ("client_id", "demo-partner"), ("client_secret", "demo-partner-secret")]).await;
+        let partner: domain::contract::AccessToken = partner.json().await.unwrap();
+        let found = |query: &'static str| {
+            let token = partner.access_token.clone();
+            let app = &app;
+            async move {
+                let page: Page<domain::contract::LibraryEntry> = app.get_json(&format!("/api/v1/library{query}"), &token).await;
+                page.items.iter().map(|e| e.id).collect::<Vec<_>>()
+            }
+        };
+        assert_eq!(found("").await, [id]);
+        assert_eq!(found("?objective=44&group=groep%205&theme=TECHNIEK").await, [id]);
+        assert_eq!(found("?domain=orientatie_op_jezelf_en_de_wereld").await, [id]);
+        assert!(found("?domain=engels").await.is_empty());
+        assert!(found("?objective=12").await.is_empty());
+        assert!(found("?group=groep%208").await.is_empty());
+        let bad_group = app.get("/api/v1/library?group=groep%209", &partner.access_token).await;
+        assert_problem(bad_group, StatusCode::BAD_REQUEST, "invalid_query").await;
+        let raw: Value = app.get_json("/api/v1/library", &partner.access_token).await;
+        assert!(!raw.to_string().contains("Noah"), "the library names the ambassador");
+
+        // Reuse: a copy for another group is a new draft that remembers its origin.
+        let copy: LessonSeries = app.post_ok(&format!("/api/v1/lesson-series/{id}/copies"), &noah, &json!({"target_groups": ["groep 7"]}), StatusCode::CREATED).await;
+        assert_eq!((copy.status, copy.copied_from), (LessonSeriesStatus::Draft, Some(id)));
+        assert_eq!(copy.content.target_groups.iter().map(|g| g.to_string()).collect::<Vec<_>>(), ["groep 7"]);
+        assert_eq!(copy.content.objectives, [42, 44, 45]);
+        let me: domain::contract::Me = app.get_json("/api/v1/me", &other).await;
+        let kompas = me.memberships[0].organisation.id;
+        let elsewhere = app.call(Method::POST, &format!("/api/v1/lesson-series/{id}/copies"), &noah, Some(&json!({"school_id": kompas}))).await;
+        assert_problem(elsewhere, StatusCode::FORBIDDEN, "forbidden").await;
+        let not_hers = app.call(Method::POST, &format!("/api/v1/lesson-series/{id}/copies"), &lotte, Some(&json!({}))).await;
+        assert_problem(not_hers, StatusCode::NOT_FOUND, "not_found").await;
     }
 }

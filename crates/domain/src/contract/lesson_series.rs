@@ -263,3 +263,68 @@ pub struct ReviewCommentInput {
     /// The text (1 to 2000 characters).
     pub text: String,
 }
+
+/// Filters for the library of approved lesson series.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct LibraryQuery {
+    /// Only series using this framework, such as `kerndoelen-2006`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub framework_code: Option<String>,
+    /// Only series working on this objective (its number).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objective: Option<u32>,
+    /// Only series with an objective in this learning area (its code, such as `engels`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub domain: Option<String>,
+    /// Only series whose theme contains this text (case-insensitive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
+    /// Only series for this group, such as `groep 5`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<String>))]
+    pub group: Option<TargetGroup>,
+}
+
+/// An approved series in the library: its content, without the ambassador's name or the review.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LibraryEntry {
+    /// The series' id.
+    pub id: Uuid,
+    /// The school where it was developed.
+    pub school_name: String,
+    /// Title.
+    pub title: String,
+    /// What it is about.
+    pub description: String,
+    /// The theme.
+    pub theme: String,
+    /// The groups it is for.
+    pub target_groups: Vec<TargetGroup>,
+    /// The framework of its objectives.
+    pub framework_code: String,
+    /// The objectives, by number.
+    pub objectives: Vec<u32>,
+    /// The lessons.
+    pub lessons: Vec<Lesson>,
+    /// Approved, scheduled or given.
+    pub status: LessonSeriesStatus,
+    /// The series it was copied from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copied_from: Option<Uuid>,
+}
+
+/// Copy a series to another group or school, as a new draft that remembers where it came from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LessonSeriesCopy {
+    /// The school of the copy; the original's when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school_id: Option<Uuid>,
+    /// The groups of the copy; the original's when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target_groups: Option<Vec<TargetGroup>>,
+}

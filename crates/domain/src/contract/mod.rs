@@ -25,8 +25,8 @@ pub use capacity::{PlacementCounts, SchoolCapacity, SchoolCapacityInput, Teacher
 pub use framework::{FrameworkSummary, ObjectiveItem, ObjectiveQuery};
 pub use holiday::{HolidayItem, HolidayQuery};
 pub use lesson_series::{
-    Lesson, LessonSeries, LessonSeriesInput, LessonSeriesQuery, LessonSeriesTransition,
-    ReviewComment, ReviewCommentInput,
+    Lesson, LessonSeries, LessonSeriesCopy, LessonSeriesInput, LessonSeriesQuery,
+    LessonSeriesTransition, LibraryEntry, LibraryQuery, ReviewComment, ReviewCommentInput,
 };
 pub use matching::{
     Concern, ConcernInput, Match, MatchInput, MatchQuery, MatchTransition, MatchingRun,
