@@ -105,14 +105,24 @@ async fn purge_documents(store: Store, retention_days: u32, interval_secs: u64) 
     let mut ticks = tokio::time::interval(std::time::Duration::from_secs(interval_secs));
     loop {
         ticks.tick().await;
-        let today = domain::local_date::amsterdam_date(chrono::Utc::now());
-        let decided_by = today - chrono::Duration::days(i64::from(retention_days));
-        match store.purge_documents(decided_by).await {
+        match purge_expired_documents(&store, retention_days).await {
             Ok(0) => {}
             Ok(purged) => tracing::info!(purged, "purged intake documents past their retention"),
             Err(error) => tracing::error!(%error, "purging intake documents failed"),
         }
     }
+}
+
+/// Deletes the intake documents of everyone whose intake was decided `retention_days` or more
+/// days ago (Amsterdam days). Returns how many went.
+pub async fn purge_expired_documents(
+    store: &Store,
+    retention_days: u32,
+) -> Result<u64, store::StoreError> {
+    let today = domain::local_date::amsterdam_date(chrono::Utc::now());
+    store
+        .purge_documents(today - chrono::Duration::days(i64::from(retention_days)))
+        .await
 }
 
 /// One worker's application.

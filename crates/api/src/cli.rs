@@ -47,6 +47,13 @@ pub enum Command {
         #[arg(long, default_value = "placements:read")]
         scopes: String,
     },
+    /// Delete the motivation letters and CVs past their retention now (the server also does
+    /// this by itself, at start-up and every `KLASBRUG_PURGE_INTERVAL_SECONDS`).
+    PurgeDocuments {
+        /// Days after the intake decision that documents are kept.
+        #[arg(long, env = "KLASBRUG_DOCUMENT_RETENTION_DAYS", default_value_t = 30)]
+        retention_days: u32,
+    },
     /// Print the OpenAPI document.
     Openapi,
 }
@@ -57,6 +64,15 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve => crate::app::serve(Config::from_env()?).await,
         Command::Openapi => {
             print!("{}", crate::openapi::document_json()?);
+            Ok(())
+        }
+        Command::PurgeDocuments { retention_days } => {
+            let store = open().await?;
+            let purged = crate::app::purge_expired_documents(&store, retention_days).await?;
+            println!(
+                "Purged {purged} intake documents past their retention of {retention_days} days."
+            );
+            store.close().await;
             Ok(())
         }
         Command::Migrate => {
