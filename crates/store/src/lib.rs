@@ -13,6 +13,7 @@ mod capacities;
 mod error;
 mod frameworks;
 mod holidays;
+mod hours_policies;
 mod lesson_series;
 mod login_failures;
 mod matches;

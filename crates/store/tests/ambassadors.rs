@@ -345,3 +345,24 @@ mod holidays {
         }
     }
 }
+
+mod hours_policies {
+    use super::*;
+    use domain::hours_policy::HoursPolicy;
+
+    on_both_backends! {
+        async fn the_g5_policy_in_the_database_is_the_domains_own_and_new_ones_can_be_added(db) {
+            let store = Store::connect_and_migrate(&db.url).await.unwrap();
+            assert_eq!(store.list_hours_policies().await.unwrap(), vec![HoursPolicy::g5_experiment()]);
+            let new = HoursPolicy {
+                name: "G5-regeling 2026".into(),
+                valid_from: day(2026, 8, 1),
+                valid_until: None,
+                ..HoursPolicy::g5_experiment()
+            };
+            store.add_hours_policy(&new).await.unwrap();
+            assert!(matches!(store.add_hours_policy(&new).await, Err(StoreError::Conflict(_))));
+            assert_eq!(store.list_hours_policies().await.unwrap()[1], new);
+        }
+    }
+}

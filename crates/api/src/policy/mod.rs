@@ -54,6 +54,10 @@ pub enum Action<'a> {
     ReadHolidays,
     /// Add school holidays to the calendar.
     EditHolidays,
+    /// Read the 22-hour rule's policies: public reference data.
+    ReadHoursPolicies,
+    /// Add a 22-hour rule policy.
+    EditHoursPolicies,
     /// Search the library of approved lesson series.
     ReadLibrary,
     /// List lesson series (scoped by the route to the caller's schools or own series).
@@ -215,10 +219,10 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denial> {
             | Action::TransitionPlacement(..)
             | Action::ReadCapacity(_)
             | Action::EditCapacity(_) => Err(Denial::Hidden),
-            Action::ReadFrameworks | Action::ReadHolidays => Ok(()),
+            Action::ReadFrameworks | Action::ReadHolidays | Action::ReadHoursPolicies => Ok(()),
             Action::ReadLibrary if client.scopes.contains(Scope::LessonSeriesRead) => Ok(()),
             Action::ReadLibrary => Err(Denial::Forbidden),
-            Action::EditHolidays => Err(Denial::Forbidden),
+            Action::EditHolidays | Action::EditHoursPolicies => Err(Denial::Forbidden),
             // Ambassadors and matches hold personal data: not for partners (yet).
             Action::ListLessonSeries
             | Action::CreateLessonSeries { .. }
@@ -273,8 +277,9 @@ fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denia
         Action::ListOrganisations
         | Action::ReadFrameworks
         | Action::ReadHolidays
+        | Action::ReadHoursPolicies
         | Action::ReadLibrary => Ok(()),
-        Action::EditHolidays => Err(Denial::Forbidden),
+        Action::EditHolidays | Action::EditHoursPolicies => Err(Denial::Forbidden),
         Action::ReadOrganisation(org) => {
             if roles_in(org).is_empty() {
                 Err(Denial::Hidden)

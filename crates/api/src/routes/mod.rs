@@ -7,6 +7,7 @@ pub mod auth;
 pub mod frameworks;
 pub mod health;
 pub mod holidays;
+pub mod hours_policies;
 pub mod lesson_series;
 pub mod matches;
 pub mod matching;
@@ -31,6 +32,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     matches::configure(config);
     frameworks::configure(config);
     holidays::configure(config);
+    hours_policies::configure(config);
     lesson_series::configure(config);
 }
 

@@ -68,3 +68,38 @@ mod holidays {
         }
     }
 }
+
+mod hours_policies {
+    use super::*;
+    use domain::hours_policy::HoursPolicy;
+    use serde_json::json;
+
+    on_both_backends! {
+        async fn the_22_hour_policies_are_data_that_programme_staff_extend(db) {
+            let app = spawn_app(&db).await;
+            let director = app.login_as(DIRECTOR).await;
+            let policies: Vec<HoursPolicy> = app.get_json("/api/v1/hours-policies", &director).await;
+            assert_eq!(policies, vec![HoursPolicy::g5_experiment()]);
+            let new = json!({
+                "name": "G5-regeling 2026", "valid_from": "2026-08-01",
+                "municipalities": ["Utrecht", " utrecht ", "Den Haag"],
+                "max_minutes_per_group_per_month": 1320, "excluded_domains": ["nederlands"]
+            });
+            let denied = app.call(reqwest::Method::POST, "/api/v1/hours-policies", &director, Some(&new)).await;
+            assert_problem(denied, StatusCode::FORBIDDEN, "forbidden").await;
+            let admin = app.login_as(ADMIN).await;
+            let mut bad = new.clone();
+            bad["municipalities"] = json!([]);
+            bad["valid_until"] = json!("2020-01-01");
+            let problem = assert_problem(app.call(reqwest::Method::POST, "/api/v1/hours-policies", &admin, Some(&bad)).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+            let fields: Vec<&str> = problem.errors.iter().map(|e| e.field.as_str()).collect();
+            assert_eq!(fields, ["valid_until", "municipalities"]);
+            let added: HoursPolicy = app.post_ok("/api/v1/hours-policies", &admin, &new, StatusCode::CREATED).await;
+            assert_eq!(added.municipalities, ["Utrecht", "Den Haag"]);
+            let again = app.call(reqwest::Method::POST, "/api/v1/hours-policies", &admin, Some(&new)).await;
+            assert_problem(again, StatusCode::CONFLICT, "hours_policy_exists").await;
+            let all: Vec<HoursPolicy> = app.get_json("/api/v1/hours-policies", &director).await;
+            assert_eq!(all.len(), 2);
+        }
+    }
+}

@@ -26,13 +26,16 @@ pub const DEFAULT_EXCLUDED_DOMAINS: [Domain; 3] = [
 ];
 
 /// A limit on lessons by professionals without a teaching qualification.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
 pub struct HoursPolicy {
     /// A name people recognise, shown in refusals.
     pub name: String,
     /// The first day it applies.
     pub valid_from: NaiveDate,
     /// The last day it applies, if it ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_until: Option<NaiveDate>,
     /// The municipalities whose schools it applies to.
     pub municipalities: Vec<String>,
@@ -55,6 +58,60 @@ impl HoursPolicy {
                 .to_vec(),
             max_minutes_per_group_per_month: DEFAULT_MAX_MINUTES_PER_MONTH,
             excluded_domains: DEFAULT_EXCLUDED_DOMAINS.to_vec(),
+        }
+    }
+
+    /// Checks a policy programme staff enter; returns it tidied or every problem, by field.
+    pub fn validate(&self) -> Result<HoursPolicy, Vec<crate::contract::FieldError>> {
+        let mut errors = Vec::new();
+        let mut fail = |field: &str, message: &str| {
+            errors.push(crate::contract::FieldError {
+                field: field.to_owned(),
+                message: message.to_owned(),
+            })
+        };
+        let name = self.name.trim().to_owned();
+        if name.is_empty() || name.chars().count() > 200 {
+            fail("name", "1 to 200 characters");
+        }
+        if self
+            .valid_until
+            .is_some_and(|until| until < self.valid_from)
+        {
+            fail("valid_until", "cannot be before valid_from");
+        }
+        let mut municipalities: Vec<String> = Vec::new();
+        for m in self
+            .municipalities
+            .iter()
+            .map(|m| m.trim())
+            .filter(|m| !m.is_empty())
+        {
+            if !municipalities.iter().any(|k| k.eq_ignore_ascii_case(m)) {
+                municipalities.push(m.to_owned());
+            }
+        }
+        if municipalities.is_empty() {
+            fail(
+                "municipalities",
+                "name at least one municipality the policy applies to",
+            );
+        }
+        if !(60..=10_000).contains(&self.max_minutes_per_group_per_month) {
+            fail("max_minutes_per_group_per_month", "60 to 10000 minutes");
+        }
+        let mut excluded = self.excluded_domains.clone();
+        excluded.sort();
+        excluded.dedup();
+        if errors.is_empty() {
+            Ok(HoursPolicy {
+                name,
+                municipalities,
+                excluded_domains: excluded,
+                ..self.clone()
+            })
+        } else {
+            Err(errors)
         }
     }
 

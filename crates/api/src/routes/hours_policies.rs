@@ -1,0 +1,89 @@
+//! The 22-hour rule's policies: how many hours a month a group may get lessons from
+//! professionals without a teaching qualification, where and when, and which subjects they may
+//! not teach.
+
+use actix_web::{HttpResponse, get, post, web};
+use domain::contract::Problem;
+use domain::hours_policy::HoursPolicy;
+use utoipa_actix_web::service_config::ServiceConfig;
+
+use crate::auth::Principal;
+use crate::error::ApiError;
+use crate::policy::{self, Action};
+use crate::state::AppState;
+
+/// Registers the routes of this file.
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(list_hours_policies)
+        .service(add_hours_policy);
+}
+
+/// The policies, oldest first. The G5 experiment (Amsterdam, Almere, Den Haag, Rotterdam,
+/// Utrecht; 22 hours a month; not Nederlands, rekenen/wiskunde or bewegingsonderwijs) is loaded
+/// by default; schools outside every policy's scope and period are not limited.
+#[utoipa::path(
+    operation_id = "listHoursPolicies",
+    tag = "lesson-series",
+    responses(
+        (status = 200, description = "The policies.", body = Vec<HoursPolicy>),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []), ("oauth2" = []))
+)]
+#[get("/hours-policies")]
+pub async fn list_hours_policies(
+    state: web::Data<AppState>,
+    principal: Principal,
+) -> Result<web::Json<Vec<HoursPolicy>>, ApiError> {
+    policy::authorize(&principal, Action::ReadHoursPolicies, "hours policy")?;
+    Ok(web::Json(state.store.list_hours_policies().await?))
+}
+
+/// Add a policy (programme staff), such as a new rule with its own period and municipalities.
+#[utoipa::path(
+    operation_id = "addHoursPolicy",
+    tag = "lesson-series",
+    request_body = HoursPolicy,
+    responses(
+        (status = 201, description = "The policy as stored.", body = HoursPolicy),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only programme staff add policies.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A policy with this name exists.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/hours-policies")]
+pub async fn add_hours_policy(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: crate::json::Json<HoursPolicy>,
+) -> Result<HttpResponse, ApiError> {
+    policy::authorize(&principal, Action::EditHoursPolicies, "hours policy")?;
+    let policy = body
+        .into_inner()
+        .validate()
+        .map_err(ApiError::invalid_fields)?;
+    state
+        .store
+        .add_hours_policy(&policy)
+        .await
+        .map_err(|e| match e {
+            store::StoreError::Conflict(_) => ApiError::Conflict {
+                code: "hours_policy_exists",
+                detail: format!("a policy named '{}' exists", policy.name),
+            },
+            other => other.into(),
+        })?;
+    super::audit(
+        &state.store,
+        &principal,
+        "hours_policy.create",
+        "hours_policy",
+        None,
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(policy))
+}
