@@ -187,6 +187,21 @@ impl ResponseError for ApiError {
     }
 }
 
+/// For store lookups: a missing row becomes a 404 that names `what`; other errors map as usual.
+pub trait OrNotFound<T> {
+    /// `NotFound` as `ApiError::NotFound(what)`.
+    fn or_not_found(self, what: &'static str) -> Result<T, ApiError>;
+}
+
+impl<T> OrNotFound<T> for store::StoreResult<T> {
+    fn or_not_found(self, what: &'static str) -> Result<T, ApiError> {
+        self.map_err(|e| match e {
+            store::StoreError::NotFound => ApiError::NotFound(what),
+            other => other.into(),
+        })
+    }
+}
+
 impl From<store::StoreError> for ApiError {
     fn from(error: store::StoreError) -> Self {
         match error {

@@ -11,7 +11,7 @@ use domain::vog::{VogFacts, VogOutcome};
 use serde::{Serialize, de::DeserializeOwned};
 use uuid::Uuid;
 
-use crate::{Store, StoreError, StoreResult, new_id, now, with_pool};
+use crate::{Store, StoreError, StoreResult, live_statuses, new_id, now, with_pool};
 
 /// Who did something, for the records that name them.
 #[derive(Debug, Clone, Copy)]
@@ -71,6 +71,11 @@ const SELECT: &str = "SELECT a.id, a.user_id, a.profile, e.name AS employer_name
      a.intake_decided_on, a.created_at, a.updated_at \
      FROM ambassadors a LEFT JOIN organisations e ON e.id = a.employer_id";
 
+/// Records an intake step: id, ambassador, status, day, by (id, name), note, recorded at.
+pub(crate) const INSERT_STEP: &str = "INSERT INTO intake_steps \
+     (id, ambassador_id, status, on_date, by_user_id, by_name, note, recorded_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+
 const SELECT_VOG: &str = "SELECT id, ambassador_id, issued_on, seen_on, seen_by_name, outcome, recorded_at \
      FROM vog_records";
 
@@ -113,16 +118,14 @@ impl Store {
             .bind(at)
             .execute(&mut *tx)
             .await?;
-            sqlx::query(
-                "INSERT INTO intake_steps (id, ambassador_id, status, on_date, by_user_id, by_name, note, recorded_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, NULL, $7)",
-            )
+            sqlx::query(INSERT_STEP)
             .bind(new_id())
             .bind(id)
             .bind(IntakeStatus::Registered.as_str())
             .bind(today)
             .bind(by.map(|b| b.id))
             .bind(by.map(|b| b.name.to_owned()))
+            .bind(None::<String>)
             .bind(at)
             .execute(&mut *tx)
             .await?;
@@ -280,10 +283,7 @@ impl Store {
             if changed == 0 {
                 return Err(StoreError::Conflict("the ambassador changed in the meantime; reload".into()));
             }
-            sqlx::query(
-                "INSERT INTO intake_steps (id, ambassador_id, status, on_date, by_user_id, by_name, note, recorded_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-            )
+            sqlx::query(INSERT_STEP)
             .bind(new_id())
             .bind(id)
             .bind(to.as_str())
@@ -499,10 +499,10 @@ impl Store {
             .bind(id)
             .fetch_one(&mut *tx)
             .await?;
-            let live: i64 = sqlx::query_scalar(
-                "SELECT COUNT(*) FROM matches WHERE ambassador_id = $1 \
-                 AND status IN ('proposed', 'meeting_planned', 'confirmed', 'active')",
-            )
+            let live: i64 = sqlx::query_scalar(concat!(
+                "SELECT COUNT(*) FROM matches WHERE ambassador_id = $1 AND status IN ",
+                live_statuses!()
+            ))
             .bind(id)
             .fetch_one(&mut *tx)
             .await?;

@@ -1,5 +1,7 @@
 //! Lesson series and the comments of their review.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use domain::contract::{
     LessonSeries, LessonSeriesInput, LibraryEntry, LibraryQuery, ObjectiveQuery, ReviewComment,
@@ -25,6 +27,10 @@ struct SeriesRow {
 const SELECT: &str = "SELECT s.id, s.content, o.name AS school_name, a.name AS ambassador_name, s.status, \
      s.copied_from, s.created_at, s.updated_at FROM lesson_series s \
      JOIN organisations o ON o.id = s.school_id JOIN ambassadors a ON a.id = s.ambassador_id";
+
+/// Records a comment: id, series, author, text, action, written at.
+const INSERT_COMMENT: &str = "INSERT INTO review_comments (id, series_id, author_name, text, action, written_at) \
+     VALUES ($1, $2, $3, $4, $5, $6)";
 
 /// A comment to write with a transition or on its own.
 #[derive(Debug, Clone, Copy)]
@@ -75,8 +81,8 @@ impl Store {
             query.push(" WHERE s.id = ").push_bind(id);
             query.build_query_as().fetch_one(pool).await?
         });
-        let comments = self.review_comments(id).await?;
-        series(row, comments)
+        let mut comments = self.review_comments(&[id]).await?;
+        series(row, comments.remove(&id).unwrap_or_default())
     }
 
     /// The school and the ambassador's user account of a series, for deciding who may act.
@@ -127,12 +133,15 @@ impl Store {
             query.push(" ORDER BY s.id LIMIT ").push_bind(i64::from(limit));
             query.build_query_as().fetch_all(pool).await?
         });
-        let mut out = Vec::with_capacity(rows.len());
-        for row in rows {
-            let comments = self.review_comments(row.id).await?;
-            out.push(series(row, comments)?);
-        }
-        Ok(out)
+        // One query for the whole page's comments, not one per series.
+        let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
+        let mut comments = self.review_comments(&ids).await?;
+        rows.into_iter()
+            .map(|row| {
+                let own = comments.remove(&row.id).unwrap_or_default();
+                series(row, own)
+            })
+            .collect()
     }
 
     /// Replaces a series' content if it is still in `expected` (else `Conflict`).
@@ -190,10 +199,7 @@ impl Store {
                 return Err(StoreError::Conflict("the series changed in the meantime; reload it".into()));
             }
             if let Some(comment) = comment {
-                sqlx::query(
-                    "INSERT INTO review_comments (id, series_id, author_name, text, action, written_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6)",
-                )
+                sqlx::query(INSERT_COMMENT)
                 .bind(new_id())
                 .bind(id)
                 .bind(comment.author_name)
@@ -215,10 +221,7 @@ impl Store {
         comment: NewComment<'_>,
     ) -> StoreResult<LessonSeries> {
         with_pool!(self, pool => {
-            sqlx::query(
-                "INSERT INTO review_comments (id, series_id, author_name, text, action, written_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6)",
-            )
+            sqlx::query(INSERT_COMMENT)
             .bind(new_id())
             .bind(id)
             .bind(comment.author_name)
@@ -299,28 +302,50 @@ impl Store {
         Ok(out)
     }
 
-    async fn review_comments(&self, id: Uuid) -> StoreResult<Vec<ReviewComment>> {
-        let rows: Vec<(String, String, Option<String>, DateTime<Utc>)> = with_pool!(self, pool => {
-            sqlx::query_as(
-                "SELECT author_name, text, action, written_at FROM review_comments WHERE series_id = $1 ORDER BY id",
-            )
-            .bind(id)
-            .fetch_all(pool)
-            .await?
+    /// The comments of each of `ids`, oldest first.
+    async fn review_comments(
+        &self,
+        ids: &[Uuid],
+    ) -> StoreResult<HashMap<Uuid, Vec<ReviewComment>>> {
+        let mut by_series: HashMap<Uuid, Vec<ReviewComment>> = HashMap::new();
+        if ids.is_empty() {
+            return Ok(by_series);
+        }
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            series_id: Uuid,
+            author_name: String,
+            text: String,
+            action: Option<String>,
+            written_at: DateTime<Utc>,
+        }
+        let rows: Vec<Row> = with_pool!(self, pool => {
+            let mut query = sqlx::QueryBuilder::new(
+                "SELECT series_id, author_name, text, action, written_at FROM review_comments WHERE series_id IN (",
+            );
+            let mut list = query.separated(", ");
+            for id in ids {
+                list.push_bind(*id);
+            }
+            query.push(") ORDER BY id");
+            query.build_query_as().fetch_all(pool).await?
         });
-        rows.into_iter()
-            .map(|(author_name, text, action, written_at)| {
-                Ok(ReviewComment {
-                    author_name,
-                    text,
-                    action: action
+        for row in rows {
+            by_series
+                .entry(row.series_id)
+                .or_default()
+                .push(ReviewComment {
+                    author_name: row.author_name,
+                    text: row.text,
+                    action: row
+                        .action
                         .as_deref()
                         .map(LessonSeriesAction::parse)
                         .transpose()?,
-                    written_at,
-                })
-            })
-            .collect()
+                    written_at: row.written_at,
+                });
+        }
+        Ok(by_series)
     }
 }
 

@@ -70,6 +70,26 @@ macro_rules! with_pool {
 }
 pub(crate) use with_pool;
 
+/// The statuses in which a match holds the ambassador and a place in the placement.
+macro_rules! live_statuses {
+    () => {
+        "('proposed', 'meeting_planned', 'confirmed', 'active')"
+    };
+}
+pub(crate) use live_statuses;
+
+/// Places left in placement `p`: its capacity minus its live matches.
+macro_rules! placement_room {
+    () => {
+        concat!(
+            "p.capacity - (SELECT COUNT(*) FROM matches m WHERE m.placement_id = p.id AND m.status IN ",
+            $crate::live_statuses!(),
+            ")"
+        )
+    };
+}
+pub(crate) use placement_room;
+
 /// Which database engine a store runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BackendKind {

@@ -9,9 +9,11 @@ use domain::match_lifecycle::{MatchStatus, Side};
 use domain::matching::ScorePart;
 use uuid::Uuid;
 
-use crate::ambassadors::{Actor, from_json, to_json};
+use crate::ambassadors::{Actor, INSERT_STEP, from_json, to_json};
 use crate::matching_runs::{AMBASSADOR_SUMMARY, PLACEMENT_SUMMARY, SummaryColumns};
-use crate::{Store, StoreError, StoreResult, new_id, now, with_pool};
+use crate::{
+    Store, StoreError, StoreResult, live_statuses, new_id, now, placement_room, with_pool,
+};
 
 /// A new match.
 #[derive(Debug, Clone)]
@@ -114,16 +116,16 @@ impl TryFrom<MatchRow> for Match {
 /// Sets a placement's status from its live matches: open while there is room, filled when
 /// every place is taken by an active match, proposed otherwise. Leaves drafts, closed and
 /// cancelled placements alone.
-const RECOMPUTE_PLACEMENT: &str = "UPDATE placements SET status = CASE \
-     WHEN (SELECT COUNT(*) FROM matches m WHERE m.placement_id = placements.id \
-           AND m.status IN ('proposed', 'meeting_planned', 'confirmed', 'active')) < capacity THEN 'open' \
+const RECOMPUTE_PLACEMENT: &str = concat!(
+    "UPDATE placements SET status = CASE \
+     WHEN (SELECT COUNT(*) FROM matches m WHERE m.placement_id = placements.id AND m.status IN ",
+    live_statuses!(),
+    ") < capacity THEN 'open' \
      WHEN (SELECT COUNT(*) FROM matches m WHERE m.placement_id = placements.id AND m.status = 'active') >= capacity \
           THEN 'filled' \
      ELSE 'proposed' END, updated_at = $1 \
-     WHERE id = $2 AND status IN ('open', 'proposed', 'filled')";
-
-const INSERT_STEP: &str = "INSERT INTO intake_steps (id, ambassador_id, status, on_date, by_user_id, by_name, note, recorded_at) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+     WHERE id = $2 AND status IN ('open', 'proposed', 'filled')"
+);
 
 impl Store {
     /// Proposes an ambassador for a placement: the ambassador must be `available` and the
@@ -154,11 +156,11 @@ impl Store {
                     "the ambassador is not available: only ambassadors in the pool can be proposed".into(),
                 ));
             }
-            let room: Option<i64> = sqlx::query_scalar(
-                "SELECT p.capacity - (SELECT COUNT(*) FROM matches m WHERE m.placement_id = p.id \
-                 AND m.status IN ('proposed', 'meeting_planned', 'confirmed', 'active')) \
-                 FROM placements p WHERE p.id = $1 AND p.status = 'open'",
-            )
+            let room: Option<i64> = sqlx::query_scalar(concat!(
+                "SELECT ",
+                placement_room!(),
+                " FROM placements p WHERE p.id = $1 AND p.status = 'open'"
+            ))
             .bind(new.placement_id)
             .fetch_optional(&mut *tx)
             .await?;
@@ -366,11 +368,7 @@ impl Store {
     /// Places left in a placement: its capacity minus its live matches.
     pub async fn placement_room(&self, placement_id: Uuid) -> StoreResult<i64> {
         Ok(with_pool!(self, pool => {
-            sqlx::query_scalar(
-                "SELECT p.capacity - (SELECT COUNT(*) FROM matches m WHERE m.placement_id = p.id \
-                 AND m.status IN ('proposed', 'meeting_planned', 'confirmed', 'active')) \
-                 FROM placements p WHERE p.id = $1",
-            )
+            sqlx::query_scalar(concat!("SELECT ", placement_room!(), " FROM placements p WHERE p.id = $1"))
             .bind(placement_id)
             .fetch_one(pool)
             .await?

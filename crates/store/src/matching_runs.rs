@@ -11,7 +11,7 @@ use domain::{Commitment, PlacementKind, SchoolType, SchoolYear, StartMoment, Wee
 use uuid::Uuid;
 
 use crate::ambassadors::{Actor, from_json, to_json};
-use crate::{Store, StoreResult, new_id, now, with_pool};
+use crate::{Store, StoreResult, new_id, now, placement_room, with_pool};
 
 /// What the engine needs for a run: the open placements with room left, and for each
 /// available ambassador the schools they were placed at before.
@@ -138,14 +138,13 @@ impl Store {
             room: i64,
         }
         let spot_rows: Vec<SpotRow> = with_pool!(self, pool => {
-            sqlx::query_as(
+            sqlx::query_as(concat!(
                 "SELECT p.id, p.school_id, o.school_type, o.municipality, p.weekday, p.commitment, \
-                 p.starts_at, p.ends_at, p.expertise, p.theme, \
-                 p.capacity - (SELECT COUNT(*) FROM matches m WHERE m.placement_id = p.id \
-                   AND m.status IN ('proposed', 'meeting_planned', 'confirmed', 'active')) AS room \
-                 FROM placements p JOIN organisations o ON o.id = p.school_id \
-                 WHERE p.school_year = $1 AND p.start_moment = $2 AND p.status = 'open' ORDER BY p.id",
-            )
+                 p.starts_at, p.ends_at, p.expertise, p.theme, ",
+                placement_room!(),
+                " AS room FROM placements p JOIN organisations o ON o.id = p.school_id \
+                 WHERE p.school_year = $1 AND p.start_moment = $2 AND p.status = 'open' ORDER BY p.id"
+            ))
             .bind(year.start_year())
             .bind(moment.as_str())
             .fetch_all(pool)

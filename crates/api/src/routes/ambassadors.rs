@@ -17,7 +17,7 @@ use uuid::Uuid;
 
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
-use crate::error::ApiError;
+use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
 
@@ -55,10 +55,11 @@ pub(crate) fn today() -> chrono::NaiveDate {
 }
 
 async fn find(state: &AppState, id: Uuid) -> Result<Ambassador, ApiError> {
-    state.store.get_ambassador(id).await.map_err(|e| match e {
-        store::StoreError::NotFound => ApiError::NotFound("ambassador"),
-        other => other.into(),
-    })
+    state
+        .store
+        .get_ambassador(id)
+        .await
+        .or_not_found("ambassador")
 }
 
 /// Checks the organisations a profile names: the employer must be an employer, the preferred
@@ -205,10 +206,7 @@ pub async fn my_ambassador_profile(
         .store
         .ambassador_of_user(user.id)
         .await
-        .map_err(|e| match e {
-            store::StoreError::NotFound => ApiError::NotFound("ambassador profile"),
-            other => other.into(),
-        })?;
+        .or_not_found("ambassador profile")?;
     Ok(web::Json(profile))
 }
 
@@ -606,10 +604,7 @@ pub async fn get_document(
         .store
         .get_document(ambassador.id, kind)
         .await
-        .map_err(|e| match e {
-            store::StoreError::NotFound => ApiError::NotFound("document"),
-            other => other.into(),
-        })?;
+        .or_not_found("document")?;
     Ok(HttpResponse::Ok()
         .content_type(document.format.media_type())
         .insert_header((

@@ -5,7 +5,7 @@ use domain::contract::{FrameworkSummary, ObjectiveItem, ObjectiveQuery, Problem}
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Principal;
-use crate::error::ApiError;
+use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
 
@@ -91,8 +91,9 @@ pub async fn list_objectives(
 }
 
 async fn find(state: &AppState, code: &str) -> Result<FrameworkSummary, ApiError> {
-    state.store.get_framework(code).await.map_err(|e| match e {
-        store::StoreError::NotFound => ApiError::NotFound("framework"),
-        other => other.into(),
-    })
+    state
+        .store
+        .get_framework(code)
+        .await
+        .or_not_found("framework")
 }

@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::ambassadors::actor;
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
-use crate::error::ApiError;
+use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
 
@@ -32,17 +32,28 @@ pub fn configure(config: &mut ServiceConfig) {
 
 /// A series with the school and user account that decide who may act on it.
 async fn find(state: &AppState, id: Uuid) -> Result<(LessonSeries, Uuid, Option<Uuid>), ApiError> {
-    let not_found = |e: store::StoreError| match e {
-        store::StoreError::NotFound => ApiError::NotFound("lesson series"),
-        other => other.into(),
-    };
-    let series = state.store.get_lesson_series(id).await.map_err(not_found)?;
+    let series = state
+        .store
+        .get_lesson_series(id)
+        .await
+        .or_not_found("lesson series")?;
     let (school, owner) = state
         .store
         .lesson_series_owners(id)
         .await
-        .map_err(not_found)?;
+        .or_not_found("lesson series")?;
     Ok((series, school, owner))
+}
+
+/// Checks that `school_id` is a school.
+async fn check_school(state: &AppState, school_id: Uuid) -> Result<(), ApiError> {
+    match state.store.get_organisation(school_id).await {
+        Ok(org) if org.kind == domain::OrganisationKind::School => Ok(()),
+        Ok(_) | Err(store::StoreError::NotFound) => {
+            Err(ApiError::invalid_field("school_id", "is not a school"))
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// Checks that the objectives exist in the named framework.
@@ -153,13 +164,7 @@ pub async fn create_lesson_series(
         }
         Err(e) => return Err(e.into()),
     };
-    match state.store.get_organisation(input.school_id).await {
-        Ok(org) if org.kind == domain::OrganisationKind::School => {}
-        Ok(_) | Err(store::StoreError::NotFound) => {
-            return Err(ApiError::invalid_field("school_id", "is not a school"));
-        }
-        Err(e) => return Err(e.into()),
-    }
+    check_school(&state, input.school_id).await?;
     let placed = state
         .store
         .ambassador_placed_at(ambassador_id, input.school_id)
@@ -448,13 +453,7 @@ pub async fn copy_lesson_series(
         target_groups,
     } = body.into_inner();
     let target_school = school_id.unwrap_or(school);
-    match state.store.get_organisation(target_school).await {
-        Ok(org) if org.kind == domain::OrganisationKind::School => {}
-        Ok(_) | Err(store::StoreError::NotFound) => {
-            return Err(ApiError::invalid_field("school_id", "is not a school"));
-        }
-        Err(e) => return Err(e.into()),
-    }
+    check_school(&state, target_school).await?;
     let ambassador_id = original.content.ambassador_id.ok_or_else(|| {
         ApiError::Unexpected(anyhow::anyhow!("series {} has no ambassador", original.id))
     })?;

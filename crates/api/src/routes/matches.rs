@@ -14,7 +14,7 @@ use uuid::Uuid;
 use super::ambassadors::{actor, today};
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
-use crate::error::ApiError;
+use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
 
@@ -31,10 +31,7 @@ pub fn configure(config: &mut ServiceConfig) {
 
 /// A match with the user account of its ambassador, which decides what its ambassador may do.
 async fn find(state: &AppState, id: Uuid) -> Result<(Match, Option<Uuid>), ApiError> {
-    let found = state.store.get_match(id).await.map_err(|e| match e {
-        store::StoreError::NotFound => ApiError::NotFound("match"),
-        other => other.into(),
-    })?;
+    let found = state.store.get_match(id).await.or_not_found("match")?;
     let owner = state.store.ambassador_user(found.ambassador.id).await?;
     Ok((found, owner))
 }

@@ -9,7 +9,7 @@ use uuid::Uuid;
 use super::ambassadors::actor;
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
-use crate::error::ApiError;
+use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
 
@@ -138,9 +138,6 @@ pub async fn get_matching_run(
         .store
         .get_matching_run(*id)
         .await
-        .map_err(|e| match e {
-            store::StoreError::NotFound => ApiError::NotFound("matching run"),
-            other => other.into(),
-        })?;
+        .or_not_found("matching run")?;
     Ok(web::Json(run))
 }

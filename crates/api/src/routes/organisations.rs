@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
-use crate::error::ApiError;
+use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
 
@@ -136,8 +136,9 @@ pub async fn list_members(
 }
 
 async fn find(state: &AppState, id: Uuid) -> Result<Organisation, ApiError> {
-    state.store.get_organisation(id).await.map_err(|e| match e {
-        store::StoreError::NotFound => ApiError::NotFound("organisation"),
-        other => other.into(),
-    })
+    state
+        .store
+        .get_organisation(id)
+        .await
+        .or_not_found("organisation")
 }

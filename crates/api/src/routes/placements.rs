@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
-use crate::error::ApiError;
+use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
 
@@ -275,8 +275,9 @@ pub async fn transition_placement(
 }
 
 async fn find(state: &AppState, id: Uuid) -> Result<Placement, ApiError> {
-    state.store.get_placement(id).await.map_err(|e| match e {
-        store::StoreError::NotFound => ApiError::NotFound("placement"),
-        other => other.into(),
-    })
+    state
+        .store
+        .get_placement(id)
+        .await
+        .or_not_found("placement")
 }

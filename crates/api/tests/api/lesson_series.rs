@@ -126,6 +126,9 @@ on_both_backends! {
         assert_problem(app.get(&format!("/api/v1/lesson-series/{id}"), &lotte).await, StatusCode::NOT_FOUND, "not_found").await;
         let mine: Page<LessonSeries> = app.get_json("/api/v1/lesson-series", &noah).await;
         assert_eq!(mine.items.len(), 1);
+        // The list carries each series' review too (loaded for the whole page at once).
+        assert_eq!(mine.items[0].comments, approved.comments);
+        assert_eq!(mine.items[0].comments.len(), 2);
 
         // The approved series is in the library, for partners too, without the ambassador's name.
         let partner = app.client_token(&[("grant_type", "client_credentials"), ("client_id", "demo-partner"), ("client_secret", "demo-partner-secret")]).await;
