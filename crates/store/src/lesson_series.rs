@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use domain::contract::{
     LessonSeries, LessonSeriesInput, LibraryEntry, LibraryQuery, ObjectiveQuery, ReviewComment,
+    ScheduledLesson,
 };
 use domain::lesson_series::{LessonSeriesAction, LessonSeriesStatus};
 use uuid::Uuid;
@@ -82,7 +83,12 @@ impl Store {
             query.build_query_as().fetch_one(pool).await?
         });
         let mut comments = self.review_comments(&[id]).await?;
-        series(row, comments.remove(&id).unwrap_or_default())
+        let mut schedules = self.series_schedules(&[id]).await?;
+        series(
+            row,
+            comments.remove(&id).unwrap_or_default(),
+            schedules.remove(&id).unwrap_or_default(),
+        )
     }
 
     /// The school and the ambassador's user account of a series, for deciding who may act.
@@ -133,13 +139,15 @@ impl Store {
             query.push(" ORDER BY s.id LIMIT ").push_bind(i64::from(limit));
             query.build_query_as().fetch_all(pool).await?
         });
-        // One query for the whole page's comments, not one per series.
+        // One query for the whole page's comments and one for its dates, not one per series.
         let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
         let mut comments = self.review_comments(&ids).await?;
+        let mut schedules = self.series_schedules(&ids).await?;
         rows.into_iter()
             .map(|row| {
                 let own = comments.remove(&row.id).unwrap_or_default();
-                series(row, own)
+                let dates = schedules.remove(&row.id).unwrap_or_default();
+                series(row, own, dates)
             })
             .collect()
     }
@@ -349,7 +357,11 @@ impl Store {
     }
 }
 
-fn series(row: SeriesRow, comments: Vec<ReviewComment>) -> StoreResult<LessonSeries> {
+fn series(
+    row: SeriesRow,
+    comments: Vec<ReviewComment>,
+    schedule: Vec<ScheduledLesson>,
+) -> StoreResult<LessonSeries> {
     Ok(LessonSeries {
         id: row.id,
         content: from_json(&row.content, "a lesson series")?,
@@ -358,6 +370,7 @@ fn series(row: SeriesRow, comments: Vec<ReviewComment>) -> StoreResult<LessonSer
         status: LessonSeriesStatus::parse(&row.status)?,
         copied_from: row.copied_from,
         comments,
+        schedule,
         created_at: row.created_at,
         updated_at: row.updated_at,
     })

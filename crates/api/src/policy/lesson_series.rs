@@ -73,7 +73,13 @@ pub(super) fn decide_for_user(
             {
                 Ok(())
             }
-            // Scheduling comes with lesson dates, planned by programme staff for now.
+            // The school's coordinator, the ambassador or programme staff record it was given;
+            // a series is scheduled by giving its lessons dates.
+            LessonSeriesAction::MarkGiven
+                if own(owner) || roles(school).contains(&Role::Coordinator) =>
+            {
+                Ok(())
+            }
             _ => refuse(school, owner),
         },
         A::CommentLessonSeries { school, owner } => {
@@ -84,6 +90,20 @@ pub(super) fn decide_for_user(
                 Ok(())
             } else {
                 refuse(school, owner)
+            }
+        }
+        A::ScheduleLessonSeries { school, owner } => {
+            if own(owner) || roles(school).contains(&Role::Coordinator) {
+                Ok(())
+            } else {
+                refuse(school, owner)
+            }
+        }
+        A::ReadSchoolLessons { school } => {
+            if roles(school).is_empty() {
+                Err(Denial::Hidden)
+            } else {
+                Ok(())
             }
         }
         _ => return None,

@@ -102,6 +102,18 @@ pub enum Action<'a> {
         /// The ambassador's user account.
         owner: Option<Uuid>,
     },
+    /// Give a lesson series' lessons dates, or read its calendar feed's address.
+    ScheduleLessonSeries {
+        /// The series' school.
+        school: Uuid,
+        /// The ambassador's user account.
+        owner: Option<Uuid>,
+    },
+    /// Read a school's lessons per month and its calendar feed's address.
+    ReadSchoolLessons {
+        /// The school.
+        school: Uuid,
+    },
     /// List ambassadors.
     ListAmbassadors,
     /// Register an ambassador.
@@ -235,6 +247,8 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denial> {
             | Action::EditLessonSeries { .. }
             | Action::ReviewLessonSeries { .. }
             | Action::CommentLessonSeries { .. }
+            | Action::ScheduleLessonSeries { .. }
+            | Action::ReadSchoolLessons { .. }
             | Action::ReadAmbassador { .. }
             | Action::EditAmbassador { .. }
             | Action::ReadIntake { .. }
@@ -350,6 +364,8 @@ fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denia
         | Action::EditLessonSeries { .. }
         | Action::ReviewLessonSeries { .. }
         | Action::CommentLessonSeries { .. }
+        | Action::ScheduleLessonSeries { .. }
+        | Action::ReadSchoolLessons { .. }
         | Action::ListAmbassadors
         | Action::CreateAmbassador
         | Action::ReadAmbassador { .. }

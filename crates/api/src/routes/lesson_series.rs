@@ -31,7 +31,10 @@ pub fn configure(config: &mut ServiceConfig) {
 }
 
 /// A series with the school and user account that decide who may act on it.
-async fn find(state: &AppState, id: Uuid) -> Result<(LessonSeries, Uuid, Option<Uuid>), ApiError> {
+pub(super) async fn find(
+    state: &AppState,
+    id: Uuid,
+) -> Result<(LessonSeries, Uuid, Option<Uuid>), ApiError> {
     let series = state
         .store
         .get_lesson_series(id)
@@ -319,6 +322,15 @@ pub async fn transition_lesson_series(
         },
         "lesson series",
     )?;
+    if action == domain::lesson_series::LessonSeriesAction::Schedule {
+        return Err(ApiError::invalid_field(
+            "action",
+            format!(
+                "a series is scheduled by giving its lessons dates: PUT /api/v1/lesson-series/{}/schedule",
+                series.id
+            ),
+        ));
+    }
     let comment = comment
         .map(|c| c.trim().to_owned())
         .filter(|c| !c.is_empty());

@@ -8,6 +8,7 @@ pub mod frameworks;
 pub mod health;
 pub mod holidays;
 pub mod hours_policies;
+pub mod lesson_schedule;
 pub mod lesson_series;
 pub mod matches;
 pub mod matching;
@@ -34,6 +35,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     holidays::configure(config);
     hours_policies::configure(config);
     lesson_series::configure(config);
+    lesson_schedule::configure(config);
 }
 
 /// Appends an audit entry for what `actor` did.

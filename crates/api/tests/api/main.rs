@@ -7,6 +7,7 @@ mod client_credentials;
 mod errors;
 mod frameworks;
 mod helpers;
+mod lesson_schedule;
 mod lesson_series;
 mod matching;
 mod openapi;

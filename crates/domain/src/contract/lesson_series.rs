@@ -159,6 +159,9 @@ pub struct LessonSeries {
     pub copied_from: Option<Uuid>,
     /// The review, oldest first.
     pub comments: Vec<ReviewComment>,
+    /// The lessons with a date, by date and time (empty until it is scheduled).
+    #[serde(default)]
+    pub schedule: Vec<super::ScheduledLesson>,
     /// When it was created.
     pub created_at: DateTime<Utc>,
     /// When it last changed.

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod capacity;
 pub mod framework;
 pub mod holiday;
+pub mod lesson_schedule;
 pub mod lesson_series;
 pub mod matching;
 pub mod organisation;
@@ -24,6 +25,10 @@ pub use auth::{AccessToken, ClientCredentialsRequest, LoginRequest, Me, Membersh
 pub use capacity::{PlacementCounts, SchoolCapacity, SchoolCapacityInput, Teacher};
 pub use framework::{FrameworkSummary, ObjectiveItem, ObjectiveQuery};
 pub use holiday::{HolidayItem, HolidayQuery};
+pub use lesson_schedule::{
+    CalendarFeed, GroupMonth, LessonDateInput, ScheduleInput, ScheduledLesson, SchoolMonth,
+    SchoolMonthQuery,
+};
 pub use lesson_series::{
     Lesson, LessonSeries, LessonSeriesCopy, LessonSeriesInput, LessonSeriesQuery,
     LessonSeriesTransition, LibraryEntry, LibraryQuery, ReviewComment, ReviewCommentInput,

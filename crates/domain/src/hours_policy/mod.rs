@@ -127,6 +127,23 @@ impl HoursPolicy {
     }
 }
 
+/// The strictest of `policies` applying to a school in `municipality` on some day of the month
+/// that starts on `first_day`: the limit a month's overview shows.
+pub fn strictest_in_month<'a>(
+    policies: &'a [HoursPolicy],
+    municipality: &str,
+    first_day: NaiveDate,
+) -> Option<&'a HoursPolicy> {
+    let days: Vec<NaiveDate> = first_day
+        .iter_days()
+        .take_while(|d| d.month() == first_day.month())
+        .collect();
+    policies
+        .iter()
+        .filter(|p| days.iter().any(|d| p.applies(municipality, *d)))
+        .min_by_key(|p| p.max_minutes_per_group_per_month)
+}
+
 /// One lesson planned for a group.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GroupLesson {

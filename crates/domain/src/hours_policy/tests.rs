@@ -255,3 +255,34 @@ fn no_policies_means_no_limit() {
         Ok(())
     );
 }
+
+#[test]
+fn a_months_limit_is_the_strictest_policy_in_force_on_any_of_its_days() {
+    let g5 = HoursPolicy::g5_experiment();
+    let stricter = HoursPolicy {
+        name: "Strenger".into(),
+        valid_from: NaiveDate::from_ymd_opt(2024, 7, 15).unwrap(),
+        valid_until: None,
+        max_minutes_per_group_per_month: 600,
+        ..g5.clone()
+    };
+    let policies = [g5.clone(), stricter];
+    let first = |y, m| NaiveDate::from_ymd_opt(y, m, 1).unwrap();
+    assert_eq!(
+        strictest_in_month(&policies, "Utrecht", first(2024, 6)).map(|p| p.name.as_str()),
+        Some(g5.name.as_str())
+    );
+    // July 2024: the G5 experiment's last month, the stricter one starts on the 15th.
+    assert_eq!(
+        strictest_in_month(&policies, "utrecht", first(2024, 7)).map(|p| p.name.as_str()),
+        Some("Strenger")
+    );
+    assert_eq!(
+        strictest_in_month(&policies, "Groningen", first(2024, 7)),
+        None
+    );
+    assert_eq!(
+        strictest_in_month(&policies[..1], "Utrecht", first(2024, 8)),
+        None
+    );
+}

@@ -14,6 +14,8 @@ use uuid::Uuid;
 
 use crate::auth::password;
 
+mod lesson_series;
+
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "klasbrug-demo";
 /// The demo partner client.
@@ -67,13 +69,14 @@ const EMPLOYERS: [(&str, (&str, &str)); 2] = [
     ("Zorggroep Lindehof", ("Mark Peters", "hr@lindehof.example")),
 ];
 
-const AMBASSADORS: [(&str, &str); 6] = [
+const AMBASSADORS: [(&str, &str); 7] = [
     ("Noah Verbeek", "noah@ambassadeur.example"),
     ("Lotte Bos", "lotte@ambassadeur.example"),
     ("Daan Vermeulen", "daan@ambassadeur.example"),
     ("Yara Koç", "yara@ambassadeur.example"),
     ("Sem Willems", "sem@ambassadeur.example"),
     ("Mila de Boer", "mila@ambassadeur.example"),
+    ("Fenna Dijkstra", "fenna@ambassadeur.example"),
 ];
 
 /// Fills an empty database with the demo programme.
@@ -149,7 +152,9 @@ pub async fn seed_demo(store: &Store) -> anyhow::Result<()> {
         id: admin,
         name: ADMIN.0,
     };
-    seed_ambassadors(store, admin, &ambassador_users, &employer_ids, &school_ids).await?;
+    let ambassadors =
+        seed_ambassadors(store, admin, &ambassador_users, &employer_ids, &school_ids).await?;
+    lesson_series::seed(store, admin, ambassadors[6], school_ids[0]).await?;
 
     let partner = store
         .create_organisation(&organisation(
@@ -311,7 +316,11 @@ pub fn print_demo_logins() {
     for (name, (_, email)) in EMPLOYERS {
         println!("  werkgever           {email:<32} {name}");
     }
-    println!("  ambassadeur         {} (and 5 more)", AMBASSADORS[0].1);
+    println!(
+        "  ambassadeur         {} (and {} more)",
+        AMBASSADORS[0].1,
+        AMBASSADORS.len() - 1
+    );
     println!("  partner API client  client_id={DEMO_CLIENT_ID} client_secret={DEMO_CLIENT_SECRET}");
 }
 
@@ -337,15 +346,17 @@ async fn add_person(
     Ok(user.id)
 }
 
-/// The demo ambassadors' profiles: five in the pool with a VOG on record, one still in intake.
-/// A matching run for February 2026-2027 proposes four of the pool and leaves one over.
+/// The demo ambassadors' profiles: six with a VOG on record, one still in intake. Five are in
+/// the pool: a matching run for February 2026-2027 proposes four and leaves one over. The sixth,
+/// Fenna, is placed at De Zeester since September by [`lesson_series::seed`]. Returns their ids
+/// in the order of [`AMBASSADORS`].
 async fn seed_ambassadors(
     store: &Store,
     admin: store::Actor<'_>,
     users: &[Uuid],
     employers: &[Uuid],
     schools: &[Uuid],
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Vec<Uuid>> {
     use domain::ambassador::Funding;
     use domain::contract::{AmbassadorInput, VogInput};
     use domain::vog::VogOutcome;
@@ -428,14 +439,24 @@ async fn seed_ambassadors(
         &["taal"],
         &["lezen"],
     );
-    let vogs = [
-        date(10, 1),
-        date(9, 15),
-        date(11, 1),
-        date(10, 20),
-        date(8, 3),
+    let fenna = profile(
+        6,
+        "Groningen",
+        &[Weekday::Wednesday],
+        &["techniek", "bouwkunde"],
+        &["bruggen", "water"],
+    );
+    // Each with the day their VOG was issued.
+    let pool = [
+        (0, noah, date(10, 1)),
+        (1, lotte, date(9, 15)),
+        (2, daan, date(11, 1)),
+        (3, yara, date(10, 20)),
+        (4, sem, date(8, 3)),
+        (6, fenna, date(8, 10)),
     ];
-    for (index, input) in [noah, lotte, daan, yara, sem].into_iter().enumerate() {
+    let mut ids = vec![Uuid::nil(); AMBASSADORS.len()];
+    for (index, input, issued_on) in pool {
         let id = store
             .create_ambassador(&input, Some(users[index]), Some(admin), date(6, 1))
             .await?
@@ -465,7 +486,6 @@ async fn seed_ambassadors(
                 .record_intake_step(id, from, to, on, Some(admin), None, decided)
                 .await?;
         }
-        let issued_on = vogs[index];
         let vog = VogInput {
             issued_on,
             seen_on: issued_on + chrono::Duration::days(4),
@@ -483,6 +503,7 @@ async fn seed_ambassadors(
                 false,
             )
             .await?;
+        ids[index] = id;
     }
     let id = store
         .create_ambassador(&mila, Some(users[5]), Some(admin), date(11, 2))
@@ -499,5 +520,6 @@ async fn seed_ambassadors(
             false,
         )
         .await?;
-    Ok(())
+    ids[5] = id;
+    Ok(ids)
 }

@@ -1,0 +1,463 @@
+//! The dates of lesson series: scheduling a group's lessons within the school day, the holidays
+//! and the 22-hour rule; a school's month per group; and iCalendar feeds to subscribe to.
+
+use std::collections::BTreeMap;
+
+use actix_web::{HttpResponse, get, put, web};
+use chrono::{Datelike, Months, NaiveDate, TimeDelta, Utc};
+use domain::contract::lesson_schedule::parse_month;
+use domain::contract::{
+    CalendarFeed, GroupMonth, LessonSeries, ObjectiveQuery, Problem, ScheduleInput,
+    ScheduledLesson, SchoolMonth, SchoolMonthQuery,
+};
+use domain::holidays::{Calendar, Holiday};
+use domain::hours_policy::{
+    GroupLesson, HoursPolicyError, check_group_lessons, strictest_in_month,
+};
+use domain::icalendar::{self, Event};
+use domain::kerndoelen::Domain;
+use domain::lesson_schedule::{SchoolDay, plan_group};
+use store::FeedSubject;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::ambassadors::today;
+use crate::auth::Principal;
+use crate::auth::session::new_token;
+use crate::error::{ApiError, OrNotFound};
+use crate::policy::{self, Action};
+use crate::state::AppState;
+
+/// Registers the routes of this file.
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(schedule_lesson_series)
+        .service(school_month)
+        .service(school_calendar_feed)
+        .service(series_calendar_feed)
+        .service(calendar_feed);
+}
+
+/// Give every lesson of an approved series a date for one of its groups, replacing that group's
+/// earlier dates. Dates fall on the ambassador's school day at the school, inside their
+/// placement's period, outside the school region's holidays, within the school day's hours, and
+/// the group keeps within every 22-hour policy that applies to the school, counting every
+/// ambassador's lessons for the group in each month touched.
+#[utoipa::path(
+    operation_id = "scheduleLessonSeries",
+    tag = "lesson-series",
+    params(("id" = Uuid, Path, description = "The series' id.")),
+    request_body = ScheduleInput,
+    responses(
+        (status = 200, description = "The series, scheduled, with its dates.", body = LessonSeries),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only the series' ambassador, the school's coordinator or programme staff schedule.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such series that the caller may see.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Refused: `not_approved` (the series is not approved yet), `not_placed` (the ambassador has no confirmed or active placement at the school), `over_monthly_limit` (names the group, the month, the hours planned and the limit) or `excluded_domain` (names the subject the policy keeps for qualified teachers).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Dates that do not fit, each named in `errors` (wrong weekday, outside the period, in a holiday, outside the school day, a lesson missing or twice, out of order, a group not the series').", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[put("/lesson-series/{id}/schedule")]
+pub async fn schedule_lesson_series(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: crate::json::Json<ScheduleInput>,
+) -> Result<web::Json<LessonSeries>, ApiError> {
+    let (series, school, owner) = super::lesson_series::find(&state, *id).await?;
+    policy::authorize(
+        &principal,
+        Action::ScheduleLessonSeries { school, owner },
+        "lesson series",
+    )?;
+    use domain::lesson_series::LessonSeriesStatus as S;
+    if !matches!(series.status, S::Approved | S::Scheduled) {
+        return Err(ApiError::Conflict {
+            code: "not_approved",
+            detail: format!(
+                "only an approved series gets dates; this one is {}",
+                series.status
+            ),
+        });
+    }
+    let ambassador_id = series.content.ambassador_id.ok_or_else(|| {
+        ApiError::Unexpected(anyhow::anyhow!("series {} has no ambassador", series.id))
+    })?;
+    let Some(placement_id) = state
+        .store
+        .ambassador_placement_at(ambassador_id, school)
+        .await?
+    else {
+        return Err(ApiError::Conflict {
+            code: "not_placed",
+            detail: format!(
+                "{} has no confirmed or active placement at {}, so there is no school day to plan lessons on",
+                series.ambassador_name, series.school_name
+            ),
+        });
+    };
+    let placement = state.store.get_placement(placement_id).await?;
+    let day = SchoolDay::of(&placement);
+    let input = body.into_inner();
+    let holidays = region_calendar(&state, placement.region).await?;
+    let planned = plan_group(
+        &series.content.lessons,
+        &series.content.target_groups,
+        &input,
+        &day,
+        &holidays,
+    )
+    .map_err(ApiError::invalid_fields)?;
+    let (Some(first), Some(last)) = (
+        planned.iter().map(|p| p.date).min(),
+        planned.iter().map(|p| p.date).max(),
+    ) else {
+        return Err(ApiError::invalid_field(
+            "lessons",
+            "give each lesson a date",
+        ));
+    };
+    let (from, _) = month_bounds(first);
+    let (_, to) = month_bounds(last);
+    let scheduled = state
+        .store
+        .group_lessons(school, input.group, from, to, series.id)
+        .await?;
+    let domains = series_domains(&state, &series).await?;
+    let proposed: Vec<GroupLesson> = planned
+        .iter()
+        .map(|p| GroupLesson {
+            id: Uuid::now_v7(),
+            ambassador_id,
+            date: p.date,
+            minutes: p.minutes,
+            domains: domains.clone(),
+        })
+        .collect();
+    let policies = state.store.list_hours_policies().await?;
+    check_group_lessons(
+        &policies,
+        &placement.municipality,
+        &input.group.to_string(),
+        &scheduled,
+        &proposed,
+    )
+    .map_err(|e| ApiError::Conflict {
+        code: match e {
+            HoursPolicyError::MonthlyLimitExceeded { .. } => "over_monthly_limit",
+            HoursPolicyError::ExcludedDomain { .. } => "excluded_domain",
+        },
+        detail: e.to_string(),
+    })?;
+    state
+        .store
+        .schedule_group(series.id, school, input.group, &planned)
+        .await?;
+    super::audit(
+        &state.store,
+        &principal,
+        "lesson_series.schedule",
+        "lesson_series",
+        Some(series.id),
+    )
+    .await?;
+    Ok(web::Json(state.store.get_lesson_series(series.id).await?))
+}
+
+/// A school's lessons in one month, per group, with the minutes planned against the 22-hour
+/// limit that applies to the school that month (none outside every policy's scope).
+#[utoipa::path(
+    operation_id = "getSchoolLessonMonth",
+    tag = "lesson-series",
+    params(("id" = Uuid, Path, description = "The school's id."), SchoolMonthQuery),
+    responses(
+        (status = 200, description = "The month.", body = SchoolMonth),
+        (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such school where the caller has a role.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`month` is not `YYYY-MM`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/schools/{id}/lesson-calendar")]
+pub async fn school_month(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    query: web::Query<SchoolMonthQuery>,
+) -> Result<web::Json<SchoolMonth>, ApiError> {
+    let school = find_school(&state, &principal, *id).await?;
+    let first = match &query.month {
+        Some(text) => parse_month(text)
+            .ok_or_else(|| ApiError::invalid_field("month", "write the month as YYYY-MM"))?,
+        None => month_bounds(today()).0,
+    };
+    let (_, last) = month_bounds(first);
+    let lessons = state
+        .store
+        .school_lessons(school.id, Some(first), Some(last))
+        .await?;
+    let policies = state.store.list_hours_policies().await?;
+    let municipality = school.municipality.clone().unwrap_or_default();
+    let policy = strictest_in_month(&policies, &municipality, first);
+    let limit = policy.map(|p| p.max_minutes_per_group_per_month);
+    let mut groups: BTreeMap<_, Vec<ScheduledLesson>> = BTreeMap::new();
+    for lesson in lessons {
+        groups.entry(lesson.group).or_default().push(lesson);
+    }
+    Ok(web::Json(SchoolMonth {
+        school_id: school.id,
+        school_name: school.name,
+        month: first.format("%Y-%m").to_string(),
+        policy: policy.map(|p| p.name.clone()),
+        limit_minutes: limit,
+        groups: groups
+            .into_iter()
+            .map(|(group, lessons)| GroupMonth {
+                group,
+                planned_minutes: lessons.iter().map(|l| l.minutes).sum(),
+                limit_minutes: limit,
+                lessons,
+            })
+            .collect(),
+    }))
+}
+
+/// The secret address of a school's calendar feed: every lesson at the school, for teachers to
+/// subscribe to without logging in.
+#[utoipa::path(
+    operation_id = "getSchoolCalendarFeed",
+    tag = "lesson-series",
+    params(("id" = Uuid, Path, description = "The school's id.")),
+    responses(
+        (status = 200, description = "The feed's address.", body = CalendarFeed),
+        (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such school where the caller has a role.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/schools/{id}/calendar-feed")]
+pub async fn school_calendar_feed(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<CalendarFeed>, ApiError> {
+    let school = find_school(&state, &principal, *id).await?;
+    feed_address(&state, FeedSubject::School(school.id)).await
+}
+
+/// The secret address of a lesson series' calendar feed, for whoever may read the series.
+#[utoipa::path(
+    operation_id = "getLessonSeriesCalendarFeed",
+    tag = "lesson-series",
+    params(("id" = Uuid, Path, description = "The series' id.")),
+    responses(
+        (status = 200, description = "The feed's address.", body = CalendarFeed),
+        (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such series that the caller may see.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/lesson-series/{id}/calendar-feed")]
+pub async fn series_calendar_feed(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<CalendarFeed>, ApiError> {
+    let (school, owner) = state
+        .store
+        .lesson_series_owners(*id)
+        .await
+        .or_not_found("lesson series")?;
+    policy::authorize(
+        &principal,
+        Action::ReadLessonSeries { school, owner },
+        "lesson series",
+    )?;
+    feed_address(&state, FeedSubject::LessonSeries(*id)).await
+}
+
+/// A calendar feed (iCalendar, RFC 5545, times in Europe/Amsterdam): the lessons of a school or
+/// of a series. Needs no login: the address itself is the secret, as calendar apps expect.
+#[utoipa::path(
+    operation_id = "getCalendar",
+    tag = "lesson-series",
+    params(("token" = String, Path, description = "The feed's secret, from a `calendar-feed` address.")),
+    responses(
+        (status = 200, description = "The feed.", content_type = "text/calendar", body = String),
+        (status = 404, description = "No feed with this address.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(())
+)]
+#[get("/calendars/{token}.ics")]
+pub async fn calendar_feed(
+    state: web::Data<AppState>,
+    token: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    let subject = state
+        .store
+        .calendar_feed(&token)
+        .await
+        .or_not_found("calendar")?;
+    let (name, location, lessons, series) = match subject {
+        FeedSubject::School(id) => {
+            let school = state.store.get_organisation(id).await?;
+            let lessons = state.store.school_lessons(id, None, None).await?;
+            let series = series_of(&state, &lessons).await?;
+            (
+                format!("Lessen {}", school.name),
+                school.name,
+                lessons,
+                series,
+            )
+        }
+        FeedSubject::LessonSeries(id) => {
+            let series = state.store.get_lesson_series(id).await?;
+            (
+                format!("{} ({})", series.content.title, series.school_name),
+                series.school_name.clone(),
+                series.schedule.clone(),
+                vec![series],
+            )
+        }
+    };
+    let events: Vec<Event> = lessons
+        .iter()
+        .map(|lesson| event(lesson, &location, &series))
+        .collect();
+    let body = icalendar::feed(&name, &events, Utc::now());
+    Ok(HttpResponse::Ok()
+        .content_type(icalendar::MEDIA_TYPE)
+        .insert_header(("Cache-Control", "private, max-age=300"))
+        .body(body))
+}
+
+/// One lesson as an agenda item.
+fn event(lesson: &ScheduledLesson, location: &str, series: &[LessonSeries]) -> Event {
+    let content = series
+        .iter()
+        .find(|s| s.id == lesson.series_id)
+        .and_then(|s| {
+            s.content
+                .lessons
+                .get(lesson.lesson.saturating_sub(1) as usize)
+        });
+    let mut description = vec![format!("Ambassadeur: {}", lesson.ambassador_name)];
+    if let Some(content) = content {
+        if !content.goal.is_empty() {
+            description.push(format!("Doel: {}", content.goal));
+        }
+        if !content.materials.is_empty() {
+            description.push(format!("Materialen: {}", content.materials));
+        }
+    }
+    Event {
+        id: lesson.id,
+        starts: lesson.date.and_time(lesson.starts_at),
+        minutes: lesson.minutes,
+        summary: format!(
+            "{}, les {}: {} ({})",
+            lesson.series_title, lesson.lesson, lesson.lesson_title, lesson.group
+        ),
+        description: description.join("\n"),
+        location: location.to_owned(),
+    }
+}
+
+/// The series the lessons belong to, each once.
+async fn series_of(
+    state: &AppState,
+    lessons: &[ScheduledLesson],
+) -> Result<Vec<LessonSeries>, ApiError> {
+    let mut ids: Vec<Uuid> = lessons.iter().map(|l| l.series_id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut series = Vec::with_capacity(ids.len());
+    for id in ids {
+        series.push(state.store.get_lesson_series(id).await?);
+    }
+    Ok(series)
+}
+
+/// A school the caller has a role in (or programme staff), else 404.
+async fn find_school(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+) -> Result<domain::contract::Organisation, ApiError> {
+    let school = state
+        .store
+        .get_organisation(id)
+        .await
+        .or_not_found("school")?;
+    if school.kind != domain::OrganisationKind::School {
+        return Err(ApiError::NotFound("school"));
+    }
+    policy::authorize(
+        principal,
+        Action::ReadSchoolLessons { school: school.id },
+        "school",
+    )?;
+    Ok(school)
+}
+
+async fn feed_address(
+    state: &AppState,
+    subject: FeedSubject,
+) -> Result<web::Json<CalendarFeed>, ApiError> {
+    let token = state
+        .store
+        .calendar_feed_token(subject, &new_token())
+        .await?;
+    Ok(web::Json(CalendarFeed {
+        url: format!("/api/v1/calendars/{token}.ics"),
+    }))
+}
+
+/// The holidays of `region` as the database holds them (admins add years through the API).
+async fn region_calendar(state: &AppState, region: domain::Region) -> Result<Calendar, ApiError> {
+    let holidays = state
+        .store
+        .list_holidays(Some(region))
+        .await?
+        .into_iter()
+        .map(|h| Holiday {
+            region: h.region,
+            name: h.name,
+            first_day: h.first_day,
+            last_day: h.last_day,
+            binding: h.binding,
+        })
+        .collect();
+    Calendar::new(holidays).map_err(|e| ApiError::Unexpected(e.into()))
+}
+
+/// The learning areas of a series' objectives.
+async fn series_domains(state: &AppState, series: &LessonSeries) -> Result<Vec<Domain>, ApiError> {
+    let objectives = state
+        .store
+        .list_objectives(&series.content.framework_code, &ObjectiveQuery::default())
+        .await?;
+    let mut domains: Vec<Domain> = objectives
+        .iter()
+        .filter(|o| series.content.objectives.contains(&o.number))
+        .filter_map(|o| Domain::parse(&o.domain).ok())
+        .collect();
+    domains.sort();
+    domains.dedup();
+    Ok(domains)
+}
+
+/// The first and last day of the month `date` lies in.
+fn month_bounds(date: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let first = date.with_day(1).unwrap_or(date);
+    let last = first
+        .checked_add_months(Months::new(1))
+        .map(|next| next - TimeDelta::days(1))
+        .unwrap_or(date);
+    (first, last)
+}

@@ -1,0 +1,281 @@
+//! The dates of lesson series per group, and the secret addresses of calendar feeds.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveTime};
+use domain::contract::{LessonSeriesInput, ScheduledLesson};
+use domain::hours_policy::GroupLesson;
+use domain::lesson_schedule::PlannedLesson;
+use domain::lesson_series::TargetGroup;
+use uuid::Uuid;
+
+use crate::ambassadors::from_json;
+use crate::{Store, StoreError, StoreResult, new_id, now, with_pool};
+
+/// What a calendar feed shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FeedSubject {
+    /// Every lesson at a school.
+    School(Uuid),
+    /// The lessons of one series.
+    LessonSeries(Uuid),
+}
+
+impl FeedSubject {
+    fn parts(self) -> (Uuid, &'static str) {
+        match self {
+            FeedSubject::School(id) => (id, "school"),
+            FeedSubject::LessonSeries(id) => (id, "lesson_series"),
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+struct LessonRow {
+    id: Uuid,
+    series_id: Uuid,
+    group_label: String,
+    lesson_number: i64,
+    lesson_date: NaiveDate,
+    starts_at: NaiveTime,
+    minutes: i64,
+    series_title: String,
+    content: String,
+    ambassador_name: String,
+}
+
+const SELECT_LESSONS: &str = "SELECT l.id, l.series_id, l.group_label, l.lesson_number, l.lesson_date, l.starts_at, \
+     l.minutes, s.title AS series_title, s.content, a.name AS ambassador_name FROM scheduled_lessons l \
+     JOIN lesson_series s ON s.id = l.series_id JOIN ambassadors a ON a.id = s.ambassador_id";
+
+const ORDER_LESSONS: &str = " ORDER BY l.lesson_date, l.starts_at, l.group_label, l.id";
+
+impl Store {
+    /// The placement through which an ambassador is at a school: a confirmed or active match.
+    pub async fn ambassador_placement_at(
+        &self,
+        ambassador_id: Uuid,
+        school_id: Uuid,
+    ) -> StoreResult<Option<Uuid>> {
+        Ok(with_pool!(self, pool => {
+            sqlx::query_scalar(
+                "SELECT p.id FROM matches m JOIN placements p ON p.id = m.placement_id \
+                 WHERE m.ambassador_id = $1 AND p.school_id = $2 AND m.status IN ('confirmed', 'active') \
+                 ORDER BY m.id LIMIT 1",
+            )
+            .bind(ambassador_id)
+            .bind(school_id)
+            .fetch_optional(pool)
+            .await?
+        }))
+    }
+
+    /// Every lesson of `group` at a school from `from` to `to`, by any ambassador, except those
+    /// of `except_series` (which a new schedule replaces), for the 22-hour count.
+    pub async fn group_lessons(
+        &self,
+        school_id: Uuid,
+        group: TargetGroup,
+        from: NaiveDate,
+        to: NaiveDate,
+        except_series: Uuid,
+    ) -> StoreResult<Vec<GroupLesson>> {
+        #[derive(sqlx::FromRow)]
+        struct Row {
+            id: Uuid,
+            ambassador_id: Uuid,
+            lesson_date: NaiveDate,
+            minutes: i64,
+        }
+        let rows: Vec<Row> = with_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT l.id, s.ambassador_id, l.lesson_date, l.minutes FROM scheduled_lessons l \
+                 JOIN lesson_series s ON s.id = l.series_id \
+                 WHERE l.school_id = $1 AND l.group_label = $2 AND l.lesson_date >= $3 AND l.lesson_date <= $4 \
+                 AND l.series_id <> $5",
+            )
+            .bind(school_id)
+            .bind(group.to_string())
+            .bind(from)
+            .bind(to)
+            .bind(except_series)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(|r| GroupLesson {
+                id: r.id,
+                ambassador_id: r.ambassador_id,
+                date: r.lesson_date,
+                minutes: u32::try_from(r.minutes).unwrap_or(0),
+                domains: Vec::new(),
+            })
+            .collect())
+    }
+
+    /// Gives a series' lessons for `group` the `planned` dates, replacing earlier ones, and makes
+    /// an approved series scheduled. `Conflict` if the series is no longer approved or scheduled.
+    pub async fn schedule_group(
+        &self,
+        series_id: Uuid,
+        school_id: Uuid,
+        group: TargetGroup,
+        planned: &[PlannedLesson],
+    ) -> StoreResult<()> {
+        let label = group.to_string();
+        with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            let changed = sqlx::query(
+                "UPDATE lesson_series SET status = 'scheduled', updated_at = $1 \
+                 WHERE id = $2 AND status IN ('approved', 'scheduled')",
+            )
+            .bind(now())
+            .bind(series_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed == 0 {
+                return Err(StoreError::Conflict(
+                    "only an approved or scheduled series gets dates; reload it".into(),
+                ));
+            }
+            sqlx::query("DELETE FROM scheduled_lessons WHERE series_id = $1 AND group_label = $2")
+                .bind(series_id)
+                .bind(&label)
+                .execute(&mut *tx)
+                .await?;
+            for lesson in planned {
+                sqlx::query(
+                    "INSERT INTO scheduled_lessons (id, series_id, school_id, group_label, lesson_number, \
+                     lesson_date, starts_at, minutes) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                )
+                .bind(new_id())
+                .bind(series_id)
+                .bind(school_id)
+                .bind(&label)
+                .bind(i64::from(lesson.lesson))
+                .bind(lesson.date)
+                .bind(lesson.starts_at)
+                .bind(i64::from(lesson.minutes))
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// The scheduled lessons of each of `ids`, by date and time.
+    pub(crate) async fn series_schedules(
+        &self,
+        ids: &[Uuid],
+    ) -> StoreResult<HashMap<Uuid, Vec<ScheduledLesson>>> {
+        let mut by_series: HashMap<Uuid, Vec<ScheduledLesson>> = HashMap::new();
+        if ids.is_empty() {
+            return Ok(by_series);
+        }
+        let rows: Vec<LessonRow> = with_pool!(self, pool => {
+            let mut query = sqlx::QueryBuilder::new(SELECT_LESSONS);
+            query.push(" WHERE l.series_id IN (");
+            let mut list = query.separated(", ");
+            for id in ids {
+                list.push_bind(*id);
+            }
+            query.push(")").push(ORDER_LESSONS);
+            query.build_query_as().fetch_all(pool).await?
+        });
+        for row in rows {
+            let lesson = scheduled_lesson(row)?;
+            by_series.entry(lesson.series_id).or_default().push(lesson);
+        }
+        Ok(by_series)
+    }
+
+    /// A school's lessons from `from` to `to` (both included; every lesson when absent), by
+    /// date and time.
+    pub async fn school_lessons(
+        &self,
+        school_id: Uuid,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> StoreResult<Vec<ScheduledLesson>> {
+        let rows: Vec<LessonRow> = with_pool!(self, pool => {
+            let mut query = sqlx::QueryBuilder::new(SELECT_LESSONS);
+            query.push(" WHERE l.school_id = ").push_bind(school_id);
+            if let Some(from) = from {
+                query.push(" AND l.lesson_date >= ").push_bind(from);
+            }
+            if let Some(to) = to {
+                query.push(" AND l.lesson_date <= ").push_bind(to);
+            }
+            query.push(ORDER_LESSONS);
+            query.build_query_as().fetch_all(pool).await?
+        });
+        rows.into_iter().map(scheduled_lesson).collect()
+    }
+
+    /// The secret token of a feed, made from `fresh` the first time it is asked for.
+    pub async fn calendar_feed_token(
+        &self,
+        subject: FeedSubject,
+        fresh: &str,
+    ) -> StoreResult<String> {
+        let (id, kind) = subject.parts();
+        Ok(with_pool!(self, pool => {
+            sqlx::query(
+                "INSERT INTO calendar_feeds (subject_id, kind, token, created_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (subject_id) DO NOTHING",
+            )
+            .bind(id)
+            .bind(kind)
+            .bind(fresh)
+            .bind(now())
+            .execute(pool)
+            .await?;
+            sqlx::query_scalar("SELECT token FROM calendar_feeds WHERE subject_id = $1")
+                .bind(id)
+                .fetch_one(pool)
+                .await?
+        }))
+    }
+
+    /// What the feed with `token` shows, or `NotFound`.
+    pub async fn calendar_feed(&self, token: &str) -> StoreResult<FeedSubject> {
+        let (id, kind): (Uuid, String) = with_pool!(self, pool => {
+            sqlx::query_as("SELECT subject_id, kind FROM calendar_feeds WHERE token = $1")
+                .bind(token)
+                .fetch_one(pool)
+                .await?
+        });
+        match kind.as_str() {
+            "school" => Ok(FeedSubject::School(id)),
+            "lesson_series" => Ok(FeedSubject::LessonSeries(id)),
+            other => Err(StoreError::Corrupt(format!("unknown feed kind {other}"))),
+        }
+    }
+}
+
+fn scheduled_lesson(row: LessonRow) -> StoreResult<ScheduledLesson> {
+    let content: LessonSeriesInput = from_json(&row.content, "a lesson series")?;
+    let lesson = u32::try_from(row.lesson_number)
+        .map_err(|_| StoreError::Corrupt(format!("lesson number {}", row.lesson_number)))?;
+    let lesson_title = content
+        .lessons
+        .get(lesson.saturating_sub(1) as usize)
+        .map(|l| l.title.clone())
+        .unwrap_or_default();
+    Ok(ScheduledLesson {
+        id: row.id,
+        series_id: row.series_id,
+        series_title: row.series_title,
+        lesson,
+        lesson_title,
+        group: TargetGroup::parse(&row.group_label)?,
+        date: row.lesson_date,
+        starts_at: row.starts_at,
+        minutes: u32::try_from(row.minutes)
+            .map_err(|_| StoreError::Corrupt(format!("{} minutes", row.minutes)))?,
+        ambassador_name: row.ambassador_name,
+    })
+}
