@@ -70,16 +70,21 @@ impl Store {
         }))
     }
 
-    /// Every lesson of `group` at a school from `from` to `to`, by any ambassador, except those
-    /// of `except_series` (which a new schedule replaces), for the 22-hour count.
-    pub async fn group_lessons(
+    /// Gives a series' lessons for `group` the `planned` dates, replacing earlier ones, and makes
+    /// an approved series scheduled, if `check` accepts them. `check` gets every lesson of the
+    /// group at the school from `from` to `to` by any ambassador, except this series' own (which
+    /// the new dates replace), for the 22-hour count. Changes at one school are serialised, so
+    /// two people planning the same group at once cannot both pass the count. `Conflict` if the
+    /// series is no longer approved or scheduled.
+    pub async fn schedule_group<E>(
         &self,
+        series_id: Uuid,
         school_id: Uuid,
         group: TargetGroup,
-        from: NaiveDate,
-        to: NaiveDate,
-        except_series: Uuid,
-    ) -> StoreResult<Vec<GroupLesson>> {
+        planned: &[PlannedLesson],
+        (from, to): (NaiveDate, NaiveDate),
+        check: impl FnOnce(&[GroupLesson]) -> Result<(), E>,
+    ) -> StoreResult<Result<(), E>> {
         #[derive(sqlx::FromRow)]
         struct Row {
             id: Uuid,
@@ -87,45 +92,41 @@ impl Store {
             lesson_date: NaiveDate,
             minutes: i64,
         }
-        let rows: Vec<Row> = with_pool!(self, pool => {
-            sqlx::query_as(
+        let label = group.to_string();
+        with_pool!(self, pool => {
+            let mut tx = pool.begin().await?;
+            // A write to the school's row first: PostgreSQL locks that row and SQLite the whole
+            // database until commit, so the count below cannot go stale before the insert.
+            sqlx::query("UPDATE organisations SET name = name WHERE id = $1")
+                .bind(school_id)
+                .execute(&mut *tx)
+                .await?;
+            let rows: Vec<Row> = sqlx::query_as(
                 "SELECT l.id, s.ambassador_id, l.lesson_date, l.minutes FROM scheduled_lessons l \
                  JOIN lesson_series s ON s.id = l.series_id \
                  WHERE l.school_id = $1 AND l.group_label = $2 AND l.lesson_date >= $3 AND l.lesson_date <= $4 \
                  AND l.series_id <> $5",
             )
             .bind(school_id)
-            .bind(group.to_string())
+            .bind(&label)
             .bind(from)
             .bind(to)
-            .bind(except_series)
-            .fetch_all(pool)
-            .await?
-        });
-        Ok(rows
-            .into_iter()
-            .map(|r| GroupLesson {
-                id: r.id,
-                ambassador_id: r.ambassador_id,
-                date: r.lesson_date,
-                minutes: u32::try_from(r.minutes).unwrap_or(0),
-                domains: Vec::new(),
-            })
-            .collect())
-    }
-
-    /// Gives a series' lessons for `group` the `planned` dates, replacing earlier ones, and makes
-    /// an approved series scheduled. `Conflict` if the series is no longer approved or scheduled.
-    pub async fn schedule_group(
-        &self,
-        series_id: Uuid,
-        school_id: Uuid,
-        group: TargetGroup,
-        planned: &[PlannedLesson],
-    ) -> StoreResult<()> {
-        let label = group.to_string();
-        with_pool!(self, pool => {
-            let mut tx = pool.begin().await?;
+            .bind(series_id)
+            .fetch_all(&mut *tx)
+            .await?;
+            let scheduled: Vec<GroupLesson> = rows
+                .into_iter()
+                .map(|r| GroupLesson {
+                    id: r.id,
+                    ambassador_id: r.ambassador_id,
+                    date: r.lesson_date,
+                    minutes: u32::try_from(r.minutes).unwrap_or(0),
+                    domains: Vec::new(),
+                })
+                .collect();
+            if let Err(refusal) = check(&scheduled) {
+                return Ok(Err(refusal));
+            }
             let changed = sqlx::query(
                 "UPDATE lesson_series SET status = 'scheduled', updated_at = $1 \
                  WHERE id = $2 AND status IN ('approved', 'scheduled')",
@@ -163,7 +164,7 @@ impl Store {
             }
             tx.commit().await?;
         });
-        Ok(())
+        Ok(Ok(()))
     }
 
     /// The scheduled lessons of each of `ids`, by date and time.

@@ -507,3 +507,87 @@ fn concerns_are_read_by_the_schools_director_and_coordinator_and_reported_by_any
         Err(Denial::Hidden)
     );
 }
+
+#[test]
+fn lessons_are_scheduled_by_the_ambassador_and_the_coordinator_and_read_by_school_staff() {
+    let (school, other_school) = (org(OrganisationKind::School), org(OrganisationKind::School));
+    let programme = org(OrganisationKind::Programme);
+    let ambassador = user(Role::Ambassador, &programme);
+    let owner = Some(user_id(&ambassador));
+    let schedule = |who: &Principal| {
+        decide(
+            who,
+            Action::ScheduleLessonSeries {
+                school: school.id,
+                owner,
+            },
+        )
+    };
+    let read_month = |who: &Principal| decide(who, Action::ReadSchoolLessons { school: school.id });
+    let mark_given = |who: &Principal| {
+        decide(
+            who,
+            Action::ReviewLessonSeries {
+                school: school.id,
+                owner,
+                action: LessonSeriesAction::MarkGiven,
+            },
+        )
+    };
+    // Who, whether they may schedule (and mark given), whether they may read the school's month.
+    let cases = [
+        (
+            "ambassador",
+            ambassador.clone(),
+            Ok(()),
+            Err(Denial::Hidden),
+        ),
+        (
+            "coordinator",
+            user(Role::Coordinator, &school),
+            Ok(()),
+            Ok(()),
+        ),
+        (
+            "director",
+            user(Role::SchoolDirector, &school),
+            Err(Denial::Forbidden),
+            Ok(()),
+        ),
+        (
+            "teacher",
+            user(Role::Teacher, &school),
+            Err(Denial::Forbidden),
+            Ok(()),
+        ),
+        (
+            "other coordinator",
+            user(Role::Coordinator, &other_school),
+            Err(Denial::Hidden),
+            Err(Denial::Hidden),
+        ),
+        (
+            "other ambassador",
+            user(Role::Ambassador, &programme),
+            Err(Denial::Hidden),
+            Err(Denial::Hidden),
+        ),
+        (
+            "partner",
+            client("lesson-series:read schools:read"),
+            Err(Denial::Hidden),
+            Err(Denial::Hidden),
+        ),
+        (
+            "admin",
+            user(Role::ProgrammeAdmin, &programme),
+            Ok(()),
+            Ok(()),
+        ),
+    ];
+    for (who, principal, may_schedule, may_read) in cases {
+        assert_eq!(schedule(&principal), may_schedule, "{who} schedules");
+        assert_eq!(mark_given(&principal), may_schedule, "{who} marks given");
+        assert_eq!(read_month(&principal), may_read, "{who} reads the month");
+    }
+}

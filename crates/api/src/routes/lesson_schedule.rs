@@ -121,10 +121,6 @@ pub async fn schedule_lesson_series(
     };
     let (from, _) = month_bounds(first);
     let (_, to) = month_bounds(last);
-    let scheduled = state
-        .store
-        .group_lessons(school, input.group, from, to, series.id)
-        .await?;
     let domains = series_domains(&state, &series).await?;
     let proposed: Vec<GroupLesson> = planned
         .iter()
@@ -137,24 +133,34 @@ pub async fn schedule_lesson_series(
         })
         .collect();
     let policies = state.store.list_hours_policies().await?;
-    check_group_lessons(
-        &policies,
-        &placement.municipality,
-        &input.group.to_string(),
-        &scheduled,
-        &proposed,
-    )
-    .map_err(|e| ApiError::Conflict {
-        code: match e {
-            HoursPolicyError::MonthlyLimitExceeded { .. } => "over_monthly_limit",
-            HoursPolicyError::ExcludedDomain { .. } => "excluded_domain",
-        },
-        detail: e.to_string(),
-    })?;
+    let group = input.group.to_string();
+    let within_policies = |scheduled: &[GroupLesson]| {
+        check_group_lessons(
+            &policies,
+            &placement.municipality,
+            &group,
+            scheduled,
+            &proposed,
+        )
+    };
     state
         .store
-        .schedule_group(series.id, school, input.group, &planned)
-        .await?;
+        .schedule_group(
+            series.id,
+            school,
+            input.group,
+            &planned,
+            (from, to),
+            within_policies,
+        )
+        .await?
+        .map_err(|e| ApiError::Conflict {
+            code: match e {
+                HoursPolicyError::MonthlyLimitExceeded { .. } => "over_monthly_limit",
+                HoursPolicyError::ExcludedDomain { .. } => "excluded_domain",
+            },
+            detail: e.to_string(),
+        })?;
     super::audit(
         &state.store,
         &principal,

@@ -209,6 +209,20 @@ on_both_backends! {
         let as_step = app.call(Method::POST, &format!("/api/v1/lesson-series/{bridges}/transitions"), &admin, Some(&json!({"action": "schedule"}))).await;
         assert_problem(as_step, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
 
+        // Two people planning the same group at the same moment cannot both pass the count.
+        let noah_may = approved(&app, &noah, school, "Sterke torens", &[42], &[90, 90]).await;
+        let lotte_may = approved(&app, &lotte, school, "Zonnekracht", &[45], &[90, 90]).await;
+        let noah_dates = dates(&[("2027-05-11", "09:00"), ("2027-05-18", "09:00")]);
+        let lotte_dates = dates(&[("2027-05-13", "09:00"), ("2027-05-20", "09:00")]);
+        let (first, second) = tokio::join!(
+            schedule(&app, &noah, noah_may, &noah_dates),
+            schedule(&app, &lotte, lotte_may, &lotte_dates)
+        );
+        let mut statuses = [first.status().as_u16(), second.status().as_u16()];
+        statuses.sort_unstable();
+        assert_eq!(statuses, [200, 409], "exactly one of two plans that only fit alone");
+        assert_eq!(group_minutes(&month(&app, &director, school, "2027-05").await, "groep 6"), Some(180));
+
         // Given, by the coordinator.
         let given: LessonSeries = app.post_ok(&format!("/api/v1/lesson-series/{bridges}/transitions"), &coordinator, &json!({"action": "mark_given"}), StatusCode::OK).await;
         assert_eq!(given.status, LessonSeriesStatus::Given);
