@@ -17,6 +17,8 @@ use crate::pages::ambassadors::{AmbassadorPage, AmbassadorsPage};
 use crate::pages::audit::AuditPage;
 use crate::pages::candidates::CandidatesPage;
 use crate::pages::capacity::CapacityPage;
+use crate::pages::lesson_calendar::LessonCalendarPage;
+use crate::pages::lesson_series::{LessonSeriesListPage, LessonSeriesPage};
 use crate::pages::login::{LoginPage, Notice};
 use crate::pages::matching::{MatchingPage, RunPage};
 use crate::pages::not_found::NotFoundPage;
@@ -246,6 +248,18 @@ fn switch(route: Route, session: &Session) -> Html {
         Route::Candidates => guarded(
             MenuItem::Candidates,
             html! { <CandidatesPage session={session.clone()} /> },
+        ),
+        Route::LessonSeriesList => guarded(
+            MenuItem::LessonSeries,
+            html! { <LessonSeriesListPage session={session.clone()} /> },
+        ),
+        Route::LessonSeries { id } => guarded(
+            MenuItem::LessonSeries,
+            html! { <LessonSeriesPage key={id.to_string()} session={session.clone()} {id} /> },
+        ),
+        Route::LessonCalendar => guarded(
+            MenuItem::LessonCalendar,
+            html! { <LessonCalendarPage session={session.clone()} /> },
         ),
         Route::NotFound => html! { <NotFoundPage /> },
     }

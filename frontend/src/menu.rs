@@ -21,6 +21,8 @@ pub enum MenuItem {
     Ambassadors,
     Matching,
     Candidates,
+    LessonSeries,
+    LessonCalendar,
 }
 
 impl MenuItem {
@@ -36,6 +38,8 @@ impl MenuItem {
             MenuItem::Ambassadors => Route::Ambassadors,
             MenuItem::Matching => Route::Matching,
             MenuItem::Candidates => Route::Candidates,
+            MenuItem::LessonSeries => Route::LessonSeriesList,
+            MenuItem::LessonCalendar => Route::LessonCalendar,
         }
     }
 
@@ -52,6 +56,8 @@ impl MenuItem {
             Route::Ambassadors | Route::Ambassador { .. } => MenuItem::Ambassadors,
             Route::Matching | Route::MatchingRun { .. } => MenuItem::Matching,
             Route::Candidates => MenuItem::Candidates,
+            Route::LessonSeriesList | Route::LessonSeries { .. } => MenuItem::LessonSeries,
+            Route::LessonCalendar => MenuItem::LessonCalendar,
             Route::NotFound => return None,
         };
         Some(item)
@@ -69,6 +75,8 @@ impl MenuItem {
             MenuItem::Ambassadors => "menu-ambassadors",
             MenuItem::Matching => "menu-matching",
             MenuItem::Candidates => "menu-candidates",
+            MenuItem::LessonSeries => "menu-lesson-series",
+            MenuItem::LessonCalendar => "menu-lesson-calendar",
         }
     }
 
@@ -84,6 +92,8 @@ impl MenuItem {
             MenuItem::Ambassadors => texts.ambassadors.menu_ambassadors,
             MenuItem::Matching => texts.matching.menu_matching,
             MenuItem::Candidates => texts.matching.menu_candidates,
+            MenuItem::LessonSeries => texts.lesson_series.menu_lesson_series,
+            MenuItem::LessonCalendar => texts.lesson_series.menu_lesson_calendar,
         }
     }
 }
@@ -91,7 +101,8 @@ impl MenuItem {
 /// The menu of a person, in display order: everyone has the overview; programme admins, school
 /// directors and coordinators see the placements (admins of every school, the others of their
 /// own); directors and coordinators see their school's capacity and candidates; programme admins
-/// see the ambassadors and matching; school directors see their team; programme admins and
+/// see the ambassadors and matching; programme admins, directors and coordinators see the lesson
+/// series and the lesson calendar; school directors see their team; programme admins and
 /// directors see organisations; only programme admins see the audit log.
 pub fn menu_for(me: &Me) -> Vec<MenuItem> {
     let admin = holds(me, Role::ProgrammeAdmin);
@@ -108,6 +119,10 @@ pub fn menu_for(me: &Me) -> Vec<MenuItem> {
     if admin {
         menu.push(MenuItem::Ambassadors);
         menu.push(MenuItem::Matching);
+    }
+    if admin || school_staff {
+        menu.push(MenuItem::LessonSeries);
+        menu.push(MenuItem::LessonCalendar);
     }
     if director {
         menu.push(MenuItem::Team);
@@ -171,6 +186,24 @@ pub fn manages_school(me: &Me, school_id: Uuid) -> bool {
         })
 }
 
+/// Whether a person reviews a school's lesson series: its internal coordinator, who approves
+/// them or asks for changes.
+pub fn reviews_lesson_series(me: &Me, school_id: Uuid) -> bool {
+    me.memberships.iter().any(|membership| {
+        membership.role == Role::Coordinator && membership.organisation.id == school_id
+    })
+}
+
+/// Whether a person may reply in the review of a school's lesson series: its coordinator or
+/// director, or a programme admin.
+pub fn comments_on_lesson_series(me: &Me, school_id: Uuid) -> bool {
+    is_programme_admin(me)
+        || me.memberships.iter().any(|membership| {
+            matches!(membership.role, Role::Coordinator | Role::SchoolDirector)
+                && membership.organisation.id == school_id
+        })
+}
+
 fn holds(me: &Me, role: Role) -> bool {
     me.memberships
         .iter()
@@ -212,7 +245,7 @@ mod tests {
     }
 
     #[test]
-    fn a_director_sees_placements_capacity_candidates_team_and_organisations() {
+    fn a_director_sees_placements_capacity_candidates_lessons_team_and_organisations() {
         let me = person(&[Role::SchoolDirector]);
         assert_eq!(
             menu_for(&me),
@@ -221,6 +254,8 @@ mod tests {
                 MenuItem::Placements,
                 MenuItem::Capacity,
                 MenuItem::Candidates,
+                MenuItem::LessonSeries,
+                MenuItem::LessonCalendar,
                 MenuItem::Team,
                 MenuItem::Organisations
             ]
@@ -228,7 +263,7 @@ mod tests {
     }
 
     #[test]
-    fn a_coordinator_sees_placements_capacity_and_candidates() {
+    fn a_coordinator_sees_placements_capacity_candidates_and_lessons() {
         let me = person(&[Role::Coordinator]);
         assert_eq!(
             menu_for(&me),
@@ -236,13 +271,16 @@ mod tests {
                 MenuItem::Overview,
                 MenuItem::Placements,
                 MenuItem::Capacity,
-                MenuItem::Candidates
+                MenuItem::Candidates,
+                MenuItem::LessonSeries,
+                MenuItem::LessonCalendar
             ]
         );
     }
 
     #[test]
-    fn a_programme_admin_sees_placements_ambassadors_matching_organisations_and_the_audit_log() {
+    fn a_programme_admin_sees_placements_ambassadors_matching_lessons_organisations_and_the_audit_log()
+     {
         let me = person(&[Role::ProgrammeAdmin]);
         assert_eq!(
             menu_for(&me),
@@ -251,6 +289,8 @@ mod tests {
                 MenuItem::Placements,
                 MenuItem::Ambassadors,
                 MenuItem::Matching,
+                MenuItem::LessonSeries,
+                MenuItem::LessonCalendar,
                 MenuItem::Organisations,
                 MenuItem::AuditLog
             ]
@@ -282,6 +322,8 @@ mod tests {
                 MenuItem::Candidates,
                 MenuItem::Ambassadors,
                 MenuItem::Matching,
+                MenuItem::LessonSeries,
+                MenuItem::LessonCalendar,
                 MenuItem::Team,
                 MenuItem::Organisations,
                 MenuItem::AuditLog
@@ -334,6 +376,48 @@ mod tests {
         assert_eq!(MenuItem::Ambassadors.id(), "menu-ambassadors");
         assert_eq!(MenuItem::Matching.id(), "menu-matching");
         assert_eq!(MenuItem::Candidates.id(), "menu-candidates");
+        assert_eq!(MenuItem::LessonSeries.id(), "menu-lesson-series");
+        assert_eq!(MenuItem::LessonCalendar.id(), "menu-lesson-calendar");
+    }
+
+    #[test]
+    fn a_series_page_belongs_to_lessenseries() {
+        let id = Uuid::from_u128(5);
+        assert_eq!(
+            MenuItem::of(Route::LessonSeries { id }),
+            Some(MenuItem::LessonSeries)
+        );
+        assert_eq!(
+            MenuItem::of(Route::LessonCalendar),
+            Some(MenuItem::LessonCalendar)
+        );
+    }
+
+    #[test]
+    fn only_the_schools_coordinator_reviews_and_its_staff_and_admins_reply() {
+        let mut me = person(&[]);
+        me.memberships.push(Membership {
+            role: Role::Coordinator,
+            organisation: school("De Zeester", 1),
+        });
+        me.memberships.push(Membership {
+            role: Role::SchoolDirector,
+            organisation: school("Het Kompas", 2),
+        });
+        me.memberships.push(Membership {
+            role: Role::Teacher,
+            organisation: school("Zuiderlicht", 3),
+        });
+        assert!(reviews_lesson_series(&me, Uuid::from_u128(1)));
+        assert!(
+            !reviews_lesson_series(&me, Uuid::from_u128(2)),
+            "a director reads and replies, but does not review"
+        );
+        assert!(comments_on_lesson_series(&me, Uuid::from_u128(2)));
+        assert!(!comments_on_lesson_series(&me, Uuid::from_u128(3)));
+        let admin = person(&[Role::ProgrammeAdmin]);
+        assert!(comments_on_lesson_series(&admin, Uuid::from_u128(3)));
+        assert!(!reviews_lesson_series(&admin, Uuid::from_u128(3)));
     }
 
     fn school(name: &str, id: u128) -> Organisation {

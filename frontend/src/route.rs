@@ -29,6 +29,12 @@ pub enum Route {
     MatchingRun { id: Uuid },
     #[at("/kandidaten")]
     Candidates,
+    #[at("/lessenseries")]
+    LessonSeriesList,
+    #[at("/lessenseries/:id")]
+    LessonSeries { id: Uuid },
+    #[at("/lesrooster")]
+    LessonCalendar,
     #[not_found]
     #[at("/niet-gevonden")]
     NotFound,
@@ -61,6 +67,15 @@ mod tests {
             Route::recognize(&format!("/matching/{id}")),
             Some(Route::MatchingRun { id })
         );
+        assert_eq!(
+            Route::recognize("/lessenseries"),
+            Some(Route::LessonSeriesList)
+        );
+        assert_eq!(
+            Route::recognize(&format!("/lessenseries/{id}")),
+            Some(Route::LessonSeries { id })
+        );
+        assert_eq!(Route::recognize("/lesrooster"), Some(Route::LessonCalendar));
         assert_eq!(Route::recognize("/bestaat-niet"), Some(Route::NotFound));
     }
 }

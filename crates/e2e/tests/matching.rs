@@ -7,22 +7,9 @@
 
 mod common;
 
-use common::{Visit, log_in_as, shot, sideways_overflow, visit_as, wait_for};
+use common::{Visit, log_in_as, set_value, shot, sideways_overflow, visit_as, wait_for};
 use klasbrug_e2e::Browser;
 use testkit::on_both_backends;
-
-/// Sets a select's, date's or datetime's value the way a person's choice would: the value, then
-/// the `input` and `change` events the app listens to.
-async fn set_value(browser: &Browser, css: &str, value: &str) {
-    browser.find(css).await;
-    let script = format!(
-        "const el = document.querySelector({css:?});\
-         el.value = {value:?};\
-         el.dispatchEvent(new Event('input', {{ bubbles: true }}));\
-         el.dispatchEvent(new Event('change', {{ bubbles: true }}));"
-    );
-    browser.script(&script).await;
-}
 
 /// Starts a matching run for the demo's spots (February 2026-2027) and waits for its proposals.
 async fn start_demo_run(browser: &Browser) {
@@ -111,12 +98,16 @@ on_both_backends! {
         let candidate = browser.wait_for_text("#candidates .candidate", &name).await;
         assert!(candidate.contains("beschikbaar op"), "{candidate}");
         assert!(candidate.contains("Klikgesprek gepland"), "{candidate}");
-        let meeting = browser.text(&browser.find("#candidates .candidate .meeting").await).await;
-        assert!(meeting.contains("8 dec. 2026 om 15:30") && meeting.contains("lokaal 3"), "{meeting}");
+        // The demo school also has a running placement (Fenna's): find the new candidate's card.
         let id = browser
-            .script("return document.querySelector('#candidates .candidate').dataset.matchId")
+            .script(&format!(
+                "return [...document.querySelectorAll('#candidates .candidate')]\
+                   .find(c => c.querySelector('.candidate-name').innerText === {name:?}).dataset.matchId"
+            ))
             .await;
         let card = format!(".candidate[data-match-id='{}']", id.as_str().unwrap());
+        let meeting = browser.text(&browser.find(&format!("{card} .meeting")).await).await;
+        assert!(meeting.contains("8 dec. 2026 om 15:30") && meeting.contains("lokaal 3"), "{meeting}");
 
         // Declining needs a reason: an empty one is refused in Dutch and changes nothing.
         browser.click(&browser.find(&format!("{card} .decline")).await).await;
@@ -221,11 +212,11 @@ on_both_backends! {
         assert!(overflow <= 0, "an ambassador scrolls sideways at 360 px by {overflow} px");
         browser.screenshot(&shot(&db, "ambassadeur-360px")).await;
 
-        // Nothing proposed yet: the director's page says so.
+        // Nothing proposed yet: the director's page shows only the demo's running placement.
         browser.click(&browser.find("#logout").await).await;
         log_in_as(&browser, "directeur@zeester.example", "Anouk Visser").await;
         browser.goto(&server.url("/kandidaten")).await;
-        browser.wait_for_text("#candidates-empty", "nog geen kandidaten").await;
+        browser.wait_for_text("#candidates .candidate", "Fenna Dijkstra").await;
         let overflow = sideways_overflow(&browser).await;
         assert!(overflow <= 0, "Kandidaten scrolls sideways at 360 px by {overflow} px");
         browser.close().await;

@@ -5,25 +5,12 @@
 
 mod common;
 
-use common::{Visit, log_in_as, shot, sideways_overflow, visit_as, wait_for};
+use common::{Visit, log_in_as, set_value, shot, sideways_overflow, visit_as, wait_for};
 use klasbrug_e2e::Browser;
 use testkit::on_both_backends;
 
 /// The WebDriver key code for Enter.
 const ENTER: &str = "\u{E007}";
-
-/// Sets a select's or a time input's value the way a person's choice would: the value, then the
-/// `input` and `change` events the app listens to.
-async fn set_value(browser: &Browser, css: &str, value: &str) {
-    browser.find(css).await;
-    let script = format!(
-        "const el = document.querySelector({css:?});\
-         el.value = {value:?};\
-         el.dispatchEvent(new Event('input', {{ bubbles: true }}));\
-         el.dispatchEvent(new Event('change', {{ bubbles: true }}));"
-    );
-    browser.script(&script).await;
-}
 
 /// Replaces what is typed in a field.
 async fn retype(browser: &Browser, css: &str, text: &str) {
@@ -202,7 +189,9 @@ on_both_backends! {
             .await;
         set_value(&browser, "#filter-school", zeester.as_str().unwrap()).await;
         browser.wait_for_text("#placement-summary", "Aangeboden").await;
-        wait_for(&browser, "#placement-table:not(:has(tr:nth-child(4)))").await;
+        // De Zeester's four spots: the three seeded ones and Fenna's thematic one, where the
+        // demo's lesson series are given.
+        wait_for(&browser, "#placement-table:not(:has(tr:nth-child(5)))").await;
         let table = browser.text(&browser.find("#placement-table").await).await;
         assert!(!table.contains("Het Kompas"), "{table}");
         browser.close().await;

@@ -10,6 +10,8 @@
 pub mod audit;
 pub mod auth;
 mod error;
+pub mod lesson_calendar;
+pub mod lesson_series;
 pub mod matching;
 pub mod organisations;
 pub mod placements;

@@ -274,4 +274,5 @@ pub static EN: Texts = Texts {
     },
     matching: super::matching::en::MATCHING,
     ambassadors: super::matching::en::AMBASSADORS,
+    lesson_series: super::lesson_series::en::LESSON_SERIES,
 };

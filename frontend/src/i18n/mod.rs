@@ -7,12 +7,14 @@ use domain::{OrganisationKind, Region, Role, SchoolType};
 use crate::api::ApiError;
 
 mod en;
+mod lesson_series;
 mod matching;
 mod nl;
 mod placements;
 
 pub use en::EN;
-pub use matching::{AmbassadorTexts, MatchingTexts};
+pub use lesson_series::{LessonSeriesTexts, is_about_field};
+pub use matching::{AmbassadorTexts, MatchingTexts, capitalised};
 pub use nl::NL;
 pub use placements::{CapacityTexts, PlacementTexts};
 
@@ -158,6 +160,9 @@ pub struct Texts {
     // Matching, candidates and ambassadors.
     pub matching: MatchingTexts,
     pub ambassadors: AmbassadorTexts,
+
+    // Lesson series and the lesson calendar.
+    pub lesson_series: LessonSeriesTexts,
 }
 
 /// Puts values into a text's `{name}` slots.

@@ -104,3 +104,17 @@ pub async fn sideways_overflow(browser: &Browser) -> i64 {
         .as_i64()
         .unwrap()
 }
+
+/// Sets a select's, date's, time's or month's value the way a person's choice would: the value,
+/// then the `input` and `change` events the app listens to.
+#[allow(dead_code)]
+pub async fn set_value(browser: &Browser, css: &str, value: &str) {
+    browser.find(css).await;
+    let script = format!(
+        "const el = document.querySelector({css:?});\
+         el.value = {value:?};\
+         el.dispatchEvent(new Event('input', {{ bubbles: true }}));\
+         el.dispatchEvent(new Event('change', {{ bubbles: true }}));"
+    );
+    browser.script(&script).await;
+}

@@ -1,0 +1,66 @@
+//! Lesson series (*lessenseries*): the list, one series, the coordinator's review and replies,
+//! and the objectives of the framework a series names.
+
+use domain::contract::{
+    CalendarFeed, LessonSeries, LessonSeriesQuery, LessonSeriesTransition, ObjectiveItem, Page,
+    ReviewCommentInput,
+};
+use uuid::Uuid;
+
+use super::{Api, ApiError, PAGE_SIZE};
+
+/// One page of the series the caller may see: of their schools, or all for programme staff.
+pub async fn list_lesson_series(
+    api: &Api,
+    filter: &LessonSeriesQuery,
+    after: Option<String>,
+) -> Result<Page<LessonSeries>, ApiError> {
+    let mut query = vec![("limit", PAGE_SIZE.to_string())];
+    if let Some(school_id) = filter.school_id {
+        query.push(("school_id", school_id.to_string()));
+    }
+    if let Some(status) = filter.status {
+        query.push(("status", status.as_str().to_owned()));
+    }
+    if let Some(after) = after {
+        query.push(("after", after));
+    }
+    api.get("/lesson-series", &query).await
+}
+
+/// One series with its lessons, review comments and dates.
+pub async fn get_lesson_series(api: &Api, id: Uuid) -> Result<LessonSeries, ApiError> {
+    api.get(&format!("/lesson-series/{id}"), &[]).await
+}
+
+/// Approves a series, or asks for changes (with a comment).
+pub async fn transition_lesson_series(
+    api: &Api,
+    id: Uuid,
+    transition: &LessonSeriesTransition,
+) -> Result<LessonSeries, ApiError> {
+    api.post(&format!("/lesson-series/{id}/transitions"), transition)
+        .await
+}
+
+/// Adds a reply to a series' review.
+pub async fn comment_lesson_series(
+    api: &Api,
+    id: Uuid,
+    comment: &ReviewCommentInput,
+) -> Result<LessonSeries, ApiError> {
+    api.post(&format!("/lesson-series/{id}/comments"), comment)
+        .await
+}
+
+/// The core objectives of a framework, such as `kerndoelen-2006`, to name them by title.
+pub async fn list_objectives(api: &Api, framework: &str) -> Result<Vec<ObjectiveItem>, ApiError> {
+    api.get(&format!("/frameworks/{framework}/objectives"), &[])
+        .await
+}
+
+/// The address of a series' calendar feed, which works without logging in.
+pub async fn series_calendar_feed(api: &Api, id: Uuid) -> Result<CalendarFeed, ApiError> {
+    api.get(&format!("/lesson-series/{id}/calendar-feed"), &[])
+        .await
+}

@@ -1,0 +1,228 @@
+//! One lesson series: what it is about, its objectives and lessons, its dates and calendar feed,
+//! the review's comments, and for the school's coordinator the review itself.
+
+use domain::contract::{LessonSeries, ObjectiveItem, ScheduledLesson};
+use domain::lesson_series::LessonSeriesStatus;
+use uuid::Uuid;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+use super::comments::Comments;
+use super::feed::{CalendarFeedPanel, FeedOf};
+use super::review::ReviewPanel;
+use super::{groups_line, series_status};
+use crate::api::ApiError;
+use crate::api::lesson_series::{get_lesson_series, list_objectives};
+use crate::app::Session;
+use crate::components::{ErrorMessage, Loading, NavLink, StatusMessage};
+use crate::hooks::{focus_id, use_texts, use_title};
+use crate::i18n::{Texts, fill};
+use crate::menu::{comments_on_lesson_series, reviews_lesson_series};
+use crate::route::Route;
+
+#[derive(Properties, PartialEq)]
+pub struct LessonSeriesProps {
+    pub session: Session,
+    pub id: Uuid,
+}
+
+#[component]
+pub fn LessonSeriesPage(props: &LessonSeriesProps) -> Html {
+    let texts = use_texts();
+    let t = &texts.lesson_series;
+    use_title(t.menu_lesson_series);
+    let (api, me, id) = (
+        props.session.api.clone(),
+        props.session.me.clone(),
+        props.id,
+    );
+    let loaded = use_state(|| None::<Result<LessonSeries, ApiError>>);
+    let retry = use_state(|| 0_u32);
+    let message = use_state(|| None::<&'static str>);
+    {
+        let (api, loaded) = (api.clone(), loaded.clone());
+        use_effect_with(*retry, move |_| {
+            spawn_local(async move { loaded.set(Some(get_lesson_series(&api, id).await)) });
+        });
+    }
+    // The objectives' titles, once the framework is known. Without them the numbers still show.
+    let framework = match &*loaded {
+        Some(Ok(series)) => Some(series.content.framework_code.clone()),
+        _ => None,
+    };
+    let objectives = use_state(Vec::<ObjectiveItem>::new);
+    {
+        let (api, objectives) = (api.clone(), objectives.clone());
+        use_effect_with(framework, move |framework| {
+            if let Some(framework) = framework.clone() {
+                spawn_local(async move {
+                    if let Ok(items) = list_objectives(&api, &framework).await {
+                        objectives.set(items);
+                    }
+                });
+            }
+        });
+    }
+    let on_changed = {
+        let (loaded, message) = (loaded.clone(), message.clone());
+        Callback::from(move |(series, said): (LessonSeries, &'static str)| {
+            loaded.set(Some(Ok(series)));
+            message.set(Some(said));
+            focus_id("series-message");
+        })
+    };
+
+    let (title, status, content) = match &*loaded {
+        None => (t.menu_lesson_series.to_owned(), None, html! { <Loading /> }),
+        Some(Err(error)) => {
+            let retry = retry.clone();
+            let on_retry = Callback::from(move |()| retry.set(*retry + 1));
+            (
+                t.menu_lesson_series.to_owned(),
+                None,
+                html! { <ErrorMessage error={error.clone()} {on_retry} /> },
+            )
+        }
+        Some(Ok(series)) => {
+            let school = series.content.school_id;
+            let review = (series.status == LessonSeriesStatus::Submitted
+                && reviews_lesson_series(&me, school))
+            .then(|| {
+                html! { <ReviewPanel api={api.clone()} series_id={id} on_changed={on_changed.clone()} /> }
+            });
+            let dated = !series.schedule.is_empty();
+            let content = html! {
+                <>
+                    { about(texts, series) }
+                    { objective_list(texts, &series.content.objectives, &objectives) }
+                    { lessons(texts, series) }
+                    if dated {
+                        { schedule(texts, &series.schedule) }
+                        <CalendarFeedPanel api={api.clone()} of={FeedOf::Series(id)} />
+                    }
+                    { review.unwrap_or_default() }
+                    <Comments api={api.clone()} series_id={id} comments={series.comments.clone()}
+                        may_reply={comments_on_lesson_series(&me, school)} on_changed={on_changed.clone()} />
+                </>
+            };
+            (series.content.title.clone(), Some(series.status), content)
+        }
+    };
+
+    html! {
+        <section id="series" class="page" aria-labelledby="series-title">
+            <p class="breadcrumb">
+                <NavLink to={Route::LessonSeriesList} current={false}>{ t.back_to_list }</NavLink>
+            </p>
+            <div class="page-heading">
+                <h1 id="series-title">{ title }</h1>
+                { status.map(|s| series_status(texts, s, Some("series-status"))).unwrap_or_default() }
+            </div>
+            <StatusMessage id="series-message" message={message.map(AttrValue::from)} />
+            { content }
+        </section>
+    }
+}
+
+fn facts(rows: Vec<(&'static str, String)>) -> Html {
+    html! {
+        <dl class="facts">
+            { for rows.into_iter().filter(|(_, value)| !value.is_empty()).map(|(label, value)| html! {
+                <div class="fact">
+                    <dt>{ label }</dt>
+                    <dd>{ value }</dd>
+                </div>
+            }) }
+        </dl>
+    }
+}
+
+fn about(texts: &'static Texts, series: &LessonSeries) -> Html {
+    let t = &texts.lesson_series;
+    let c = &series.content;
+    html! {
+        <section id="series-about" class="panel" aria-labelledby="series-about-title">
+            <h2 id="series-about-title">{ t.description_title }</h2>
+            if !c.description.is_empty() {
+                <p class="series-description">{ c.description.clone() }</p>
+            }
+            { facts(vec![
+                (t.school, series.school_name.clone()),
+                (t.ambassador, series.ambassador_name.clone()),
+                (t.theme, c.theme.clone()),
+                (t.groups, groups_line(&c.target_groups)),
+                (t.framework, c.framework_code.clone()),
+            ]) }
+        </section>
+    }
+}
+
+/// The objectives by number, with their titles once the catalogue has answered.
+fn objective_list(texts: &'static Texts, numbers: &[u32], catalogue: &[ObjectiveItem]) -> Html {
+    let t = &texts.lesson_series;
+    html! {
+        <section class="panel" aria-labelledby="series-objectives-title">
+            <h2 id="series-objectives-title">{ t.objectives_title }</h2>
+            <ul id="series-objectives" class="objectives">
+                { for numbers.iter().map(|n| {
+                    let title = catalogue.iter().find(|o| o.number == *n).map(|o| o.title.clone());
+                    html! {
+                        <li class="objective" data-number={n.to_string()}>
+                            <span class="objective-number">{ fill(t.objective, &[("n", &n.to_string())]) }</span>
+                            if let Some(title) = title {
+                                <span class="objective-title">{ title }</span>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+fn lessons(texts: &'static Texts, series: &LessonSeries) -> Html {
+    let t = &texts.lesson_series;
+    html! {
+        <section class="panel" aria-labelledby="series-lessons-title">
+            <h2 id="series-lessons-title">{ t.lessons_title }</h2>
+            <ol id="series-lessons" class="lessons">
+                { for series.content.lessons.iter().enumerate().map(|(i, lesson)| html! {
+                    <li class="lesson">
+                        <h3>{ format!("{}: {}", fill(t.lesson, &[("n", &(i + 1).to_string())]), lesson.title) }</h3>
+                        { facts(vec![
+                            (t.goal, lesson.goal.clone()),
+                            (t.duration, t.duration(lesson.minutes)),
+                            (t.materials, lesson.materials.clone()),
+                        ]) }
+                    </li>
+                }) }
+            </ol>
+        </section>
+    }
+}
+
+fn schedule(texts: &'static Texts, dated: &[ScheduledLesson]) -> Html {
+    let t = &texts.lesson_series;
+    html! {
+        <section class="panel" aria-labelledby="series-schedule-title">
+            <h2 id="series-schedule-title">{ t.schedule_title }</h2>
+            <ul id="series-schedule" class="dated-lessons">
+                { for dated.iter().map(|lesson| html! {
+                    <li class="dated-lesson" data-date={lesson.date.to_string()}>
+                        <p class="dated-lesson-when">
+                            <strong>{ t.day(lesson.date) }</strong>
+                            { " " }
+                            <span class="nowrap">{ format!("{} · {}", lesson.starts_at.format("%H:%M"), lesson.group) }</span>
+                        </p>
+                        <p>
+                            { format!("{}: {} · {}",
+                                fill(t.lesson, &[("n", &lesson.lesson.to_string())]),
+                                lesson.lesson_title,
+                                t.duration(lesson.minutes)) }
+                        </p>
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}
