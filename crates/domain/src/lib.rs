@@ -4,6 +4,7 @@
 //! return plain values or domain errors, so they are unit tested without a database and compile
 //! for the web app (wasm32) too, which shares these types and checks.
 
+pub mod allowance;
 pub mod ambassador;
 pub mod calendar_month;
 pub mod capacity;
