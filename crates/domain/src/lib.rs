@@ -13,6 +13,7 @@ pub mod email;
 pub mod holidays;
 pub mod hours;
 pub mod hours_policy;
+pub mod iban;
 pub mod icalendar;
 pub mod json_format;
 pub mod kerndoelen;
@@ -32,6 +33,7 @@ pub mod vog;
 
 pub use calendar_month::CalendarMonth;
 pub use email::EmailAddress;
+pub use iban::Iban;
 pub use money::{Cents, format_euro};
 pub use organisation::{OrganisationKind, Region, SchoolType};
 pub use password::Password;
