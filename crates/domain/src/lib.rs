@@ -25,6 +25,7 @@ pub mod matching;
 pub mod money;
 pub mod organisation;
 pub mod password;
+pub mod payout;
 pub mod placement;
 pub mod role;
 pub mod school_year;
