@@ -4,6 +4,10 @@
 //! Klasbrug pays in the month and the year, plus what the volunteer declared from elsewhere.
 //! Above a cap the *whole* allowance becomes taxable, so a breach blocks approval; it is never
 //! paid silently.
+//!
+//! Only a line that pays something can breach a cap. A line of nothing, or a correction taking
+//! money back, is checked and shows its totals, but is never flagged: it cannot push anyone
+//! over a cap, and flagging it would block the very correction that brings a month back under.
 
 use serde::{Deserialize, Serialize};
 
@@ -147,7 +151,8 @@ impl CapBreach {
 
 impl CapContext {
     /// Checks a line of `amount`: the monthly and yearly caps always, the hourly cap when a
-    /// rate was agreed. Returns every check and the breaches among them.
+    /// rate was agreed. Returns every check and the breaches among them (none when `amount`
+    /// pays nothing).
     pub fn check(&self, amount: Cents) -> (Vec<CapCheck>, Vec<CapBreach>) {
         let o = self.others;
         let month_total = amount + o.lines_this_month + o.declared_this_month;
@@ -173,7 +178,7 @@ impl CapContext {
         }
         let breaches = checks
             .iter()
-            .filter(|c| !c.passes())
+            .filter(|c| amount.is_positive() && !c.passes())
             .map(|c| match c.kind {
                 CapKind::Monthly => CapBreach::MonthlyCap {
                     total: c.total,

@@ -393,6 +393,26 @@ fn bad_declarations_and_a_policy_that_does_not_reach_back_are_refused() {
 }
 
 #[test]
+fn a_line_that_pays_nothing_is_never_flagged() {
+    let mut nothing = line(MonthInput {
+        minutes: MinutesByKind {
+            sponsored: 1_920,
+            volunteered: 0,
+        },
+        hourly_rate: Some(Cents(600)),
+        others: OtherAllowances {
+            declared_this_month: Cents(25_000),
+            ..OtherAllowances::default()
+        },
+        ..input(2025, 11)
+    });
+    assert_eq!(nothing.amount(), Cents::ZERO);
+    assert_eq!(nothing.checks().iter().filter(|c| !c.passes()).count(), 2);
+    assert!(nothing.flags().is_empty());
+    nothing.approve().unwrap();
+}
+
+#[test]
 fn a_flagged_line_cannot_be_approved_until_an_adjustment_brings_it_within_the_caps() {
     let mut line = line(MonthInput {
         others: OtherAllowances {
@@ -519,6 +539,39 @@ fn a_correction_is_a_new_line_that_names_the_paid_line_and_may_take_money_back()
             "{amount}"
         );
     }
+
+    // Taking money back is never flagged, even when the month stays over a cap because of
+    // what was declared from elsewhere: it is the way back under.
+    let over_elsewhere = OtherAllowances {
+        declared_this_month: Cents(10_000),
+        ..paid_month
+    };
+    let mut back_under = StatementLine::correction(
+        &paid,
+        paid_id,
+        Cents(-5_000),
+        "Dubbel betaald",
+        over_elsewhere,
+    )
+    .unwrap();
+    let monthly = back_under
+        .checks()
+        .iter()
+        .find(|c| c.kind == CapKind::Monthly)
+        .unwrap();
+    assert_eq!(monthly.total, Cents(21_000));
+    let mut still_over = StatementLine::correction(
+        &paid,
+        paid_id,
+        Cents(-4_999),
+        "Dubbel betaald",
+        over_elsewhere,
+    )
+    .unwrap();
+    assert!(!still_over.checks()[0].passes());
+    assert!(still_over.flags().is_empty());
+    still_over.approve().unwrap();
+    back_under.approve().unwrap();
 
     // Adding money back is checked against the caps like any other allowance.
     let mut more =
