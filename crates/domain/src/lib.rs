@@ -4,12 +4,16 @@
 //! return plain values or domain errors, so they are unit tested without a database and compile
 //! for the web app (wasm32) too, which shares these types and checks.
 
+pub mod allowance;
 pub mod ambassador;
+pub mod calendar_month;
 pub mod capacity;
 pub mod contract;
 pub mod email;
 pub mod holidays;
+pub mod hours;
 pub mod hours_policy;
+pub mod iban;
 pub mod icalendar;
 pub mod json_format;
 pub mod kerndoelen;
@@ -18,15 +22,20 @@ pub mod lesson_series;
 pub mod local_date;
 pub mod match_lifecycle;
 pub mod matching;
+pub mod money;
 pub mod organisation;
 pub mod password;
+pub mod payout;
 pub mod placement;
 pub mod role;
 pub mod school_year;
 pub mod scope;
 pub mod vog;
 
+pub use calendar_month::CalendarMonth;
 pub use email::EmailAddress;
+pub use iban::Iban;
+pub use money::{Cents, format_euro};
 pub use organisation::{OrganisationKind, Region, SchoolType};
 pub use password::Password;
 pub use placement::{PlacementAction, PlacementKind, PlacementStatus, SchoolTask, Weekday};

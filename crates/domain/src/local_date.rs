@@ -2,12 +2,17 @@
 //! (UTC+2) from the last Sunday of March to the last Sunday of October, switching at 01:00 UTC
 //! (the EU rule since 1996).
 
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, Utc};
 
 /// The calendar day in Amsterdam at instant `at`.
 pub fn amsterdam_date(at: DateTime<Utc>) -> NaiveDate {
+    amsterdam_time(at).date()
+}
+
+/// The wall-clock date and time in Amsterdam at instant `at`.
+pub fn amsterdam_time(at: DateTime<Utc>) -> NaiveDateTime {
     let hours = if is_summer_time(at) { 2 } else { 1 };
-    (at + Duration::hours(hours)).date_naive()
+    (at + Duration::hours(hours)).naive_utc()
 }
 
 fn is_summer_time(at: DateTime<Utc>) -> bool {
@@ -56,6 +61,18 @@ mod tests {
         assert_eq!(
             amsterdam_date(utc("2026-07-01T21:59:00Z")),
             NaiveDate::from_ymd_opt(2026, 7, 1).unwrap()
+        );
+    }
+
+    #[test]
+    fn the_wall_clock_is_an_hour_ahead_in_winter_and_two_in_summer() {
+        assert_eq!(
+            amsterdam_time(utc("2026-11-22T09:30:00Z")).to_string(),
+            "2026-11-22 10:30:00"
+        );
+        assert_eq!(
+            amsterdam_time(utc("2026-07-01T09:30:00Z")).to_string(),
+            "2026-07-01 11:30:00"
         );
     }
 
