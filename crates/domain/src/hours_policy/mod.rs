@@ -277,22 +277,9 @@ fn hours_text(minutes: u32) -> String {
 
 /// The month as schools write it: `november 2026`.
 fn month_text(year: i32, month: u32) -> String {
-    const MONTHS: [&str; 12] = [
-        "januari",
-        "februari",
-        "maart",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "augustus",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ];
-    let name = MONTHS.get(month.wrapping_sub(1) as usize).unwrap_or(&"?");
-    format!("{name} {year}")
+    crate::calendar_month::CalendarMonth::new(year, month)
+        .map(|m| m.dutch())
+        .unwrap_or_else(|_| format!("{year}-{month:02}"))
 }
 
 fn date(year: i32, month: u32, day: u32) -> NaiveDate {
