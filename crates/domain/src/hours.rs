@@ -1,8 +1,9 @@
-//! Hours: what an ambassador records of a day at school, and how programme staff decide on it.
+//! Hours: what an ambassador records of a day at school, and how the school decides on it.
 //!
 //! An entry is *submitted* by the ambassador, then *approved* or *rejected* (with a reason) by
-//! programme staff. A decision stands: deciding again first needs an explicit `reopen`, with a
-//! reason, which puts the entry back to submitted. Once the month's allowance statement is paid,
+//! the school's internal coordinator or director (or programme staff). A decision stands:
+//! deciding again first needs an explicit `reopen`, with a reason, which puts the entry back to
+//! submitted. Once the month's allowance statement is paid,
 //! its approved entries are *locked*: nothing changes them any more, and a mistake is put right
 //! with a correction line on the statement (see [`crate::allowance`]).
 //!
@@ -45,9 +46,9 @@ text_enum! {
     pub enum HourStatus ("hour status") {
         /// Recorded by the ambassador, waiting for a decision; the only editable status.
         Submitted = "submitted",
-        /// Approved by programme staff: counts for statements and the allowance.
+        /// Approved by the school: counts for statements and the allowance.
         Approved = "approved",
-        /// Rejected by programme staff, with a reason: counts for nothing.
+        /// Rejected by the school, with a reason: counts for nothing.
         Rejected = "rejected",
         /// Approved and part of a paid statement: never changes again.
         Locked = "locked",

@@ -518,6 +518,8 @@ impl Store {
                 "UPDATE concerns SET text = '', reported_by_name = '' WHERE match_id IN \
                  (SELECT id FROM matches WHERE ambassador_id = $1)",
                 "UPDATE matches SET meeting_place = NULL, reason = NULL WHERE ambassador_id = $1",
+                // Hours stay as the school's and the allowance's record; what was written goes.
+                "UPDATE hour_entries SET note = '', kind_reason = NULL WHERE ambassador_id = $1",
             ] {
                 sqlx::query(sql).bind(id).execute(&mut *tx).await?;
             }

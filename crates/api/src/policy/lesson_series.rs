@@ -110,15 +110,9 @@ pub(super) fn decide_for_user(
     })
 }
 
-/// Which series a list shows: `(member, ambassador_user)` as for matches.
+/// Which series a list shows, as [`super::scoped_view`] says.
 pub fn lesson_series_view(
     principal: &crate::auth::Principal,
 ) -> Result<(Option<Uuid>, Option<Uuid>), crate::error::ApiError> {
-    super::authorize(principal, super::Action::ListLessonSeries, "lesson series")?;
-    Ok(match principal {
-        crate::auth::Principal::User(user) if super::is_programme_admin(user) => (None, None),
-        crate::auth::Principal::User(user) if super::has_school_role(user) => (Some(user.id), None),
-        crate::auth::Principal::User(user) => (None, Some(user.id)),
-        crate::auth::Principal::Client(_) => return Err(crate::error::ApiError::Forbidden),
-    })
+    super::scoped_view(principal, super::Action::ListLessonSeries, "lesson series")
 }

@@ -11,10 +11,12 @@ use domain::{OrganisationKind, PlacementAction, PlacementStatus, Role, Scope};
 use store::OrganisationFilter;
 use uuid::Uuid;
 
+mod hours;
 mod lesson_series;
 mod matching;
 mod placements;
 
+pub use hours::hours_view;
 pub use lesson_series::lesson_series_view;
 pub use matching::{decline_side, match_view};
 pub use placements::{PlacementView, placement_view, sees_teacher};
@@ -113,6 +115,30 @@ pub enum Action<'a> {
     ReadSchoolLessons {
         /// The school.
         school: Uuid,
+    },
+    /// List hour entries (scoped by the route to the caller's schools or own entries).
+    ListHours,
+    /// Log hours for the ambassador whose account is `owner`; `works_there` says whether that
+    /// ambassador has a confirmed or active match for the placement.
+    LogHours {
+        /// The ambassador's user account.
+        owner: Option<Uuid>,
+        /// Whether the ambassador works at the placement.
+        works_there: bool,
+    },
+    /// Read an hour entry, or a school's month of them.
+    ReadHours {
+        /// The school.
+        school: Uuid,
+        /// The ambassador's user account (none for a school's month).
+        owner: Option<Uuid>,
+    },
+    /// Approve, reject or reopen hour entries.
+    DecideHours {
+        /// The school.
+        school: Uuid,
+        /// The ambassador's user account (none for a school's month).
+        owner: Option<Uuid>,
     },
     /// List ambassadors.
     ListAmbassadors,
@@ -237,6 +263,8 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denial> {
             Action::EditHolidays | Action::EditHoursPolicies => Err(Denial::Forbidden),
             // Ambassadors and matches hold personal data: not for partners (yet).
             Action::ListLessonSeries
+            | Action::ListHours
+            | Action::LogHours { .. }
             | Action::CreateLessonSeries { .. }
             | Action::ListAmbassadors
             | Action::CreateAmbassador
@@ -249,6 +277,8 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denial> {
             | Action::CommentLessonSeries { .. }
             | Action::ScheduleLessonSeries { .. }
             | Action::ReadSchoolLessons { .. }
+            | Action::ReadHours { .. }
+            | Action::DecideHours { .. }
             | Action::ReadAmbassador { .. }
             | Action::EditAmbassador { .. }
             | Action::ReadIntake { .. }
@@ -261,11 +291,31 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denial> {
     }
 }
 
+/// Which rows a list shows after `action` is allowed: `(member, ambassador_user)`, both `None`
+/// for programme staff, `member` for school staff (the schools where they hold a role), and
+/// `ambassador_user` for an ambassador (their own).
+pub fn scoped_view(
+    principal: &Principal,
+    action: Action<'_>,
+    what: &'static str,
+) -> Result<(Option<Uuid>, Option<Uuid>), ApiError> {
+    authorize(principal, action, what)?;
+    Ok(match principal {
+        Principal::User(user) if is_programme_admin(user) => (None, None),
+        Principal::User(user) if has_school_role(user) => (Some(user.id), None),
+        Principal::User(user) => (None, Some(user.id)),
+        Principal::Client(_) => return Err(ApiError::Forbidden),
+    })
+}
+
 fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denial> {
     if let Some(decision) = matching::decide_for_user(user, &action) {
         return decision;
     }
     if let Some(decision) = lesson_series::decide_for_user(user, &action) {
+        return decision;
+    }
+    if let Some(decision) = hours::decide_for_user(user, &action) {
         return decision;
     }
     let roles_in_id = |id: uuid::Uuid| -> Vec<Role> {
@@ -366,6 +416,10 @@ fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denia
         | Action::CommentLessonSeries { .. }
         | Action::ScheduleLessonSeries { .. }
         | Action::ReadSchoolLessons { .. }
+        | Action::ListHours
+        | Action::LogHours { .. }
+        | Action::ReadHours { .. }
+        | Action::DecideHours { .. }
         | Action::ListAmbassadors
         | Action::CreateAmbassador
         | Action::ReadAmbassador { .. }

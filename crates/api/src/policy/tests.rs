@@ -591,3 +591,116 @@ fn lessons_are_scheduled_by_the_ambassador_and_the_coordinator_and_read_by_schoo
         assert_eq!(read_month(&principal), may_read, "{who} reads the month");
     }
 }
+
+#[test]
+fn hours_are_logged_by_the_ambassador_and_decided_by_the_schools_coordinator_or_director() {
+    let (school, other_school) = (org(OrganisationKind::School), org(OrganisationKind::School));
+    let programme = org(OrganisationKind::Programme);
+    let ambassador = user(Role::Ambassador, &programme);
+    let owner = Some(user_id(&ambassador));
+    let decide_entry = |who: &Principal| {
+        decide(
+            who,
+            Action::DecideHours {
+                school: school.id,
+                owner,
+            },
+        )
+    };
+    let read_entry = |who: &Principal| {
+        decide(
+            who,
+            Action::ReadHours {
+                school: school.id,
+                owner,
+            },
+        )
+    };
+    // Who, whether they may decide on the entry, whether they may read it.
+    let cases = [
+        (
+            "ambassador",
+            ambassador.clone(),
+            Err(Denial::Forbidden),
+            Ok(()),
+        ),
+        (
+            "coordinator",
+            user(Role::Coordinator, &school),
+            Ok(()),
+            Ok(()),
+        ),
+        (
+            "director",
+            user(Role::SchoolDirector, &school),
+            Ok(()),
+            Ok(()),
+        ),
+        (
+            "teacher",
+            user(Role::Teacher, &school),
+            Err(Denial::Forbidden),
+            Ok(()),
+        ),
+        (
+            "other director",
+            user(Role::SchoolDirector, &other_school),
+            Err(Denial::Hidden),
+            Err(Denial::Hidden),
+        ),
+        (
+            "other ambassador",
+            user(Role::Ambassador, &programme),
+            Err(Denial::Hidden),
+            Err(Denial::Hidden),
+        ),
+        (
+            "partner",
+            client("schools:read placements:read"),
+            Err(Denial::Hidden),
+            Err(Denial::Hidden),
+        ),
+        (
+            "admin",
+            user(Role::ProgrammeAdmin, &programme),
+            Ok(()),
+            Ok(()),
+        ),
+    ];
+    for (who, principal, may_decide, may_read) in cases {
+        assert_eq!(decide_entry(&principal), may_decide, "{who} decides");
+        assert_eq!(read_entry(&principal), may_read, "{who} reads");
+    }
+    let log = |who: &Principal, works_there| decide(who, Action::LogHours { owner, works_there });
+    assert_eq!(log(&ambassador, true), Ok(()));
+    assert_eq!(log(&ambassador, false), Err(Denial::Forbidden));
+    assert_eq!(
+        log(&user(Role::Ambassador, &programme), true),
+        Err(Denial::Forbidden)
+    );
+    assert_eq!(
+        log(&user(Role::Coordinator, &school), true),
+        Err(Denial::Forbidden)
+    );
+    assert_eq!(
+        log(&client("placements:read"), true),
+        Err(Denial::Forbidden)
+    );
+    // A coordinator who is also the ambassador does not approve their own hours.
+    let both = Principal::User(UserPrincipal {
+        id: user_id(&ambassador),
+        grants: vec![
+            crate::auth::Grant {
+                role: Role::Ambassador,
+                organisation_id: programme.id,
+                organisation_kind: programme.kind,
+            },
+            crate::auth::Grant {
+                role: Role::Coordinator,
+                organisation_id: school.id,
+                organisation_kind: school.kind,
+            },
+        ],
+    });
+    assert_eq!(decide_entry(&both), Err(Denial::Forbidden));
+}

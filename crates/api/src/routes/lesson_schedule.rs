@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use actix_web::{HttpResponse, get, put, web};
-use chrono::{Datelike, Months, NaiveDate, TimeDelta, Utc};
-use domain::contract::lesson_schedule::parse_month;
+use chrono::Utc;
+use domain::calendar_month::CalendarMonth;
 use domain::contract::{
     CalendarFeed, GroupMonth, LessonSeries, ObjectiveQuery, Problem, ScheduleInput,
     ScheduledLesson, SchoolMonth, SchoolMonthQuery,
@@ -119,8 +119,8 @@ pub async fn schedule_lesson_series(
             "give each lesson a date",
         ));
     };
-    let (from, _) = month_bounds(first);
-    let (_, to) = month_bounds(last);
+    let from = CalendarMonth::containing(first).first_day();
+    let to = CalendarMonth::containing(last).last_day();
     let domains = series_domains(&state, &series).await?;
     let proposed: Vec<GroupLesson> = planned
         .iter()
@@ -195,12 +195,11 @@ pub async fn school_month(
     query: web::Query<SchoolMonthQuery>,
 ) -> Result<web::Json<SchoolMonth>, ApiError> {
     let school = find_school(&state, &principal, *id).await?;
-    let first = match &query.month {
-        Some(text) => parse_month(text)
-            .ok_or_else(|| ApiError::invalid_field("month", "write the month as YYYY-MM"))?,
-        None => month_bounds(today()).0,
+    let month = match &query.month {
+        Some(text) => super::month_param(text)?,
+        None => CalendarMonth::containing(today()),
     };
-    let (_, last) = month_bounds(first);
+    let (first, last) = (month.first_day(), month.last_day());
     let lessons = state
         .store
         .school_lessons(school.id, Some(first), Some(last))
@@ -456,14 +455,4 @@ async fn series_domains(state: &AppState, series: &LessonSeries) -> Result<Vec<D
     domains.sort();
     domains.dedup();
     Ok(domains)
-}
-
-/// The first and last day of the month `date` lies in.
-fn month_bounds(date: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let first = date.with_day(1).unwrap_or(date);
-    let last = first
-        .checked_add_months(Months::new(1))
-        .map(|next| next - TimeDelta::days(1))
-        .unwrap_or(date);
-    (first, last)
 }

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod frameworks;
 pub mod health;
 pub mod holidays;
+pub mod hours;
 pub mod hours_policies;
 pub mod lesson_schedule;
 pub mod lesson_series;
@@ -36,6 +37,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     hours_policies::configure(config);
     lesson_series::configure(config);
     lesson_schedule::configure(config);
+    hours::configure(config);
 }
 
 /// Appends an audit entry for what `actor` did.
@@ -56,4 +58,12 @@ pub(crate) async fn audit(
         })
         .await?;
     Ok(())
+}
+
+/// A `YYYY-MM` month from a request, or a 422 naming `month`.
+pub(crate) fn month_param(
+    text: &str,
+) -> Result<domain::calendar_month::CalendarMonth, crate::error::ApiError> {
+    domain::calendar_month::CalendarMonth::parse(text)
+        .map_err(|_| crate::error::ApiError::invalid_field("month", "write the month as YYYY-MM"))
 }

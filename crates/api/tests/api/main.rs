@@ -7,6 +7,7 @@ mod client_credentials;
 mod errors;
 mod frameworks;
 mod helpers;
+mod hours;
 mod lesson_schedule;
 mod lesson_series;
 mod matching;

@@ -121,11 +121,9 @@ pub struct CalendarFeed {
 
 /// The first day of a `YYYY-MM` month, or `None` when the text is not one.
 pub fn parse_month(text: &str) -> Option<NaiveDate> {
-    let (year, month) = text.trim().split_once('-')?;
-    if year.len() != 4 || month.len() != 2 {
-        return None;
-    }
-    NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, 1)
+    crate::calendar_month::CalendarMonth::parse(text)
+        .ok()
+        .map(|m| m.first_day())
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ pub mod auth;
 pub mod capacity;
 pub mod framework;
 pub mod holiday;
+pub mod hours;
 pub mod lesson_schedule;
 pub mod lesson_series;
 pub mod matching;
@@ -25,6 +26,7 @@ pub use auth::{AccessToken, ClientCredentialsRequest, LoginRequest, Me, Membersh
 pub use capacity::{PlacementCounts, SchoolCapacity, SchoolCapacityInput, Teacher};
 pub use framework::{FrameworkSummary, ObjectiveItem, ObjectiveQuery};
 pub use holiday::{HolidayItem, HolidayQuery};
+pub use hours::{BulkApproval, HourEntry, HourEntryInput, HourMonth, HourQuery, HourTransition};
 pub use lesson_schedule::{
     CalendarFeed, GroupMonth, LessonDateInput, ScheduleInput, ScheduledLesson, SchoolMonth,
     SchoolMonthQuery,
