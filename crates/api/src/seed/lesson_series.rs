@@ -24,13 +24,13 @@ fn time(hour: u32, minute: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or_default()
 }
 
-/// Places `fenna` at `school` and gives her two lesson series.
+/// Places `fenna` at `school` and gives her two lesson series; returns her placement.
 pub async fn seed(
     store: &Store,
     admin: Actor<'_>,
     fenna: Uuid,
     school: Uuid,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<Uuid> {
     store
         .add_hours_policy(&HoursPolicy {
             name: "Demo: 22 uur per groep per maand (2026-2027)".to_owned(),
@@ -213,5 +213,5 @@ pub async fn seed(
             }),
         )
         .await?;
-    Ok(())
+    Ok(placement.id)
 }

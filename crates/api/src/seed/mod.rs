@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use crate::auth::password;
 
+mod hours;
 mod lesson_series;
 
 /// The password of every demo account.
@@ -154,7 +155,8 @@ pub async fn seed_demo(store: &Store) -> anyhow::Result<()> {
     };
     let ambassadors =
         seed_ambassadors(store, admin, &ambassador_users, &employer_ids, &school_ids).await?;
-    lesson_series::seed(store, admin, ambassadors[6], school_ids[0]).await?;
+    let placement = lesson_series::seed(store, admin, ambassadors[6], school_ids[0]).await?;
+    hours::seed(store, ambassadors[6], placement, school_ids[0]).await?;
 
     let partner = store
         .create_organisation(&organisation(

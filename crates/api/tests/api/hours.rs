@@ -91,10 +91,12 @@ on_both_backends! {
         assert_problem(log(&app, &lotte, &for_fenna).await, StatusCode::FORBIDDEN, "forbidden").await;
         assert_problem(log(&app, &director, &for_fenna).await, StatusCode::FORBIDDEN, "forbidden").await;
 
-        // The month: two entries waiting.
+        // The month: the demo's three Wednesdays and these two, waiting.
         let path = format!("/api/v1/schools/{school}/hour-months/2026-11");
         let month: HourMonth = app.get_json(&path, &director).await;
-        assert_eq!((month.complete, month.submitted, month.entries.len()), (false, 2, 2));
+        assert_eq!((month.complete, month.submitted, month.entries.len()), (false, 5, 5));
+        let october: HourMonth = app.get_json(&format!("/api/v1/schools/{school}/hour-months/2026-10"), &director).await;
+        assert_eq!((october.complete, october.volunteered_minutes), (true, 360 + 360 + 300));
 
         // Deciding: the coordinator rejects with a reason; the ambassador cannot decide her own.
         assert_problem(decide(&app, &fenna, paid.id, json!({"action": "approve"})).await, StatusCode::FORBIDDEN, "forbidden").await;
@@ -114,8 +116,8 @@ on_both_backends! {
             assert_problem(denied, StatusCode::NOT_FOUND, "not_found").await;
         }
         let bulk: BulkApproval = app.post_ok(&format!("{path}/approvals"), &director, &json!(null), StatusCode::OK).await;
-        assert_eq!(bulk.approved, 1);
-        assert_eq!((bulk.month.complete, bulk.month.volunteered_minutes, bulk.month.sponsored_minutes), (true, 360, 0));
+        assert_eq!(bulk.approved, 4);
+        assert_eq!((bulk.month.complete, bulk.month.volunteered_minutes, bulk.month.sponsored_minutes), (true, 360 + 330 + 360 + 360, 0));
         let twice: BulkApproval = app.post_ok(&format!("{path}/approvals"), &director, &json!(null), StatusCode::OK).await;
         assert_eq!(twice.approved, 0);
 
@@ -126,7 +128,8 @@ on_both_backends! {
 
         // Who sees what.
         let own: Page<HourEntry> = app.get_json("/api/v1/hour-entries", &fenna).await;
-        assert_eq!(own.items.len(), 2);
+        assert_eq!(own.items.len(), 6 + 2);
+        assert!(own.items.windows(2).all(|w| w[0].date <= w[1].date), "by date");
         let theirs: Page<HourEntry> = app.get_json("/api/v1/hour-entries?month=2026-11", &lotte).await;
         assert!(theirs.items.is_empty());
         let elsewhere: Page<HourEntry> = app.get_json("/api/v1/hour-entries", &other_coordinator).await;

@@ -1,0 +1,58 @@
+//! Demo hours: Fenna's Wednesdays at De Zeester. October is approved by the coordinator;
+//! November waits for the school's decision.
+
+use chrono::NaiveDate;
+use domain::contract::HourEntryInput;
+use domain::hours::{EntryMinutes, HourActivity, HourKind, HourStatus};
+use store::{NewHourEntry, Store};
+use uuid::Uuid;
+
+/// Logs Fenna's (`fenna`) days at `placement` of `school`.
+pub async fn seed(store: &Store, fenna: Uuid, placement: Uuid, school: Uuid) -> anyhow::Result<()> {
+    let date = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap_or_default();
+    // Wednesdays; 14 October falls in the autumn holiday of the north.
+    let days = [
+        (date(10, 7), 360, HourActivity::Class, true),
+        (date(10, 21), 360, HourActivity::Class, true),
+        (date(10, 28), 300, HourActivity::Lesson, true),
+        (date(11, 4), 360, HourActivity::Class, false),
+        (date(11, 11), 330, HourActivity::Lesson, false),
+        (date(11, 18), 360, HourActivity::Class, false),
+    ];
+    for (date, minutes, activity, decided) in days {
+        let input = HourEntryInput {
+            placement_id: placement,
+            ambassador_id: Some(fenna),
+            date,
+            minutes,
+            activity,
+            kind: None,
+            kind_reason: None,
+            note: match activity {
+                HourActivity::Lesson => "Les uit Bruggen bouwen voorbereid en gegeven".to_owned(),
+                _ => "Meegedraaid in groep 6".to_owned(),
+            },
+        };
+        let entry = store
+            .create_hour_entry(&NewHourEntry {
+                ambassador_id: fenna,
+                school_id: school,
+                input: &input,
+                minutes: EntryMinutes::new(minutes)?,
+                kind: HourKind::Volunteered,
+            })
+            .await?;
+        if decided {
+            store
+                .decide_hour_entry(
+                    entry.id,
+                    HourStatus::Submitted,
+                    HourStatus::Approved,
+                    None,
+                    "Jeroen Bakker",
+                )
+                .await?;
+        }
+    }
+    Ok(())
+}
