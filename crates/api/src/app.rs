@@ -78,6 +78,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         keys: TokenKeys::from_secret(&secret),
         secure_cookies: config.secure_cookies,
         behind_proxy: config.behind_proxy,
+        payout_account: config.payout_account.clone(),
     };
     let static_dir = config.static_dir.clone();
     tokio::spawn(purge_documents(

@@ -39,6 +39,18 @@ pub struct Config {
     pub document_retention_days: u32,
     /// `KLASBRUG_PURGE_INTERVAL_SECONDS`: how often expired documents are purged (default 3600).
     pub purge_interval_secs: u64,
+    /// `KLASBRUG_PAYOUT_IBAN` and `KLASBRUG_PAYOUT_NAME`: the programme's bank account that
+    /// allowances are paid from, for the SEPA payout file. The demo uses a fictional one.
+    pub payout_account: Option<PayoutAccount>,
+}
+
+/// The account allowances are paid from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PayoutAccount {
+    /// The account holder, as the bank knows it.
+    pub name: String,
+    /// The IBAN.
+    pub iban: domain::iban::Iban,
 }
 
 impl std::fmt::Debug for Config {
@@ -54,6 +66,7 @@ impl std::fmt::Debug for Config {
             .field("document_retention_days", &self.document_retention_days)
             .field("purge_interval_secs", &self.purge_interval_secs)
             .field("behind_proxy", &self.behind_proxy)
+            .field("payout_account", &self.payout_account)
             .finish()
     }
 }
@@ -148,7 +161,21 @@ impl Config {
             u32::try_from(number("KLASBRUG_DOCUMENT_RETENTION_DAYS", 30, 3650)?).unwrap_or(30);
         let purge_interval_secs =
             number("KLASBRUG_PURGE_INTERVAL_SECONDS", 3600, 7 * 86_400)?.max(1);
+        let payout_iban = match get("KLASBRUG_PAYOUT_IBAN") {
+            Some(text) => Some(domain::iban::Iban::parse(&text).map_err(|e| ConfigError {
+                name: "KLASBRUG_PAYOUT_IBAN",
+                message: e.to_string(),
+            })?),
+            // A fictional account, so the demo's payout file can be tried.
+            None if demo => domain::iban::Iban::parse("NL91ABNA0417164300").ok(),
+            None => None,
+        };
+        let payout_account = payout_iban.map(|iban| PayoutAccount {
+            name: get("KLASBRUG_PAYOUT_NAME").unwrap_or_else(|| "Klasbrug".to_owned()),
+            iban,
+        });
         Ok(Self {
+            payout_account,
             document_retention_days,
             purge_interval_secs,
             database_url,

@@ -15,4 +15,6 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Whether the client's address comes from the load balancer's forwarding headers.
     pub behind_proxy: bool,
+    /// The account allowances are paid from, if configured.
+    pub payout_account: Option<crate::config::PayoutAccount>,
 }

@@ -7,6 +7,7 @@
 //! A resource lives in a file of its own; every public method takes plain values and returns
 //! domain types or records, and knows nothing of HTTP.
 
+mod allowances;
 mod ambassadors;
 mod audit;
 mod capacities;
@@ -33,6 +34,7 @@ use sqlx::{PgPool, SqlitePool};
 use std::str::FromStr;
 use std::time::Duration;
 
+pub use allowances::MonthHours;
 pub use ambassadors::{Actor, Document, facts as vog_facts};
 pub use audit::NewAuditEntry;
 pub use error::StoreError;

@@ -140,6 +140,10 @@ pub enum Action<'a> {
         /// The ambassador's user account (none for a school's month).
         owner: Option<Uuid>,
     },
+    /// Read the allowance caps per year: public reference data.
+    ReadAllowanceCaps,
+    /// Enter caps, draw up statements, adjust, approve and pay lines, download payout files.
+    ManageAllowances,
     /// List ambassadors.
     ListAmbassadors,
     /// Register an ambassador.
@@ -257,10 +261,15 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denial> {
             | Action::TransitionPlacement(..)
             | Action::ReadCapacity(_)
             | Action::EditCapacity(_) => Err(Denial::Hidden),
-            Action::ReadFrameworks | Action::ReadHolidays | Action::ReadHoursPolicies => Ok(()),
+            Action::ReadFrameworks
+            | Action::ReadHolidays
+            | Action::ReadHoursPolicies
+            | Action::ReadAllowanceCaps => Ok(()),
             Action::ReadLibrary if client.scopes.contains(Scope::LessonSeriesRead) => Ok(()),
             Action::ReadLibrary => Err(Denial::Forbidden),
-            Action::EditHolidays | Action::EditHoursPolicies => Err(Denial::Forbidden),
+            Action::EditHolidays | Action::EditHoursPolicies | Action::ManageAllowances => {
+                Err(Denial::Forbidden)
+            }
             // Ambassadors and matches hold personal data: not for partners (yet).
             Action::ListLessonSeries
             | Action::ListHours
@@ -342,8 +351,11 @@ fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denia
         | Action::ReadFrameworks
         | Action::ReadHolidays
         | Action::ReadHoursPolicies
+        | Action::ReadAllowanceCaps
         | Action::ReadLibrary => Ok(()),
-        Action::EditHolidays | Action::EditHoursPolicies => Err(Denial::Forbidden),
+        Action::EditHolidays | Action::EditHoursPolicies | Action::ManageAllowances => {
+            Err(Denial::Forbidden)
+        }
         Action::ReadOrganisation(org) => {
             if roles_in(org).is_empty() {
                 Err(Denial::Hidden)

@@ -1,6 +1,7 @@
 //! The HTTP routes, a file per resource. Handlers are thin: parse, ask the policy, call the store
 //! or the domain, answer.
 
+pub mod allowances;
 pub mod ambassadors;
 pub mod audit;
 pub mod auth;
@@ -38,6 +39,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     lesson_series::configure(config);
     lesson_schedule::configure(config);
     hours::configure(config);
+    allowances::configure(config);
 }
 
 /// Appends an audit entry for what `actor` did.

@@ -105,16 +105,27 @@ pub enum StatementError {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatementLine {
+    /// The calendar month, `YYYY-MM`.
     month: CalendarMonth,
+    /// The month's approved volunteered minutes.
     volunteered_minutes: u32,
+    /// How the amount was computed (absent on a correction).
     basis: Option<AmountBasis>,
+    /// The amount the rules give, in cents.
     computed: Cents,
+    /// The amount to pay, in cents: the computed one unless adjusted.
     amount: Cents,
+    /// Why programme staff changed the amount, if they did.
     adjustment_reason: Option<String>,
+    /// The paid line this one corrects, if it is a correction.
     corrects: Option<Uuid>,
+    /// The caps, age category, hourly rate and other allowances the checks used.
     context: CapContext,
+    /// Each cap checked: the total that counts and the cap.
     checks: Vec<CapCheck>,
+    /// Each cap broken, with the reason; a line with flags cannot be approved.
     flags: Vec<CapBreach>,
+    /// `draft`, `approved` or `paid`.
     status: LineStatus,
 }
 

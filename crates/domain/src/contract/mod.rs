@@ -1,6 +1,7 @@
 //! The JSON shapes of the HTTP API, shared by the server (which documents them in OpenAPI) and
 //! the web app (which sends and reads them). Changing a shape here changes both in one commit.
 
+pub mod allowance;
 pub mod ambassador;
 pub mod audit;
 pub mod auth;
@@ -16,6 +17,11 @@ pub mod page;
 pub mod placement;
 pub mod problem;
 
+pub use allowance::{
+    AllowanceProfile, AllowanceYear, DeclaredAllowance, DeclaredAllowanceInput, LineAction,
+    LineAdjustment, LineTransition, Statement, StatementLineItem, StatementRunInput,
+    WaitingVolunteer,
+};
 pub use ambassador::{
     Ambassador, AmbassadorExport, AmbassadorInput, AmbassadorListItem, AmbassadorQuery,
     AmbassadorSummary, DocumentInfo, ExportedDocument, Intake, IntakeStep, IntakeTransition,

@@ -1,0 +1,790 @@
+//! The volunteer allowance: the caps per year, each volunteer's details and declared allowances,
+//! the monthly statement with its checks, and the payout files.
+
+use actix_web::{HttpResponse, get, post, put, web};
+use chrono::{NaiveDate, Utc};
+use domain::allowance::{
+    AllowanceCaps, MonthInput, OtherAllowances, StatementLine, caps_for, compute_line,
+};
+use domain::ambassador::Funding;
+use domain::calendar_month::CalendarMonth;
+use domain::contract::{
+    AllowanceProfile, AllowanceYear, Ambassador, DeclaredAllowance, DeclaredAllowanceInput,
+    LineAction, LineAdjustment, LineTransition, Problem, Statement, StatementLineItem,
+    StatementRunInput, WaitingVolunteer,
+};
+use domain::hours::MinutesByKind;
+use domain::money::Cents;
+use domain::payout::{CreditTransfer, PayoutLine, write_csv, write_pain001};
+use serde::Deserialize;
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::ambassadors::today;
+use crate::auth::Principal;
+use crate::error::{ApiError, OrNotFound};
+use crate::policy::{self, Action};
+use crate::state::AppState;
+
+/// Registers the routes of this file.
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(list_caps)
+        .service(add_caps)
+        .service(get_profile)
+        .service(put_profile)
+        .service(list_declared)
+        .service(declare)
+        .service(draw_up_statement)
+        .service(get_statement)
+        .service(adjust_line)
+        .service(transition_line)
+        .service(payout_csv)
+        .service(payout_sepa)
+        .service(my_allowances);
+}
+
+const NOT_A_VOLUNTEER: &str = "allowance details are kept only for volunteers who receive an allowance; this ambassador's hours are sponsored by the employer";
+
+/// The volunteer allowance caps per calendar year (Belastingdienst), in cents.
+#[utoipa::path(
+    operation_id = "listAllowanceCaps",
+    tag = "allowances",
+    responses(
+        (status = 200, description = "The caps of every year entered, oldest first.", body = Vec<AllowanceCaps>),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []), ("oauth2" = []))
+)]
+#[get("/allowance-caps")]
+pub async fn list_caps(
+    state: web::Data<AppState>,
+    principal: Principal,
+) -> Result<web::Json<Vec<AllowanceCaps>>, ApiError> {
+    policy::authorize(&principal, Action::ReadAllowanceCaps, "allowance caps")?;
+    Ok(web::Json(state.store.list_allowance_caps().await?))
+}
+
+/// Enter a calendar year's caps once the Belastingdienst publishes them (programme staff).
+#[utoipa::path(
+    operation_id = "addAllowanceCaps",
+    tag = "allowances",
+    request_body = AllowanceCaps,
+    responses(
+        (status = 201, description = "The caps, as stored.", body = AllowanceCaps),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only programme staff enter caps.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The year has caps already (`conflict`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid caps, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/allowance-caps")]
+pub async fn add_caps(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: crate::json::Json<AllowanceCaps>,
+) -> Result<HttpResponse, ApiError> {
+    policy::authorize(&principal, Action::ManageAllowances, "allowance caps")?;
+    let caps = body
+        .into_inner()
+        .validate()
+        .map_err(ApiError::invalid_fields)?;
+    state.store.add_allowance_caps(&caps).await?;
+    super::audit(
+        &state.store,
+        &principal,
+        "allowance.caps",
+        "allowance_caps",
+        None,
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(caps))
+}
+
+/// A volunteer's allowance details: the ambassador themself or programme staff.
+#[utoipa::path(
+    operation_id = "getAllowanceProfile",
+    tag = "allowances",
+    params(("id" = Uuid, Path, description = "The ambassador's id.")),
+    responses(
+        (status = 200, description = "The details.", body = AllowanceProfile),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such ambassador that the caller may see, or no details recorded.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/ambassadors/{id}/allowance-profile")]
+pub async fn get_profile(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<AllowanceProfile>, ApiError> {
+    let ambassador = own_or_staff(&state, &principal, *id).await?;
+    let profile = state
+        .store
+        .allowance_profile(ambassador.id)
+        .await?
+        .ok_or(ApiError::NotFound("allowance profile"))?;
+    Ok(web::Json(profile))
+}
+
+/// Record a volunteer's allowance details: age category (never the birth date), an agreed
+/// hourly rate if any, and the IBAN (checked) it is paid to. Refused for ambassadors whose hours
+/// are all sponsored: no bank account is kept for them.
+#[utoipa::path(
+    operation_id = "putAllowanceProfile",
+    tag = "allowances",
+    params(("id" = Uuid, Path, description = "The ambassador's id.")),
+    request_body = AllowanceProfile,
+    responses(
+        (status = 200, description = "The details, as stored.", body = AllowanceProfile),
+        (status = 400, description = "Not valid JSON for this operation, such as an IBAN that fails its check.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The ambassador receives no allowance (`not_a_volunteer`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[put("/ambassadors/{id}/allowance-profile")]
+pub async fn put_profile(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: crate::json::Json<AllowanceProfile>,
+) -> Result<web::Json<AllowanceProfile>, ApiError> {
+    let ambassador = own_or_staff(&state, &principal, *id).await?;
+    if ambassador.profile.funding == Funding::Sponsored {
+        return Err(ApiError::Conflict {
+            code: "not_a_volunteer",
+            detail: NOT_A_VOLUNTEER.to_owned(),
+        });
+    }
+    let mut profile = body.into_inner();
+    if profile.hourly_rate.is_some_and(|r| !r.is_positive()) {
+        return Err(ApiError::invalid_field(
+            "hourly_rate",
+            "more than 0 cents, or left out when no rate was agreed",
+        ));
+    }
+    profile.account_holder = profile
+        .account_holder
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty());
+    if profile
+        .account_holder
+        .as_ref()
+        .is_some_and(|h| h.chars().count() > 70)
+    {
+        return Err(ApiError::invalid_field(
+            "account_holder",
+            "at most 70 characters",
+        ));
+    }
+    state
+        .store
+        .put_allowance_profile(ambassador.id, &profile)
+        .await?;
+    super::audit(
+        &state.store,
+        &principal,
+        "allowance.profile",
+        "ambassador",
+        Some(ambassador.id),
+    )
+    .await?;
+    Ok(web::Json(profile))
+}
+
+/// Query of a calendar year.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct YearQuery {
+    /// The calendar year; this year when absent.
+    pub year: Option<i32>,
+}
+
+/// Allowances a volunteer declared from elsewhere in a calendar year.
+#[utoipa::path(
+    operation_id = "listDeclaredAllowances",
+    tag = "allowances",
+    params(("id" = Uuid, Path, description = "The ambassador's id."), YearQuery),
+    responses(
+        (status = 200, description = "The declarations, by month.", body = Vec<DeclaredAllowance>),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/ambassadors/{id}/declared-allowances")]
+pub async fn list_declared(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    query: web::Query<YearQuery>,
+) -> Result<web::Json<Vec<DeclaredAllowance>>, ApiError> {
+    let ambassador = own_or_staff(&state, &principal, *id).await?;
+    let year = query
+        .year
+        .unwrap_or_else(|| CalendarMonth::containing(today()).year());
+    Ok(web::Json(
+        state.store.declared_allowances(ambassador.id, year).await?,
+    ))
+}
+
+/// Declare an allowance received elsewhere in a month (the sports club, another charity): it
+/// counts toward the monthly and yearly caps.
+#[utoipa::path(
+    operation_id = "declareAllowance",
+    tag = "allowances",
+    params(("id" = Uuid, Path, description = "The ambassador's id.")),
+    request_body = DeclaredAllowanceInput,
+    responses(
+        (status = 201, description = "The declaration.", body = DeclaredAllowance),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/ambassadors/{id}/declared-allowances")]
+pub async fn declare(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: crate::json::Json<DeclaredAllowanceInput>,
+) -> Result<HttpResponse, ApiError> {
+    let ambassador = own_or_staff(&state, &principal, *id).await?;
+    let input = body.into_inner();
+    let month = super::month_param(&input.month)?;
+    if !input.amount.is_positive() {
+        return Err(ApiError::invalid_field("amount", "more than 0 cents"));
+    }
+    let source = input.source.trim();
+    if source.is_empty() || source.chars().count() > 200 {
+        return Err(ApiError::invalid_field("source", "1 to 200 characters"));
+    }
+    let declared = state
+        .store
+        .declare_allowance(ambassador.id, month, input.amount, source)
+        .await?;
+    super::audit(
+        &state.store,
+        &principal,
+        "allowance.declare",
+        "ambassador",
+        Some(ambassador.id),
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(declared))
+}
+
+/// Draw up a month's statement (programme staff): a draft line for every volunteer whose hours
+/// of the month are all decided and who has no line yet, checked against the monthly, yearly and
+/// hourly caps. Volunteers whose hours still wait are listed. Lines drawn up earlier stay.
+#[utoipa::path(
+    operation_id = "drawUpStatement",
+    tag = "allowances",
+    request_body = StatementRunInput,
+    responses(
+        (status = 200, description = "The month's statement.", body = Statement),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only programme staff draw up statements.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The month's calendar year has no caps yet (`caps_missing`, naming the year).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`month` is not `YYYY-MM`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/statements")]
+pub async fn draw_up_statement(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: crate::json::Json<StatementRunInput>,
+) -> Result<web::Json<Statement>, ApiError> {
+    policy::authorize(&principal, Action::ManageAllowances, "statements")?;
+    let month = super::month_param(&body.month)?;
+    let all_caps = state.store.list_allowance_caps().await?;
+    let Some(caps) = caps_for(&all_caps, month.year()).copied() else {
+        return Err(ApiError::Conflict {
+            code: "caps_missing",
+            detail: domain::allowance::StatementError::MissingCaps { year: month.year() }
+                .to_string(),
+        });
+    };
+    let policy_amounts = state.store.allowance_policy().await?;
+    let mut waiting = Vec::new();
+    for hours in state.store.hours_in_month(month).await? {
+        let Ok(ambassador) = state.store.get_ambassador(hours.ambassador_id).await else {
+            continue; // erased
+        };
+        if ambassador.profile.funding == Funding::Sponsored {
+            continue;
+        }
+        let wait = |reason: String| WaitingVolunteer {
+            ambassador_id: hours.ambassador_id,
+            ambassador_name: hours.name.clone(),
+            reason,
+        };
+        if hours.submitted > 0 {
+            waiting.push(wait(format!(
+                "{} hour entries wait for the school's decision",
+                hours.submitted
+            )));
+            continue;
+        }
+        if hours.volunteered == 0 {
+            continue;
+        }
+        let Some(profile) = state.store.allowance_profile(ambassador.id).await? else {
+            waiting.push(wait(
+                "no allowance details: record the age category (and IBAN) first".to_owned(),
+            ));
+            continue;
+        };
+        let placement = state.store.get_placement(hours.placement_id).await?;
+        let others = others(&state, ambassador.id, month).await?;
+        let input = MonthInput {
+            month,
+            caps: Some(&caps),
+            policy: &policy_amounts,
+            age: profile.age_category,
+            hourly_rate: profile.hourly_rate,
+            placement_start: placement.period.starts_on,
+            placement_end: Some(placement.period.ends_on),
+            minutes: MinutesByKind {
+                sponsored: hours.sponsored,
+                volunteered: hours.volunteered,
+            },
+            others,
+        };
+        let line = compute_line(&input).map_err(|e| ApiError::Conflict {
+            code: "cannot_compute",
+            detail: format!("{}: {e}", hours.name),
+        })?;
+        match state.store.add_statement_line(ambassador.id, &line).await {
+            Ok(_) | Err(store::StoreError::Conflict(_)) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    super::audit(
+        &state.store,
+        &principal,
+        "allowance.statement",
+        "statement",
+        None,
+    )
+    .await?;
+    Ok(web::Json(Statement {
+        month: month.to_string(),
+        lines: state.store.statement_lines(Some(month), None, None).await?,
+        waiting,
+    }))
+}
+
+/// A month's statement lines (programme staff).
+#[utoipa::path(
+    operation_id = "getStatement",
+    tag = "allowances",
+    params(("month" = String, Path, description = "The month, `YYYY-MM`.")),
+    responses(
+        (status = 200, description = "The lines drawn up so far (`waiting` is filled by drawing up).", body = Statement),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only programme staff read statements.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The month is not `YYYY-MM`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/statements/{month}")]
+pub async fn get_statement(
+    state: web::Data<AppState>,
+    principal: Principal,
+    month: web::Path<String>,
+) -> Result<web::Json<Statement>, ApiError> {
+    policy::authorize(&principal, Action::ManageAllowances, "statements")?;
+    let month = super::month_param(&month)?;
+    Ok(web::Json(Statement {
+        month: month.to_string(),
+        lines: state.store.statement_lines(Some(month), None, None).await?,
+        waiting: Vec::new(),
+    }))
+}
+
+/// Change a draft line's amount, with the reason (programme staff); the caps are checked again.
+#[utoipa::path(
+    operation_id = "adjustStatementLine",
+    tag = "allowances",
+    params(("id" = Uuid, Path, description = "The line's id.")),
+    request_body = LineAdjustment,
+    responses(
+        (status = 200, description = "The line after the change.", body = StatementLineItem),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only programme staff adjust lines.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such line.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The line is not a draft (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A reason is required, or the amount is negative.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/statement-lines/{id}/adjustments")]
+pub async fn adjust_line(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: crate::json::Json<LineAdjustment>,
+) -> Result<web::Json<StatementLineItem>, ApiError> {
+    policy::authorize(&principal, Action::ManageAllowances, "statement line")?;
+    let item = find_line(&state, *id).await?;
+    let LineAdjustment { amount, reason } = body.into_inner();
+    let mut line = item.line.clone();
+    line.adjust(amount, reason.trim()).map_err(line_error)?;
+    save(&state, &principal, &item, &line, "allowance.adjust").await
+}
+
+/// Approve a line (refused while it is over a cap), reopen an approved one (with a reason), or
+/// mark it paid, which locks the month's hours. A paid line never changes; corrections are new
+/// lines.
+#[utoipa::path(
+    operation_id = "transitionStatementLine",
+    tag = "allowances",
+    params(("id" = Uuid, Path, description = "The line's id.")),
+    request_body = LineTransition,
+    responses(
+        (status = 200, description = "The line after the step.", body = StatementLineItem),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only programme staff move lines on.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such line.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`over_cap` (names every cap broken) or `invalid_transition`.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A reason is required.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/statement-lines/{id}/transitions")]
+pub async fn transition_line(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: crate::json::Json<LineTransition>,
+) -> Result<web::Json<StatementLineItem>, ApiError> {
+    policy::authorize(&principal, Action::ManageAllowances, "statement line")?;
+    let item = find_line(&state, *id).await?;
+    let LineTransition { action, reason } = body.into_inner();
+    let mut line = item.line.clone();
+    match action {
+        LineAction::Approve => line.approve(),
+        LineAction::Reopen => line.reopen(reason.as_deref().unwrap_or_default().trim()),
+        LineAction::MarkPaid => line.mark_paid(),
+    }
+    .map_err(line_error)?;
+    save(&state, &principal, &item, &line, "allowance.transition").await
+}
+
+/// When the bank should pay.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PayoutQuery {
+    /// The requested execution date (SEPA file); tomorrow when absent.
+    pub execution_date: Option<NaiveDate>,
+}
+
+/// The month's approved lines as a CSV for people: name, IBAN, amount, description.
+#[utoipa::path(
+    operation_id = "getPayoutCsv",
+    tag = "allowances",
+    params(("month" = String, Path, description = "The month, `YYYY-MM`.")),
+    responses(
+        (status = 200, description = "The payout list.", content_type = "text/csv", body = String),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only programme staff download payouts.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Nothing approved to pay (`nothing_to_pay`), or a volunteer without an IBAN (`iban_missing`, naming them).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The month is not `YYYY-MM`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/statements/{month}/payout.csv")]
+pub async fn payout_csv(
+    state: web::Data<AppState>,
+    principal: Principal,
+    month: web::Path<String>,
+) -> Result<HttpResponse, ApiError> {
+    policy::authorize(&principal, Action::ManageAllowances, "statements")?;
+    let month = super::month_param(&month)?;
+    let lines = payout_lines(&state, month).await?;
+    let csv = write_csv(&lines).map_err(|e| ApiError::Unexpected(e.into()))?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"vrijwilligersvergoeding-{month}.csv\""),
+        ))
+        .body(csv))
+}
+
+/// The month's approved lines as a SEPA credit transfer file (pain.001.001.03) for the bank,
+/// paid from the programme's account (`KLASBRUG_PAYOUT_IBAN`).
+#[utoipa::path(
+    operation_id = "getPayoutSepa",
+    tag = "allowances",
+    params(("month" = String, Path, description = "The month, `YYYY-MM`."), PayoutQuery),
+    responses(
+        (status = 200, description = "The credit transfer initiation.", content_type = "application/xml", body = String),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only programme staff download payouts.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Nothing approved to pay, a volunteer without an IBAN, or no payout account configured (`payout_account_missing`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The month is not `YYYY-MM`, or the execution date is in the past.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/statements/{month}/payout.xml")]
+pub async fn payout_sepa(
+    state: web::Data<AppState>,
+    principal: Principal,
+    month: web::Path<String>,
+    query: web::Query<PayoutQuery>,
+) -> Result<HttpResponse, ApiError> {
+    policy::authorize(&principal, Action::ManageAllowances, "statements")?;
+    let month = super::month_param(&month)?;
+    let Some(account) = state.payout_account.clone() else {
+        return Err(ApiError::Conflict {
+            code: "payout_account_missing",
+            detail: "set KLASBRUG_PAYOUT_IBAN (and KLASBRUG_PAYOUT_NAME) to the account allowances are paid from".to_owned(),
+        });
+    };
+    let lines = payout_lines(&state, month).await?;
+    let now = Utc::now();
+    let execution_date = query
+        .execution_date
+        .unwrap_or_else(|| today() + chrono::Duration::days(1));
+    if execution_date < today() {
+        return Err(ApiError::invalid_field(
+            "execution_date",
+            "the bank cannot pay on a day that has passed",
+        ));
+    }
+    let transfer = CreditTransfer {
+        message_id: format!("KB-{}-{}", month, now.format("%Y%m%d%H%M%S")),
+        created_at: now,
+        execution_date,
+        debtor_name: account.name,
+        debtor_iban: account.iban,
+        debtor_bic: None,
+        lines,
+    };
+    let xml = write_pain001(&transfer).map_err(|e| ApiError::Unexpected(e.into()))?;
+    super::audit(
+        &state.store,
+        &principal,
+        "allowance.payout",
+        "statement",
+        None,
+    )
+    .await?;
+    Ok(HttpResponse::Ok()
+        .content_type("application/xml; charset=utf-8")
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"vrijwilligersvergoeding-{month}.xml\""),
+        ))
+        .body(xml))
+}
+
+/// A volunteer's own allowances in a calendar year: their lines, what they declared, what was
+/// paid and approved, and the year's caps.
+#[utoipa::path(
+    operation_id = "getMyAllowances",
+    tag = "allowances",
+    params(YearQuery),
+    responses(
+        (status = 200, description = "The year.", body = AllowanceYear),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "The caller is no ambassador.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/me/allowances")]
+pub async fn my_allowances(
+    state: web::Data<AppState>,
+    principal: Principal,
+    query: web::Query<YearQuery>,
+) -> Result<web::Json<AllowanceYear>, ApiError> {
+    let Principal::User(user) = &principal else {
+        return Err(ApiError::Forbidden);
+    };
+    let ambassador = state
+        .store
+        .ambassador_of_user(user.id)
+        .await
+        .or_not_found("ambassador")?;
+    let year = query
+        .year
+        .unwrap_or_else(|| CalendarMonth::containing(today()).year());
+    let lines = state
+        .store
+        .statement_lines(None, Some(year), Some(ambassador.id))
+        .await?;
+    let declared = state.store.declared_allowances(ambassador.id, year).await?;
+    let sum = |status: domain::allowance::LineStatus| -> Cents {
+        lines
+            .iter()
+            .filter(|l| l.line.status() == status)
+            .map(|l| l.line.amount())
+            .sum()
+    };
+    Ok(web::Json(AllowanceYear {
+        year,
+        caps: caps_for(&state.store.list_allowance_caps().await?, year).copied(),
+        paid: sum(domain::allowance::LineStatus::Paid),
+        approved: sum(domain::allowance::LineStatus::Approved),
+        declared_total: declared.iter().map(|d| d.amount).sum(),
+        lines,
+        declared,
+    }))
+}
+
+/// The ambassador, for the ambassador themself or programme staff (404 for anyone else).
+async fn own_or_staff(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+) -> Result<Ambassador, ApiError> {
+    let ambassador = state
+        .store
+        .get_ambassador(id)
+        .await
+        .or_not_found("ambassador")?;
+    policy::authorize(
+        principal,
+        Action::EditAmbassador {
+            owner: ambassador.user_id,
+        },
+        "ambassador",
+    )?;
+    Ok(ambassador)
+}
+
+/// What else counts toward a volunteer's caps in `month`.
+async fn others(
+    state: &AppState,
+    ambassador: Uuid,
+    month: CalendarMonth,
+) -> Result<OtherAllowances, ApiError> {
+    let declared = state
+        .store
+        .declared_allowances(ambassador, month.year())
+        .await?;
+    let this = month.to_string();
+    let declared_this_month = declared
+        .iter()
+        .filter(|d| d.month == this)
+        .map(|d| d.amount)
+        .sum();
+    let declared_other_months = declared
+        .iter()
+        .filter(|d| d.month < this)
+        .map(|d| d.amount)
+        .sum();
+    let (lines_this_month, lines_other_months) = state.store.line_totals(ambassador, month).await?;
+    Ok(OtherAllowances {
+        declared_this_month,
+        declared_other_months,
+        lines_this_month,
+        lines_other_months,
+    })
+}
+
+async fn find_line(state: &AppState, id: Uuid) -> Result<StatementLineItem, ApiError> {
+    state
+        .store
+        .statement_line(id)
+        .await
+        .or_not_found("statement line")
+}
+
+/// Stores a changed line and audits it.
+async fn save(
+    state: &AppState,
+    principal: &Principal,
+    item: &StatementLineItem,
+    line: &StatementLine,
+    action: &'static str,
+) -> Result<web::Json<StatementLineItem>, ApiError> {
+    let saved = state
+        .store
+        .update_statement_line(item.id, item.ambassador_id, item.line.status(), line)
+        .await?;
+    super::audit(
+        &state.store,
+        principal,
+        action,
+        "statement_line",
+        Some(item.id),
+    )
+    .await?;
+    Ok(web::Json(saved))
+}
+
+fn line_error(error: domain::allowance::LineError) -> ApiError {
+    use domain::allowance::LineError as E;
+    match error {
+        E::ReasonRequired { .. } => ApiError::invalid_field("reason", error.to_string()),
+        E::NegativeAmount { .. } => ApiError::invalid_field("amount", error.to_string()),
+        E::OverCap { .. } => ApiError::Conflict {
+            code: "over_cap",
+            detail: error.to_string(),
+        },
+        _ => ApiError::Conflict {
+            code: "invalid_transition",
+            detail: error.to_string(),
+        },
+    }
+}
+
+/// The approved lines of `month` as payments, or why they cannot be paid.
+async fn payout_lines(state: &AppState, month: CalendarMonth) -> Result<Vec<PayoutLine>, ApiError> {
+    let approved: Vec<StatementLineItem> = state
+        .store
+        .statement_lines(Some(month), None, None)
+        .await?
+        .into_iter()
+        .filter(|l| {
+            l.line.status() == domain::allowance::LineStatus::Approved
+                && l.line.amount().is_positive()
+        })
+        .collect();
+    if approved.is_empty() {
+        return Err(ApiError::Conflict {
+            code: "nothing_to_pay",
+            detail: format!("no approved lines with an amount for {month}"),
+        });
+    }
+    let mut lines = Vec::new();
+    let mut missing = Vec::new();
+    for item in approved {
+        let profile = state.store.allowance_profile(item.ambassador_id).await?;
+        match profile.and_then(|p| p.iban.map(|iban| (iban, p.account_holder))) {
+            Some((iban, holder)) => lines.push(PayoutLine {
+                end_to_end_id: format!("KB{}", item.id.simple()).chars().take(35).collect(),
+                name: holder.unwrap_or_else(|| item.ambassador_name.clone()),
+                iban,
+                amount: item.line.amount(),
+                description: format!("Vrijwilligersvergoeding {}", month.dutch()),
+            }),
+            None => missing.push(item.ambassador_name),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(ApiError::Conflict {
+            code: "iban_missing",
+            detail: format!(
+                "no IBAN on record for {}; record it in their allowance details first",
+                missing.join(", ")
+            ),
+        });
+    }
+    Ok(lines)
+}

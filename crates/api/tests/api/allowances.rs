@@ -1,0 +1,147 @@
+//! The volunteer allowance: caps per year, a volunteer's details, declared allowances, the
+//! monthly statement with its cap checks, and the payout files.
+
+use domain::allowance::LineStatus;
+use domain::contract::{AllowanceYear, HourMonth, Page, Statement, StatementLineItem};
+use domain::hours::HourStatus;
+use domain::money::Cents;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use testkit::on_both_backends;
+use uuid::Uuid;
+
+use crate::helpers::*;
+
+const FENNA: &str = "fenna@ambassadeur.example";
+
+async fn ambassador_id(app: &TestApp, admin: &str, name: &str) -> Uuid {
+    let list: Page<Value> = app.get_json("/api/v1/ambassadors?limit=100", admin).await;
+    let found = list.items.iter().find(|a| a["name"] == name).expect("a demo ambassador");
+    Uuid::parse_str(found["id"].as_str().unwrap()).unwrap()
+}
+
+async fn statement(app: &TestApp, admin: &str, month: &str) -> reqwest::Response {
+    app.call(Method::POST, "/api/v1/statements", admin, Some(&json!({"month": month}))).await
+}
+
+on_both_backends! {
+    async fn a_months_allowance_is_checked_against_the_caps_approved_and_paid(db) {
+        let app = spawn_app(&db).await;
+        let admin = app.login_as(ADMIN).await;
+        let director = app.login_as(DIRECTOR).await;
+        let fenna_token = app.login_as(FENNA).await;
+        let fenna = ambassador_id(&app, &admin, "Fenna Dijkstra").await;
+        let noah = ambassador_id(&app, &admin, "Noah Verbeek").await;
+
+        // 2026's caps are not known yet: the statement says which year is missing.
+        let missing = assert_problem(statement(&app, &admin, "2026-10").await, StatusCode::CONFLICT, "caps_missing").await;
+        assert!(missing.detail.contains("2026"), "{missing:?}");
+        let caps = json!({"year": 2026, "hourly_21_plus": 560, "hourly_under_21": 330, "monthly": 21000, "yearly": 210000});
+        assert_problem(app.call(Method::POST, "/api/v1/allowance-caps", &director, Some(&caps)).await, StatusCode::FORBIDDEN, "forbidden").await;
+        let mut bad = caps.clone();
+        bad["monthly"] = json!(300000);
+        assert_problem(app.call(Method::POST, "/api/v1/allowance-caps", &admin, Some(&bad)).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+        let _: Value = app.post_ok("/api/v1/allowance-caps", &admin, &caps, StatusCode::CREATED).await;
+        assert_problem(app.call(Method::POST, "/api/v1/allowance-caps", &admin, Some(&caps)).await, StatusCode::CONFLICT, "conflict").await;
+        let known: Vec<Value> = app.get_json("/api/v1/allowance-caps", &fenna_token).await;
+        assert_eq!(known.iter().map(|c| c["year"].as_i64().unwrap()).collect::<Vec<_>>(), [2024, 2025, 2026]);
+
+        // Without her details, Fenna waits.
+        let waiting: Statement = app.post_ok("/api/v1/statements", &admin, &json!({"month": "2026-10"}), StatusCode::OK).await;
+        assert!(waiting.lines.is_empty());
+        assert_eq!(waiting.waiting[0].ambassador_name, "Fenna Dijkstra");
+        assert!(waiting.waiting[0].reason.contains("age category"), "{:?}", waiting.waiting);
+
+        // Her details: a checked IBAN; a sponsored ambassador gets no bank account on record.
+        let profile_path = format!("/api/v1/ambassadors/{fenna}/allowance-profile");
+        let details = json!({"age_category": "twenty_one_or_older", "iban": "NL91 ABNA 0417 1643 00", "account_holder": "F. Dijkstra"});
+        let mut wrong = details.clone();
+        wrong["iban"] = json!("NL91ABNA0417164301");
+        assert_eq!(app.call(Method::PUT, &profile_path, &fenna_token, Some(&wrong)).await.status(), StatusCode::BAD_REQUEST);
+        let lotte = app.login_as("lotte@ambassadeur.example").await;
+        assert_problem(app.call(Method::PUT, &profile_path, &lotte, Some(&details)).await, StatusCode::NOT_FOUND, "not_found").await;
+        assert_problem(app.call(Method::PUT, &profile_path, &director, Some(&details)).await, StatusCode::NOT_FOUND, "not_found").await;
+        let saved = app.call(Method::PUT, &profile_path, &fenna_token, Some(&details)).await;
+        assert_eq!(saved.status(), StatusCode::OK);
+        let saved: Value = saved.json().await.unwrap();
+        assert_eq!(saved["iban"], "NL91ABNA0417164300");
+        let sponsored = app.call(Method::PUT, &format!("/api/v1/ambassadors/{noah}/allowance-profile"), &admin, Some(&details)).await;
+        assert_problem(sponsored, StatusCode::CONFLICT, "not_a_volunteer").await;
+
+        // EUR 50.01 from elsewhere in October: with the programme's EUR 160 that is one cent over
+        // the monthly cap of EUR 210.
+        let declared_path = format!("/api/v1/ambassadors/{fenna}/declared-allowances");
+        let bad_declaration = app.call(Method::POST, &declared_path, &fenna_token, Some(&json!({"month": "2026-10", "amount": 0, "source": "Sportclub"}))).await;
+        assert_problem(bad_declaration, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+        let _: Value = app.post_ok(&declared_path, &fenna_token, &json!({"month": "2026-10", "amount": 5001, "source": "Sportclub De Zwaluw"}), StatusCode::CREATED).await;
+
+        let october: Statement = app.post_ok("/api/v1/statements", &admin, &json!({"month": "2026-10"}), StatusCode::OK).await;
+        assert!(october.waiting.is_empty());
+        let item = &october.lines[0];
+        assert_eq!((item.ambassador_name.as_str(), item.line.amount(), item.line.volunteered_minutes()), ("Fenna Dijkstra", Cents(16000), 1020));
+        assert_eq!(item.line.flags().len(), 1, "{:?}", item.line.flags());
+        assert!(item.has_iban);
+        let line_path = format!("/api/v1/statement-lines/{}", item.id);
+        let over = app.call(Method::POST, &format!("{line_path}/transitions"), &admin, Some(&json!({"action": "approve"}))).await;
+        let problem = assert_problem(over, StatusCode::CONFLICT, "over_cap").await;
+        assert!(problem.detail.contains("210"), "{problem:?}");
+        // Drawing up again adds nothing: one line per volunteer and month.
+        let again: Statement = app.post_ok("/api/v1/statements", &admin, &json!({"month": "2026-10"}), StatusCode::OK).await;
+        assert_eq!(again.lines.len(), 1);
+
+        // The admin adjusts to exactly the cap, with a reason, and approves.
+        let no_reason = app.call(Method::POST, &format!("{line_path}/adjustments"), &admin, Some(&json!({"amount": 15999, "reason": " "}))).await;
+        assert_problem(no_reason, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+        let adjusted: StatementLineItem = app.post_ok(&format!("{line_path}/adjustments"), &admin, &json!({"amount": 15999, "reason": "Binnen het maandmaximum met de vergoeding van de sportclub"}), StatusCode::OK).await;
+        assert!(adjusted.line.flags().is_empty());
+        let approved: StatementLineItem = app.post_ok(&format!("{line_path}/transitions"), &admin, &json!({"action": "approve"}), StatusCode::OK).await;
+        assert_eq!(approved.line.status(), LineStatus::Approved);
+
+        // The payout files hold the approved line.
+        let csv = app.get("/api/v1/statements/2026-10/payout.csv", &admin).await;
+        assert_eq!(csv.status(), StatusCode::OK);
+        let csv = csv.text().await.unwrap();
+        assert!(csv.contains("NL91ABNA0417164300") && csv.contains("159.99"), "{csv}");
+        let xml = app.get("/api/v1/statements/2026-10/payout.xml", &admin).await;
+        assert_eq!(xml.status(), StatusCode::OK);
+        let xml = xml.text().await.unwrap();
+        let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+        let text = |name: &str| doc.descendants().find(|n| n.has_tag_name(name)).and_then(|n| n.text()).map(str::to_owned);
+        assert_eq!(text("NbOfTxs").as_deref(), Some("1"));
+        assert_eq!(text("CtrlSum").as_deref(), Some("159.99"));
+        assert_eq!(doc.root_element().tag_name().namespace(), Some("urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"));
+        assert_problem(app.get("/api/v1/statements/2026-10/payout.xml?execution_date=2020-01-01", &admin).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+        assert_problem(app.get("/api/v1/statements/2026-09/payout.csv", &admin).await, StatusCode::CONFLICT, "nothing_to_pay").await;
+
+        // Paid: the month's hours are locked and the line never changes again.
+        let paid: StatementLineItem = app.post_ok(&format!("{line_path}/transitions"), &admin, &json!({"action": "mark_paid"}), StatusCode::OK).await;
+        assert_eq!(paid.line.status(), LineStatus::Paid);
+        let school = app.get_json::<domain::contract::Me>("/api/v1/me", &director).await.memberships[0].organisation.id;
+        let hours: HourMonth = app.get_json(&format!("/api/v1/schools/{school}/hour-months/2026-10"), &director).await;
+        assert!(hours.entries.iter().all(|e| e.status == HourStatus::Locked), "{:?}", hours.entries);
+        let locked = hours.entries[0].id;
+        let reopen = app.call(Method::POST, &format!("/api/v1/hour-entries/{locked}/transitions"), &director, Some(&json!({"action": "reopen", "reason": "toch anders"}))).await;
+        assert_problem(reopen, StatusCode::CONFLICT, "invalid_transition").await;
+        let change = app.call(Method::POST, &format!("{line_path}/adjustments"), &admin, Some(&json!({"amount": 100, "reason": "te laat"}))).await;
+        assert_problem(change, StatusCode::CONFLICT, "invalid_transition").await;
+
+        // Fenna sees her own year; November waits for the school.
+        let year: AllowanceYear = app.get_json("/api/v1/me/allowances?year=2026", &fenna_token).await;
+        assert_eq!((year.paid, year.approved, year.declared_total, year.lines.len()), (Cents(15999), Cents(0), Cents(5001), 1));
+        assert_eq!(year.caps.map(|c| c.year), Some(2026));
+        let november: Statement = app.post_ok("/api/v1/statements", &admin, &json!({"month": "2026-11"}), StatusCode::OK).await;
+        assert!(november.lines.is_empty());
+        assert!(november.waiting[0].reason.contains("3 hour entries"), "{:?}", november.waiting);
+
+        // Only programme staff run statements; a bad month is a 422.
+        for token in [&director, &fenna_token] {
+            assert_problem(statement(&app, token, "2026-10").await, StatusCode::FORBIDDEN, "forbidden").await;
+            assert_problem(app.get("/api/v1/statements/2026-10", token).await, StatusCode::FORBIDDEN, "forbidden").await;
+            assert_problem(app.get("/api/v1/statements/2026-10/payout.csv", token).await, StatusCode::FORBIDDEN, "forbidden").await;
+        }
+        let problem = assert_problem(statement(&app, &admin, "oktober").await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+        assert_eq!(problem.errors[0].field, "month");
+        assert_problem(app.get("/api/v1/me/allowances", &director).await, StatusCode::NOT_FOUND, "not_found").await;
+        assert_problem(app.get(&format!("/api/v1/statement-lines/{}/transitions", Uuid::now_v7()), &admin).await, StatusCode::NOT_FOUND, "not_found").await;
+    }
+}

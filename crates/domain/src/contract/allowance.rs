@@ -1,0 +1,172 @@
+//! The volunteer allowance as the API shows it: each volunteer's details, allowances declared
+//! from elsewhere, and the monthly statement lines.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::allowance::{AgeCategory, StatementLine};
+use crate::iban::Iban;
+use crate::money::Cents;
+
+/// What the allowance of one volunteer needs besides their hours. Only for volunteers who
+/// receive an allowance: the age category (never the birth date), an agreed hourly rate if any,
+/// and the bank account it is paid to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct AllowanceProfile {
+    /// 21 or older, or under 21: which hourly cap applies.
+    pub age_category: AgeCategory,
+    /// An agreed hourly rate in cents, if one was agreed (then the hourly cap applies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
+    pub hourly_rate: Option<Cents>,
+    /// The IBAN the allowance is paid to, checked (ISO 13616) when entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<String>, example = "NL91ABNA0417164300"))]
+    pub iban: Option<Iban>,
+    /// The account holder's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_holder: Option<String>,
+}
+
+/// An allowance a volunteer received elsewhere in a month: it counts toward the caps.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct DeclaredAllowanceInput {
+    /// The month, `YYYY-MM`.
+    pub month: String,
+    /// The amount in cents.
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub amount: Cents,
+    /// Where it came from, such as the sports club.
+    pub source: String,
+}
+
+/// An allowance declared from elsewhere.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeclaredAllowance {
+    /// Its id.
+    pub id: Uuid,
+    /// The month, `YYYY-MM`.
+    pub month: String,
+    /// The amount in cents.
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub amount: Cents,
+    /// Where it came from.
+    pub source: String,
+    /// When it was declared.
+    pub created_at: DateTime<Utc>,
+}
+
+/// Draw up a month's statement lines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StatementRunInput {
+    /// The month, `YYYY-MM`.
+    pub month: String,
+}
+
+/// A statement line with whose it is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StatementLineItem {
+    /// The line's id.
+    pub id: Uuid,
+    /// The volunteer.
+    pub ambassador_id: Uuid,
+    /// The volunteer's name.
+    pub ambassador_name: String,
+    /// The line: amount, how it was computed, the cap checks and any breach.
+    pub line: StatementLine,
+    /// Whether an IBAN is on record to pay it to.
+    pub has_iban: bool,
+}
+
+/// A volunteer whose month cannot be drawn up yet, and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct WaitingVolunteer {
+    /// The volunteer.
+    pub ambassador_id: Uuid,
+    /// Their name.
+    pub ambassador_name: String,
+    /// Why: hours still waiting for the school's decision, or details missing.
+    pub reason: String,
+}
+
+/// A month's statement: its lines, and who waits for hours to be decided.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Statement {
+    /// The month, `YYYY-MM`.
+    pub month: String,
+    /// The lines, by volunteer.
+    pub lines: Vec<StatementLineItem>,
+    /// Volunteers left out until their hours are decided.
+    pub waiting: Vec<WaitingVolunteer>,
+}
+
+/// Change a draft line's amount, with the reason.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LineAdjustment {
+    /// The new amount in cents.
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub amount: Cents,
+    /// Why.
+    pub reason: String,
+}
+
+/// Move a line on: `approve`, `reopen` (with a reason) or `mark_paid`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LineTransition {
+    /// `approve`, `reopen` or `mark_paid`.
+    pub action: LineAction,
+    /// Required to reopen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+crate::text_enum! {
+    /// What can be done to a statement line.
+    pub enum LineAction ("statement line action") {
+        /// draft → approved, refused while the line is over a cap.
+        Approve = "approve",
+        /// approved → draft, with a reason.
+        Reopen = "reopen",
+        /// approved → paid; locks the month's hours. A paid line never changes.
+        MarkPaid = "mark_paid",
+    }
+}
+
+/// A volunteer's own allowances in a calendar year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AllowanceYear {
+    /// The calendar year.
+    pub year: i32,
+    /// The year's caps, if entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caps: Option<crate::allowance::AllowanceCaps>,
+    /// The statement lines, by month.
+    pub lines: Vec<StatementLineItem>,
+    /// Allowances declared from elsewhere.
+    pub declared: Vec<DeclaredAllowance>,
+    /// Paid this year by the programme, in cents.
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub paid: Cents,
+    /// Approved and not yet paid, in cents.
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub approved: Cents,
+    /// Declared from elsewhere this year, in cents.
+    #[cfg_attr(feature = "openapi", schema(value_type = i64))]
+    pub declared_total: Cents,
+}
