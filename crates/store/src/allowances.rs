@@ -447,3 +447,23 @@ fn line_item(row: LineRow) -> StoreResult<StatementLineItem> {
         has_iban: row.has_iban,
     })
 }
+
+impl Store {
+    /// Adds a step to the programme's monthly amount; `Conflict` when one starts that day.
+    pub async fn add_allowance_step(&self, step: &AllowanceStep) -> StoreResult<()> {
+        let result = with_pool!(self, pool => {
+            sqlx::query("INSERT INTO allowance_amounts (valid_from, monthly) VALUES ($1, $2)")
+                .bind(step.valid_from)
+                .bind(step.monthly.0)
+                .execute(pool)
+                .await
+                .map(|_| ())
+        });
+        result.map_err(|e| {
+            conflict_says(
+                e,
+                format!("an amount from {} is entered already", step.valid_from),
+            )
+        })
+    }
+}

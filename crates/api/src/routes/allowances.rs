@@ -4,7 +4,8 @@
 use actix_web::{HttpResponse, get, post, put, web};
 use chrono::{NaiveDate, Utc};
 use domain::allowance::{
-    AllowanceCaps, MonthInput, OtherAllowances, StatementLine, caps_for, compute_line,
+    AllowanceCaps, AllowancePolicy, AllowanceStep, MonthInput, OtherAllowances, StatementLine,
+    caps_for, compute_line,
 };
 use domain::ambassador::Funding;
 use domain::calendar_month::CalendarMonth;
@@ -31,6 +32,9 @@ pub fn configure(config: &mut ServiceConfig) {
     config
         .service(list_caps)
         .service(add_caps)
+        .service(get_amounts)
+        .service(add_amount)
+        .service(correct_line)
         .service(get_profile)
         .service(put_profile)
         .service(list_declared)
@@ -101,6 +105,110 @@ pub async fn add_caps(
     )
     .await?;
     Ok(HttpResponse::Created().json(caps))
+}
+
+/// The programme's monthly allowance over time (EUR 160 by default), in cents.
+#[utoipa::path(
+    operation_id = "getAllowanceAmounts",
+    tag = "allowances",
+    responses(
+        (status = 200, description = "The amounts, each from the first of a month until the next.", body = AllowancePolicy),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []), ("oauth2" = []))
+)]
+#[get("/allowance-amounts")]
+pub async fn get_amounts(
+    state: web::Data<AppState>,
+    principal: Principal,
+) -> Result<web::Json<AllowancePolicy>, ApiError> {
+    policy::authorize(&principal, Action::ReadAllowanceCaps, "allowance amounts")?;
+    Ok(web::Json(state.store.allowance_policy().await?))
+}
+
+/// Change the programme's monthly allowance from the first of a month on (programme staff).
+#[utoipa::path(
+    operation_id = "addAllowanceAmount",
+    tag = "allowances",
+    request_body = AllowanceStep,
+    responses(
+        (status = 201, description = "The amounts afterwards.", body = AllowancePolicy),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only programme staff change the amount.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "An amount starts that day already (`conflict`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not the first of a month, or negative.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/allowance-amounts")]
+pub async fn add_amount(
+    state: web::Data<AppState>,
+    principal: Principal,
+    body: crate::json::Json<AllowanceStep>,
+) -> Result<HttpResponse, ApiError> {
+    policy::authorize(&principal, Action::ManageAllowances, "allowance amounts")?;
+    let step = body.into_inner();
+    let mut steps = state.store.allowance_policy().await?.steps().to_vec();
+    steps.push(step);
+    let after = AllowancePolicy::new(steps)
+        .map_err(|e| ApiError::invalid_field("valid_from", e.to_string()))?;
+    state.store.add_allowance_step(&step).await?;
+    super::audit(
+        &state.store,
+        &principal,
+        "allowance.amount",
+        "allowance_amounts",
+        None,
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(after))
+}
+
+/// Correct a paid line: a new draft line for the same month with the difference (negative takes
+/// money back) and the reason, checked against the caps as they stand now (programme staff).
+#[utoipa::path(
+    operation_id = "correctStatementLine",
+    tag = "allowances",
+    params(("id" = Uuid, Path, description = "The paid line's id.")),
+    request_body = LineAdjustment,
+    responses(
+        (status = 201, description = "The correction, as a draft line.", body = StatementLineItem),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only programme staff correct lines.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such line.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The line is not paid (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A reason is required, or the correction takes back more than was paid.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/statement-lines/{id}/corrections")]
+pub async fn correct_line(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: crate::json::Json<LineAdjustment>,
+) -> Result<HttpResponse, ApiError> {
+    policy::authorize(&principal, Action::ManageAllowances, "statement line")?;
+    let item = find_line(&state, *id).await?;
+    let LineAdjustment { amount, reason } = body.into_inner();
+    let others = others(&state, item.ambassador_id, item.line.month()).await?;
+    let correction = StatementLine::correction(&item.line, item.id, amount, reason.trim(), others)
+        .map_err(line_error)?;
+    let created = state
+        .store
+        .add_statement_line(item.ambassador_id, &correction)
+        .await?;
+    super::audit(
+        &state.store,
+        &principal,
+        "allowance.correct",
+        "statement_line",
+        Some(created),
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(state.store.statement_line(created).await?))
 }
 
 /// A volunteer's allowance details: the ambassador themself or programme staff.
@@ -732,7 +840,9 @@ fn line_error(error: domain::allowance::LineError) -> ApiError {
     use domain::allowance::LineError as E;
     match error {
         E::ReasonRequired { .. } => ApiError::invalid_field("reason", error.to_string()),
-        E::NegativeAmount { .. } => ApiError::invalid_field("amount", error.to_string()),
+        E::NegativeAmount { .. } | E::EmptyCorrection | E::BelowZero { .. } => {
+            ApiError::invalid_field("amount", error.to_string())
+        }
         E::OverCap { .. } => ApiError::Conflict {
             code: "over_cap",
             detail: error.to_string(),

@@ -16,12 +16,22 @@ const FENNA: &str = "fenna@ambassadeur.example";
 
 async fn ambassador_id(app: &TestApp, admin: &str, name: &str) -> Uuid {
     let list: Page<Value> = app.get_json("/api/v1/ambassadors?limit=100", admin).await;
-    let found = list.items.iter().find(|a| a["name"] == name).expect("a demo ambassador");
+    let found = list
+        .items
+        .iter()
+        .find(|a| a["name"] == name)
+        .expect("a demo ambassador");
     Uuid::parse_str(found["id"].as_str().unwrap()).unwrap()
 }
 
 async fn statement(app: &TestApp, admin: &str, month: &str) -> reqwest::Response {
-    app.call(Method::POST, "/api/v1/statements", admin, Some(&json!({"month": month}))).await
+    app.call(
+        Method::POST,
+        "/api/v1/statements",
+        admin,
+        Some(&json!({"month": month})),
+    )
+    .await
 }
 
 on_both_backends! {
@@ -125,9 +135,24 @@ on_both_backends! {
         let change = app.call(Method::POST, &format!("{line_path}/adjustments"), &admin, Some(&json!({"amount": 100, "reason": "te laat"}))).await;
         assert_problem(change, StatusCode::CONFLICT, "invalid_transition").await;
 
+        // A mistake in a paid month is put right with a correction line, never by changing it.
+        let too_much = app.call(Method::POST, &format!("{line_path}/corrections"), &admin, Some(&json!({"amount": -16000, "reason": "Dubbel geteld"}))).await;
+        assert_problem(too_much, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+        let correction: StatementLineItem = app.post_ok(&format!("{line_path}/corrections"), &admin, &json!({"amount": -999, "reason": "Een ochtend te veel geteld"}), StatusCode::CREATED).await;
+        assert_eq!((correction.line.amount(), correction.line.corrects(), correction.line.status()), (Cents(-999), Some(item.id), LineStatus::Draft));
+        let not_paid = app.call(Method::POST, &format!("/api/v1/statement-lines/{}/corrections", correction.id), &admin, Some(&json!({"amount": 1, "reason": "x"}))).await;
+        assert_problem(not_paid, StatusCode::CONFLICT, "invalid_transition").await;
+
+        // The programme's amount changes from the first of a month.
+        let not_first = app.call(Method::POST, "/api/v1/allowance-amounts", &admin, Some(&json!({"valid_from": "2027-01-15", "monthly": 17000}))).await;
+        assert_problem(not_first, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+        assert_problem(app.call(Method::POST, "/api/v1/allowance-amounts", &director, Some(&json!({"valid_from": "2027-01-01", "monthly": 17000}))).await, StatusCode::FORBIDDEN, "forbidden").await;
+        let amounts: Vec<Value> = app.post_ok("/api/v1/allowance-amounts", &admin, &json!({"valid_from": "2027-01-01", "monthly": 17000}), StatusCode::CREATED).await;
+        assert_eq!(amounts.iter().map(|a| a["monthly"].as_i64().unwrap()).collect::<Vec<_>>(), [16000, 17000]);
+
         // Fenna sees her own year; November waits for the school.
         let year: AllowanceYear = app.get_json("/api/v1/me/allowances?year=2026", &fenna_token).await;
-        assert_eq!((year.paid, year.approved, year.declared_total, year.lines.len()), (Cents(15999), Cents(0), Cents(5001), 1));
+        assert_eq!((year.paid, year.approved, year.declared_total, year.lines.len()), (Cents(15999), Cents(0), Cents(5001), 2));
         assert_eq!(year.caps.map(|c| c.year), Some(2026));
         let november: Statement = app.post_ok("/api/v1/statements", &admin, &json!({"month": "2026-11"}), StatusCode::OK).await;
         assert!(november.lines.is_empty());
