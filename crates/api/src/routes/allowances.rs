@@ -112,7 +112,7 @@ pub async fn add_caps(
     operation_id = "getAllowanceAmounts",
     tag = "allowances",
     responses(
-        (status = 200, description = "The amounts, each from the first of a month until the next.", body = AllowancePolicy),
+        (status = 200, description = "The amounts, each from the first of a month until the next.", body = Vec<AllowanceStep>),
         (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []), ("oauth2" = []))
@@ -121,9 +121,9 @@ pub async fn add_caps(
 pub async fn get_amounts(
     state: web::Data<AppState>,
     principal: Principal,
-) -> Result<web::Json<AllowancePolicy>, ApiError> {
+) -> Result<web::Json<Vec<AllowanceStep>>, ApiError> {
     policy::authorize(&principal, Action::ReadAllowanceCaps, "allowance amounts")?;
-    Ok(web::Json(state.store.allowance_policy().await?))
+    Ok(web::Json(state.store.allowance_policy().await?.steps().to_vec()))
 }
 
 /// Change the programme's monthly allowance from the first of a month on (programme staff).
@@ -132,7 +132,7 @@ pub async fn get_amounts(
     tag = "allowances",
     request_body = AllowanceStep,
     responses(
-        (status = 201, description = "The amounts afterwards.", body = AllowancePolicy),
+        (status = 201, description = "The amounts afterwards.", body = Vec<AllowanceStep>),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff change the amount.", body = Problem, content_type = "application/problem+json"),
@@ -162,7 +162,7 @@ pub async fn add_amount(
         None,
     )
     .await?;
-    Ok(HttpResponse::Created().json(after))
+    Ok(HttpResponse::Created().json(after.steps()))
 }
 
 /// Correct a paid line: a new draft line for the same month with the difference (negative takes
