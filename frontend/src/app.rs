@@ -17,6 +17,7 @@ use crate::pages::ambassadors::{AmbassadorPage, AmbassadorsPage};
 use crate::pages::audit::AuditPage;
 use crate::pages::candidates::CandidatesPage;
 use crate::pages::capacity::CapacityPage;
+use crate::pages::hours::HoursPage;
 use crate::pages::lesson_calendar::LessonCalendarPage;
 use crate::pages::lesson_series::{LessonSeriesListPage, LessonSeriesPage};
 use crate::pages::login::{LoginPage, Notice};
@@ -260,6 +261,10 @@ fn switch(route: Route, session: &Session) -> Html {
         Route::LessonCalendar => guarded(
             MenuItem::LessonCalendar,
             html! { <LessonCalendarPage session={session.clone()} /> },
+        ),
+        Route::Hours => guarded(
+            MenuItem::Hours,
+            html! { <HoursPage session={session.clone()} /> },
         ),
         Route::NotFound => html! { <NotFoundPage /> },
     }

@@ -23,6 +23,7 @@ pub enum MenuItem {
     Candidates,
     LessonSeries,
     LessonCalendar,
+    Hours,
 }
 
 impl MenuItem {
@@ -40,6 +41,7 @@ impl MenuItem {
             MenuItem::Candidates => Route::Candidates,
             MenuItem::LessonSeries => Route::LessonSeriesList,
             MenuItem::LessonCalendar => Route::LessonCalendar,
+            MenuItem::Hours => Route::Hours,
         }
     }
 
@@ -58,6 +60,7 @@ impl MenuItem {
             Route::Candidates => MenuItem::Candidates,
             Route::LessonSeriesList | Route::LessonSeries { .. } => MenuItem::LessonSeries,
             Route::LessonCalendar => MenuItem::LessonCalendar,
+            Route::Hours => MenuItem::Hours,
             Route::NotFound => return None,
         };
         Some(item)
@@ -77,6 +80,7 @@ impl MenuItem {
             MenuItem::Candidates => "menu-candidates",
             MenuItem::LessonSeries => "menu-lesson-series",
             MenuItem::LessonCalendar => "menu-lesson-calendar",
+            MenuItem::Hours => "menu-hours",
         }
     }
 
@@ -94,6 +98,7 @@ impl MenuItem {
             MenuItem::Candidates => texts.matching.menu_candidates,
             MenuItem::LessonSeries => texts.lesson_series.menu_lesson_series,
             MenuItem::LessonCalendar => texts.lesson_series.menu_lesson_calendar,
+            MenuItem::Hours => texts.hours.menu_hours,
         }
     }
 }
@@ -102,8 +107,8 @@ impl MenuItem {
 /// directors and coordinators see the placements (admins of every school, the others of their
 /// own); directors and coordinators see their school's capacity and candidates; programme admins
 /// see the ambassadors and matching; programme admins, directors and coordinators see the lesson
-/// series and the lesson calendar; school directors see their team; programme admins and
-/// directors see organisations; only programme admins see the audit log.
+/// series, the lesson calendar and the school's hours; school directors see their team; programme
+/// admins and directors see organisations; only programme admins see the audit log.
 pub fn menu_for(me: &Me) -> Vec<MenuItem> {
     let admin = holds(me, Role::ProgrammeAdmin);
     let director = holds(me, Role::SchoolDirector);
@@ -123,6 +128,7 @@ pub fn menu_for(me: &Me) -> Vec<MenuItem> {
     if admin || school_staff {
         menu.push(MenuItem::LessonSeries);
         menu.push(MenuItem::LessonCalendar);
+        menu.push(MenuItem::Hours);
     }
     if director {
         menu.push(MenuItem::Team);
@@ -245,7 +251,7 @@ mod tests {
     }
 
     #[test]
-    fn a_director_sees_placements_capacity_candidates_lessons_team_and_organisations() {
+    fn a_director_sees_placements_capacity_candidates_lessons_hours_team_and_organisations() {
         let me = person(&[Role::SchoolDirector]);
         assert_eq!(
             menu_for(&me),
@@ -256,6 +262,7 @@ mod tests {
                 MenuItem::Candidates,
                 MenuItem::LessonSeries,
                 MenuItem::LessonCalendar,
+                MenuItem::Hours,
                 MenuItem::Team,
                 MenuItem::Organisations
             ]
@@ -263,7 +270,7 @@ mod tests {
     }
 
     #[test]
-    fn a_coordinator_sees_placements_capacity_candidates_and_lessons() {
+    fn a_coordinator_sees_placements_capacity_candidates_lessons_and_hours() {
         let me = person(&[Role::Coordinator]);
         assert_eq!(
             menu_for(&me),
@@ -273,13 +280,14 @@ mod tests {
                 MenuItem::Capacity,
                 MenuItem::Candidates,
                 MenuItem::LessonSeries,
-                MenuItem::LessonCalendar
+                MenuItem::LessonCalendar,
+                MenuItem::Hours
             ]
         );
     }
 
     #[test]
-    fn a_programme_admin_sees_placements_ambassadors_matching_lessons_organisations_and_the_audit_log()
+    fn a_programme_admin_sees_placements_ambassadors_matching_lessons_hours_organisations_and_the_audit_log()
      {
         let me = person(&[Role::ProgrammeAdmin]);
         assert_eq!(
@@ -291,6 +299,7 @@ mod tests {
                 MenuItem::Matching,
                 MenuItem::LessonSeries,
                 MenuItem::LessonCalendar,
+                MenuItem::Hours,
                 MenuItem::Organisations,
                 MenuItem::AuditLog
             ]
@@ -324,6 +333,7 @@ mod tests {
                 MenuItem::Matching,
                 MenuItem::LessonSeries,
                 MenuItem::LessonCalendar,
+                MenuItem::Hours,
                 MenuItem::Team,
                 MenuItem::Organisations,
                 MenuItem::AuditLog
@@ -342,6 +352,10 @@ mod tests {
         ));
         assert!(!may_open(&person(&[Role::ProgrammeAdmin]), MenuItem::Team));
         assert!(!may_open(&teacher, MenuItem::Placements));
+        assert!(
+            !may_open(&teacher, MenuItem::Hours),
+            "teachers do not decide on hours"
+        );
         assert!(!may_open(
             &person(&[Role::ProgrammeAdmin]),
             MenuItem::Capacity
@@ -378,6 +392,7 @@ mod tests {
         assert_eq!(MenuItem::Candidates.id(), "menu-candidates");
         assert_eq!(MenuItem::LessonSeries.id(), "menu-lesson-series");
         assert_eq!(MenuItem::LessonCalendar.id(), "menu-lesson-calendar");
+        assert_eq!(MenuItem::Hours.id(), "menu-hours");
     }
 
     #[test]
@@ -391,6 +406,7 @@ mod tests {
             MenuItem::of(Route::LessonCalendar),
             Some(MenuItem::LessonCalendar)
         );
+        assert_eq!(MenuItem::of(Route::Hours), Some(MenuItem::Hours));
     }
 
     #[test]

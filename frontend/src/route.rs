@@ -35,6 +35,8 @@ pub enum Route {
     LessonSeries { id: Uuid },
     #[at("/lesrooster")]
     LessonCalendar,
+    #[at("/uren")]
+    Hours,
     #[not_found]
     #[at("/niet-gevonden")]
     NotFound,
@@ -76,6 +78,7 @@ mod tests {
             Some(Route::LessonSeries { id })
         );
         assert_eq!(Route::recognize("/lesrooster"), Some(Route::LessonCalendar));
+        assert_eq!(Route::recognize("/uren"), Some(Route::Hours));
         assert_eq!(Route::recognize("/bestaat-niet"), Some(Route::NotFound));
     }
 }

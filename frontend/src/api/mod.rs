@@ -10,6 +10,7 @@
 pub mod audit;
 pub mod auth;
 mod error;
+pub mod hours;
 pub mod lesson_calendar;
 pub mod lesson_series;
 pub mod matching;

@@ -275,4 +275,5 @@ pub static EN: Texts = Texts {
     matching: super::matching::en::MATCHING,
     ambassadors: super::matching::en::AMBASSADORS,
     lesson_series: super::lesson_series::en::LESSON_SERIES,
+    hours: super::hours::en::HOURS,
 };

@@ -7,12 +7,14 @@ use domain::{OrganisationKind, Region, Role, SchoolType};
 use crate::api::ApiError;
 
 mod en;
+mod hours;
 mod lesson_series;
 mod matching;
 mod nl;
 mod placements;
 
 pub use en::EN;
+pub use hours::HoursTexts;
 pub use lesson_series::{LessonSeriesTexts, is_about_field};
 pub use matching::{AmbassadorTexts, MatchingTexts, capitalised};
 pub use nl::NL;
@@ -163,6 +165,9 @@ pub struct Texts {
 
     // Lesson series and the lesson calendar.
     pub lesson_series: LessonSeriesTexts,
+
+    // A school's hours.
+    pub hours: HoursTexts,
 }
 
 /// Puts values into a text's `{name}` slots.

@@ -276,4 +276,5 @@ pub static NL: Texts = Texts {
     matching: super::matching::nl::MATCHING,
     ambassadors: super::matching::nl::AMBASSADORS,
     lesson_series: super::lesson_series::nl::LESSON_SERIES,
+    hours: super::hours::nl::HOURS,
 };

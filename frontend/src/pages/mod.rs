@@ -1,9 +1,10 @@
-//! One module per page.
+//! One module per page, and `school_month`: the school and month picker two pages share.
 
 pub mod ambassadors;
 pub mod audit;
 pub mod candidates;
 pub mod capacity;
+pub mod hours;
 pub mod lesson_calendar;
 pub mod lesson_series;
 pub mod login;
@@ -12,4 +13,5 @@ pub mod not_found;
 pub mod organisations;
 pub mod overview;
 pub mod placements;
+pub mod school_month;
 pub mod team;

@@ -4,86 +4,23 @@
 
 mod month;
 
-use chrono::{Datelike, Months, NaiveDate};
-use domain::contract::Organisation;
-use domain::contract::lesson_schedule::parse_month;
-use uuid::Uuid;
-use wasm_bindgen_futures::spawn_local;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
-use yew_router::query::Raw;
 
 use self::month::MonthView;
-use crate::api::ApiError;
-use crate::api::organisations::list_all_schools;
 use crate::app::Session;
-use crate::components::{ErrorMessage, Loading};
-use crate::format::today;
 use crate::hooks::{use_texts, use_title};
 use crate::i18n::capitalised;
-use crate::menu::{is_programme_admin, school_memberships};
 use crate::pages::lesson_series::feed::{CalendarFeedPanel, FeedOf};
+use crate::pages::school_month::{ControlIds, month_key, school_month_controls, use_school_month};
 use crate::route::Route;
 
-/// What the address says: which school, which month (`YYYY-MM`).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct CalendarQuery {
-    pub school: Option<Uuid>,
-    pub maand: Option<String>,
-}
-
-impl CalendarQuery {
-    /// Reads `?school=…&maand=2026-12`, ignoring what it does not know. Read by hand: both
-    /// values are plain ASCII, and a URL-encoding library would add to every download.
-    pub fn parse(query: &str) -> Self {
-        let mut parsed = Self::default();
-        for pair in query.trim_start_matches('?').split('&') {
-            match pair.split_once('=') {
-                Some(("school", value)) => parsed.school = Uuid::parse_str(value).ok(),
-                Some(("maand", value)) => parsed.maand = Some(value.to_owned()),
-                _ => {}
-            }
-        }
-        parsed
-    }
-
-    /// The query string, without `?`: `school=…&maand=2026-12`.
-    pub fn to_query(&self) -> String {
-        let school = self.school.map(|id| format!("school={id}"));
-        let month = self.maand.as_ref().map(|month| format!("maand={month}"));
-        [school, month]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join("&")
-    }
-}
-
-/// The first of the month the address names, or of `today`'s month.
-pub fn chosen_month(query: &CalendarQuery, today: NaiveDate) -> NaiveDate {
-    query
-        .maand
-        .as_deref()
-        .and_then(parse_month)
-        .unwrap_or_else(|| today.with_day(1).unwrap_or(today))
-}
-
-/// `2026-12`, as the API and `<input type=month>` write a month.
-pub fn month_key(month: NaiveDate) -> String {
-    month.format("%Y-%m").to_string()
-}
-
-/// The month before (`-1`) or after (`1`) `month`.
-pub fn shift_month(month: NaiveDate, by: i32) -> NaiveDate {
-    let months = Months::new(by.unsigned_abs());
-    let shifted = if by < 0 {
-        month.checked_sub_months(months)
-    } else {
-        month.checked_add_months(months)
-    };
-    shifted.unwrap_or(month)
-}
+/// The ids of Lesrooster's school and month controls.
+const CONTROLS: ControlIds = ControlIds {
+    school: "calendar-school",
+    month: "month-input",
+    previous: "month-prev",
+    next: "month-next",
+};
 
 #[derive(Properties, PartialEq)]
 pub struct LessonCalendarProps {
@@ -95,88 +32,13 @@ pub fn LessonCalendarPage(props: &LessonCalendarProps) -> Html {
     let texts = use_texts();
     let t = &texts.lesson_series;
     use_title(t.menu_lesson_calendar);
-    let (api, me) = (props.session.api.clone(), props.session.me.clone());
-    let admin = is_programme_admin(&me);
-    let navigator = use_navigator();
-    let query = use_location()
-        .map(|location| CalendarQuery::parse(location.query_str()))
-        .unwrap_or_default();
-    let today = *use_memo((), |_| today());
-    let month = chosen_month(&query, today);
+    let api = props.session.api.clone();
+    let choice = use_school_month(&props.session, Route::LessonCalendar);
+    let month = choice.month;
 
-    // Admins pick among every school, loaded from the server; others among their own.
-    let all_schools = use_state(|| None::<Result<Vec<Organisation>, ApiError>>);
-    {
-        let (api, all_schools) = (api.clone(), all_schools.clone());
-        use_effect_with(admin, move |admin| {
-            if *admin {
-                spawn_local(async move { all_schools.set(Some(list_all_schools(&api).await)) });
-            }
-        });
-    }
-    let schools: Vec<Organisation> = if admin {
-        match &*all_schools {
-            Some(Ok(schools)) => schools.clone(),
-            _ => Vec::new(),
-        }
-    } else {
-        school_memberships(&me)
-    };
-    let school = query
-        .school
-        .filter(|id| schools.iter().any(|s| s.id == *id))
-        .or_else(|| schools.first().map(|s| s.id));
-
-    let go = {
-        let navigator = navigator.clone();
-        Callback::from(move |(school, month): (Option<Uuid>, NaiveDate)| {
-            if let Some(navigator) = &navigator {
-                let query = CalendarQuery {
-                    school,
-                    maand: Some(month_key(month)),
-                };
-                let _ = navigator.push_with_query(&Route::LessonCalendar, Raw(query.to_query()));
-            }
-        })
-    };
-    let step = |by: i32| {
-        let go = go.clone();
-        Callback::from(move |_: MouseEvent| go.emit((school, shift_month(month, by))))
-    };
-    let on_month = {
-        let go = go.clone();
-        Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlInputElement>().value();
-            if let Some(chosen) = parse_month(&value) {
-                go.emit((school, chosen));
-            }
-        })
-    };
-    let on_school = {
-        let go = go.clone();
-        Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlInputElement>().value();
-            go.emit((Uuid::parse_str(&value).ok(), month));
-        })
-    };
-
-    let school_choice = (schools.len() > 1).then(|| {
-        html! {
-            <div class="field">
-                <label for="calendar-school">{ t.school }</label>
-                <select id="calendar-school" onchange={on_school}>
-                    { for schools.iter().map(|s| html! {
-                        <option value={s.id.to_string()} selected={school == Some(s.id)}>{ s.name.clone() }</option>
-                    }) }
-                </select>
-            </div>
-        }
-    });
-    let content = match (school, &*all_schools) {
-        (None, Some(Err(error))) => html! { <ErrorMessage error={error.clone()} /> },
-        (None, _) if admin && all_schools.is_none() => html! { <Loading /> },
-        (None, _) => html! {},
-        (Some(school), _) => html! {
+    let content = match choice.school {
+        None => choice.without_school(),
+        Some(school) => html! {
             <>
                 <MonthView api={api.clone()} {school} month={month_key(month)} />
                 <CalendarFeedPanel api={api.clone()} of={FeedOf::School(school)} />
@@ -188,78 +50,9 @@ pub fn LessonCalendarPage(props: &LessonCalendarProps) -> Html {
         <section id="lesson-calendar" class="page" aria-labelledby="page-title">
             <h1 id="page-title">{ t.menu_lesson_calendar }</h1>
             <p class="lead">{ t.calendar_intro }</p>
-            <div class="filters calendar-controls">
-                { school_choice.unwrap_or_default() }
-                <div class="field">
-                    <label for="month-input">{ t.month }</label>
-                    <div class="month-picker">
-                        <button id="month-prev" type="button" class="button-secondary"
-                            aria-label={t.previous_month} title={t.previous_month} onclick={step(-1)}>
-                            <span aria-hidden="true">{ "‹" }</span>
-                        </button>
-                        <input id="month-input" type="month" value={month_key(month)} onchange={on_month} />
-                        <button id="month-next" type="button" class="button-secondary"
-                            aria-label={t.next_month} title={t.next_month} onclick={step(1)}>
-                            <span aria-hidden="true">{ "›" }</span>
-                        </button>
-                    </div>
-                </div>
-            </div>
+            { school_month_controls(texts, CONTROLS, &choice) }
             <h2 id="calendar-month" class="calendar-month">{ capitalised(&t.month_name(month)) }</h2>
             { content }
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
-    }
-
-    #[test]
-    fn the_month_comes_from_the_address_or_is_this_month() {
-        let today = d(2026, 11, 23);
-        let asked = CalendarQuery {
-            school: None,
-            maand: Some("2026-12".into()),
-        };
-        assert_eq!(chosen_month(&asked, today), d(2026, 12, 1));
-        assert_eq!(
-            chosen_month(&CalendarQuery::default(), today),
-            d(2026, 11, 1)
-        );
-        let nonsense = CalendarQuery {
-            school: None,
-            maand: Some("december".into()),
-        };
-        assert_eq!(chosen_month(&nonsense, today), d(2026, 11, 1));
-    }
-
-    #[test]
-    fn months_step_across_the_year() {
-        assert_eq!(shift_month(d(2026, 12, 1), 1), d(2027, 1, 1));
-        assert_eq!(shift_month(d(2027, 1, 1), -1), d(2026, 12, 1));
-        assert_eq!(month_key(d(2027, 1, 1)), "2027-01");
-    }
-
-    #[test]
-    fn the_address_keeps_the_school_and_the_month() {
-        let school = Uuid::from_u128(7);
-        let query = CalendarQuery {
-            school: Some(school),
-            maand: Some("2026-12".into()),
-        };
-        let text = query.to_query();
-        assert_eq!(text, format!("school={school}&maand=2026-12"));
-        assert_eq!(CalendarQuery::parse(&format!("?{text}&x=1")), query);
-        let month_only = CalendarQuery::parse("maand=2027-03");
-        assert_eq!(
-            (month_only.school, month_only.maand.as_deref()),
-            (None, Some("2027-03"))
-        );
-        assert_eq!(CalendarQuery::parse(""), CalendarQuery::default());
     }
 }
