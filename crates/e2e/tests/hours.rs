@@ -7,31 +7,14 @@
 
 mod common;
 
-use common::{Visit, log_in_as, set_value, shot, sideways_overflow, visit_as, wait_for};
+use common::{Visit, log_in_as, set_value, shot, sideways_overflow, token, visit_as, wait_for};
 use klasbrug_e2e::Browser;
-use serde_json::{Value, json};
+use serde_json::Value;
 use testkit::{TestServer, on_both_backends};
 
 const COORDINATOR: (&str, &str) = ("ic@zeester.example", "Jeroen Bakker");
 const DIRECTOR: (&str, &str) = ("directeur@zeester.example", "Anouk Visser");
 const ADMIN: (&str, &str) = ("beheer@klasbrug.example", "Iris van Leeuwen");
-
-/// An access token for `email`, as any API client gets one.
-async fn token(server: &TestServer, email: &str) -> String {
-    let response: Value = reqwest::Client::new()
-        .post(server.url("/api/v1/auth/login"))
-        .json(&json!({ "email": email, "password": "klasbrug-demo" }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    response["access_token"]
-        .as_str()
-        .unwrap_or_else(|| panic!("no token for {email}: {response}"))
-        .to_owned()
-}
 
 /// `GET` of an API path as the holder of `token`.
 async fn get(server: &TestServer, token: &str, path: &str) -> Value {

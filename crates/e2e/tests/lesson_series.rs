@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::{Visit, log_in_as, set_value, shot, sideways_overflow, visit_as, wait_for};
+use common::{Visit, log_in_as, set_value, shot, sideways_overflow, token, visit_as, wait_for};
 use klasbrug_e2e::Browser;
 use serde_json::{Value, json};
 use testkit::{TestServer, on_both_backends};
@@ -22,23 +22,6 @@ async fn scroll_to(browser: &Browser, css: &str) {
     browser
         .script(&format!("document.querySelector({css:?}).scrollIntoView()"))
         .await;
-}
-
-/// An access token for `email`, as any API client gets one.
-async fn token(server: &TestServer, email: &str) -> String {
-    let response: Value = reqwest::Client::new()
-        .post(server.url("/api/v1/auth/login"))
-        .json(&json!({ "email": email, "password": "klasbrug-demo" }))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    response["access_token"]
-        .as_str()
-        .unwrap_or_else(|| panic!("no token for {email}: {response}"))
-        .to_owned()
 }
 
 /// A series as the API has it.

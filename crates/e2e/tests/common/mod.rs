@@ -118,3 +118,21 @@ pub async fn set_value(browser: &Browser, css: &str, value: &str) {
     );
     browser.script(&script).await;
 }
+
+/// An access token for a demo account, as any API client gets one.
+#[allow(dead_code)]
+pub async fn token(server: &TestServer, email: &str) -> String {
+    let response: serde_json::Value = reqwest::Client::new()
+        .post(server.url("/api/v1/auth/login"))
+        .json(&serde_json::json!({ "email": email, "password": "klasbrug-demo" }))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    response["access_token"]
+        .as_str()
+        .unwrap_or_else(|| panic!("no token for {email}: {response}"))
+        .to_owned()
+}
