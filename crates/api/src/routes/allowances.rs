@@ -123,7 +123,9 @@ pub async fn get_amounts(
     principal: Principal,
 ) -> Result<web::Json<Vec<AllowanceStep>>, ApiError> {
     policy::authorize(&principal, Action::ReadAllowanceCaps, "allowance amounts")?;
-    Ok(web::Json(state.store.allowance_policy().await?.steps().to_vec()))
+    Ok(web::Json(
+        state.store.allowance_policy().await?.steps().to_vec(),
+    ))
 }
 
 /// Change the programme's monthly allowance from the first of a month on (programme staff).

@@ -1,5 +1,6 @@
 //! Demo hours: Fenna's Wednesdays at De Zeester. October is approved by the coordinator;
-//! November waits for the school's decision.
+//! November waits for the school's decision. Fenna volunteers and has her allowance details on
+//! record (a fictional IBAN).
 
 use chrono::NaiveDate;
 use domain::contract::HourEntryInput;
@@ -54,5 +55,16 @@ pub async fn seed(store: &Store, fenna: Uuid, placement: Uuid, school: Uuid) -> 
                 .await?;
         }
     }
+    store
+        .put_allowance_profile(
+            fenna,
+            &domain::contract::AllowanceProfile {
+                age_category: domain::allowance::AgeCategory::TwentyOneOrOlder,
+                hourly_rate: None,
+                iban: Some(domain::iban::Iban::parse("NL20INGB0001234567")?),
+                account_holder: Some("F. Dijkstra".to_owned()),
+            },
+        )
+        .await?;
     Ok(())
 }
