@@ -155,7 +155,19 @@ on_both_backends! {
         assert!(november.waiting[0].reason.contains("3 hour entries"), "{:?}", november.waiting);
 
         // Only programme staff run statements; a bad month is a 422.
-        for token in [&director, &fenna_token] {
+        let employer = app.login_as(EMPLOYER_CONTACT).await;
+        let partner: domain::contract::AccessToken = app
+            .client_token(&[("grant_type", "client_credentials"), ("client_id", "demo-partner"), ("client_secret", "demo-partner-secret")])
+            .await
+            .json()
+            .await
+            .unwrap();
+        let partner = partner.access_token;
+        let caps_for_partner: Vec<Value> = app.get_json("/api/v1/allowance-caps", &partner).await;
+        assert_eq!(caps_for_partner.len(), 3, "the caps are public reference data");
+        assert_problem(app.get(&format!("/api/v1/ambassadors/{fenna}/allowance-profile"), &partner).await, StatusCode::NOT_FOUND, "not_found").await;
+        assert_problem(app.get(&format!("/api/v1/ambassadors/{fenna}/declared-allowances"), &employer).await, StatusCode::NOT_FOUND, "not_found").await;
+        for token in [&director, &fenna_token, &employer, &partner] {
             assert_problem(statement(&app, token, "2026-10").await, StatusCode::FORBIDDEN, "forbidden").await;
             assert_problem(app.get("/api/v1/statements/2026-10", token).await, StatusCode::FORBIDDEN, "forbidden").await;
             assert_problem(app.get("/api/v1/statements/2026-10/payout.csv", token).await, StatusCode::FORBIDDEN, "forbidden").await;
