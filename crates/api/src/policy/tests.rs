@@ -704,3 +704,33 @@ fn hours_are_logged_by_the_ambassador_and_decided_by_the_schools_coordinator_or_
     });
     assert_eq!(decide_entry(&both), Err(Denial::Forbidden));
 }
+
+#[test]
+fn only_programme_staff_manage_allowances_and_everyone_reads_the_caps() {
+    let school = org(OrganisationKind::School);
+    let programme = org(OrganisationKind::Programme);
+    let employer = org(OrganisationKind::Employer);
+    for (who, principal) in [
+        ("director", user(Role::SchoolDirector, &school)),
+        ("coordinator", user(Role::Coordinator, &school)),
+        ("ambassador", user(Role::Ambassador, &programme)),
+        ("employer contact", user(Role::EmployerContact, &employer)),
+        (
+            "partner",
+            client("schools:read placements:read lesson-series:read"),
+        ),
+    ] {
+        assert_eq!(
+            decide(&principal, Action::ManageAllowances),
+            Err(Denial::Forbidden),
+            "{who}"
+        );
+        assert_eq!(
+            decide(&principal, Action::ReadAllowanceCaps),
+            Ok(()),
+            "{who}"
+        );
+    }
+    let admin = user(Role::ProgrammeAdmin, &programme);
+    assert_eq!(decide(&admin, Action::ManageAllowances), Ok(()));
+}
