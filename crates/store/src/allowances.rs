@@ -467,3 +467,25 @@ impl Store {
         })
     }
 }
+
+impl Store {
+    /// The first and last day of an ambassador's match for a placement, where known: when the
+    /// placement really started and ended for them.
+    pub async fn match_dates(
+        &self,
+        ambassador_id: Uuid,
+        placement_id: Uuid,
+    ) -> StoreResult<(Option<NaiveDate>, Option<NaiveDate>)> {
+        let row: Option<(Option<NaiveDate>, Option<NaiveDate>)> = with_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT starts_on, ended_on FROM matches WHERE ambassador_id = $1 AND placement_id = $2 \
+                 AND status IN ('confirmed', 'active', 'ended') ORDER BY id DESC LIMIT 1",
+            )
+            .bind(ambassador_id)
+            .bind(placement_id)
+            .fetch_optional(pool)
+            .await?
+        });
+        Ok(row.unwrap_or((None, None)))
+    }
+}

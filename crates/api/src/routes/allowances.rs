@@ -455,7 +455,14 @@ pub async fn draw_up_statement(
             ));
             continue;
         };
+        // The months the placement starts and ends in are paid pro rata: from the day the
+        // ambassador's match started (else the placement's first day) to the day it ended
+        // (else the placement's last day).
         let placement = state.store.get_placement(hours.placement_id).await?;
+        let (started, ended) = state
+            .store
+            .match_dates(ambassador.id, hours.placement_id)
+            .await?;
         let others = others(&state, ambassador.id, month).await?;
         let input = MonthInput {
             month,
@@ -463,8 +470,8 @@ pub async fn draw_up_statement(
             policy: &policy_amounts,
             age: profile.age_category,
             hourly_rate: profile.hourly_rate,
-            placement_start: placement.period.starts_on,
-            placement_end: Some(placement.period.ends_on),
+            placement_start: started.unwrap_or(placement.period.starts_on),
+            placement_end: Some(ended.unwrap_or(placement.period.ends_on)),
             minutes: MinutesByKind {
                 sponsored: hours.sponsored,
                 volunteered: hours.volunteered,
