@@ -13,6 +13,7 @@ use crate::components::{NavLink, NoAccess};
 use crate::hooks::use_texts;
 use crate::i18n::Lang;
 use crate::menu::{MenuItem, may_open, menu_for};
+use crate::pages::allowances::AllowancesPage;
 use crate::pages::ambassadors::{AmbassadorPage, AmbassadorsPage};
 use crate::pages::audit::AuditPage;
 use crate::pages::candidates::CandidatesPage;
@@ -265,6 +266,10 @@ fn switch(route: Route, session: &Session) -> Html {
         Route::Hours => guarded(
             MenuItem::Hours,
             html! { <HoursPage session={session.clone()} /> },
+        ),
+        Route::Allowances => guarded(
+            MenuItem::Allowances,
+            html! { <AllowancesPage session={session.clone()} /> },
         ),
         Route::NotFound => html! { <NotFoundPage /> },
     }

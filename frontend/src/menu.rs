@@ -24,6 +24,7 @@ pub enum MenuItem {
     LessonSeries,
     LessonCalendar,
     Hours,
+    Allowances,
 }
 
 impl MenuItem {
@@ -42,6 +43,7 @@ impl MenuItem {
             MenuItem::LessonSeries => Route::LessonSeriesList,
             MenuItem::LessonCalendar => Route::LessonCalendar,
             MenuItem::Hours => Route::Hours,
+            MenuItem::Allowances => Route::Allowances,
         }
     }
 
@@ -61,6 +63,7 @@ impl MenuItem {
             Route::LessonSeriesList | Route::LessonSeries { .. } => MenuItem::LessonSeries,
             Route::LessonCalendar => MenuItem::LessonCalendar,
             Route::Hours => MenuItem::Hours,
+            Route::Allowances => MenuItem::Allowances,
             Route::NotFound => return None,
         };
         Some(item)
@@ -81,6 +84,7 @@ impl MenuItem {
             MenuItem::LessonSeries => "menu-lesson-series",
             MenuItem::LessonCalendar => "menu-lesson-calendar",
             MenuItem::Hours => "menu-hours",
+            MenuItem::Allowances => "menu-allowances",
         }
     }
 
@@ -99,6 +103,7 @@ impl MenuItem {
             MenuItem::LessonSeries => texts.lesson_series.menu_lesson_series,
             MenuItem::LessonCalendar => texts.lesson_series.menu_lesson_calendar,
             MenuItem::Hours => texts.hours.menu_hours,
+            MenuItem::Allowances => texts.allowances.menu_allowances,
         }
     }
 }
@@ -107,8 +112,9 @@ impl MenuItem {
 /// directors and coordinators see the placements (admins of every school, the others of their
 /// own); directors and coordinators see their school's capacity and candidates; programme admins
 /// see the ambassadors and matching; programme admins, directors and coordinators see the lesson
-/// series, the lesson calendar and the school's hours; school directors see their team; programme
-/// admins and directors see organisations; only programme admins see the audit log.
+/// series, the lesson calendar and the school's hours; only programme admins see the volunteer
+/// allowances; school directors see their team; programme admins and directors see
+/// organisations; only programme admins see the audit log.
 pub fn menu_for(me: &Me) -> Vec<MenuItem> {
     let admin = holds(me, Role::ProgrammeAdmin);
     let director = holds(me, Role::SchoolDirector);
@@ -129,6 +135,9 @@ pub fn menu_for(me: &Me) -> Vec<MenuItem> {
         menu.push(MenuItem::LessonSeries);
         menu.push(MenuItem::LessonCalendar);
         menu.push(MenuItem::Hours);
+    }
+    if admin {
+        menu.push(MenuItem::Allowances);
     }
     if director {
         menu.push(MenuItem::Team);
@@ -287,7 +296,7 @@ mod tests {
     }
 
     #[test]
-    fn a_programme_admin_sees_placements_ambassadors_matching_lessons_hours_organisations_and_the_audit_log()
+    fn a_programme_admin_sees_placements_ambassadors_matching_lessons_hours_allowances_organisations_and_the_audit_log()
      {
         let me = person(&[Role::ProgrammeAdmin]);
         assert_eq!(
@@ -300,6 +309,7 @@ mod tests {
                 MenuItem::LessonSeries,
                 MenuItem::LessonCalendar,
                 MenuItem::Hours,
+                MenuItem::Allowances,
                 MenuItem::Organisations,
                 MenuItem::AuditLog
             ]
@@ -334,6 +344,7 @@ mod tests {
                 MenuItem::LessonSeries,
                 MenuItem::LessonCalendar,
                 MenuItem::Hours,
+                MenuItem::Allowances,
                 MenuItem::Team,
                 MenuItem::Organisations,
                 MenuItem::AuditLog
@@ -365,6 +376,7 @@ mod tests {
             MenuItem::Candidates
         ));
         for role in [Role::SchoolDirector, Role::Coordinator, Role::Ambassador] {
+            assert!(!may_open(&person(&[role]), MenuItem::Allowances), "{role}");
             assert!(!may_open(&person(&[role]), MenuItem::Matching), "{role}");
             assert!(!may_open(&person(&[role]), MenuItem::Ambassadors), "{role}");
         }
@@ -393,6 +405,7 @@ mod tests {
         assert_eq!(MenuItem::LessonSeries.id(), "menu-lesson-series");
         assert_eq!(MenuItem::LessonCalendar.id(), "menu-lesson-calendar");
         assert_eq!(MenuItem::Hours.id(), "menu-hours");
+        assert_eq!(MenuItem::Allowances.id(), "menu-allowances");
     }
 
     #[test]
@@ -407,6 +420,7 @@ mod tests {
             Some(MenuItem::LessonCalendar)
         );
         assert_eq!(MenuItem::of(Route::Hours), Some(MenuItem::Hours));
+        assert_eq!(MenuItem::of(Route::Allowances), Some(MenuItem::Allowances));
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub enum Route {
     LessonCalendar,
     #[at("/uren")]
     Hours,
+    #[at("/vergoedingen")]
+    Allowances,
     #[not_found]
     #[at("/niet-gevonden")]
     NotFound,
@@ -79,6 +81,7 @@ mod tests {
         );
         assert_eq!(Route::recognize("/lesrooster"), Some(Route::LessonCalendar));
         assert_eq!(Route::recognize("/uren"), Some(Route::Hours));
+        assert_eq!(Route::recognize("/vergoedingen"), Some(Route::Allowances));
         assert_eq!(Route::recognize("/bestaat-niet"), Some(Route::NotFound));
     }
 }

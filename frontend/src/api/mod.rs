@@ -7,6 +7,7 @@
 //! token is an HttpOnly cookie the browser sends along with same-origin requests to
 //! `/api/v1/auth`, which is what lets a reload restore the session.
 
+pub mod allowances;
 pub mod audit;
 pub mod auth;
 mod error;
@@ -106,6 +107,22 @@ impl Api {
         self.request::<(), T>(Method::GET, path, query, None).await
     }
 
+    /// `GET` of a file the server makes (a CSV, an XML): its body as text, with the same token
+    /// handling as every other request. A failure is still a problem document.
+    pub async fn get_file(&self, path: &str, query: &[(&str, String)]) -> Result<String, ApiError> {
+        let response = self.send::<()>(Method::GET, path, query, None).await?;
+        if response.status() != 401 {
+            return read_file(response).await;
+        }
+        if let Err(error) = self.refresh().await {
+            return Err(self.session_lost_on(error));
+        }
+        let response = self.send::<()>(Method::GET, path, query, None).await?;
+        read_file(response)
+            .await
+            .map_err(|error| self.session_lost_on(error))
+    }
+
     /// `POST` with a JSON body.
     pub async fn post<B, T>(&self, path: &str, body: &B) -> Result<T, ApiError>
     where
@@ -193,6 +210,16 @@ impl Api {
             self.inner.on_session_lost.emit(());
         }
         error
+    }
+}
+
+async fn read_file(response: Response) -> Result<String, ApiError> {
+    let status = response.status();
+    let body = response.text().await.map_err(|_| ApiError::Network)?;
+    if (200..300).contains(&status) {
+        Ok(body)
+    } else {
+        decode::<()>(status, &body).map(|()| String::new())
     }
 }
 

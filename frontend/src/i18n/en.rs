@@ -276,4 +276,5 @@ pub static EN: Texts = Texts {
     ambassadors: super::matching::en::AMBASSADORS,
     lesson_series: super::lesson_series::en::LESSON_SERIES,
     hours: super::hours::en::HOURS,
+    allowances: super::allowances::en::ALLOWANCES,
 };

@@ -6,6 +6,7 @@ use domain::{OrganisationKind, Region, Role, SchoolType};
 
 use crate::api::ApiError;
 
+mod allowances;
 mod en;
 mod hours;
 mod lesson_series;
@@ -13,6 +14,7 @@ mod matching;
 mod nl;
 mod placements;
 
+pub use allowances::AllowanceTexts;
 pub use en::EN;
 pub use hours::HoursTexts;
 pub use lesson_series::{LessonSeriesTexts, is_about_field};
@@ -168,6 +170,9 @@ pub struct Texts {
 
     // A school's hours.
     pub hours: HoursTexts,
+
+    // The volunteer allowance.
+    pub allowances: AllowanceTexts,
 }
 
 /// Puts values into a text's `{name}` slots.

@@ -277,4 +277,5 @@ pub static NL: Texts = Texts {
     ambassadors: super::matching::nl::AMBASSADORS,
     lesson_series: super::lesson_series::nl::LESSON_SERIES,
     hours: super::hours::nl::HOURS,
+    allowances: super::allowances::nl::ALLOWANCES,
 };

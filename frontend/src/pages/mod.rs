@@ -1,5 +1,6 @@
-//! One module per page, and `school_month`: the school and month picker two pages share.
+//! One module per page, and `school_month`: the school and month picker several pages share.
 
+pub mod allowances;
 pub mod ambassadors;
 pub mod audit;
 pub mod candidates;

@@ -1,6 +1,7 @@
 //! What Lesrooster and Uren share: one school's month, named in the address
 //! (`?school=…&maand=2026-12`) so it can be bookmarked and shared, a school picker for whoever
-//! works with several schools (programme admins: every school), and the month picker.
+//! works with several schools (programme admins: every school), and the month picker, which
+//! Vergoedingen uses on its own (`?maand=2026-10`: the whole programme's month).
 
 use chrono::{Datelike, Months, NaiveDate};
 use domain::contract::Organisation;
@@ -178,22 +179,9 @@ pub fn use_school_month(session: &Session, route: Route) -> SchoolMonth {
 /// a month input, the month after.
 pub fn school_month_controls(texts: &'static Texts, ids: ControlIds, choice: &SchoolMonth) -> Html {
     let t = &texts.lesson_series;
-    let (school, month) = (choice.school, choice.month);
-    let step = |by: i32| {
-        let go = choice.go.clone();
-        Callback::from(move |_: MouseEvent| go.emit((school, shift_month(month, by))))
-    };
-    let on_month = {
-        let go = choice.go.clone();
-        Callback::from(move |event: Event| {
-            let value = event.target_unchecked_into::<HtmlInputElement>().value();
-            if let Some(chosen) = parse_month(&value) {
-                go.emit((school, chosen));
-            }
-        })
-    };
+    let school = choice.school;
     let on_school = {
-        let go = choice.go.clone();
+        let (go, month) = (choice.go.clone(), choice.month);
         Callback::from(move |event: Event| {
             let value = event.target_unchecked_into::<HtmlInputElement>().value();
             go.emit((Uuid::parse_str(&value).ok(), month));
@@ -211,22 +199,100 @@ pub fn school_month_controls(texts: &'static Texts, ids: ControlIds, choice: &Sc
             </div>
         }
     });
+    let go = choice.go.reform(move |month| (school, month));
     html! {
         <div class="filters calendar-controls">
             { school_choice.unwrap_or_default() }
-            <div class="field">
-                <label for={ids.month}>{ t.month }</label>
-                <div class="month-picker">
-                    <button id={ids.previous} type="button" class="button-secondary"
-                        aria-label={t.previous_month} title={t.previous_month} onclick={step(-1)}>
-                        <span aria-hidden="true">{ "‹" }</span>
-                    </button>
-                    <input id={ids.month} type="month" value={month_key(month)} onchange={on_month} />
-                    <button id={ids.next} type="button" class="button-secondary"
-                        aria-label={t.next_month} title={t.next_month} onclick={step(1)}>
-                        <span aria-hidden="true">{ "›" }</span>
-                    </button>
-                </div>
+            { month_picker(texts, ids.months(), choice.month, go) }
+        </div>
+    }
+}
+
+/// The ids of a month picker's input and its buttons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MonthIds {
+    pub month: &'static str,
+    pub previous: &'static str,
+    pub next: &'static str,
+}
+
+impl ControlIds {
+    /// The ids of the month picker among the controls.
+    pub fn months(self) -> MonthIds {
+        MonthIds {
+            month: self.month,
+            previous: self.previous,
+            next: self.next,
+        }
+    }
+}
+
+/// The month of a page about one month of the whole programme (no school): from the address
+/// (`?maand=2026-10`), or this month.
+pub struct ChosenMonth {
+    /// The first day of the month shown.
+    pub month: NaiveDate,
+    /// Moves the page to another month, through the address.
+    pub go: Callback<NaiveDate>,
+}
+
+/// The month of the page at `route`, read from its address.
+#[hook]
+pub fn use_month(route: Route) -> ChosenMonth {
+    let navigator = use_navigator();
+    let query = use_location()
+        .map(|location| MonthQuery::parse(location.query_str()))
+        .unwrap_or_default();
+    let today = *use_memo((), |_| today());
+    let go = Callback::from(move |month: NaiveDate| {
+        if let Some(navigator) = &navigator {
+            let query = MonthQuery {
+                school: None,
+                maand: Some(month_key(month)),
+            };
+            let _ = navigator.push_with_query(&route, Raw(query.to_query()));
+        }
+    });
+    ChosenMonth {
+        month: chosen_month(&query, today),
+        go,
+    }
+}
+
+/// The month picker, as one field: the month before, a month input, the month after.
+pub fn month_picker(
+    texts: &'static Texts,
+    ids: MonthIds,
+    month: NaiveDate,
+    go: Callback<NaiveDate>,
+) -> Html {
+    let t = &texts.lesson_series;
+    let step = |by: i32| {
+        let go = go.clone();
+        Callback::from(move |_: MouseEvent| go.emit(shift_month(month, by)))
+    };
+    let on_month = {
+        let go = go.clone();
+        Callback::from(move |event: Event| {
+            let value = event.target_unchecked_into::<HtmlInputElement>().value();
+            if let Some(chosen) = parse_month(&value) {
+                go.emit(chosen);
+            }
+        })
+    };
+    html! {
+        <div class="field">
+            <label for={ids.month}>{ t.month }</label>
+            <div class="month-picker">
+                <button id={ids.previous} type="button" class="button-secondary"
+                    aria-label={t.previous_month} title={t.previous_month} onclick={step(-1)}>
+                    <span aria-hidden="true">{ "‹" }</span>
+                </button>
+                <input id={ids.month} type="month" value={month_key(month)} onchange={on_month} />
+                <button id={ids.next} type="button" class="button-secondary"
+                    aria-label={t.next_month} title={t.next_month} onclick={step(1)}>
+                    <span aria-hidden="true">{ "›" }</span>
+                </button>
             </div>
         </div>
     }

@@ -1,0 +1,65 @@
+//! The volunteer allowance (*vrijwilligersvergoeding*): a month's statement, drawing it up, the
+//! caps of a year, and each line's adjustment and steps from draft to paid; the payout files.
+
+use domain::allowance::AllowanceCaps;
+use domain::contract::{
+    LineAdjustment, LineTransition, Statement, StatementLineItem, StatementRunInput,
+};
+use uuid::Uuid;
+
+use super::{Api, ApiError};
+
+/// The lines of `month` (`YYYY-MM`) drawn up so far.
+pub async fn statement(api: &Api, month: &str) -> Result<Statement, ApiError> {
+    api.get(&format!("/statements/{month}"), &[]).await
+}
+
+/// Draws up `month`'s lines for every volunteer whose hours are all decided; lines drawn up
+/// earlier stay. Lists who waits. A 409 `caps_missing` says the year has no caps yet.
+pub async fn draw_up_statement(api: &Api, month: &str) -> Result<Statement, ApiError> {
+    let input = StatementRunInput {
+        month: month.to_owned(),
+    };
+    api.post("/statements", &input).await
+}
+
+/// Enters a calendar year's caps.
+pub async fn add_caps(api: &Api, caps: &AllowanceCaps) -> Result<AllowanceCaps, ApiError> {
+    api.post("/allowance-caps", caps).await
+}
+
+/// Sets another amount on a draft line, with the reason.
+pub async fn adjust_line(
+    api: &Api,
+    id: Uuid,
+    adjustment: &LineAdjustment,
+) -> Result<StatementLineItem, ApiError> {
+    api.post(&format!("/statement-lines/{id}/adjustments"), adjustment)
+        .await
+}
+
+/// Approves, reopens (with a reason) or marks a line paid.
+pub async fn move_line(
+    api: &Api,
+    id: Uuid,
+    transition: &LineTransition,
+) -> Result<StatementLineItem, ApiError> {
+    api.post(&format!("/statement-lines/{id}/transitions"), transition)
+        .await
+}
+
+/// The month's approved lines as a CSV for people.
+pub async fn payout_csv(api: &Api, month: &str) -> Result<String, ApiError> {
+    api.get_file(&format!("/statements/{month}/payout.csv"), &[])
+        .await
+}
+
+/// The month's approved lines as a SEPA credit transfer file, paid on `execution_date`
+/// (`YYYY-MM-DD`).
+pub async fn payout_sepa(api: &Api, month: &str, execution_date: &str) -> Result<String, ApiError> {
+    api.get_file(
+        &format!("/statements/{month}/payout.xml"),
+        &[("execution_date", execution_date.to_owned())],
+    )
+    .await
+}
