@@ -330,7 +330,7 @@ pub async fn hour_month(
         },
         "school",
     )?;
-    check_school(&state, school).await?;
+    super::school_or_404(&state, school).await?;
     Ok(web::Json(month_of(&state, school, first, last).await?))
 }
 
@@ -369,7 +369,7 @@ pub async fn approve_hour_month(
         },
         "school",
     )?;
-    check_school(&state, school).await?;
+    super::school_or_404(&state, school).await?;
     let (user, name) = actor(&state, &principal).await?;
     // Nobody approves their own hours, also not in bulk.
     let own = state
@@ -404,15 +404,6 @@ pub async fn approve_hour_month(
         approved: u32::try_from(approved).unwrap_or(u32::MAX),
         month: month_of(&state, school, first, last).await?,
     }))
-}
-
-/// 404 unless `id` is a school.
-async fn check_school(state: &AppState, id: Uuid) -> Result<(), ApiError> {
-    match state.store.get_organisation(id).await {
-        Ok(org) if org.kind == domain::OrganisationKind::School => Ok(()),
-        Ok(_) | Err(store::StoreError::NotFound) => Err(ApiError::NotFound("school")),
-        Err(e) => Err(e.into()),
-    }
 }
 
 async fn find(state: &AppState, id: Uuid) -> Result<(HourEntry, Option<Uuid>), ApiError> {

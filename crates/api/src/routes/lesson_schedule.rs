@@ -394,14 +394,7 @@ async fn find_school(
     principal: &Principal,
     id: Uuid,
 ) -> Result<domain::contract::Organisation, ApiError> {
-    let school = state
-        .store
-        .get_organisation(id)
-        .await
-        .or_not_found("school")?;
-    if school.kind != domain::OrganisationKind::School {
-        return Err(ApiError::NotFound("school"));
-    }
+    let school = super::school_or_404(state, id).await?;
     policy::authorize(
         principal,
         Action::ReadSchoolLessons { school: school.id },

@@ -69,3 +69,15 @@ pub(crate) fn month_param(
     domain::calendar_month::CalendarMonth::parse(text)
         .map_err(|_| crate::error::ApiError::invalid_field("month", "write the month as YYYY-MM"))
 }
+
+/// The school with this id, or a 404 when there is none (or the organisation is no school).
+pub(crate) async fn school_or_404(
+    state: &crate::state::AppState,
+    id: uuid::Uuid,
+) -> Result<domain::contract::Organisation, crate::error::ApiError> {
+    match state.store.get_organisation(id).await {
+        Ok(org) if org.kind == domain::OrganisationKind::School => Ok(org),
+        Ok(_) | Err(store::StoreError::NotFound) => Err(crate::error::ApiError::NotFound("school")),
+        Err(e) => Err(e.into()),
+    }
+}
