@@ -393,8 +393,9 @@ pub async fn declare(
 }
 
 /// Draw up a month's statement (programme staff): a draft line for every volunteer whose hours
-/// of the month are all decided and who has no line yet, checked against the monthly, yearly and
-/// hourly caps. Volunteers whose hours still wait are listed. Lines drawn up earlier stay.
+/// of the month are all decided, checked against the monthly, yearly and hourly caps. Drawing
+/// up again refreshes drafts nobody adjusted (hours or declarations may have changed); adjusted,
+/// approved and paid lines stay. Volunteers whose hours still wait are listed.
 #[utoipa::path(
     operation_id = "drawUpStatement",
     tag = "allowances",
@@ -426,6 +427,7 @@ pub async fn draw_up_statement(
         });
     };
     let policy_amounts = state.store.allowance_policy().await?;
+    let existing_lines = state.store.statement_lines(Some(month), None, None).await?;
     let mut waiting = Vec::new();
     for hours in state.store.hours_in_month(month).await? {
         let Ok(ambassador) = state.store.get_ambassador(hours.ambassador_id).await else {
@@ -482,9 +484,27 @@ pub async fn draw_up_statement(
             code: "cannot_compute",
             detail: format!("{}: {e}", hours.name),
         })?;
-        match state.store.add_statement_line(ambassador.id, &line).await {
-            Ok(_) | Err(store::StoreError::Conflict(_)) => {}
-            Err(e) => return Err(e.into()),
+        // A draft nobody adjusted is drawn up afresh, so hours or declarations that changed
+        // since count; an adjusted, approved or paid line stays as it is.
+        let existing = existing_lines
+            .iter()
+            .find(|l| l.ambassador_id == ambassador.id && l.line.corrects().is_none());
+        match existing {
+            None => match state.store.add_statement_line(ambassador.id, &line).await {
+                Ok(_) | Err(store::StoreError::Conflict(_)) => {}
+                Err(e) => return Err(e.into()),
+            },
+            Some(old)
+                if old.line.status() == domain::allowance::LineStatus::Draft
+                    && old.line.adjustment_reason().is_none()
+                    && old.line != line =>
+            {
+                state
+                    .store
+                    .update_statement_line(old.id, ambassador.id, old.line.status(), &line)
+                    .await?;
+            }
+            Some(_) => {}
         }
     }
     super::audit(

@@ -91,14 +91,19 @@ on_both_backends! {
         let over = app.call(Method::POST, &format!("{line_path}/transitions"), &admin, Some(&json!({"action": "approve"}))).await;
         let problem = assert_problem(over, StatusCode::CONFLICT, "over_cap").await;
         assert!(problem.detail.contains("210"), "{problem:?}");
-        // Drawing up again adds nothing: one line per volunteer and month.
+        // Drawing up again adds nothing (one line per volunteer and month) but refreshes the
+        // draft: another EUR 10 declared from elsewhere now counts in the monthly total.
+        let _: Value = app.post_ok(&declared_path, &fenna_token, &json!({"month": "2026-10", "amount": 1000, "source": "Buurthuis"}), StatusCode::CREATED).await;
         let again: Statement = app.post_ok("/api/v1/statements", &admin, &json!({"month": "2026-10"}), StatusCode::OK).await;
         assert_eq!(again.lines.len(), 1);
+        assert_eq!(again.lines[0].id, item.id);
+        let monthly = again.lines[0].line.checks().iter().find(|c| c.kind == domain::allowance::CapKind::Monthly).unwrap();
+        assert_eq!(monthly.total, Cents(16000 + 5001 + 1000));
 
-        // The admin adjusts to exactly the cap, with a reason, and approves.
-        let no_reason = app.call(Method::POST, &format!("{line_path}/adjustments"), &admin, Some(&json!({"amount": 15999, "reason": " "}))).await;
+        // The admin adjusts to exactly the cap (EUR 149,99 + 50,01 + 10,00), with a reason, and approves.
+        let no_reason = app.call(Method::POST, &format!("{line_path}/adjustments"), &admin, Some(&json!({"amount": 14999, "reason": " "}))).await;
         assert_problem(no_reason, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
-        let adjusted: StatementLineItem = app.post_ok(&format!("{line_path}/adjustments"), &admin, &json!({"amount": 15999, "reason": "Binnen het maandmaximum met de vergoeding van de sportclub"}), StatusCode::OK).await;
+        let adjusted: StatementLineItem = app.post_ok(&format!("{line_path}/adjustments"), &admin, &json!({"amount": 14999, "reason": "Binnen het maandmaximum met de vergoedingen van elders"}), StatusCode::OK).await;
         assert!(adjusted.line.flags().is_empty());
         let approved: StatementLineItem = app.post_ok(&format!("{line_path}/transitions"), &admin, &json!({"action": "approve"}), StatusCode::OK).await;
         assert_eq!(approved.line.status(), LineStatus::Approved);
@@ -107,14 +112,14 @@ on_both_backends! {
         let csv = app.get("/api/v1/statements/2026-10/payout.csv", &admin).await;
         assert_eq!(csv.status(), StatusCode::OK);
         let csv = csv.text().await.unwrap();
-        assert!(csv.contains("NL91ABNA0417164300") && csv.contains("159.99"), "{csv}");
+        assert!(csv.contains("NL91ABNA0417164300") && csv.contains("149.99"), "{csv}");
         let xml = app.get("/api/v1/statements/2026-10/payout.xml", &admin).await;
         assert_eq!(xml.status(), StatusCode::OK);
         let xml = xml.text().await.unwrap();
         let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
         let text = |name: &str| doc.descendants().find(|n| n.has_tag_name(name)).and_then(|n| n.text()).map(str::to_owned);
         assert_eq!(text("NbOfTxs").as_deref(), Some("1"));
-        assert_eq!(text("CtrlSum").as_deref(), Some("159.99"));
+        assert_eq!(text("CtrlSum").as_deref(), Some("149.99"));
         assert_eq!(doc.root_element().tag_name().namespace(), Some("urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"));
         assert_problem(app.get("/api/v1/statements/2026-10/payout.xml?execution_date=2020-01-01", &admin).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
         assert_problem(app.get("/api/v1/statements/2026-09/payout.csv", &admin).await, StatusCode::CONFLICT, "nothing_to_pay").await;
@@ -148,7 +153,7 @@ on_both_backends! {
 
         // Fenna sees her own year; November waits for the school.
         let year: AllowanceYear = app.get_json("/api/v1/me/allowances?year=2026", &fenna_token).await;
-        assert_eq!((year.paid, year.approved, year.declared_total, year.lines.len()), (Cents(15999), Cents(0), Cents(5001), 2));
+        assert_eq!((year.paid, year.approved, year.declared_total, year.lines.len()), (Cents(14999), Cents(0), Cents(6001), 2));
         assert_eq!(year.caps.map(|c| c.year), Some(2026));
         let november: Statement = app.post_ok("/api/v1/statements", &admin, &json!({"month": "2026-11"}), StatusCode::OK).await;
         assert!(november.lines.is_empty());
