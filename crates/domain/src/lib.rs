@@ -30,6 +30,7 @@ pub mod placement;
 pub mod role;
 pub mod school_year;
 pub mod scope;
+pub mod sponsorship;
 pub mod vog;
 
 pub use calendar_month::CalendarMonth;
