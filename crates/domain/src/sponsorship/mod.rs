@@ -60,14 +60,21 @@
 
 pub mod agreement;
 pub mod invitation;
+pub mod social_return;
+pub mod statement;
 
 pub use agreement::{
     AgreementAction, AgreementError, AgreementStatus, FundingSplit, SponsorshipAgreement,
     SponsorshipTerms,
 };
 pub use invitation::{Invitation, InvitationError};
+pub use social_return::{SocialReturn, SroiRule, social_return};
+pub use statement::{
+    AgreementInput, EmployeeStatement, EmployerStatement, HourEntryInput, SchoolMinutes,
+    StatementError, StatementPeriod, employer_statement,
+};
+
 /// `minutes × cents_per_hour / 60`, rounded down to the cent (see the module's rounding rule).
-#[allow(dead_code)]
 pub(crate) fn minutes_at_rate(minutes: u64, cents_per_hour: crate::Cents) -> crate::Cents {
     let exact = i128::from(minutes) * i128::from(cents_per_hour.get());
     let quotient = exact.div_euclid(60);
