@@ -59,6 +59,7 @@
 //! EUR 83.333… = EUR 83.33.
 
 pub mod agreement;
+pub mod cost;
 pub mod invitation;
 pub mod social_return;
 pub mod statement;
@@ -66,6 +67,10 @@ pub mod statement;
 pub use agreement::{
     AgreementAction, AgreementError, AgreementStatus, FundingSplit, SponsorshipAgreement,
     SponsorshipTerms,
+};
+pub use cost::{
+    Contribution, ContributionKind, CostError, CostLine, CostOverview, CostRow, Party, PartyTotal,
+    ambassador_rows, cost_overview,
 };
 pub use invitation::{Invitation, InvitationError};
 pub use social_return::{SocialReturn, SroiRule, social_return};
