@@ -250,25 +250,3 @@ fn entry(row: EntryRow) -> StoreResult<HourEntry> {
         created_at: row.created_at,
     })
 }
-
-impl Store {
-    /// The school of a placement where an ambassador has a confirmed or active match: where
-    /// they may log hours. `None` when they have no such match there.
-    pub async fn school_where_ambassador_works(
-        &self,
-        ambassador_id: Uuid,
-        placement_id: Uuid,
-    ) -> StoreResult<Option<Uuid>> {
-        Ok(with_pool!(self, pool => {
-            sqlx::query_scalar(
-                "SELECT p.school_id FROM matches m JOIN placements p ON p.id = m.placement_id \
-                 WHERE m.ambassador_id = $1 AND m.placement_id = $2 AND m.status IN ('confirmed', 'active') \
-                 LIMIT 1",
-            )
-            .bind(ambassador_id)
-            .bind(placement_id)
-            .fetch_optional(pool)
-            .await?
-        }))
-    }
-}

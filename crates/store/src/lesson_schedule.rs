@@ -51,25 +51,6 @@ const SELECT_LESSONS: &str = "SELECT l.id, l.series_id, l.group_label, l.lesson_
 const ORDER_LESSONS: &str = " ORDER BY l.lesson_date, l.starts_at, l.group_label, l.id";
 
 impl Store {
-    /// The placement through which an ambassador is at a school: a confirmed or active match.
-    pub async fn ambassador_placement_at(
-        &self,
-        ambassador_id: Uuid,
-        school_id: Uuid,
-    ) -> StoreResult<Option<Uuid>> {
-        Ok(with_pool!(self, pool => {
-            sqlx::query_scalar(
-                "SELECT p.id FROM matches m JOIN placements p ON p.id = m.placement_id \
-                 WHERE m.ambassador_id = $1 AND p.school_id = $2 AND m.status IN ('confirmed', 'active') \
-                 ORDER BY m.id LIMIT 1",
-            )
-            .bind(ambassador_id)
-            .bind(school_id)
-            .fetch_optional(pool)
-            .await?
-        }))
-    }
-
     /// Gives a series' lessons for `group` the `planned` dates, replacing earlier ones, and makes
     /// an approved series scheduled, if `check` accepts them. `check` gets every lesson of the
     /// group at the school from `from` to `to` by any ambassador, except this series' own (which

@@ -76,6 +76,14 @@ macro_rules! with_pool {
 }
 pub(crate) use with_pool;
 
+/// The statuses in which an ambassador is placed: both sides confirmed, or already at school.
+macro_rules! placed_statuses {
+    () => {
+        "('confirmed', 'active')"
+    };
+}
+pub(crate) use placed_statuses;
+
 /// The statuses in which a match holds the ambassador and a place in the placement.
 macro_rules! live_statuses {
     () => {

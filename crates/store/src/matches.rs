@@ -12,7 +12,8 @@ use uuid::Uuid;
 use crate::ambassadors::{Actor, INSERT_STEP, from_json, to_json};
 use crate::matching_runs::{AMBASSADOR_SUMMARY, PLACEMENT_SUMMARY, SummaryColumns};
 use crate::{
-    Store, StoreError, StoreResult, live_statuses, new_id, now, placement_room, with_pool,
+    Store, StoreError, StoreResult, live_statuses, new_id, now, placed_statuses, placement_room,
+    with_pool,
 };
 
 /// A new match.
@@ -346,23 +347,46 @@ impl Store {
         }))
     }
 
-    /// Whether an ambassador has a confirmed or active match at a school.
-    pub async fn ambassador_placed_at(
+    /// The placement through which an ambassador is placed at a school (a confirmed or active
+    /// match), if any.
+    pub async fn ambassador_placement_at(
         &self,
         ambassador_id: Uuid,
         school_id: Uuid,
-    ) -> StoreResult<bool> {
-        let count: i64 = with_pool!(self, pool => {
-            sqlx::query_scalar(
-                "SELECT COUNT(*) FROM matches m JOIN placements p ON p.id = m.placement_id \
-                 WHERE m.ambassador_id = $1 AND p.school_id = $2 AND m.status IN ('confirmed', 'active')",
-            )
+    ) -> StoreResult<Option<Uuid>> {
+        Ok(with_pool!(self, pool => {
+            sqlx::query_scalar(concat!(
+                "SELECT p.id FROM matches m JOIN placements p ON p.id = m.placement_id \
+                 WHERE m.ambassador_id = $1 AND p.school_id = $2 AND m.status IN ",
+                placed_statuses!(),
+                " ORDER BY m.id LIMIT 1"
+            ))
             .bind(ambassador_id)
             .bind(school_id)
-            .fetch_one(pool)
+            .fetch_optional(pool)
             .await?
-        });
-        Ok(count > 0)
+        }))
+    }
+
+    /// The school of a placement where an ambassador is placed (a confirmed or active match):
+    /// where they may log hours. `None` when they are not placed there.
+    pub async fn school_where_ambassador_works(
+        &self,
+        ambassador_id: Uuid,
+        placement_id: Uuid,
+    ) -> StoreResult<Option<Uuid>> {
+        Ok(with_pool!(self, pool => {
+            sqlx::query_scalar(concat!(
+                "SELECT p.school_id FROM matches m JOIN placements p ON p.id = m.placement_id \
+                 WHERE m.ambassador_id = $1 AND m.placement_id = $2 AND m.status IN ",
+                placed_statuses!(),
+                " LIMIT 1"
+            ))
+            .bind(ambassador_id)
+            .bind(placement_id)
+            .fetch_optional(pool)
+            .await?
+        }))
     }
 
     /// Places left in a placement: its capacity minus its live matches.

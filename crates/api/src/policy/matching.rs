@@ -111,13 +111,7 @@ pub(super) fn decide_for_user(
 pub fn match_view(
     principal: &crate::auth::Principal,
 ) -> Result<(Option<Uuid>, Option<Uuid>), crate::error::ApiError> {
-    super::authorize(principal, super::Action::ListMatches, "match")?;
-    Ok(match principal {
-        crate::auth::Principal::User(user) if super::is_programme_admin(user) => (None, None),
-        crate::auth::Principal::User(user) if super::has_school_role(user) => (Some(user.id), None),
-        crate::auth::Principal::User(user) => (None, Some(user.id)),
-        crate::auth::Principal::Client(_) => return Err(crate::error::ApiError::Forbidden),
-    })
+    super::scoped_view(principal, super::Action::ListMatches, "match")
 }
 
 /// On whose behalf `principal` declines a match at `school` whose ambassador's account is

@@ -48,14 +48,12 @@ pub(super) async fn find(
     Ok((series, school, owner))
 }
 
-/// Checks that `school_id` is a school.
+/// Checks that the body's `school_id` is a school.
 async fn check_school(state: &AppState, school_id: Uuid) -> Result<(), ApiError> {
-    match state.store.get_organisation(school_id).await {
-        Ok(org) if org.kind == domain::OrganisationKind::School => Ok(()),
-        Ok(_) | Err(store::StoreError::NotFound) => {
-            Err(ApiError::invalid_field("school_id", "is not a school"))
-        }
-        Err(e) => Err(e.into()),
+    match super::school_or_404(state, school_id).await {
+        Ok(_) => Ok(()),
+        Err(ApiError::NotFound(_)) => Err(ApiError::invalid_field("school_id", "is not a school")),
+        Err(e) => Err(e),
     }
 }
 
@@ -170,8 +168,9 @@ pub async fn create_lesson_series(
     check_school(&state, input.school_id).await?;
     let placed = state
         .store
-        .ambassador_placed_at(ambassador_id, input.school_id)
-        .await?;
+        .ambassador_placement_at(ambassador_id, input.school_id)
+        .await?
+        .is_some();
     policy::authorize(
         &principal,
         Action::CreateLessonSeries {
@@ -471,8 +470,9 @@ pub async fn copy_lesson_series(
     })?;
     let placed = state
         .store
-        .ambassador_placed_at(ambassador_id, target_school)
-        .await?;
+        .ambassador_placement_at(ambassador_id, target_school)
+        .await?
+        .is_some();
     policy::authorize(
         &principal,
         Action::CreateLessonSeries {
