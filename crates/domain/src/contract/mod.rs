@@ -16,6 +16,7 @@ pub mod organisation;
 pub mod page;
 pub mod placement;
 pub mod problem;
+pub mod sponsorship;
 
 pub use allowance::{
     AllowanceProfile, AllowanceYear, DeclaredAllowance, DeclaredAllowanceInput, LineAction,
@@ -49,3 +50,9 @@ pub use organisation::{Member, Organisation};
 pub use page::Page;
 pub use placement::{Placement, PlacementInput, PlacementQuery, PlacementTransition};
 pub use problem::{FieldError, Problem};
+pub use sponsorship::{
+    AcceptedInvitation, Agreement, AgreementInput, AgreementTransition, ContributionInput,
+    ContributionRecord, ContributionType, CostRoleInput, CostRoleRecord, Employee, Employer,
+    EmployerRegistration, EmployerSignUp, Invitation, InvitationAcceptance, InvitationInput,
+    InvitationPreview, InvitationStatus, SponsorshipReport, SroiRuleInput, StatementQuery,
+};
