@@ -9,6 +9,7 @@ pub mod ambassador;
 pub mod calendar_month;
 pub mod capacity;
 pub mod contract;
+mod csv_text;
 pub mod email;
 pub mod holidays;
 pub mod hours;

@@ -1,12 +1,12 @@
 //! The payout as CSV (RFC 4180), for programme staff to check and for a spreadsheet.
 //!
 //! Columns: `name,iban,amount,description`; the IBAN compact, the amount in euros with a dot
-//! and two decimals (`160.00`), lines ending in CRLF. A field with a comma, a double quote or a
-//! line break is quoted, with its quotes doubled. Text is kept as typed (UTF-8), except that a
-//! name or description starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
-//! leading `'`, so a spreadsheet shows it as text instead of running it as a formula.
+//! and two decimals (`160.00`), lines ending in CRLF. Names and descriptions are written as
+//! `crate::csv_text` says: quoted when they must be, and guarded against being run as a
+//! formula by a spreadsheet.
 
 use super::{PayoutError, PayoutLine, check_amounts};
+use crate::csv_text::{push_row, text_field};
 
 /// The header row.
 pub const HEADER: &str = "name,iban,amount,description";
@@ -15,8 +15,7 @@ pub const HEADER: &str = "name,iban,amount,description";
 pub fn write_csv(lines: &[PayoutLine]) -> Result<String, PayoutError> {
     check_amounts(lines)?;
     let mut out = String::with_capacity(64 * (lines.len() + 1));
-    out.push_str(HEADER);
-    out.push_str("\r\n");
+    push_row(&mut out, &[HEADER]);
     for line in lines {
         let fields = [
             text_field(&line.name),
@@ -24,23 +23,9 @@ pub fn write_csv(lines: &[PayoutLine]) -> Result<String, PayoutError> {
             line.amount.decimal(),
             text_field(&line.description),
         ];
-        out.push_str(&fields.join(","));
-        out.push_str("\r\n");
+        push_row(&mut out, &fields);
     }
     Ok(out)
-}
-
-fn text_field(text: &str) -> String {
-    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_owned()
-    };
-    if guarded.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
-    }
 }
 
 #[cfg(test)]
