@@ -6,6 +6,7 @@
 //! - [`statement`]: delivered against agreed sponsored minutes, per employee and school.
 //! - [`social_return`]: what delivered hours are worth in a municipality's SROI scheme.
 //! - [`cost`]: the cost overview, in the form of a subsidy budget table.
+//! - [`report_table`] and [`export_csv`]: the employer's report as its downloads show it.
 //!
 //! # The rules, in one place
 //!
@@ -60,7 +61,11 @@
 
 pub mod agreement;
 pub mod cost;
+pub mod export_csv;
+#[cfg(test)]
+pub(crate) mod fixtures;
 pub mod invitation;
+pub mod report_table;
 pub mod social_return;
 pub mod statement;
 

@@ -1,0 +1,169 @@
+//! The employer's report as CSV (RFC 4180), for the employer's HR officer and a spreadsheet.
+//!
+//! One file in sections, separated by an empty line, each with its own header row. The labels
+//! are Dutch, as the employer reads them:
+//!
+//! 1. `Werkgever,<name>` and `Periode,<first day>,<last day>` (ISO dates).
+//! 2. `Medewerker,School,Afgesproken uren,Geleverde uren,Verschil uren`: per employee a row per
+//!    school with the hours delivered there, then the employee's own row, with the school left
+//!    empty, of agreed, delivered and difference; an employee who delivered nothing has that row
+//!    only. Last, `Totaal` of all employees.
+//! 3. `Maatschappelijke waarde (SROI),<euros>` and `Regel,<how the figure was reached>`.
+//! 4. `Rol,Partij,Uren,Uurtarief,Kosten`: the cost rows.
+//! 5. `Partij,Uren,Kosten uren,Bijdragen,Totaal`: a `Totaal <partij>` row per party.
+//! 6. `Bijdrage,Partij,Soort,Omschrijving/datum,Bonnummer,Waarde`: the contributions, numbered.
+//! 7. `Totaal kosten uren`, `Totaal bijdragen` and `Totaal generaal`.
+//!
+//! Hours and euros are plain decimals with a dot and two decimals (`1.50`, `160.00`), worked out
+//! as [`super::report_table`] says. Lines end in CRLF. Text is written as `crate::csv_text`
+//! says: quoted when it must be, and guarded against being run as a formula.
+
+use super::report_table::{
+    Hours, HoursRow, contribution_detail, contribution_label, hours_table, party_hours, party_label,
+};
+use crate::contract::SponsorshipReport;
+use crate::csv_text::{push_row, text_field};
+
+/// The header row of the hours section.
+pub const HOURS_HEADER: &str = "Medewerker,School,Afgesproken uren,Geleverde uren,Verschil uren";
+/// The header row of the cost rows.
+pub const COST_HEADER: &str = "Rol,Partij,Uren,Uurtarief,Kosten";
+/// The header row of the party totals.
+pub const PARTY_HEADER: &str = "Partij,Uren,Kosten uren,Bijdragen,Totaal";
+/// The header row of the contributions.
+pub const CONTRIBUTION_HEADER: &str = "Bijdrage,Partij,Soort,Omschrijving/datum,Bonnummer,Waarde";
+
+/// Writes `report` as CSV.
+pub fn write_csv(report: &SponsorshipReport) -> String {
+    let mut out = String::with_capacity(4096);
+    push_row(
+        &mut out,
+        &["Werkgever".to_owned(), text_field(&report.employer_name)],
+    );
+    push_row(
+        &mut out,
+        &[
+            "Periode".to_owned(),
+            report.period.first().format("%Y-%m-%d").to_string(),
+            report.period.last().format("%Y-%m-%d").to_string(),
+        ],
+    );
+
+    out.push_str("\r\n");
+    push_row(&mut out, &[HOURS_HEADER]);
+    let hours = hours_table(&report.statement);
+    for row in &hours.rows {
+        let fields = match row {
+            HoursRow::School {
+                employee_name,
+                school_name,
+                delivered,
+            } => [
+                text_field(employee_name),
+                text_field(school_name),
+                String::new(),
+                delivered.decimal(),
+                String::new(),
+            ],
+            HoursRow::Employee {
+                employee_name,
+                agreed,
+                delivered,
+                difference,
+            } => [
+                text_field(employee_name),
+                String::new(),
+                agreed.decimal(),
+                delivered.decimal(),
+                difference.decimal(),
+            ],
+        };
+        push_row(&mut out, &fields);
+    }
+    push_row(
+        &mut out,
+        &[
+            "Totaal".to_owned(),
+            String::new(),
+            hours.agreed.decimal(),
+            hours.delivered.decimal(),
+            hours.difference.decimal(),
+        ],
+    );
+
+    out.push_str("\r\n");
+    push_row(
+        &mut out,
+        &[
+            "Maatschappelijke waarde (SROI)".to_owned(),
+            report.social_return.value.decimal(),
+        ],
+    );
+    push_row(
+        &mut out,
+        &[
+            "Regel".to_owned(),
+            text_field(&report.social_return_explanation),
+        ],
+    );
+
+    let cost = &report.cost;
+    out.push_str("\r\n");
+    push_row(&mut out, &[COST_HEADER]);
+    for row in &cost.rows {
+        push_row(
+            &mut out,
+            &[
+                text_field(&row.role),
+                party_label(row.party).to_owned(),
+                Hours::from_minutes(row.minutes).decimal(),
+                row.hourly_rate.decimal(),
+                row.cost.decimal(),
+            ],
+        );
+    }
+
+    out.push_str("\r\n");
+    push_row(&mut out, &[PARTY_HEADER]);
+    for party in &cost.parties {
+        push_row(
+            &mut out,
+            &[
+                format!("Totaal {}", party_label(party.party)),
+                party_hours(cost, party.party).decimal(),
+                party.hours_cost.decimal(),
+                party.contributions.decimal(),
+                party.total.decimal(),
+            ],
+        );
+    }
+
+    out.push_str("\r\n");
+    push_row(&mut out, &[CONTRIBUTION_HEADER]);
+    for (number, contribution) in cost.contributions.iter().enumerate() {
+        push_row(
+            &mut out,
+            &[
+                (number + 1).to_string(),
+                party_label(contribution.party).to_owned(),
+                contribution_label(&contribution.kind).to_owned(),
+                text_field(&contribution_detail(&contribution.kind)),
+                text_field(&contribution.receipt_number),
+                contribution.value().decimal(),
+            ],
+        );
+    }
+
+    out.push_str("\r\n");
+    for (label, amount) in [
+        ("Totaal kosten uren", cost.hours_cost),
+        ("Totaal bijdragen", cost.contributions_total),
+        ("Totaal generaal", cost.grand_total),
+    ] {
+        push_row(&mut out, &[label.to_owned(), amount.decimal()]);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
