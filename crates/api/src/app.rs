@@ -79,6 +79,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         secure_cookies: config.secure_cookies,
         behind_proxy: config.behind_proxy,
         payout_account: config.payout_account.clone(),
+        mailer: crate::mail::Mailer::new(&config.public_url, config.demo),
     };
     let static_dir = config.static_dir.clone();
     tokio::spawn(purge_documents(

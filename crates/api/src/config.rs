@@ -42,6 +42,9 @@ pub struct Config {
     /// `KLASBRUG_PAYOUT_IBAN` and `KLASBRUG_PAYOUT_NAME`: the programme's bank account that
     /// allowances are paid from, for the SEPA payout file. The demo uses a fictional one.
     pub payout_account: Option<PayoutAccount>,
+    /// `KLASBRUG_PUBLIC_URL`: the address people reach the web app at, for links in e-mails
+    /// (default `http://` and the bind address).
+    pub public_url: String,
 }
 
 /// The account allowances are paid from.
@@ -67,6 +70,7 @@ impl std::fmt::Debug for Config {
             .field("purge_interval_secs", &self.purge_interval_secs)
             .field("behind_proxy", &self.behind_proxy)
             .field("payout_account", &self.payout_account)
+            .field("public_url", &self.public_url)
             .finish()
     }
 }
@@ -174,7 +178,22 @@ impl Config {
             name: get("KLASBRUG_PAYOUT_NAME").unwrap_or_else(|| "Klasbrug".to_owned()),
             iban,
         });
+        let public_url = match get("KLASBRUG_PUBLIC_URL") {
+            Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+                url.trim_end_matches('/').to_owned()
+            }
+            Some(url) => {
+                return Err(ConfigError {
+                    name: "KLASBRUG_PUBLIC_URL",
+                    message: format!(
+                        "'{url}' is not an address such as https://klasbrug.example.nl"
+                    ),
+                });
+            }
+            None => format!("http://{bind}"),
+        };
         Ok(Self {
+            public_url,
             payout_account,
             document_retention_days,
             purge_interval_secs,

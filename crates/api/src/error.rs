@@ -74,6 +74,14 @@ pub enum ApiError {
         /// What conflicts and what to do instead.
         detail: String,
     },
+    /// The resource existed but is spent for good, such as a used or expired invitation.
+    #[error("{detail}")]
+    Gone {
+        /// The stable code, such as `invitation_expired`.
+        code: &'static str,
+        /// What happened and what to do instead.
+        detail: String,
+    },
     /// The database cannot be reached.
     #[error("the database is not reachable")]
     Unavailable,
@@ -120,7 +128,7 @@ impl ApiError {
             ApiError::TooManyAttempts { .. } => "too_many_attempts",
             ApiError::Forbidden => "forbidden",
             ApiError::NotFound(_) => "not_found",
-            ApiError::Conflict { code, .. } => code,
+            ApiError::Conflict { code, .. } | ApiError::Gone { code, .. } => code,
             ApiError::Unavailable => "unavailable",
             ApiError::Unexpected(_) => "internal_error",
         }
@@ -160,6 +168,7 @@ impl ResponseError for ApiError {
             ApiError::Forbidden => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::Gone { .. } => StatusCode::GONE,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

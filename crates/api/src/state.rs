@@ -17,4 +17,6 @@ pub struct AppState {
     pub behind_proxy: bool,
     /// The account allowances are paid from, if configured.
     pub payout_account: Option<crate::config::PayoutAccount>,
+    /// Sends e-mail.
+    pub mailer: crate::mail::Mailer,
 }

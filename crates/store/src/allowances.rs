@@ -13,6 +13,7 @@ use domain::money::Cents;
 use uuid::Uuid;
 
 use crate::ambassadors::{from_json, to_json};
+use crate::error::conflict_says;
 use crate::{Store, StoreError, StoreResult, new_id, now, with_pool};
 
 /// One volunteer's hours in a month, for drawing up their line.
@@ -343,7 +344,7 @@ impl Store {
         });
         result
             .map(|_| id)
-            .map_err(|e| conflict_says(e, "this volunteer has a line for the month already".into()))
+            .map_err(|e| conflict_says(e, "this volunteer has a line for the month already"))
     }
 
     /// The lines of a month, by volunteer's name; `ambassador_id` narrows to one volunteer.
@@ -431,13 +432,6 @@ impl Store {
 }
 
 /// A uniqueness conflict explained as `message`; any other error as it is.
-fn conflict_says(error: sqlx::Error, message: String) -> StoreError {
-    match StoreError::from(error) {
-        StoreError::Conflict(_) => StoreError::Conflict(message),
-        other => other,
-    }
-}
-
 fn line_item(row: LineRow) -> StoreResult<StatementLineItem> {
     Ok(StatementLineItem {
         id: row.id,

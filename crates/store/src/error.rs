@@ -40,3 +40,11 @@ impl From<domain::ParseError> for StoreError {
         StoreError::Corrupt(error.0)
     }
 }
+
+/// `error` as a `Conflict` saying `message` when it broke a uniqueness rule; otherwise as is.
+pub(crate) fn conflict_says(error: sqlx::Error, message: impl Into<String>) -> StoreError {
+    match StoreError::from(error) {
+        StoreError::Conflict(_) => StoreError::Conflict(message.into()),
+        other => other,
+    }
+}

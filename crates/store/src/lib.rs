@@ -25,6 +25,7 @@ mod organisations;
 mod partner_clients;
 mod placements;
 mod refresh_tokens;
+mod sponsorship;
 mod users;
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -47,6 +48,7 @@ pub use matching_runs::{MatchingInput, NewRun};
 pub use organisations::{NewOrganisation, OrganisationFilter};
 pub use partner_clients::{NewPartnerClient, PartnerClientRecord};
 pub use refresh_tokens::{RefreshOutcome, RefreshTokenRecord};
+pub use sponsorship::{InvitationRecord, NewEmployer};
 pub use users::{MembershipRecord, NewUser, UserRecord};
 
 /// The result of a store operation.

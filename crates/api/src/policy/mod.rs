@@ -15,6 +15,7 @@ mod hours;
 mod lesson_series;
 mod matching;
 mod placements;
+mod sponsorship;
 
 pub use hours::hours_view;
 pub use lesson_series::lesson_series_view;
@@ -204,6 +205,32 @@ pub enum Action<'a> {
         /// The ambassador's user account.
         owner: Option<Uuid>,
     },
+    /// List employers (scoped by the route to the caller's own).
+    ListEmployers,
+    /// Read an employer, its staff, invitations, agreements, contributions and statements.
+    ReadEmployer {
+        /// The employer.
+        employer: Uuid,
+    },
+    /// Invite staff, propose or end agreements, record contributions and cost rows.
+    ManageEmployer {
+        /// The employer.
+        employer: Uuid,
+    },
+    /// Verify a signed-up employer.
+    VerifyEmployer {
+        /// The employer.
+        employer: Uuid,
+    },
+    /// Agree on or start a sponsorship agreement.
+    SettleAgreement {
+        /// The employer.
+        employer: Uuid,
+    },
+    /// Read the social-return rules per municipality: public reference data.
+    ReadSroiRules,
+    /// Set a municipality's social-return rule.
+    EditSroiRules,
 }
 
 /// Why an action is refused.
@@ -264,12 +291,19 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denial> {
             Action::ReadFrameworks
             | Action::ReadHolidays
             | Action::ReadHoursPolicies
-            | Action::ReadAllowanceCaps => Ok(()),
+            | Action::ReadAllowanceCaps
+            | Action::ReadSroiRules => Ok(()),
             Action::ReadLibrary if client.scopes.contains(Scope::LessonSeriesRead) => Ok(()),
             Action::ReadLibrary => Err(Denial::Forbidden),
-            Action::EditHolidays | Action::EditHoursPolicies | Action::ManageAllowances => {
-                Err(Denial::Forbidden)
-            }
+            Action::EditHolidays
+            | Action::EditHoursPolicies
+            | Action::ManageAllowances
+            | Action::EditSroiRules
+            | Action::ListEmployers => Err(Denial::Forbidden),
+            Action::ReadEmployer { .. }
+            | Action::ManageEmployer { .. }
+            | Action::VerifyEmployer { .. }
+            | Action::SettleAgreement { .. } => Err(Denial::Hidden),
             // Ambassadors and matches hold personal data: not for partners (yet).
             Action::ListLessonSeries
             | Action::ListHours
@@ -325,6 +359,9 @@ fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denia
         return decision;
     }
     if let Some(decision) = hours::decide_for_user(user, &action) {
+        return decision;
+    }
+    if let Some(decision) = sponsorship::decide_for_user(user, &action) {
         return decision;
     }
     let roles_in_id = |id: uuid::Uuid| -> Vec<Role> {
@@ -444,7 +481,14 @@ fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denia
         | Action::ReadMatch { .. }
         | Action::TransitionMatch { .. }
         | Action::ReportConcern { .. }
-        | Action::ReadConcerns { .. } => Err(Denial::Forbidden),
+        | Action::ReadConcerns { .. }
+        | Action::ListEmployers
+        | Action::ReadEmployer { .. }
+        | Action::ManageEmployer { .. }
+        | Action::VerifyEmployer { .. }
+        | Action::SettleAgreement { .. }
+        | Action::ReadSroiRules
+        | Action::EditSroiRules => Err(Denial::Forbidden),
     }
 }
 

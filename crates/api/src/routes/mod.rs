@@ -5,6 +5,7 @@ pub mod allowances;
 pub mod ambassadors;
 pub mod audit;
 pub mod auth;
+pub mod employers;
 pub mod frameworks;
 pub mod health;
 pub mod holidays;
@@ -19,6 +20,7 @@ pub mod organisations;
 mod pagination;
 pub mod placements;
 pub mod schools;
+pub mod sponsorship;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -40,6 +42,8 @@ pub fn configure_api(config: &mut ServiceConfig) {
     lesson_schedule::configure(config);
     hours::configure(config);
     allowances::configure(config);
+    employers::configure(config);
+    sponsorship::configure(config);
 }
 
 /// Appends an audit entry for what `actor` did.

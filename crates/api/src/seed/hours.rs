@@ -20,41 +20,23 @@ pub async fn seed(store: &Store, fenna: Uuid, placement: Uuid, school: Uuid) -> 
         (date(11, 11), 330, HourActivity::Lesson, false),
         (date(11, 18), 360, HourActivity::Class, false),
     ];
-    for (date, minutes, activity, decided) in days {
-        let input = HourEntryInput {
-            placement_id: placement,
-            ambassador_id: Some(fenna),
-            date,
-            minutes,
-            activity,
-            kind: None,
-            kind_reason: None,
-            note: match activity {
-                HourActivity::Lesson => "Les uit Bruggen bouwen voorbereid en gegeven".to_owned(),
-                _ => "Meegedraaid in groep 6".to_owned(),
-            },
-        };
-        let entry = store
-            .create_hour_entry(&NewHourEntry {
-                ambassador_id: fenna,
-                school_id: school,
-                input: &input,
-                minutes: EntryMinutes::new(minutes)?,
-                kind: HourKind::Volunteered,
-            })
-            .await?;
-        if decided {
-            store
-                .decide_hour_entry(
-                    entry.id,
-                    HourStatus::Submitted,
-                    HourStatus::Approved,
-                    None,
-                    "Jeroen Bakker",
-                )
-                .await?;
-        }
-    }
+    let note = |activity| match activity {
+        HourActivity::Lesson => "Les uit Bruggen bouwen voorbereid en gegeven",
+        _ => "Meegedraaid in groep 6",
+    };
+    let days = days.map(|(date, minutes, activity, decided)| {
+        (date, minutes, activity, decided, note(activity))
+    });
+    log_days(
+        store,
+        fenna,
+        placement,
+        school,
+        HourKind::Volunteered,
+        &days,
+        "Jeroen Bakker",
+    )
+    .await?;
     store
         .put_allowance_profile(
             fenna,
@@ -66,5 +48,51 @@ pub async fn seed(store: &Store, fenna: Uuid, placement: Uuid, school: Uuid) -> 
             },
         )
         .await?;
+    Ok(())
+}
+
+/// Logs `days` (date, minutes, activity, approved, note) of `ambassador` at `placement` of
+/// `school` as `kind`; the approved ones are approved by `decided_by`.
+pub(super) async fn log_days(
+    store: &Store,
+    ambassador: Uuid,
+    placement: Uuid,
+    school: Uuid,
+    kind: HourKind,
+    days: &[(NaiveDate, i64, HourActivity, bool, &str)],
+    decided_by: &str,
+) -> anyhow::Result<()> {
+    for &(date, minutes, activity, decided, note) in days {
+        let input = HourEntryInput {
+            placement_id: placement,
+            ambassador_id: Some(ambassador),
+            date,
+            minutes,
+            activity,
+            kind: None,
+            kind_reason: None,
+            note: note.to_owned(),
+        };
+        let entry = store
+            .create_hour_entry(&NewHourEntry {
+                ambassador_id: ambassador,
+                school_id: school,
+                input: &input,
+                minutes: EntryMinutes::new(minutes)?,
+                kind,
+            })
+            .await?;
+        if decided {
+            store
+                .decide_hour_entry(
+                    entry.id,
+                    HourStatus::Submitted,
+                    HourStatus::Approved,
+                    None,
+                    decided_by,
+                )
+                .await?;
+        }
+    }
     Ok(())
 }

@@ -16,11 +16,11 @@ use domain::{Commitment, PlacementKind, PlacementStatus, SchoolYear, StartMoment
 use store::{Actor, MatchUpdate, NewComment, NewMatch, Store};
 use uuid::Uuid;
 
-fn date(year: i32, month: u32, day: u32) -> NaiveDate {
+pub(super) fn date(year: i32, month: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).unwrap_or_default()
 }
 
-fn time(hour: u32, minute: u32) -> NaiveTime {
+pub(super) fn time(hour: u32, minute: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or_default()
 }
 
@@ -43,71 +43,31 @@ pub async fn seed(
             excluded_domains: DEFAULT_EXCLUDED_DOMAINS.to_vec(),
         })
         .await?;
-    let placement = store
-        .create_placement(
-            school,
-            &PlacementInput {
-                school_id: None,
-                school_year: SchoolYear::parse("2026-2027")?,
-                start_moment: StartMoment::September,
-                commitment: Commitment::HalfYear,
-                weekday: Weekday::Wednesday,
-                starts_at: time(8, 30),
-                ends_at: time(15, 0),
-                kind: PlacementKind::Thematic,
-                group: None,
-                teacher: None,
-                task: None,
-                theme: Some("Techniek en water".to_owned()),
-                expertise: vec!["techniek".to_owned()],
-                note: None,
-                capacity: 1,
-            },
-        )
-        .await?;
-    store
-        .set_placement_status(
-            placement.id,
-            PlacementStatus::Draft,
-            PlacementStatus::Open,
-            None,
-        )
-        .await?;
-    let proposed = store
-        .create_match(
-            &NewMatch {
-                placement_id: placement.id,
-                ambassador_id: fenna,
-                run_id: None,
-                score: 0,
-                breakdown: Vec::new(),
-                reasons: vec!["Door het programma gekoppeld".to_owned()],
-            },
-            admin,
-            date(2026, 8, 17),
-        )
-        .await?;
-    let confirmed = Some(Utc::now());
-    store
-        .update_match(
-            &proposed,
-            &MatchUpdate {
-                status: MatchStatus::Active,
-                meeting: Some(Meeting {
-                    at: date(2026, 8, 19).and_time(time(15, 30)),
-                    place: "Basisschool De Zeester".to_owned(),
-                }),
-                school_confirmed_at: confirmed,
-                ambassador_confirmed_at: confirmed,
-                starts_on: Some(placement.period.starts_on),
-                declined_by: None,
-                ended_on: None,
-                reason: None,
-            },
-            admin,
-            placement.period.starts_on,
-        )
-        .await?;
+    let placement = place_active(
+        store,
+        admin,
+        fenna,
+        school,
+        PlacementInput {
+            school_id: None,
+            school_year: SchoolYear::parse("2026-2027")?,
+            start_moment: StartMoment::September,
+            commitment: Commitment::HalfYear,
+            weekday: Weekday::Wednesday,
+            starts_at: time(8, 30),
+            ends_at: time(15, 0),
+            kind: PlacementKind::Thematic,
+            group: None,
+            teacher: None,
+            task: None,
+            theme: Some("Techniek en water".to_owned()),
+            expertise: vec!["techniek".to_owned()],
+            note: None,
+            capacity: 1,
+        },
+        "Basisschool De Zeester",
+    )
+    .await?;
 
     let lesson = |title: &str, goal: &str, materials: &str| Lesson {
         title: title.to_owned(),
@@ -214,4 +174,61 @@ pub async fn seed(
         )
         .await?;
     Ok(placement.id)
+}
+
+/// Offers `input` at `school` and places `ambassador` there: a match confirmed by both sides
+/// after an introduction at `meeting_place`, active since the placement's first day.
+pub(super) async fn place_active(
+    store: &Store,
+    admin: Actor<'_>,
+    ambassador: Uuid,
+    school: Uuid,
+    input: PlacementInput,
+    meeting_place: &str,
+) -> anyhow::Result<domain::contract::Placement> {
+    let placement = store.create_placement(school, &input).await?;
+    store
+        .set_placement_status(
+            placement.id,
+            PlacementStatus::Draft,
+            PlacementStatus::Open,
+            None,
+        )
+        .await?;
+    let proposed = store
+        .create_match(
+            &NewMatch {
+                placement_id: placement.id,
+                ambassador_id: ambassador,
+                run_id: None,
+                score: 0,
+                breakdown: Vec::new(),
+                reasons: vec!["Door het programma gekoppeld".to_owned()],
+            },
+            admin,
+            date(2026, 8, 17),
+        )
+        .await?;
+    let confirmed = Some(Utc::now());
+    store
+        .update_match(
+            &proposed,
+            &MatchUpdate {
+                status: MatchStatus::Active,
+                meeting: Some(Meeting {
+                    at: date(2026, 8, 19).and_time(time(15, 30)),
+                    place: meeting_place.to_owned(),
+                }),
+                school_confirmed_at: confirmed,
+                ambassador_confirmed_at: confirmed,
+                starts_on: Some(placement.period.starts_on),
+                declined_by: None,
+                ended_on: None,
+                reason: None,
+            },
+            admin,
+            placement.period.starts_on,
+        )
+        .await?;
+    Ok(placement)
 }

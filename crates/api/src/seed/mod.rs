@@ -16,6 +16,7 @@ use crate::auth::password;
 
 mod hours;
 mod lesson_series;
+mod sponsorship;
 
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "klasbrug-demo";
@@ -70,7 +71,10 @@ const EMPLOYERS: [(&str, (&str, &str)); 2] = [
     ("Zorggroep Lindehof", ("Mark Peters", "hr@lindehof.example")),
 ];
 
-const AMBASSADORS: [(&str, &str); 7] = [
+/// The contact of the employer that signed up and waits for verification.
+const UNVERIFIED_EMPLOYER_CONTACT: (&str, &str) = ("Lieke Smit", "info@noorderlicht.example");
+
+const AMBASSADORS: [(&str, &str); 8] = [
     ("Noah Verbeek", "noah@ambassadeur.example"),
     ("Lotte Bos", "lotte@ambassadeur.example"),
     ("Daan Vermeulen", "daan@ambassadeur.example"),
@@ -78,6 +82,7 @@ const AMBASSADORS: [(&str, &str); 7] = [
     ("Sem Willems", "sem@ambassadeur.example"),
     ("Mila de Boer", "mila@ambassadeur.example"),
     ("Fenna Dijkstra", "fenna@ambassadeur.example"),
+    ("Bram Hoekstra", "bram@ambassadeur.example"),
 ];
 
 /// Fills an empty database with the demo programme.
@@ -157,6 +162,13 @@ pub async fn seed_demo(store: &Store) -> anyhow::Result<()> {
         seed_ambassadors(store, admin, &ambassador_users, &employer_ids, &school_ids).await?;
     let placement = lesson_series::seed(store, admin, ambassadors[6], school_ids[0]).await?;
     hours::seed(store, ambassadors[6], placement, school_ids[0]).await?;
+    let employers = sponsorship::Employers {
+        hoogland: employer_ids[0],
+        lindehof: employer_ids[1],
+    };
+    let staff = (ambassadors[7], ambassadors[0], ambassadors[2]);
+    let unverified = person(UNVERIFIED_EMPLOYER_CONTACT)?;
+    sponsorship::seed(store, admin, &employers, staff, school_ids[2], unverified).await?;
 
     let partner = store
         .create_organisation(&organisation(
@@ -348,10 +360,11 @@ async fn add_person(
     Ok(user.id)
 }
 
-/// The demo ambassadors' profiles: six with a VOG on record, one still in intake. Five are in
-/// the pool: a matching run for February 2026-2027 proposes four and leaves one over. The sixth,
-/// Fenna, is placed at De Zeester since September by [`lesson_series::seed`]. Returns their ids
-/// in the order of [`AMBASSADORS`].
+/// The demo ambassadors' profiles: seven with a VOG on record, one still in intake. Five are in
+/// the pool: a matching run for February 2026-2027 proposes four and leaves one over. Fenna is
+/// placed at De Zeester since September by [`lesson_series::seed`], and Bram (sponsored by
+/// Hoogland) at Lyceum Zuiderlicht by [`sponsorship::seed`]. Returns their ids in the order of
+/// [`AMBASSADORS`].
 async fn seed_ambassadors(
     store: &Store,
     admin: store::Actor<'_>,
@@ -441,6 +454,16 @@ async fn seed_ambassadors(
         &["taal"],
         &["lezen"],
     );
+    let bram = sponsorship::bram_profile(
+        employers[0],
+        profile(
+            7,
+            "Eindhoven",
+            &[Weekday::Thursday],
+            &["techniek", "bouwkunde"],
+            &["bouwen"],
+        ),
+    );
     let fenna = profile(
         6,
         "Groningen",
@@ -456,6 +479,7 @@ async fn seed_ambassadors(
         (3, yara, date(10, 20)),
         (4, sem, date(8, 3)),
         (6, fenna, date(8, 10)),
+        (7, bram, date(8, 20)),
     ];
     let mut ids = vec![Uuid::nil(); AMBASSADORS.len()];
     for (index, input, issued_on) in pool {

@@ -15,4 +15,5 @@ mod matching;
 mod openapi;
 mod organisations;
 mod placements;
+mod sponsorship;
 mod web_app;

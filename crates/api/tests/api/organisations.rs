@@ -70,8 +70,8 @@ on_both_backends! {
         let app = spawn_app(&db).await;
         let token = app.login_as(ADMIN).await;
         let all: Page<Organisation> = app.get_json("/api/v1/organisations?limit=200", &token).await;
-        // The programme, a board, three schools, two employers and a partner.
-        assert_eq!(all.items.len(), 8);
+        // The programme, a board, three schools, three employers and a partner.
+        assert_eq!(all.items.len(), 9);
         assert!(all.next.is_none());
 
         let mut seen = Vec::new();

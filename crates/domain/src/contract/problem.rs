@@ -32,3 +32,13 @@ pub struct FieldError {
     /// What is wrong with it.
     pub message: String,
 }
+
+impl FieldError {
+    /// `field` is wrong, as `message` says.
+    pub fn new(field: &str, message: &str) -> Self {
+        Self {
+            field: field.to_owned(),
+            message: message.to_owned(),
+        }
+    }
+}

@@ -50,17 +50,17 @@ impl EmployerSignUp {
         };
         name_field(&mut errors, "organisation_name", &tidy.organisation_name);
         if tidy.municipality.is_empty() {
-            errors.push(field(
+            errors.push(FieldError::new(
                 "municipality",
                 "fill in the municipality, such as Utrecht",
             ));
         } else if tidy.municipality.chars().count() > 100 {
-            errors.push(field("municipality", "at most 100 characters"));
+            errors.push(FieldError::new("municipality", "at most 100 characters"));
         }
         name_field(&mut errors, "contact_name", &tidy.contact_name);
         email_field(&mut errors, "email", &tidy.email);
         if let Err(e) = Password::parse(&tidy.password) {
-            errors.push(field("password", &e.0));
+            errors.push(FieldError::new("password", &e.0));
         }
         if errors.is_empty() {
             Ok(tidy)
@@ -287,6 +287,9 @@ pub struct Agreement {
     /// Why it ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_reason: Option<String>,
+    /// The day it ended, if it did: agreed minutes stop counting after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ended_on: Option<NaiveDate>,
     /// When it was proposed.
     pub created_at: DateTime<Utc>,
 }
@@ -413,7 +416,7 @@ pub struct StatementQuery {
 /// An employer's statement for a period: sponsored hours delivered against agreed, their
 /// social-return value and the cost overview. Holds no volunteered hours, allowance, VOG or
 /// evaluation data.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SponsorshipReport {
     /// The employer.
@@ -432,24 +435,17 @@ pub struct SponsorshipReport {
     pub cost: CostOverview,
 }
 
-fn field(name: &str, message: &str) -> FieldError {
-    FieldError {
-        field: name.to_owned(),
-        message: message.to_owned(),
-    }
-}
-
 fn name_field(errors: &mut Vec<FieldError>, name: &str, value: &str) {
     if value.is_empty() {
-        errors.push(field(name, "fill in the name"));
+        errors.push(FieldError::new(name, "fill in the name"));
     } else if value.chars().count() > MAX_NAME_CHARS {
-        errors.push(field(name, "at most 200 characters"));
+        errors.push(FieldError::new(name, "at most 200 characters"));
     }
 }
 
 fn email_field(errors: &mut Vec<FieldError>, name: &str, value: &str) {
     if EmailAddress::parse(value).is_err() {
-        errors.push(field(
+        errors.push(FieldError::new(
             name,
             "fill in a valid e-mail address, such as naam@voorbeeld.nl",
         ));

@@ -3,7 +3,7 @@
 //! lines, and a grand total. The rules and the rounding are written down in [`super`].
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::minutes_at_rate;
 use super::statement::EmployerStatement;
@@ -61,7 +61,7 @@ pub struct CostRow {
 }
 
 /// One row of the overview: hours × rate = cost.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CostLine {
     /// The role.
@@ -77,7 +77,7 @@ pub struct CostLine {
 }
 
 /// What a contribution is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum ContributionKind {
@@ -99,7 +99,7 @@ pub enum ContributionKind {
 }
 
 /// A contribution in kind or in money, with the receipt that records it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Contribution {
     /// Materials or money.
@@ -144,7 +144,7 @@ impl Contribution {
 }
 
 /// One party's share: its hours cost, its contributions, and the two together.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PartyTotal {
     /// The party.
@@ -160,7 +160,7 @@ pub struct PartyTotal {
 }
 
 /// The cost overview.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CostOverview {
     /// The rows, in the order given.

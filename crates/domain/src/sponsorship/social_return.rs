@@ -44,7 +44,7 @@ pub fn default_rule() -> SroiRule {
 }
 
 /// A value with the rule that produced it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SocialReturn {
     /// The sponsored minutes valued.

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::hours::{HourKind, HourStatus};
@@ -27,11 +27,13 @@ pub enum StatementError {
 }
 
 /// The days a statement covers, first and last included.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StatementPeriod {
+    /// The first day, `YYYY-MM-DD`.
     #[serde(serialize_with = "crate::json_format::date")]
     first: NaiveDate,
+    /// The last day, `YYYY-MM-DD`.
     #[serde(serialize_with = "crate::json_format::date")]
     last: NaiveDate,
 }
@@ -111,7 +113,7 @@ impl HourEntryInput {
 }
 
 /// Sponsored minutes delivered at one school.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SchoolMinutes {
     /// The school's name.
@@ -121,7 +123,7 @@ pub struct SchoolMinutes {
 }
 
 /// One employee's sponsored hours in the period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EmployeeStatement {
     /// The employee.
@@ -141,7 +143,7 @@ pub struct EmployeeStatement {
 }
 
 /// The employer's statement for a period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EmployerStatement {
     /// The days covered.

@@ -1,0 +1,111 @@
+//! Outgoing e-mail. There is no mail transport yet: in development (demo mode) each message is
+//! written to the log whole, under the target `klasbrug::mail`, so the link in it can be
+//! followed; outside demo mode only the fact that a message was due is logged, without address
+//! or content, since logs hold no personal data or secrets.
+
+/// A message to one person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// The address.
+    pub to: String,
+    /// The subject line.
+    pub subject: String,
+    /// The plain-text body.
+    pub body: String,
+}
+
+/// Delivers messages.
+#[derive(Debug, Clone)]
+pub struct Mailer {
+    public_url: String,
+    log_content: bool,
+}
+
+impl Mailer {
+    /// A mailer whose links start at `public_url`; `demo` logs messages whole.
+    pub fn new(public_url: &str, demo: bool) -> Self {
+        Self {
+            public_url: public_url.trim_end_matches('/').to_owned(),
+            log_content: demo,
+        }
+    }
+
+    /// The web app's address of `path` (which starts with `/`), for a link in a message.
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url)
+    }
+
+    /// Delivers `message`.
+    pub fn send(&self, message: &Message) {
+        if self.log_content {
+            tracing::info!(
+                target: "klasbrug::mail",
+                "e-mail to {} (development delivery), subject: {}\n{}",
+                message.to,
+                message.subject,
+                message.body
+            );
+        } else {
+            tracing::warn!(
+                target: "klasbrug::mail",
+                subject = %message.subject,
+                "an e-mail is due but no mail transport is configured"
+            );
+        }
+    }
+}
+
+/// The invitation an employer's contact sends an employee.
+pub fn invitation(
+    mailer: &Mailer,
+    to: &str,
+    employee_name: &str,
+    employer_name: &str,
+    employer_id: uuid::Uuid,
+    token: &str,
+    expires_on: chrono::NaiveDate,
+) -> Message {
+    let link = mailer.link(&format!(
+        "/uitnodiging?werkgever={employer_id}&token={token}"
+    ));
+    Message {
+        to: to.to_owned(),
+        subject: format!("Uitnodiging van {employer_name} voor Klasbrug"),
+        body: format!(
+            "Beste {employee_name},\n\n\
+             {employer_name} meldt u aan als onderwijsambassadeur: u gaat namens uw werkgever \
+             een dag per week naar een school.\n\n\
+             Accepteer de uitnodiging via deze link (geldig tot en met {expires}):\n{link}\n\n\
+             Niets wordt aan uw werkgever gekoppeld zonder dat u accepteert.\n\nKlasbrug",
+            expires = expires_on.format("%d-%m-%Y"),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_invitation_links_to_the_acceptance_page_with_the_token() {
+        let mailer = Mailer::new("https://klasbrug.example/", true);
+        let id = uuid::Uuid::nil();
+        let message = invitation(
+            &mailer,
+            "sanne@bedrijf.example",
+            "Sanne",
+            "Bedrijf Voorbeeld",
+            id,
+            "abc_123-XYZ",
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap_or_default(),
+        );
+        assert!(message.body.contains(&format!(
+            "https://klasbrug.example/uitnodiging?werkgever={id}&token=abc_123-XYZ"
+        )));
+        assert!(message.body.contains("07-12-2026"));
+        assert_eq!(
+            message.subject,
+            "Uitnodiging van Bedrijf Voorbeeld voor Klasbrug"
+        );
+    }
+}

@@ -1,0 +1,639 @@
+//! An employer's sponsorship agreements, contributions and extra cost rows, and its statement
+//! of sponsored hours, social-return value and cost, as JSON, CSV and spreadsheet.
+
+use actix_web::{HttpResponse, get, post, web};
+use domain::contract::{
+    Agreement, AgreementInput, AgreementTransition, ContributionInput, ContributionRecord,
+    ContributionType, CostRoleInput, CostRoleRecord, FieldError, Problem, SponsorshipReport,
+    StatementQuery,
+};
+use domain::sponsorship::{
+    self as rules, AgreementAction, AgreementError, AgreementStatus, SponsorshipTerms,
+};
+use utoipa_actix_web::service_config::ServiceConfig;
+use uuid::Uuid;
+
+use super::ambassadors::today;
+use super::employers::employer_for;
+use crate::auth::Principal;
+use crate::error::{ApiError, OrNotFound};
+use crate::policy::Action;
+use crate::state::AppState;
+
+/// Registers the routes of this file.
+pub fn configure(config: &mut ServiceConfig) {
+    config
+        .service(list_agreements)
+        .service(propose_agreement)
+        .service(transition_agreement)
+        .service(list_contributions)
+        .service(add_contribution)
+        .service(list_cost_roles)
+        .service(add_cost_role)
+        .service(get_statement)
+        .service(statement_csv)
+        .service(statement_xlsx);
+}
+
+/// The longest period a statement covers: three years.
+const MAX_STATEMENT_DAYS: i64 = 3 * 366;
+
+/// The employer's sponsorship agreements.
+#[utoipa::path(
+    operation_id = "listAgreements",
+    tag = "sponsorship",
+    params(("id" = Uuid, Path, description = "The employer's id.")),
+    responses(
+        (status = 200, description = "Agreements, latest school year first.", body = Vec<Agreement>),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/employers/{id}/agreements")]
+pub async fn list_agreements(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Vec<Agreement>>, ApiError> {
+    employer_for(
+        &state,
+        &principal,
+        *id,
+        Action::ReadEmployer { employer: *id },
+    )
+    .await?;
+    Ok(web::Json(state.store.list_agreements(*id).await?))
+}
+
+/// Propose a sponsorship agreement for one of the employer's staff and one period. Programme
+/// staff agree on it; then it feeds the employee's funding arrangement (sponsored, volunteer or
+/// hybrid) that hours and allowances follow.
+#[utoipa::path(
+    operation_id = "proposeAgreement",
+    tag = "sponsorship",
+    params(("id" = Uuid, Path, description = "The employer's id.")),
+    request_body = AgreementInput,
+    responses(
+        (status = 201, description = "Proposed.", body = Agreement),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The ambassador is not the employer's staff (`not_linked`), or has a live agreement for that school year and start (`conflict`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid terms, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/employers/{id}/agreements")]
+pub async fn propose_agreement(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: crate::json::Json<AgreementInput>,
+) -> Result<HttpResponse, ApiError> {
+    employer_for(
+        &state,
+        &principal,
+        *id,
+        Action::ManageEmployer { employer: *id },
+    )
+    .await?;
+    let input = body.into_inner();
+    let terms = SponsorshipTerms::new(
+        input.sponsored_minutes_per_week,
+        input.volunteered_minutes_per_week,
+        input.hourly_rate,
+    )
+    .map_err(agreement_error)?;
+    let linked = match state.store.get_ambassador(input.ambassador_id).await {
+        Ok(ambassador) => ambassador.profile.employer_id == Some(*id),
+        Err(store::StoreError::NotFound) => false,
+        Err(e) => return Err(e.into()),
+    };
+    if !linked {
+        return Err(ApiError::Conflict {
+            code: "not_linked",
+            detail: "this ambassador is not on the employer's staff: invite the employee first and wait until they accept".to_owned(),
+        });
+    }
+    let agreement = state.store.create_agreement(*id, &input, terms).await?;
+    super::audit(
+        &state.store,
+        &principal,
+        "sponsorship.propose",
+        "sponsorship_agreement",
+        Some(agreement.id),
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(agreement))
+}
+
+/// Move an agreement on: `agree` and `start` (programme staff), `end` with a reason (programme
+/// staff or the employer). Agreeing sets the employee's funding arrangement to the agreement's.
+#[utoipa::path(
+    operation_id = "transitionAgreement",
+    tag = "sponsorship",
+    params(
+        ("id" = Uuid, Path, description = "The employer's id."),
+        ("agreement_id" = Uuid, Path, description = "The agreement's id."),
+    ),
+    request_body = AgreementTransition,
+    responses(
+        (status = 200, description = "The agreement after the step.", body = Agreement),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only programme staff agree on or start an agreement.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such agreement that the caller may see.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The step does not follow from the status (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "An end without a reason, or terms the employee's profile cannot hold.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/employers/{id}/agreements/{agreement_id}/transitions")]
+pub async fn transition_agreement(
+    state: web::Data<AppState>,
+    principal: Principal,
+    path: web::Path<(Uuid, Uuid)>,
+    body: crate::json::Json<AgreementTransition>,
+) -> Result<web::Json<Agreement>, ApiError> {
+    let (employer, agreement_id) = path.into_inner();
+    let body = body.into_inner();
+    let action = match body.action {
+        AgreementAction::Agree | AgreementAction::Start => Action::SettleAgreement { employer },
+        AgreementAction::End => Action::ManageEmployer { employer },
+    };
+    employer_for(&state, &principal, employer, action).await?;
+    let agreement = state
+        .store
+        .get_agreement(employer, agreement_id)
+        .await
+        .or_not_found("agreement")?;
+    let reason = body.reason.as_deref().map(str::trim);
+    let to = agreement
+        .status
+        .apply(body.action, reason)
+        .map_err(agreement_error)?;
+    if body.action == AgreementAction::Agree {
+        feed_funding(&state, &agreement).await?;
+    }
+    let moved = state
+        .store
+        .set_agreement_status(&agreement, agreement.status, to, reason, today())
+        .await?;
+    super::audit(
+        &state.store,
+        &principal,
+        "sponsorship.transition",
+        "sponsorship_agreement",
+        Some(moved.id),
+    )
+    .await?;
+    Ok(web::Json(moved))
+}
+
+/// The employer's contributions in kind and in money.
+#[utoipa::path(
+    operation_id = "listContributions",
+    tag = "sponsorship",
+    params(("id" = Uuid, Path, description = "The employer's id.")),
+    responses(
+        (status = 200, description = "Contributions, by date.", body = Vec<ContributionRecord>),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/employers/{id}/contributions")]
+pub async fn list_contributions(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Vec<ContributionRecord>>, ApiError> {
+    employer_for(
+        &state,
+        &principal,
+        *id,
+        Action::ReadEmployer { employer: *id },
+    )
+    .await?;
+    Ok(web::Json(state.store.list_contributions(*id, None).await?))
+}
+
+/// Record materials or money the employer gave, with its receipt number.
+#[utoipa::path(
+    operation_id = "addContribution",
+    tag = "sponsorship",
+    params(("id" = Uuid, Path, description = "The employer's id.")),
+    request_body = ContributionInput,
+    responses(
+        (status = 201, description = "Recorded.", body = ContributionRecord),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The receipt number is recorded already (`receipt_taken`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/employers/{id}/contributions")]
+pub async fn add_contribution(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: crate::json::Json<ContributionInput>,
+) -> Result<HttpResponse, ApiError> {
+    employer_for(
+        &state,
+        &principal,
+        *id,
+        Action::ManageEmployer { employer: *id },
+    )
+    .await?;
+    let mut input = body.into_inner();
+    input.description = input.description.trim().to_owned();
+    input.receipt_number = input.receipt_number.trim().to_owned();
+    let mut errors = Vec::new();
+    if input.kind == ContributionType::Materials && input.description.is_empty() {
+        errors.push(FieldError::new(
+            "description",
+            "say what materials were given",
+        ));
+    }
+    if input.description.chars().count() > 300 {
+        errors.push(FieldError::new("description", "at most 300 characters"));
+    }
+    if input.amount.0 <= 0 || input.amount.0 > 100_000_000 {
+        errors.push(FieldError::new(
+            "amount",
+            "give the value in cents, above 0 and at most 100000000 (EUR 1,000,000)",
+        ));
+    }
+    if input.receipt_number.is_empty() || input.receipt_number.chars().count() > 100 {
+        errors.push(FieldError::new(
+            "receipt_number",
+            "give the receipt's number, at most 100 characters",
+        ));
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::invalid_fields(errors));
+    }
+    let record = state
+        .store
+        .add_contribution(*id, &input)
+        .await
+        .map_err(|e| match e {
+            store::StoreError::Conflict(detail) => ApiError::Conflict {
+                code: "receipt_taken",
+                detail,
+            },
+            other => other.into(),
+        })?;
+    super::audit(
+        &state.store,
+        &principal,
+        "sponsorship.contribution",
+        "contribution",
+        Some(record.id),
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(record))
+}
+
+/// The employer's extra cost rows (roles besides its ambassadors).
+#[utoipa::path(
+    operation_id = "listCostRoles",
+    tag = "sponsorship",
+    params(("id" = Uuid, Path, description = "The employer's id.")),
+    responses(
+        (status = 200, description = "Cost rows, by date.", body = Vec<CostRoleRecord>),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/employers/{id}/cost-roles")]
+pub async fn list_cost_roles(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+) -> Result<web::Json<Vec<CostRoleRecord>>, ApiError> {
+    employer_for(
+        &state,
+        &principal,
+        *id,
+        Action::ReadEmployer { employer: *id },
+    )
+    .await?;
+    Ok(web::Json(state.store.list_cost_roles(*id, None).await?))
+}
+
+/// Add another role's hours to the cost overview, such as a coordinator's.
+#[utoipa::path(
+    operation_id = "addCostRole",
+    tag = "sponsorship",
+    params(("id" = Uuid, Path, description = "The employer's id.")),
+    request_body = CostRoleInput,
+    responses(
+        (status = 201, description = "Recorded.", body = CostRoleRecord),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[post("/employers/{id}/cost-roles")]
+pub async fn add_cost_role(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    body: crate::json::Json<CostRoleInput>,
+) -> Result<HttpResponse, ApiError> {
+    employer_for(
+        &state,
+        &principal,
+        *id,
+        Action::ManageEmployer { employer: *id },
+    )
+    .await?;
+    let mut input = body.into_inner();
+    input.role = input.role.trim().to_owned();
+    let mut errors = Vec::new();
+    if input.role.is_empty() || input.role.chars().count() > 100 {
+        errors.push(FieldError::new(
+            "role",
+            "give the role, such as 'coördinator', at most 100 characters",
+        ));
+    }
+    let minutes = u32::try_from(input.minutes)
+        .ok()
+        .filter(|m| (1..=100_000).contains(m));
+    if minutes.is_none() {
+        errors.push(FieldError::new("minutes", "give 1 to 100000 minutes"));
+    }
+    if input.hourly_rate.is_negative() || input.hourly_rate.0 > 100_000 {
+        errors.push(FieldError::new(
+            "hourly_rate",
+            "give 0 to 100000 cents (EUR 1,000) an hour",
+        ));
+    }
+    let (Some(minutes), true) = (minutes, errors.is_empty()) else {
+        return Err(ApiError::invalid_fields(errors));
+    };
+    let record = state.store.add_cost_role(*id, &input, minutes).await?;
+    super::audit(
+        &state.store,
+        &principal,
+        "sponsorship.cost_role",
+        "cost_role",
+        Some(record.id),
+    )
+    .await?;
+    Ok(HttpResponse::Created().json(record))
+}
+
+/// The employer's statement for a period: sponsored hours delivered (approved only) against
+/// agreed, per employee and school; their social-return value in the employer's municipality,
+/// with the rule used; and the cost overview. No volunteered hours, allowance or VOG data.
+#[utoipa::path(
+    operation_id = "getEmployerStatement",
+    tag = "sponsorship",
+    params(("id" = Uuid, Path, description = "The employer's id."), StatementQuery),
+    responses(
+        (status = 200, description = "The statement.", body = SponsorshipReport),
+        (status = 400, description = "`from` or `to` is missing or not a date.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`to` lies before `from`, or the period is longer than three years.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/employers/{id}/statement")]
+pub async fn get_statement(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    query: web::Query<StatementQuery>,
+) -> Result<web::Json<SponsorshipReport>, ApiError> {
+    Ok(web::Json(report(&state, &principal, *id, &query).await?))
+}
+
+/// The statement as CSV (RFC 4180), for a spreadsheet or an archive.
+#[utoipa::path(
+    operation_id = "getEmployerStatementCsv",
+    tag = "sponsorship",
+    params(("id" = Uuid, Path, description = "The employer's id."), StatementQuery),
+    responses(
+        (status = 200, description = "The statement.", content_type = "text/csv", body = String),
+        (status = 400, description = "`from` or `to` is missing or not a date.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`to` lies before `from`, or the period is longer than three years.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/employers/{id}/statement.csv")]
+pub async fn statement_csv(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    query: web::Query<StatementQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let report = report(&state, &principal, *id, &query).await?;
+    let csv = rules::export_csv::write_csv(&report);
+    Ok(download(
+        &report,
+        "text/csv; charset=utf-8",
+        "csv",
+        csv.into_bytes(),
+    ))
+}
+
+/// The statement as an Excel workbook (XLSX) with number formats: hours, cost overview and
+/// summary sheets.
+#[utoipa::path(
+    operation_id = "getEmployerStatementXlsx",
+    tag = "sponsorship",
+    params(("id" = Uuid, Path, description = "The employer's id."), StatementQuery),
+    responses(
+        (status = 200, description = "The statement.", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
+        (status = 400, description = "`from` or `to` is missing or not a date.", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`to` lies before `from`, or the period is longer than three years.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/employers/{id}/statement.xlsx")]
+pub async fn statement_xlsx(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+    query: web::Query<StatementQuery>,
+) -> Result<HttpResponse, ApiError> {
+    let report = report(&state, &principal, *id, &query).await?;
+    let bytes =
+        crate::sponsorship_xlsx::write_xlsx(&report).map_err(|e| ApiError::Unexpected(e.into()))?;
+    Ok(download(
+        &report,
+        crate::sponsorship_xlsx::CONTENT_TYPE,
+        "xlsx",
+        bytes,
+    ))
+}
+
+async fn report(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    query: &StatementQuery,
+) -> Result<SponsorshipReport, ApiError> {
+    let employer =
+        employer_for(state, principal, id, Action::ReadEmployer { employer: id }).await?;
+    let period = rules::StatementPeriod::new(query.from, query.to)
+        .map_err(|e| ApiError::invalid_field("to", e.to_string()))?;
+    if (query.to - query.from).num_days() >= MAX_STATEMENT_DAYS {
+        return Err(ApiError::invalid_field(
+            "to",
+            "a statement covers at most three years; ask for a shorter period",
+        ));
+    }
+    let within = Some((query.from, query.to));
+    let agreements: Vec<rules::AgreementInput> = state
+        .store
+        .list_agreements(id)
+        .await?
+        .into_iter()
+        .filter(|a| a.status != AgreementStatus::Proposed)
+        .map(|a| rules::AgreementInput {
+            employee_id: a.ambassador_id,
+            employee_name: a.employee_name,
+            sponsored_minutes_per_week: a.sponsored_minutes_per_week,
+            hourly_rate: a.hourly_rate,
+            period: domain::Period {
+                starts_on: a.first_day,
+                ends_on: a.ended_on.map_or(a.last_day, |end| end.min(a.last_day)),
+            },
+        })
+        .collect();
+    let entries = state
+        .store
+        .sponsored_hours(id, query.from, query.to)
+        .await?;
+    let statement = rules::employer_statement(period, &agreements, &entries);
+    let sroi_rules = state.store.list_sroi_rules().await?;
+    let social_return = rules::social_return(
+        statement.delivered_minutes,
+        &employer.municipality,
+        &sroi_rules,
+    );
+    let mut rows = rules::ambassador_rows(&statement);
+    rows.extend(
+        state
+            .store
+            .list_cost_roles(id, within)
+            .await?
+            .into_iter()
+            .map(|r| rules::CostRow {
+                role: r.role,
+                party: r.party,
+                minutes: u64::from(r.minutes),
+                hourly_rate: r.hourly_rate,
+            }),
+    );
+    let contributions: Vec<rules::Contribution> = state
+        .store
+        .list_contributions(id, within)
+        .await?
+        .into_iter()
+        .map(|c| rules::Contribution {
+            kind: match c.kind {
+                ContributionType::Materials => rules::ContributionKind::Materials {
+                    description: c.description,
+                    value: c.amount,
+                },
+                ContributionType::Money => rules::ContributionKind::Money {
+                    amount: c.amount,
+                    paid_on: c.given_on,
+                },
+            },
+            party: rules::Party::Employer,
+            receipt_number: c.receipt_number,
+        })
+        .collect();
+    let cost = rules::cost_overview(&rows, &contributions)
+        .map_err(|e| ApiError::Unexpected(anyhow::anyhow!("stored cost rows: {e}")))?;
+    Ok(SponsorshipReport {
+        employer_id: employer.id,
+        employer_name: employer.name,
+        period,
+        social_return_explanation: social_return.explanation(),
+        social_return,
+        statement,
+        cost,
+    })
+}
+
+fn download(
+    report: &SponsorshipReport,
+    content_type: &str,
+    extension: &str,
+    body: Vec<u8>,
+) -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type(content_type.to_owned())
+        .insert_header((
+            "Content-Disposition",
+            format!(
+                "attachment; filename=\"sponsoring-{}-{}.{extension}\"",
+                report.period.first(),
+                report.period.last()
+            ),
+        ))
+        .body(body)
+}
+
+/// Sets the employee's funding arrangement to what the agreement's terms imply, so their hours
+/// are logged as sponsored, volunteered or both.
+async fn feed_funding(state: &AppState, agreement: &Agreement) -> Result<(), ApiError> {
+    let ambassador = state
+        .store
+        .get_ambassador(agreement.ambassador_id)
+        .await
+        .or_not_found("ambassador")?;
+    let terms = SponsorshipTerms::new(
+        i64::from(agreement.sponsored_minutes_per_week),
+        i64::from(agreement.volunteered_minutes_per_week),
+        agreement.hourly_rate,
+    )
+    .map_err(agreement_error)?;
+    let split = terms.funding();
+    let mut input = ambassador.profile.clone();
+    input.funding = split.funding;
+    input.sponsored_minutes_per_week = i64::from(split.sponsored_minutes_per_week);
+    input.volunteer_minutes_per_week = i64::from(split.volunteered_minutes_per_week);
+    let input = input.validate().map_err(ApiError::invalid_fields)?;
+    state.store.update_ambassador(ambassador.id, &input).await?;
+    Ok(())
+}
+
+fn agreement_error(error: AgreementError) -> ApiError {
+    let message = error.to_string();
+    match error {
+        AgreementError::MinutesOutOfRange { what, .. } => ApiError::invalid_field(
+            if what == "sponsored" {
+                "sponsored_minutes_per_week"
+            } else {
+                "volunteered_minutes_per_week"
+            },
+            message,
+        ),
+        AgreementError::NoMinutes => ApiError::invalid_field("sponsored_minutes_per_week", message),
+        AgreementError::RateOutOfRange { .. } => ApiError::invalid_field("hourly_rate", message),
+        AgreementError::ReasonRequired => ApiError::invalid_field("reason", message),
+        AgreementError::NotFrom { .. } => ApiError::Conflict {
+            code: "invalid_transition",
+            detail: message,
+        },
+    }
+}

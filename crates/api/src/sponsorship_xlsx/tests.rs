@@ -1,0 +1,165 @@
+use std::io::{Cursor, Read};
+
+use chrono::NaiveDate;
+use domain::hours::{HourKind, HourStatus};
+use domain::sponsorship::{
+    AgreementInput, Contribution, ContributionKind, CostRow, HourEntryInput, Party,
+    StatementPeriod, ambassador_rows, cost_overview, employer_statement, social_return,
+};
+use domain::{Cents, Period};
+use uuid::Uuid;
+
+use super::*;
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 10, d).unwrap()
+}
+
+/// October 2026's first four weeks for a made-up employer whose name looks like a formula:
+/// Sanne de Wit delivered 90 and 50 minutes at two schools (2 hours a week agreed, EUR 45 an
+/// hour), a project lead's 3 hours are the programme's, and the employer gave EUR 60 of materials.
+fn report() -> SponsorshipReport {
+    let period = StatementPeriod::new(day(1), day(28)).unwrap();
+    let agreement = AgreementInput {
+        employee_id: Uuid::from_u128(7),
+        employee_name: "Sanne de Wit".to_owned(),
+        sponsored_minutes_per_week: 120,
+        hourly_rate: Cents(4_500),
+        period: Period {
+            starts_on: day(1),
+            ends_on: NaiveDate::from_ymd_opt(2027, 1, 31).unwrap(),
+        },
+    };
+    let entries: Vec<HourEntryInput> = [
+        (90, "OBS De Voorbeeldschool"),
+        (50, "Basisschool Het Testlab"),
+    ]
+    .into_iter()
+    .map(|(minutes, school)| HourEntryInput {
+        employee_id: Uuid::from_u128(7),
+        date: day(6),
+        minutes,
+        kind: HourKind::Sponsored,
+        status: HourStatus::Approved,
+        school_name: school.to_owned(),
+    })
+    .collect();
+    let statement = employer_statement(period, &[agreement], &entries);
+    let value = social_return(statement.delivered_minutes, "Utrecht", &[]);
+    let mut rows = ambassador_rows(&statement);
+    rows.push(CostRow {
+        role: "projectleider".to_owned(),
+        party: Party::Programme,
+        minutes: 180,
+        hourly_rate: Cents(4_000),
+    });
+    let materials = Contribution {
+        kind: ContributionKind::Materials {
+            description: "Knutselmateriaal".to_owned(),
+            value: Cents(6_000),
+        },
+        party: Party::Employer,
+        receipt_number: "B-7".to_owned(),
+    };
+    SponsorshipReport {
+        employer_id: Uuid::from_u128(70),
+        employer_name: "=Voorbeeld BV".to_owned(),
+        period,
+        social_return_explanation: value.explanation(),
+        social_return: value,
+        cost: cost_overview(&rows, &[materials]).unwrap(),
+        statement,
+    }
+}
+
+/// The workbook's part `name`, as text.
+fn part(bytes: &[u8], name: &str) -> String {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("an XLSX file is a zip");
+    let mut text = String::new();
+    archive
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("no {name} in the workbook"))
+        .read_to_string(&mut text)
+        .unwrap();
+    text
+}
+
+/// The XML of cell `reference` (`D3`) in `sheet`.
+fn cell<'a>(sheet: &'a str, reference: &str) -> &'a str {
+    let start = sheet
+        .find(&format!("<c r=\"{reference}\""))
+        .unwrap_or_else(|| panic!("no cell {reference} in {sheet}"));
+    let end = start + sheet[start..].find("</c>").unwrap();
+    &sheet[start..end]
+}
+
+#[test]
+fn the_workbook_is_a_real_spreadsheet_with_three_sheets() {
+    let bytes = write_xlsx(&report()).unwrap();
+    // A zip file, not CSV text under another name.
+    assert!(bytes.starts_with(b"PK\x03\x04"));
+    let workbook = part(&bytes, "xl/workbook.xml");
+    let names: Vec<&str> = workbook
+        .split("<sheet name=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(names, ["Samenvatting", "Uren", "Kosten"]);
+    let styles = part(&bytes, "xl/styles.xml");
+    assert!(
+        styles.contains("formatCode=\"&quot;€ &quot;#,##0.00\""),
+        "{styles}"
+    );
+    assert!(styles.contains("formatCode=\"0.00\""), "{styles}");
+}
+
+#[test]
+fn hours_and_euros_are_numbers_a_spreadsheet_can_add_up() {
+    let bytes = write_xlsx(&report()).unwrap();
+
+    // Uren: header, Het Testlab (50 minutes), De Voorbeeldschool (90), Sanne's own row, total.
+    let hours = part(&bytes, "xl/worksheets/sheet2.xml");
+    let testlab = cell(&hours, "D2");
+    assert!(
+        testlab.contains("<v>0.83</v>") && !testlab.contains("t=\""),
+        "{testlab}"
+    );
+    assert!(cell(&hours, "D3").contains("<v>1.5</v>"));
+    let own_row = [("C4", "8"), ("D4", "2.33"), ("E4", "-5.67")];
+    for (reference, value) in own_row {
+        let xml = cell(&hours, reference);
+        assert!(
+            xml.contains(&format!("<v>{value}</v>")) && !xml.contains("t=\""),
+            "{xml}"
+        );
+    }
+
+    // Kosten: Sanne's row is 140 minutes at EUR 45 = EUR 105; the grand total adds EUR 120 of
+    // the project lead and EUR 60 of materials. Row 1 header, 2-3 rows, 5 header, 6-7 parties,
+    // 9 header, 10 materials, 12-14 totals.
+    let cost = part(&bytes, "xl/worksheets/sheet3.xml");
+    assert!(cell(&cost, "C2").contains("<v>2.33</v>"));
+    assert!(cell(&cost, "D2").contains("<v>45</v>"));
+    assert!(cell(&cost, "E2").contains("<v>105</v>"));
+    assert!(cell(&cost, "F10").contains("<v>60</v>"));
+    let grand_total = cell(&cost, "B14");
+    assert!(
+        grand_total.contains("<v>285</v>") && !grand_total.contains("t=\""),
+        "{grand_total}"
+    );
+    let label = cell(&cost, "A14");
+    assert!(label.contains("t=\"s\""), "{label}");
+    let strings = part(&bytes, "xl/sharedStrings.xml");
+    assert!(strings.contains("Totaal generaal"));
+}
+
+#[test]
+fn text_that_looks_like_a_formula_stays_text() {
+    let bytes = write_xlsx(&report()).unwrap();
+    let summary = part(&bytes, "xl/worksheets/sheet1.xml");
+    let name = cell(&summary, "B1");
+    assert!(name.contains("t=\"s\"") && !name.contains("<f>"), "{name}");
+    assert!(part(&bytes, "xl/sharedStrings.xml").contains("=Voorbeeld BV"));
+    // The SROI value: 140 minutes at Utrecht's EUR 100 an hour, rounded down to the cent.
+    assert!(cell(&summary, "B4").contains("<v>233.33</v>"));
+}

@@ -1,0 +1,370 @@
+//! Employer sponsorship: signing up and verification, invitations (expired, reused, replaced and
+//! wrong-employer tokens), agreements feeding the funding arrangement, contributions, the
+//! statement with its social return and cost overview, downloads, and isolation between
+//! employers.
+
+use chrono::{Duration, Utc};
+use domain::ambassador::Funding;
+use domain::contract::{
+    AcceptedInvitation, Agreement, Ambassador, Employee, Employer, EmployerRegistration, HourEntry,
+    Invitation, InvitationPreview, InvitationStatus, Page, SponsorshipReport,
+};
+use domain::sponsorship::AgreementStatus;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use testkit::on_both_backends;
+use uuid::Uuid;
+
+use crate::helpers::*;
+
+const LINDEHOF_CONTACT: &str = "hr@lindehof.example";
+const ZUIDERLICHT_COORDINATOR: &str = "ic@zuiderlicht.example";
+const MAIL_LOG: (&str, &str) = ("RUST_LOG", "warn,klasbrug::mail=info");
+
+async fn anonymous(app: &TestApp, method: Method, path: &str, body: &Value) -> reqwest::Response {
+    app.client
+        .request(method, app.url(path))
+        .json(body)
+        .send()
+        .await
+        .expect("a request")
+}
+
+async fn log_in(app: &TestApp, email: &str, password: &str) -> String {
+    let response = app.login(email, password).await;
+    assert_eq!(response.status(), StatusCode::OK, "login as {email}");
+    response
+        .json::<domain::contract::AccessToken>()
+        .await
+        .unwrap()
+        .access_token
+}
+
+async fn employer_of(app: &TestApp, contact: &str) -> Employer {
+    let token = app.login_as(contact).await;
+    let list: Vec<Employer> = app.get_json("/api/v1/employers", &token).await;
+    assert_eq!(list.len(), 1, "{contact} sees their own employer only");
+    list.into_iter().next().unwrap()
+}
+
+/// The token of the last invitation e-mailed to `email`, from the server's log (which the test
+/// reads as the server writes it, so it waits a little for the line to arrive).
+async fn token_mailed_to(app: &TestApp, email: &str) -> String {
+    let marker = format!("e-mail to {email} ");
+    for _ in 0..100 {
+        let log = app.server.log();
+        if let Some((_, last)) = log.rsplit_once(&marker) {
+            if let Some(after) = last.split("token=").nth(1) {
+                let token: String = after
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                    .collect();
+                if token.len() == 43 {
+                    return token;
+                }
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no e-mail to {email} in the log:\n{}", app.server.log());
+}
+
+async fn statement(app: &TestApp, token: &str, employer: Uuid) -> SponsorshipReport {
+    app.get_json(
+        &format!("/api/v1/employers/{employer}/statement?from=2026-09-01&to=2026-12-31"),
+        token,
+    )
+    .await
+}
+
+on_both_backends! {
+    async fn an_employer_signs_up_is_verified_and_its_employee_accepts_an_invitation(db) {
+        let app = spawn_app_with(&db, &[MAIL_LOG]).await;
+        let admin = app.login_as(ADMIN).await;
+
+        // Sign-up: bad input names every field and makes nothing; a taken address is refused.
+        let bad = anonymous(&app, Method::POST, "/api/v1/employers", &json!({
+            "organisation_name": "", "municipality": "", "contact_name": "A", "email": "geen", "password": "kort"
+        })).await;
+        let problem = assert_problem(bad, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+        let fields: Vec<&str> = problem.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["organisation_name", "municipality", "email", "password"]);
+        let sign_up = json!({
+            "organisation_name": "Installatiebedrijf Voorbeeld", "municipality": "Utrecht",
+            "contact_name": "Anne Voorbeeld", "email": "hr@installatie.example", "password": "een-lang-wachtwoord"
+        });
+        let mut taken = sign_up.clone();
+        taken["email"] = json!(EMPLOYER_CONTACT);
+        assert_problem(anonymous(&app, Method::POST, "/api/v1/employers", &taken).await, StatusCode::CONFLICT, "email_taken").await;
+        let created = anonymous(&app, Method::POST, "/api/v1/employers", &sign_up).await;
+        assert_eq!(created.status(), StatusCode::CREATED);
+        let registration: EmployerRegistration = created.json().await.unwrap();
+        let employer = registration.employer;
+        assert!(!employer.verified);
+        assert_eq!(employer.municipality, "Utrecht");
+
+        // Unverified: the contact logs in but registers nobody.
+        let contact = log_in(&app, "hr@installatie.example", "een-lang-wachtwoord").await;
+        let invitations = format!("/api/v1/employers/{}/invitations", employer.id);
+        let invite = json!({"name": "Sanne Voorbeeld", "email": "sanne@installatie.example"});
+        assert_problem(app.call(Method::POST, &invitations, &contact, Some(&invite)).await, StatusCode::CONFLICT, "employer_not_verified").await;
+        assert!(app.get_json::<Vec<Invitation>>(&invitations, &contact).await.is_empty());
+
+        // Only programme staff verify, once.
+        let verification = format!("/api/v1/employers/{}/verification", employer.id);
+        assert_problem(app.call(Method::POST, &verification, &contact, None).await, StatusCode::FORBIDDEN, "forbidden").await;
+        let other_contact = app.login_as(EMPLOYER_CONTACT).await;
+        assert_problem(app.call(Method::POST, &verification, &other_contact, None).await, StatusCode::NOT_FOUND, "not_found").await;
+        let all: Vec<Employer> = app.get_json("/api/v1/employers", &admin).await;
+        assert!(!all[0].verified, "unverified employers come first: {all:?}");
+        assert!(all.iter().any(|e| e.id == employer.id));
+        let verified: Employer = app.post_ok(&verification, &admin, &json!(null), StatusCode::OK).await;
+        assert!(verified.verified && verified.verified_at.is_some());
+        assert_problem(app.call(Method::POST, &verification, &admin, None).await, StatusCode::CONFLICT, "already_verified").await;
+
+        // The invitation: bad input, then sent; the token is only in the e-mail.
+        let empty = app.call(Method::POST, &invitations, &contact, Some(&json!({"name": " ", "email": "x"}))).await;
+        assert_problem(empty, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+        let sent: Invitation = app.post_ok(&invitations, &contact, &invite, StatusCode::CREATED).await;
+        assert_eq!(sent.status, InvitationStatus::Pending);
+        assert_eq!(sent.expires_at - sent.created_at, Duration::days(14));
+        let token = token_mailed_to(&app, "sanne@installatie.example").await;
+        assert_eq!(token.len(), 43, "256 bits, URL-safe");
+        let listed = app.call(Method::GET, &invitations, &contact, None).await.text().await.unwrap();
+        assert!(!listed.contains(&token), "the employer never sees the token");
+
+        let preview: InvitationPreview = app.get_json(&format!("/api/v1/invitations/{token}"), "").await;
+        assert_eq!((preview.employer_name.as_str(), preview.employee_name.as_str()), ("Installatiebedrijf Voorbeeld", "Sanne Voorbeeld"));
+        assert!(!preview.account_exists);
+        assert_problem(app.get("/api/v1/invitations/onbekend", "").await, StatusCode::NOT_FOUND, "not_found").await;
+
+        // Accepting: another employer's link, bad input; nothing is made.
+        let hoogland = employer_of(&app, EMPLOYER_CONTACT).await;
+        let accept = |employer: Uuid| format!("/api/v1/employers/{employer}/invitation-acceptances");
+        let good = json!({"token": token, "password": "sanne-haar-wachtwoord", "weekdays": ["thursday"]});
+        assert_problem(anonymous(&app, Method::POST, &accept(hoogland.id), &good).await, StatusCode::CONFLICT, "invitation_wrong_employer").await;
+        let bad = json!({"token": token, "password": "kort", "weekdays": []});
+        let problem = assert_problem(anonymous(&app, Method::POST, &accept(employer.id), &bad).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+        let fields: Vec<&str> = problem.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["password", "weekdays"]);
+        assert_eq!(app.login("sanne@installatie.example", "sanne-haar-wachtwoord").await.status(), StatusCode::UNAUTHORIZED);
+
+        let accepted = anonymous(&app, Method::POST, &accept(employer.id), &good).await;
+        assert_eq!(accepted.status(), StatusCode::CREATED);
+        let accepted: AcceptedInvitation = accepted.json().await.unwrap();
+        assert!(accepted.account_created);
+        let sanne = log_in(&app, "sanne@installatie.example", "sanne-haar-wachtwoord").await;
+        let profile: Ambassador = app.get_json("/api/v1/me/ambassador", &sanne).await;
+        assert_eq!(profile.id, accepted.ambassador_id);
+        assert_eq!(profile.profile.employer_id, Some(employer.id));
+        assert_eq!(profile.profile.funding, Funding::Sponsored);
+
+        // Spent: reused and previewed again.
+        assert_problem(anonymous(&app, Method::POST, &accept(employer.id), &good).await, StatusCode::GONE, "invitation_already_used").await;
+        assert_problem(app.get(&format!("/api/v1/invitations/{token}"), "").await, StatusCode::GONE, "invitation_already_used").await;
+        let listed: Vec<Invitation> = app.get_json(&invitations, &contact).await;
+        assert_eq!((listed[0].status, listed[0].ambassador_id), (InvitationStatus::Accepted, Some(accepted.ambassador_id)));
+        let staff: Vec<Employee> = app.get_json(&format!("/api/v1/employers/{}/employees", employer.id), &contact).await;
+        assert_eq!(staff.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["Sanne Voorbeeld"]);
+
+        // A second invitation to one address replaces the first, whose link then stops working.
+        let bram_invite = json!({"name": "Bram Voorbeeld", "email": "bram@installatie.example"});
+        app.post_ok::<Invitation>(&invitations, &contact, &bram_invite, StatusCode::CREATED).await;
+        let first = token_mailed_to(&app, "bram@installatie.example").await;
+        app.post_ok::<Invitation>(&invitations, &contact, &bram_invite, StatusCode::CREATED).await;
+        let mut second = first.clone();
+        for _ in 0..100 {
+            second = token_mailed_to(&app, "bram@installatie.example").await;
+            if second != first {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert_ne!(first, second, "a new token for the new invitation");
+        let listed: Vec<Invitation> = app.get_json(&invitations, &contact).await;
+        assert_eq!((listed[0].status, listed[1].status), (InvitationStatus::Pending, InvitationStatus::Revoked));
+        let with = |token: &str| json!({"token": token, "password": "bram-zijn-wachtwoord", "weekdays": ["monday"]});
+        assert_problem(anonymous(&app, Method::POST, &accept(employer.id), &with(&first)).await, StatusCode::GONE, "invitation_already_used").await;
+
+        // An expired invitation (sent 15 days ago) is refused, and says so.
+        let store = store::Store::connect(&db.url).await.unwrap();
+        let old = domain::sponsorship::Invitation::new(employer.id, Utc::now() - Duration::days(15));
+        store.create_invitation(&old, "Oud Voorbeeld", "oud@installatie.example", &sha(b"expired-token"), None).await.unwrap();
+        let expired = json!({"token": "expired-token", "password": "oud-zijn-wachtwoord", "weekdays": ["monday"]});
+        assert_problem(anonymous(&app, Method::POST, &accept(employer.id), &expired).await, StatusCode::GONE, "invitation_expired").await;
+        let listed: Vec<Invitation> = app.get_json(&invitations, &contact).await;
+        assert!(listed.iter().any(|i| i.employee_name == "Oud Voorbeeld" && i.status == InvitationStatus::Expired));
+
+        // An address with an account: log in first, then the profile is linked.
+        let noah_invite = json!({"name": "Noah Verbeek", "email": AMBASSADOR});
+        app.post_ok::<Invitation>(&invitations, &contact, &noah_invite, StatusCode::CREATED).await;
+        let noah_token = token_mailed_to(&app, AMBASSADOR).await;
+        let preview: InvitationPreview = app.get_json(&format!("/api/v1/invitations/{noah_token}"), "").await;
+        assert!(preview.account_exists);
+        let body = json!({"token": noah_token});
+        assert_problem(anonymous(&app, Method::POST, &accept(employer.id), &body).await, StatusCode::CONFLICT, "account_exists").await;
+        let noah = app.login_as(AMBASSADOR).await;
+        let linked: AcceptedInvitation = app.post_ok(&accept(employer.id), &noah, &body, StatusCode::OK).await;
+        assert!(!linked.account_created);
+        let profile: Ambassador = app.get_json("/api/v1/me/ambassador", &noah).await;
+        assert_eq!(profile.profile.employer_id, Some(employer.id));
+    }
+
+    async fn agreements_feed_the_funding_and_the_statement_counts_approved_sponsored_hours(db) {
+        let app = spawn_app(&db).await;
+        let admin = app.login_as(ADMIN).await;
+        let contact = app.login_as(EMPLOYER_CONTACT).await;
+        let hoogland = employer_of(&app, EMPLOYER_CONTACT).await;
+        let base = format!("/api/v1/employers/{}", hoogland.id);
+        let agreements: Vec<Agreement> = app.get_json(&format!("{base}/agreements"), &contact).await;
+        let bram = agreements.iter().find(|a| a.employee_name == "Bram Hoekstra").unwrap();
+        assert_eq!((bram.status, bram.sponsored_minutes_per_week), (AgreementStatus::Running, 480));
+        let staff: Vec<Employee> = app.get_json(&format!("{base}/employees"), &contact).await;
+        let noah = staff.iter().find(|e| e.name == "Noah Verbeek").unwrap().ambassador_id;
+
+        // Proposing: bad terms, someone else's staff, then Noah hybrid for September.
+        let terms = |ambassador: Uuid, sponsored: i64, volunteered: i64, rate: i64| json!({
+            "ambassador_id": ambassador, "school_year": "2026-2027", "start_moment": "september",
+            "commitment": "half_year", "sponsored_minutes_per_week": sponsored,
+            "volunteered_minutes_per_week": volunteered, "hourly_rate": rate
+        });
+        let path = format!("{base}/agreements");
+        let bad = app.call(Method::POST, &path, &contact, Some(&terms(noah, 2401, 0, 5000))).await;
+        let problem = assert_problem(bad, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+        assert_eq!(problem.errors[0].field, "sponsored_minutes_per_week");
+        let bad = app.call(Method::POST, &path, &contact, Some(&terms(noah, 240, 0, -1))).await;
+        assert_eq!(assert_problem(bad, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await.errors[0].field, "hourly_rate");
+        let fenna = app.get_json::<Page<Value>>("/api/v1/ambassadors?limit=100", &admin).await.items.into_iter()
+            .find(|a| a["name"] == "Fenna Dijkstra").unwrap()["id"].as_str().unwrap().parse::<Uuid>().unwrap();
+        assert_problem(app.call(Method::POST, &path, &contact, Some(&terms(fenna, 240, 0, 5000))).await, StatusCode::CONFLICT, "not_linked").await;
+        let proposed: Agreement = app.post_ok(&path, &contact, &terms(noah, 240, 180, 5000), StatusCode::CREATED).await;
+        assert_eq!((proposed.status, proposed.funding), (AgreementStatus::Proposed, Funding::Hybrid));
+        assert_problem(app.call(Method::POST, &path, &contact, Some(&terms(noah, 240, 180, 5000))).await, StatusCode::CONFLICT, "conflict").await;
+
+        // Settling is programme staff's; agreeing sets Noah's funding to the agreement's.
+        let step = format!("{path}/{}/transitions", proposed.id);
+        assert_problem(app.call(Method::POST, &step, &contact, Some(&json!({"action": "agree"}))).await, StatusCode::FORBIDDEN, "forbidden").await;
+        assert_problem(app.call(Method::POST, &step, &admin, Some(&json!({"action": "start"}))).await, StatusCode::CONFLICT, "invalid_transition").await;
+        let agreed: Agreement = app.post_ok(&step, &admin, &json!({"action": "agree"}), StatusCode::OK).await;
+        assert_eq!(agreed.status, AgreementStatus::Agreed);
+        let profile: Ambassador = app.get_json(&format!("/api/v1/ambassadors/{noah}"), &admin).await;
+        assert_eq!((profile.profile.funding, profile.profile.sponsored_minutes_per_week, profile.profile.volunteer_minutes_per_week), (Funding::Hybrid, 240, 180));
+        let no_reason = app.call(Method::POST, &step, &contact, Some(&json!({"action": "end", "reason": " "}))).await;
+        assert_eq!(assert_problem(no_reason, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await.errors[0].field, "reason");
+        let ended: Agreement = app.post_ok(&step, &contact, &json!({"action": "end", "reason": "Andere functie"}), StatusCode::OK).await;
+        assert_eq!((ended.status, ended.end_reason.as_deref()), (AgreementStatus::Ended, Some("Andere functie")));
+        assert!(ended.ended_on.is_some());
+
+        // The statement of autumn 2026: Bram's four approved Thursdays, not the two waiting.
+        let report = statement(&app, &contact, hoogland.id).await;
+        let line = report.statement.employees.iter().find(|e| e.employee_name == "Bram Hoekstra").unwrap();
+        assert_eq!((line.delivered_minutes, line.agreed_minutes), (4 * 480, 480 * 122 / 7));
+        assert_eq!(line.schools.len(), 1);
+        assert_eq!((line.schools[0].school_name.as_str(), line.schools[0].minutes), ("Lyceum Zuiderlicht", 1920));
+        assert_eq!(report.statement.delivered_minutes, 1920);
+        assert!(report.social_return.is_default, "no rule for Groningen: Utrecht's applies");
+        assert_eq!(report.social_return.value.0, 320_000);
+        assert!(report.social_return_explanation.contains("geen regel voor Groningen"), "{}", report.social_return_explanation);
+        let costs: Vec<(&str, i64)> = report.cost.rows.iter().map(|r| (r.role.as_str(), r.cost.0)).collect();
+        assert!(costs.contains(&("ambassadeur Bram Hoekstra", 208_000)) && costs.contains(&("coördinator HR", 22_000)), "{costs:?}");
+        assert_eq!((report.cost.contributions_total.0, report.cost.grand_total.0), (45_000, 275_000));
+        let raw = app.call(Method::GET, &format!("{base}/statement?from=2026-09-01&to=2026-12-31"), &contact, None).await.text().await.unwrap();
+        for private in ["volunteer", "iban", "vog", "allowance", "evaluation", "Fenna"] {
+            assert!(!raw.to_lowercase().contains(&private.to_lowercase()), "the statement holds {private}: {raw}");
+        }
+
+        // The school approves 12 November: it counts from then on.
+        let zuiderlicht = app.login_as(ZUIDERLICHT_COORDINATOR).await;
+        let waiting: Page<HourEntry> = app.get_json("/api/v1/hour-entries?month=2026-11&status=submitted", &zuiderlicht).await;
+        let twelfth = waiting.items.iter().find(|e| e.date.to_string() == "2026-11-12").unwrap();
+        app.post_ok::<HourEntry>(&format!("/api/v1/hour-entries/{}/transitions", twelfth.id), &zuiderlicht, &json!({"action": "approve"}), StatusCode::OK).await;
+        assert_eq!(statement(&app, &contact, hoogland.id).await.statement.delivered_minutes, 5 * 480);
+
+        // Groningen gets a rule of its own; only programme staff set it.
+        let rule = json!({"cents_per_hour": 7500, "source": "Testregeling Groningen"});
+        assert_problem(app.call(Method::PUT, "/api/v1/sroi-rules/Groningen", &contact, Some(&rule)).await, StatusCode::FORBIDDEN, "forbidden").await;
+        let bad = app.call(Method::PUT, "/api/v1/sroi-rules/Groningen", &admin, Some(&json!({"cents_per_hour": -1, "source": ""}))).await;
+        assert_eq!(assert_problem(bad, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await.errors.len(), 2);
+        app.call(Method::PUT, "/api/v1/sroi-rules/Groningen", &admin, Some(&rule)).await.error_for_status().unwrap();
+        let report = statement(&app, &contact, hoogland.id).await;
+        assert!(!report.social_return.is_default);
+        assert_eq!(report.social_return.value.0, 5 * 8 * 7500);
+
+        // Contributions: checked, receipt numbers unique, listed in the period they fall in.
+        let contributions = format!("{base}/contributions");
+        let materials = json!({"kind": "materials", "description": "", "amount": 1000, "given_on": "2026-11-01", "receipt_number": "X"});
+        assert_eq!(assert_problem(app.call(Method::POST, &contributions, &contact, Some(&materials)).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await.errors[0].field, "description");
+        let taken = json!({"kind": "money", "amount": 10000, "given_on": "2026-11-01", "receipt_number": "HL-2026-001"});
+        assert_problem(app.call(Method::POST, &contributions, &contact, Some(&taken)).await, StatusCode::CONFLICT, "receipt_taken").await;
+        let money = json!({"kind": "money", "description": "Schoolreis", "amount": 25000, "given_on": "2026-11-15", "receipt_number": "HL-2026-002"});
+        app.post_ok::<Value>(&contributions, &contact, &money, StatusCode::CREATED).await;
+        let later = json!({"kind": "money", "amount": 5000, "given_on": "2027-03-01", "receipt_number": "HL-2027-001"});
+        app.post_ok::<Value>(&contributions, &contact, &later, StatusCode::CREATED).await;
+        let report = statement(&app, &contact, hoogland.id).await;
+        assert_eq!(report.cost.contributions_total.0, 45_000 + 25_000);
+
+        // Another role's hours.
+        let roles = format!("{base}/cost-roles");
+        let bad = app.call(Method::POST, &roles, &contact, Some(&json!({"role": "", "party": "school", "minutes": 0, "hourly_rate": 100, "recorded_on": "2026-11-01"}))).await;
+        assert_eq!(assert_problem(bad, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await.errors.len(), 2);
+        app.post_ok::<Value>(&roles, &contact, &json!({"role": "intern begeleider", "party": "school", "minutes": 120, "hourly_rate": 4500, "recorded_on": "2026-11-01"}), StatusCode::CREATED).await;
+        let report = statement(&app, &contact, hoogland.id).await;
+        let school = report.cost.parties.iter().find(|p| p.party == domain::sponsorship::Party::School).unwrap();
+        assert_eq!(school.hours_cost.0, 9_000);
+
+        // The period is checked; the downloads are a real CSV and a real spreadsheet.
+        assert_problem(app.get(&format!("{base}/statement?from=2026-12-31&to=2026-09-01"), &contact).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+        assert_problem(app.get(&format!("{base}/statement?from=2020-01-01&to=2026-09-01"), &contact).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+        assert_eq!(app.get(&format!("{base}/statement?from=gisteren"), &contact).await.status(), StatusCode::BAD_REQUEST);
+        let csv = app.get(&format!("{base}/statement.csv?from=2026-09-01&to=2026-12-31"), &contact).await;
+        assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
+        let csv = csv.text().await.unwrap();
+        assert!(csv.contains("Bram Hoekstra") && csv.contains("Lyceum Zuiderlicht") && csv.contains("HL-2026-002"), "{csv}");
+        let xlsx = app.get(&format!("{base}/statement.xlsx?from=2026-09-01&to=2026-12-31"), &contact).await;
+        assert_eq!(xlsx.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        let bytes = xlsx.bytes().await.unwrap();
+        assert!(bytes.starts_with(b"PK\x03\x04"), "a zip container");
+        assert!(bytes.windows(15).any(|w| w == b"xl/workbook.xml"), "an Office Open XML workbook");
+    }
+
+    async fn employers_see_only_their_own(db) {
+        let app = spawn_app(&db).await;
+        let hoogland = employer_of(&app, EMPLOYER_CONTACT).await;
+        let lindehof = employer_of(&app, LINDEHOF_CONTACT).await;
+        assert_ne!(hoogland.id, lindehof.id);
+        let stranger = app.login_as(LINDEHOF_CONTACT).await;
+        let admin = app.login_as(ADMIN).await;
+        let base = format!("/api/v1/employers/{}", hoogland.id);
+        let agreement = app.get_json::<Vec<Agreement>>(&format!("{base}/agreements"), &admin).await[0].id;
+        for path in ["", "/employees", "/invitations", "/agreements", "/contributions", "/cost-roles", "/statement?from=2026-09-01&to=2026-12-31", "/statement.csv?from=2026-09-01&to=2026-12-31"] {
+            assert_problem(app.get(&format!("{base}{path}"), &stranger).await, StatusCode::NOT_FOUND, "not_found").await;
+        }
+        let writes = [
+            (format!("{base}/invitations"), json!({"name": "X", "email": "x@lindehof.example"})),
+            (format!("{base}/contributions"), json!({"kind": "money", "amount": 1, "given_on": "2026-11-01", "receipt_number": "L-1"})),
+            (format!("{base}/agreements/{agreement}/transitions"), json!({"action": "end", "reason": "weg"})),
+            (format!("/api/v1/employers/{}/agreements/{agreement}/transitions", lindehof.id), json!({"action": "end", "reason": "weg"})),
+        ];
+        for (path, body) in writes {
+            assert_problem(app.call(Method::POST, &path, &stranger, Some(&body)).await, StatusCode::NOT_FOUND, "not_found").await;
+        }
+        assert_eq!(app.get_json::<Vec<Agreement>>(&format!("{base}/agreements"), &admin).await.iter().filter(|a| a.status == AgreementStatus::Ended).count(), 0);
+
+        // People of schools, ambassadors and partner clients have no employer to see.
+        let client = app.client_token(&[("grant_type", "client_credentials"), ("client_id", "demo-partner"), ("client_secret", "demo-partner-secret")]).await;
+        let client: domain::contract::AccessToken = client.json().await.unwrap();
+        for who in [app.login_as(DIRECTOR).await, app.login_as(AMBASSADOR).await, client.access_token.clone()] {
+            assert_problem(app.get("/api/v1/employers", &who).await, StatusCode::FORBIDDEN, "forbidden").await;
+            assert_problem(app.get(&base, &who).await, StatusCode::NOT_FOUND, "not_found").await;
+            assert_problem(app.get(&format!("{base}/statement?from=2026-09-01&to=2026-12-31"), &who).await, StatusCode::NOT_FOUND, "not_found").await;
+        }
+        let rules: Vec<Value> = app.get_json("/api/v1/sroi-rules", &client.access_token).await;
+        assert_eq!(rules[0]["municipality"], "Utrecht");
+        assert_eq!(rules[0]["cents_per_hour"], 10_000);
+    }
+}
+
+fn sha(bytes: &[u8]) -> Vec<u8> {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).to_vec()
+}
