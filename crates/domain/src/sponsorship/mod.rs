@@ -25,9 +25,11 @@
 //!
 //! **Which hours count.** Only *sponsored* entries that *count*: approved, or locked in a paid
 //! statement ([`crate::hours::HourStatus::counts`]), dated within the statement's period (first
-//! and last day included). Submitted, rejected and volunteered entries count for nothing here:
-//! volunteered hours belong to the volunteer allowance, and the employer's statements carry no
-//! trace of them, nor of allowances or VOGs.
+//! and last day included) and within one of the employee's agreements with this employer (a
+//! proposed agreement is no agreement yet; an ended one stops on the day it ended). Submitted,
+//! rejected and volunteered entries count for nothing here: volunteered hours belong to the
+//! volunteer allowance, and the employer's statements carry no trace of them, nor of allowances
+//! or VOGs.
 //!
 //! **Agreed minutes.** Pro rata by calendar day: `W × D / 7`, where `W` is the agreement's
 //! sponsored minutes a week and `D` the number of days (first and last included) that lie both

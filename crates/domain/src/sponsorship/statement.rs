@@ -159,7 +159,9 @@ pub struct EmployerStatement {
 /// The statement of `period` for the employees of `agreements` (one employer's), from
 /// `entries`. An employee with several agreements (two half years) gets one line with the agreed
 /// minutes of each added up; entries of employees without an agreement here are left out, since
-/// they are not this employer's staff.
+/// they are not this employer's staff, and so are entries dated outside the employee's
+/// agreements with this employer (before it started, after it ended, or under another
+/// employer's agreement).
 pub fn employer_statement(
     period: StatementPeriod,
     agreements: &[AgreementInput],
@@ -189,8 +191,15 @@ pub fn employer_statement(
     }
 
     let mut per_school: BTreeMap<(Uuid, &str), u64> = BTreeMap::new();
+    // Only days the employer sponsored: within one of the employee's agreements with it.
+    let sponsored_on = |entry: &HourEntryInput| {
+        agreements.iter().any(|a| {
+            a.employee_id == entry.employee_id
+                && (a.period.starts_on..=a.period.ends_on).contains(&entry.date)
+        })
+    };
     for entry in entries.iter().filter(|e| e.counts_in(period)) {
-        if lines.contains_key(&entry.employee_id) {
+        if sponsored_on(entry) {
             *per_school
                 .entry((entry.employee_id, entry.school_name.as_str()))
                 .or_default() += u64::from(entry.minutes);

@@ -201,3 +201,31 @@ fn a_period_ending_before_it_starts_is_refused() {
         "a statement from 2026-09-30 to 2026-09-01 ends before it starts; give the first day first"
     );
 }
+
+#[test]
+fn hours_outside_the_employees_agreements_with_this_employer_do_not_count() {
+    use HourKind::Sponsored as S;
+    use HourStatus::Approved;
+    // Anna's agreement ended on 15 October (she changed jobs); Bram's starts on 1 November.
+    let agreements = [
+        agreement(ANNA, "Anna", 480, d(2026, 9, 1), d(2026, 10, 15)),
+        agreement(BRAM, "Bram", 480, d(2026, 11, 1), d(2027, 1, 31)),
+    ];
+    let entries = [
+        entry(ANNA, d(2026, 10, 15), 480, S, Approved, "De Es"),
+        entry(ANNA, d(2026, 10, 16), 480, S, Approved, "De Es"),
+        entry(BRAM, d(2026, 10, 31), 480, S, Approved, "De Es"),
+        entry(BRAM, d(2026, 11, 1), 480, S, Approved, "De Es"),
+    ];
+    let autumn = employer_statement(
+        period(d(2026, 9, 1), d(2026, 12, 31)),
+        &agreements,
+        &entries,
+    );
+    let delivered: Vec<(&str, u64)> = autumn
+        .employees
+        .iter()
+        .map(|e| (e.employee_name.as_str(), e.delivered_minutes))
+        .collect();
+    assert_eq!(delivered, [("Anna", 480), ("Bram", 480)]);
+}
