@@ -18,7 +18,9 @@ use crate::pages::ambassadors::{AmbassadorPage, AmbassadorsPage};
 use crate::pages::audit::AuditPage;
 use crate::pages::candidates::CandidatesPage;
 use crate::pages::capacity::CapacityPage;
+use crate::pages::employers::{EmployerDetailPage, EmployerPage, EmployersPage};
 use crate::pages::hours::HoursPage;
+use crate::pages::invitation::InvitationPage;
 use crate::pages::lesson_calendar::LessonCalendarPage;
 use crate::pages::lesson_series::{LessonSeriesListPage, LessonSeriesPage};
 use crate::pages::login::{LoginPage, Notice};
@@ -27,6 +29,7 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::organisations::OrganisationsPage;
 use crate::pages::overview::OverviewPage;
 use crate::pages::placements::PlacementsPage;
+use crate::pages::sign_up::SignUpPage;
 use crate::pages::team::TeamPage;
 use crate::route::Route;
 
@@ -83,7 +86,7 @@ pub fn App() -> Html {
     let content = match &*auth {
         Auth::Restoring => html! { <Restoring /> },
         Auth::SignedOut(notice) => html! {
-            <LoginPage api={api.clone()} notice={notice.clone()} {on_logged_in} />
+            <SignedOut api={api.clone()} notice={notice.clone()} {on_logged_in} />
         },
         Auth::SignedIn(me) => {
             let session = Session {
@@ -111,6 +114,41 @@ fn Restoring() -> Html {
                 <span class="spinner" aria-hidden="true"></span>
                 { texts.restoring_session }
             </p>
+        </main>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SignedOutProps {
+    api: Api,
+    notice: Option<Notice>,
+    on_logged_in: Callback<Me>,
+}
+
+/// Nobody is logged in: the public pages (an employer signing up, an invitation) at their own
+/// address, the login everywhere else. An invitation for an existing account shows the login in
+/// its place when asked, so that after logging in the person is back at the invitation.
+#[component]
+fn SignedOut(props: &SignedOutProps) -> Html {
+    let texts = use_texts();
+    let route = use_route::<Route>();
+    let wants_login = use_state(|| false);
+    let login = html! {
+        <LoginPage api={props.api.clone()} notice={props.notice.clone()} on_logged_in={props.on_logged_in.clone()} />
+    };
+    let page = match route {
+        Some(Route::EmployerSignUp) => html! { <SignUpPage api={props.api.clone()} /> },
+        Some(Route::Invitation) if !*wants_login => {
+            let wants_login = wants_login.clone();
+            let on_log_in = Callback::from(move |()| wants_login.set(true));
+            html! { <InvitationPage api={props.api.clone()} logged_in={false} {on_log_in} /> }
+        }
+        _ => return login,
+    };
+    html! {
+        <main id="main" class="login public">
+            <p class="brand brand-login" aria-hidden="true">{ texts.app_name }</p>
+            { page }
         </main>
     }
 }
@@ -271,6 +309,22 @@ fn switch(route: Route, session: &Session) -> Html {
             MenuItem::Allowances,
             html! { <AllowancesPage session={session.clone()} /> },
         ),
+        Route::Employer => guarded(
+            MenuItem::Employer,
+            html! { <EmployerPage session={session.clone()} /> },
+        ),
+        Route::Employers => guarded(
+            MenuItem::Employers,
+            html! { <EmployersPage session={session.clone()} /> },
+        ),
+        Route::EmployerDetail { id } => guarded(
+            MenuItem::Employers,
+            html! { <EmployerDetailPage key={id.to_string()} session={session.clone()} {id} /> },
+        ),
+        Route::EmployerSignUp => html! { <SignUpPage api={session.api.clone()} /> },
+        Route::Invitation => {
+            html! { <InvitationPage api={session.api.clone()} logged_in={true} /> }
+        }
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }

@@ -7,6 +7,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod download;
 pub mod format;
 pub mod hooks;
 pub mod i18n;

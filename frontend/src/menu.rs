@@ -25,6 +25,8 @@ pub enum MenuItem {
     LessonCalendar,
     Hours,
     Allowances,
+    Employer,
+    Employers,
 }
 
 impl MenuItem {
@@ -44,6 +46,8 @@ impl MenuItem {
             MenuItem::LessonCalendar => Route::LessonCalendar,
             MenuItem::Hours => Route::Hours,
             MenuItem::Allowances => Route::Allowances,
+            MenuItem::Employer => Route::Employer,
+            MenuItem::Employers => Route::Employers,
         }
     }
 
@@ -64,7 +68,9 @@ impl MenuItem {
             Route::LessonCalendar => MenuItem::LessonCalendar,
             Route::Hours => MenuItem::Hours,
             Route::Allowances => MenuItem::Allowances,
-            Route::NotFound => return None,
+            Route::Employer => MenuItem::Employer,
+            Route::Employers | Route::EmployerDetail { .. } => MenuItem::Employers,
+            Route::EmployerSignUp | Route::Invitation | Route::NotFound => return None,
         };
         Some(item)
     }
@@ -85,6 +91,8 @@ impl MenuItem {
             MenuItem::LessonCalendar => "menu-lesson-calendar",
             MenuItem::Hours => "menu-hours",
             MenuItem::Allowances => "menu-allowances",
+            MenuItem::Employer => "menu-employer",
+            MenuItem::Employers => "menu-employers",
         }
     }
 
@@ -104,6 +112,8 @@ impl MenuItem {
             MenuItem::LessonCalendar => texts.lesson_series.menu_lesson_calendar,
             MenuItem::Hours => texts.hours.menu_hours,
             MenuItem::Allowances => texts.allowances.menu_allowances,
+            MenuItem::Employer => texts.sponsorship.menu_employer,
+            MenuItem::Employers => texts.sponsorship.menu_employers,
         }
     }
 }
@@ -113,8 +123,9 @@ impl MenuItem {
 /// own); directors and coordinators see their school's capacity and candidates; programme admins
 /// see the ambassadors and matching; programme admins, directors and coordinators see the lesson
 /// series, the lesson calendar and the school's hours; only programme admins see the volunteer
-/// allowances; school directors see their team; programme admins and directors see
-/// organisations; only programme admins see the audit log.
+/// allowances and the employers; an employer's contact sees their employer; school directors see
+/// their team; programme admins and directors see organisations; only programme admins see the
+/// audit log.
 pub fn menu_for(me: &Me) -> Vec<MenuItem> {
     let admin = holds(me, Role::ProgrammeAdmin);
     let director = holds(me, Role::SchoolDirector);
@@ -138,6 +149,10 @@ pub fn menu_for(me: &Me) -> Vec<MenuItem> {
     }
     if admin {
         menu.push(MenuItem::Allowances);
+        menu.push(MenuItem::Employers);
+    }
+    if holds(me, Role::EmployerContact) {
+        menu.push(MenuItem::Employer);
     }
     if director {
         menu.push(MenuItem::Team);
@@ -168,6 +183,14 @@ pub fn directed_schools(me: &Me) -> Vec<&Organisation> {
         .filter(|membership| membership.role == Role::SchoolDirector)
         .map(|membership| &membership.organisation)
         .collect()
+}
+
+/// The employer a person is a contact of: the first the server lists.
+pub fn contact_employer(me: &Me) -> Option<Uuid> {
+    me.memberships
+        .iter()
+        .find(|membership| membership.role == Role::EmployerContact)
+        .map(|membership| membership.organisation.id)
 }
 
 /// Whether a person runs the programme, and so sees and manages every school's placements.
@@ -296,7 +319,7 @@ mod tests {
     }
 
     #[test]
-    fn a_programme_admin_sees_placements_ambassadors_matching_lessons_hours_allowances_organisations_and_the_audit_log()
+    fn a_programme_admin_sees_placements_ambassadors_matching_lessons_hours_allowances_employers_organisations_and_the_audit_log()
      {
         let me = person(&[Role::ProgrammeAdmin]);
         assert_eq!(
@@ -310,6 +333,7 @@ mod tests {
                 MenuItem::LessonCalendar,
                 MenuItem::Hours,
                 MenuItem::Allowances,
+                MenuItem::Employers,
                 MenuItem::Organisations,
                 MenuItem::AuditLog
             ]
@@ -318,15 +342,32 @@ mod tests {
 
     #[test]
     fn everyone_else_sees_only_the_overview() {
-        for role in [
-            Role::Teacher,
-            Role::Ambassador,
-            Role::EmployerContact,
-            Role::PartnerClient,
-        ] {
+        for role in [Role::Teacher, Role::Ambassador, Role::PartnerClient] {
             assert_eq!(menu_for(&person(&[role])), [MenuItem::Overview], "{role}");
         }
         assert_eq!(menu_for(&person(&[])), [MenuItem::Overview]);
+    }
+
+    #[test]
+    fn an_employers_contact_sees_their_employer_and_only_admins_see_all_employers() {
+        let contact = person(&[Role::EmployerContact]);
+        assert_eq!(menu_for(&contact), [MenuItem::Overview, MenuItem::Employer]);
+        assert_eq!(contact_employer(&contact), Some(Uuid::nil()));
+        assert!(!may_open(&contact, MenuItem::Employers));
+        assert_eq!(contact_employer(&person(&[Role::SchoolDirector])), None);
+        for role in [Role::SchoolDirector, Role::Coordinator, Role::Ambassador] {
+            assert!(!may_open(&person(&[role]), MenuItem::Employers), "{role}");
+            assert!(!may_open(&person(&[role]), MenuItem::Employer), "{role}");
+        }
+        assert_eq!(MenuItem::Employer.id(), "menu-employer");
+        assert_eq!(MenuItem::Employers.id(), "menu-employers");
+        let id = Uuid::from_u128(4);
+        assert_eq!(
+            MenuItem::of(Route::EmployerDetail { id }),
+            Some(MenuItem::Employers)
+        );
+        assert_eq!(MenuItem::of(Route::Invitation), None);
+        assert_eq!(MenuItem::of(Route::EmployerSignUp), None);
     }
 
     #[test]
@@ -345,6 +386,7 @@ mod tests {
                 MenuItem::LessonCalendar,
                 MenuItem::Hours,
                 MenuItem::Allowances,
+                MenuItem::Employers,
                 MenuItem::Team,
                 MenuItem::Organisations,
                 MenuItem::AuditLog

@@ -39,9 +39,27 @@ pub enum Route {
     Hours,
     #[at("/vergoedingen")]
     Allowances,
+    #[at("/werkgever")]
+    Employer,
+    #[at("/werkgevers")]
+    Employers,
+    #[at("/werkgevers/:id")]
+    EmployerDetail { id: Uuid },
+    #[at("/werkgever-aanmelden")]
+    EmployerSignUp,
+    #[at("/uitnodiging")]
+    Invitation,
     #[not_found]
     #[at("/niet-gevonden")]
     NotFound,
+}
+
+impl Route {
+    /// Whether the page is open without logging in: an employer signing up, an employee
+    /// accepting an invitation.
+    pub fn is_public(self) -> bool {
+        matches!(self, Route::EmployerSignUp | Route::Invitation)
+    }
 }
 
 #[cfg(test)]
@@ -83,5 +101,24 @@ mod tests {
         assert_eq!(Route::recognize("/uren"), Some(Route::Hours));
         assert_eq!(Route::recognize("/vergoedingen"), Some(Route::Allowances));
         assert_eq!(Route::recognize("/bestaat-niet"), Some(Route::NotFound));
+    }
+
+    #[test]
+    fn employer_pages_have_dutch_paths_and_two_are_public() {
+        assert_eq!(Route::recognize("/werkgever"), Some(Route::Employer));
+        assert_eq!(Route::recognize("/werkgevers"), Some(Route::Employers));
+        let id = Uuid::from_u128(11);
+        assert_eq!(
+            Route::recognize(&format!("/werkgevers/{id}")),
+            Some(Route::EmployerDetail { id })
+        );
+        assert_eq!(
+            Route::recognize("/werkgever-aanmelden"),
+            Some(Route::EmployerSignUp)
+        );
+        assert_eq!(Route::recognize("/uitnodiging"), Some(Route::Invitation));
+        assert!(Route::EmployerSignUp.is_public() && Route::Invitation.is_public());
+        assert!(!Route::Employer.is_public() && !Route::Employers.is_public());
+        assert!(!Route::Overview.is_public());
     }
 }

@@ -17,6 +17,7 @@ pub mod lesson_series;
 pub mod matching;
 pub mod organisations;
 pub mod placements;
+pub mod sponsorship;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -123,6 +124,26 @@ impl Api {
             .map_err(|error| self.session_lost_on(error))
     }
 
+    /// `GET` of a binary file the server makes (a spreadsheet): its bytes, with the same token
+    /// handling as [`Api::get_file`]. Text would mangle it.
+    pub async fn get_bytes(
+        &self,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<Vec<u8>, ApiError> {
+        let response = self.send::<()>(Method::GET, path, query, None).await?;
+        if response.status() != 401 {
+            return read_bytes(response).await;
+        }
+        if let Err(error) = self.refresh().await {
+            return Err(self.session_lost_on(error));
+        }
+        let response = self.send::<()>(Method::GET, path, query, None).await?;
+        read_bytes(response)
+            .await
+            .map_err(|error| self.session_lost_on(error))
+    }
+
     /// `POST` with a JSON body.
     pub async fn post<B, T>(&self, path: &str, body: &B) -> Result<T, ApiError>
     where
@@ -221,6 +242,15 @@ async fn read_file(response: Response) -> Result<String, ApiError> {
     } else {
         decode::<()>(status, &body).map(|()| String::new())
     }
+}
+
+async fn read_bytes(response: Response) -> Result<Vec<u8>, ApiError> {
+    let status = response.status();
+    if (200..300).contains(&status) {
+        return response.binary().await.map_err(|_| ApiError::Network);
+    }
+    let body = response.text().await.map_err(|_| ApiError::Network)?;
+    decode::<()>(status, &body).map(|()| Vec::new())
 }
 
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {

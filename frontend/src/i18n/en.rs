@@ -277,4 +277,5 @@ pub static EN: Texts = Texts {
     lesson_series: super::lesson_series::en::LESSON_SERIES,
     hours: super::hours::en::HOURS,
     allowances: super::allowances::en::ALLOWANCES,
+    sponsorship: super::sponsorship::en::SPONSORSHIP,
 };

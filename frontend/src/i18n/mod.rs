@@ -13,6 +13,7 @@ mod lesson_series;
 mod matching;
 mod nl;
 mod placements;
+mod sponsorship;
 
 pub use allowances::AllowanceTexts;
 pub use en::EN;
@@ -21,6 +22,7 @@ pub use lesson_series::{LessonSeriesTexts, is_about_field};
 pub use matching::{AmbassadorTexts, MatchingTexts, capitalised};
 pub use nl::NL;
 pub use placements::{CapacityTexts, PlacementTexts};
+pub use sponsorship::SponsorshipTexts;
 
 /// The languages the web app speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -173,6 +175,9 @@ pub struct Texts {
 
     // The volunteer allowance.
     pub allowances: AllowanceTexts,
+
+    // Employers and their sponsorship.
+    pub sponsorship: SponsorshipTexts,
 }
 
 /// Puts values into a text's `{name}` slots.

@@ -278,4 +278,5 @@ pub static NL: Texts = Texts {
     lesson_series: super::lesson_series::nl::LESSON_SERIES,
     hours: super::hours::nl::HOURS,
     allowances: super::allowances::nl::ALLOWANCES,
+    sponsorship: super::sponsorship::nl::SPONSORSHIP,
 };

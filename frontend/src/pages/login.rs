@@ -8,8 +8,10 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::api::{Api, ApiError, auth};
+use crate::components::NavLink;
 use crate::hooks::{use_texts, use_title};
 use crate::i18n::Texts;
+use crate::route::Route;
 
 /// Why the login page is shown, when it is not simply the first visit.
 #[derive(Debug, Clone, PartialEq)]
@@ -205,6 +207,11 @@ pub fn LoginPage(props: &LoginProps) -> Html {
                         { if *submitting { texts.login_submitting } else { texts.login_submit } }
                     </button>
                 </form>
+                <p class="public-link">
+                    <NavLink id="employer-sign-up-link" to={Route::EmployerSignUp} current={false}>
+                        { texts.sponsorship.sign_up_link }
+                    </NavLink>
+                </p>
             </div>
         </main>
     }

@@ -53,16 +53,17 @@ async fn token_mailed_to(app: &TestApp, email: &str) -> String {
     let marker = format!("e-mail to {email} ");
     for _ in 0..100 {
         let log = app.server.log();
-        if let Some((_, last)) = log.rsplit_once(&marker) {
-            if let Some(after) = last.split("token=").nth(1) {
-                let token: String = after
+        let found = log
+            .rsplit_once(&marker)
+            .and_then(|(_, last)| last.split("token=").nth(1))
+            .map(|after| {
+                after
                     .chars()
                     .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-                    .collect();
-                if token.len() == 43 {
-                    return token;
-                }
-            }
+                    .collect::<String>()
+            });
+        if let Some(token) = found.filter(|t| t.len() == 43) {
+            return token;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }

@@ -28,10 +28,16 @@ pub async fn spawn_server(db: &TestDatabaseRef) -> TestServer {
         dist.display()
     );
     let dist = dist.to_str().unwrap().to_owned();
+    // The demo server logs each e-mail it would send (target `klasbrug::mail`, info): tests read
+    // invitation links from there. Later entries override testkit's quiet RUST_LOG.
     TestServer::spawn(
         &binary,
         &db.url,
-        &[("KLASBRUG_DEMO", "1"), ("KLASBRUG_STATIC_DIR", &dist)],
+        &[
+            ("KLASBRUG_DEMO", "1"),
+            ("KLASBRUG_STATIC_DIR", &dist),
+            ("RUST_LOG", "warn,klasbrug::mail=info"),
+        ],
     )
     .await
 }

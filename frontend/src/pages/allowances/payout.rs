@@ -3,16 +3,14 @@
 //! browser as a download.
 
 use chrono::Days;
-use js_sys::Array;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, HtmlInputElement, Url};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::api::allowances::{payout_csv, payout_sepa};
 use crate::api::{Api, ApiError};
 use crate::components::StatusMessage;
+use crate::download::save_text;
 use crate::format::today;
 use crate::hooks::use_texts;
 use crate::i18n::fill;
@@ -40,31 +38,6 @@ impl PayoutFile {
             PayoutFile::Sepa => "application/xml;charset=utf-8",
         }
     }
-}
-
-/// Hands `text` to the browser as a download called `name`.
-fn save(name: &str, mime: &str, text: &str) -> Result<(), JsValue> {
-    let window = web_sys::window().ok_or(JsValue::NULL)?;
-    let document = window.document().ok_or(JsValue::NULL)?;
-    let body = document.body().ok_or(JsValue::NULL)?;
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob =
-        Blob::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(text)), &options)?;
-    let url = Url::create_object_url_with_blob(&blob)?;
-    let link: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
-    link.set_href(&url);
-    link.set_download(name);
-    link.set_hidden(true);
-    body.append_child(&link)?;
-    link.click();
-    link.remove();
-    // Revoking the address at once can cancel the download in some browsers: a minute later.
-    let revoke = Closure::once_into_js(move || {
-        let _ = Url::revoke_object_url(&url);
-    });
-    window.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000)?;
-    Ok(())
 }
 
 #[derive(Properties, PartialEq)]
@@ -113,7 +86,7 @@ pub fn PayoutPanel(props: &PayoutPanelProps) -> Html {
                 busy.set(None);
                 let name = file.name(&month);
                 match result.and_then(|text| {
-                    save(&name, file.mime(), &text).map_err(|_| ApiError::Unexpected)
+                    save_text(&name, file.mime(), &text).map_err(|_| ApiError::Unexpected)
                 }) {
                     Ok(()) => message.set(Some(fill(t.downloaded, &[("file", &name)]))),
                     Err(error) => failure.set(Some(error)),
