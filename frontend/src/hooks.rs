@@ -112,6 +112,17 @@ pub fn focus_id(id: &str) {
     }
 }
 
+/// Moves the focus to the first of `fields` (name, input id), in the form's order, that `wrong`
+/// has a message for.
+pub fn focus_first(fields: &[(&str, &str)], wrong: &[(String, &'static str)]) {
+    if let Some((_, id)) = fields
+        .iter()
+        .find(|(name, _)| wrong.iter().any(|(f, _)| f == name))
+    {
+        focus_id(id);
+    }
+}
+
 /// A list that loads page by page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListState<T> {

@@ -6,14 +6,14 @@ use domain::contract::{AgreementInput, Employee};
 use domain::sponsorship::agreement::{MAX_HOURLY_RATE, MAX_MINUTES_PER_WEEK};
 use domain::{Commitment, SchoolYear, StartMoment};
 use uuid::Uuid;
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::load::{message_of, parse_hours, select_field, server_messages, text_field};
+use super::load::{message_of, parse_hours, select_field, text_field};
+use super::submit::{Submit, refused_fields, use_form};
+use crate::api::Api;
 use crate::api::sponsorship::propose_agreement;
-use crate::api::{Api, ApiError};
 use crate::format::{parse_euros, today};
-use crate::hooks::{focus_id, on_value, use_editable, use_texts};
+use crate::hooks::{on_value, use_texts};
 use crate::i18n::{SponsorshipTexts, fill};
 use crate::pages::matching::run_choices;
 
@@ -97,15 +97,6 @@ impl AgreementDraft {
     }
 }
 
-fn focus_first(wrong: &[(String, &'static str)]) {
-    if let Some((_, id)) = FIELDS
-        .iter()
-        .find(|(name, _)| wrong.iter().any(|(f, _)| f == name))
-    {
-        focus_id(id);
-    }
-}
-
 #[derive(Properties, PartialEq)]
 pub struct AgreementFormProps {
     pub api: Api,
@@ -120,11 +111,7 @@ pub fn AgreementForm(props: &AgreementFormProps) -> Html {
     let texts = use_texts();
     let t = &texts.sponsorship;
     let p = &texts.placements;
-    let draft = use_editable(|| AgreementDraft::new(today()));
-    let messages = use_state(Vec::<(String, &'static str)>::new);
-    let saving = use_state(|| false);
-    let failure = use_state(|| None::<ApiError>);
-
+    let form = use_form(|| AgreementDraft::new(today()));
     let onsubmit = {
         let (api, id, on_proposed) = (
             props.api.clone(),
@@ -132,54 +119,26 @@ pub fn AgreementForm(props: &AgreementFormProps) -> Html {
             props.on_proposed.clone(),
         );
         let employees = props.employees.clone();
-        let (draft, messages, saving, failure) = (
-            draft.clone(),
-            messages.clone(),
-            saving.clone(),
-            failure.clone(),
-        );
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            if *saving {
-                return;
-            }
-            failure.set(None);
-            let input = match draft.0.input(t) {
-                Ok(input) => input,
-                Err(wrong) => {
-                    focus_first(&wrong);
-                    messages.set(wrong);
-                    return;
-                }
-            };
-            messages.set(Vec::new());
-            saving.set(true);
-            let name = employees
-                .iter()
-                .find(|e| e.ambassador_id == input.ambassador_id)
-                .map(|e| e.name.clone())
-                .unwrap_or_default();
-            let (api, on_proposed, draft) = (api.clone(), on_proposed.clone(), draft.clone());
-            let (messages, saving, failure) = (messages.clone(), saving.clone(), failure.clone());
-            spawn_local(async move {
-                let result = propose_agreement(&api, id, &input).await;
-                saving.set(false);
-                match result {
-                    Ok(_) => {
-                        draft.dispatch(Box::new(|d: &mut AgreementDraft| {
-                            *d = AgreementDraft::new(today())
-                        }));
-                        on_proposed.emit(fill(t.proposed_done, &[("name", &name)]));
-                        focus_id("agreements-message");
-                    }
-                    Err(ApiError::Problem(problem)) if !problem.errors.is_empty() => {
-                        let wrong = server_messages(t, &problem.errors);
-                        focus_first(&wrong);
-                        messages.set(wrong);
-                    }
-                    Err(error) => failure.set(Some(error)),
-                }
-            });
+        form.on_submit(Submit {
+            fields: &FIELDS,
+            done_id: "agreements-message",
+            check: move |draft: &AgreementDraft| draft.input(t),
+            // The page says whom the proposal is for: the name is looked up before sending.
+            send: move |input: AgreementInput| {
+                let name = employees
+                    .iter()
+                    .find(|e| e.ambassador_id == input.ambassador_id)
+                    .map(|e| e.name.clone())
+                    .unwrap_or_default();
+                let api = api.clone();
+                async move { propose_agreement(&api, id, &input).await.map(|_| name) }
+            },
+            refused: refused_fields(t),
+            // The agreements section says it, above the list the agreement joins.
+            sent: move |name: String| {
+                on_proposed.emit(fill(t.proposed_done, &[("name", &name)]));
+                None
+            },
         })
     };
 
@@ -192,8 +151,8 @@ pub fn AgreementForm(props: &AgreementFormProps) -> Html {
         };
     }
 
-    let d = draft.dispatcher();
-    let f: &AgreementDraft = &draft.0;
+    let d = form.draft.dispatcher();
+    let f: &AgreementDraft = &form.draft.0;
     let employee_options: Vec<(String, String, bool)> = std::iter::once((
         String::new(),
         t.choose_employee.to_owned(),
@@ -232,7 +191,7 @@ pub fn AgreementForm(props: &AgreementFormProps) -> Html {
             )
         })
         .collect();
-    let error = failure.as_ref().map(|error| {
+    let error = form.failure.as_ref().map(|error| {
         html! { <p id="agreement-error" class="message message-error" role="alert">{ t.error(texts, error) }</p> }
     });
 
@@ -240,7 +199,7 @@ pub fn AgreementForm(props: &AgreementFormProps) -> Html {
         <form id="agreement-form" class="panel form" novalidate=true aria-labelledby="agreement-form-title" {onsubmit}>
             <h3 id="agreement-form-title">{ t.propose_title }</h3>
             <div class="form-grid">
-                { select_field("ag-employee", t.employee_label, employee_options, message_of(&messages, "ambassador_id"),
+                { select_field("ag-employee", t.employee_label, employee_options, message_of(&form.messages, "ambassador_id"),
                     on_value(d.clone(), |f: &mut AgreementDraft, v| f.employee = Uuid::parse_str(&v).ok())) }
                 { select_field("ag-school-year", t.school_year_label, year_options, None,
                     on_value(d.clone(), |f: &mut AgreementDraft, v| if let Ok(y) = SchoolYear::parse(&v) { f.school_year = y })) }
@@ -249,20 +208,20 @@ pub fn AgreementForm(props: &AgreementFormProps) -> Html {
                 { select_field("ag-commitment", t.commitment_label, commitment_options, None,
                     on_value(d.clone(), |f: &mut AgreementDraft, v| if let Ok(c) = Commitment::parse(&v) { f.commitment = c })) }
                 { text_field("ag-sponsored", t.sponsored_label, Some(t.hours_hint), "decimal", &f.sponsored,
-                    message_of(&messages, "sponsored_minutes_per_week"), "off",
+                    message_of(&form.messages, "sponsored_minutes_per_week"), "off",
                     on_value(d.clone(), |f: &mut AgreementDraft, v| f.sponsored = v)) }
                 { text_field("ag-volunteered", t.volunteered_label, Some(t.hours_hint), "decimal", &f.volunteered,
-                    message_of(&messages, "volunteered_minutes_per_week"), "off",
+                    message_of(&form.messages, "volunteered_minutes_per_week"), "off",
                     on_value(d.clone(), |f: &mut AgreementDraft, v| f.volunteered = v)) }
                 { text_field("ag-rate", t.rate_label, Some(t.rate_hint), "decimal", &f.rate,
-                    message_of(&messages, "hourly_rate"), "off",
+                    message_of(&form.messages, "hourly_rate"), "off",
                     on_value(d.clone(), |f: &mut AgreementDraft, v| f.rate = v)) }
             </div>
             { error.unwrap_or_default() }
             <div class="form-actions">
-                <button id="ag-submit" type="submit" class="button-primary" disabled={*saving}
-                    aria-busy={saving.then_some("true")}>
-                    { if *saving { t.saving } else { t.propose_submit } }
+                <button id="ag-submit" type="submit" class="button-primary" disabled={*form.saving}
+                    aria-busy={form.saving.then_some("true")}>
+                    { if *form.saving { t.saving } else { t.propose_submit } }
                 </button>
             </div>
         </form>

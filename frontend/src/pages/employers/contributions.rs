@@ -5,15 +5,15 @@ use chrono::NaiveDate;
 use domain::contract::{ContributionInput, ContributionRecord, ContributionType};
 use domain::money::format_euro;
 use uuid::Uuid;
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::load::{message_of, select_field, server_messages, text_field, use_loaded};
+use super::load::{message_of, select_field, text_field, use_loaded};
+use super::submit::{Submit, refused_fields, use_form};
 use crate::api::sponsorship::{add_contribution, contributions};
 use crate::api::{Api, ApiError};
 use crate::components::{ErrorMessage, Loading, StatusMessage};
 use crate::format::{parse_euros, today};
-use crate::hooks::{focus_id, on_value, use_editable, use_texts};
+use crate::hooks::{on_value, use_texts};
 use crate::i18n::{SponsorshipTexts, Texts, fill};
 
 /// What is typed into the form; the amount and the date stay text until they are checked.
@@ -79,15 +79,6 @@ impl ContributionDraft {
     }
 }
 
-fn focus_first(wrong: &[(String, &'static str)]) {
-    if let Some((_, id)) = FIELDS
-        .iter()
-        .find(|(name, _)| wrong.iter().any(|(f, _)| f == name))
-    {
-        focus_id(id);
-    }
-}
-
 #[derive(Properties, PartialEq)]
 pub struct ContributionsSectionProps {
     pub api: Api,
@@ -107,77 +98,33 @@ pub fn ContributionsSection(props: &ContributionsSectionProps) -> Html {
             async move { contributions(&api, id).await }
         })
     };
-    let draft = use_editable(|| ContributionDraft::new(today()));
-    let messages = use_state(Vec::<(String, &'static str)>::new);
-    let saving = use_state(|| false);
-    let failure = use_state(|| None::<ApiError>);
-    let done = use_state(|| None::<String>);
-
+    let form = use_form(|| ContributionDraft::new(today()));
     let onsubmit = {
         let (api, reload, on_changed) = (
             props.api.clone(),
             loaded.reload.clone(),
             props.on_changed.clone(),
         );
-        let (draft, messages, saving) = (draft.clone(), messages.clone(), saving.clone());
-        let (failure, done) = (failure.clone(), done.clone());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            if *saving {
-                return;
-            }
-            failure.set(None);
-            done.set(None);
-            let input = match draft.0.input(t) {
-                Ok(input) => input,
-                Err(wrong) => {
-                    focus_first(&wrong);
-                    messages.set(wrong);
-                    return;
-                }
-            };
-            messages.set(Vec::new());
-            saving.set(true);
-            let (api, reload, on_changed, draft) = (
-                api.clone(),
-                reload.clone(),
-                on_changed.clone(),
-                draft.clone(),
-            );
-            let (messages, saving, failure, done) = (
-                messages.clone(),
-                saving.clone(),
-                failure.clone(),
-                done.clone(),
-            );
-            spawn_local(async move {
-                let result = add_contribution(&api, id, &input).await;
-                saving.set(false);
-                match result {
-                    Ok(record) => {
-                        done.set(Some(fill(
-                            t.contribution_done,
-                            &[("receipt", &record.receipt_number)],
-                        )));
-                        draft.dispatch(Box::new(|d: &mut ContributionDraft| {
-                            *d = ContributionDraft::new(today())
-                        }));
-                        focus_id("contribution-message");
-                        reload.emit(());
-                        on_changed.emit(());
-                    }
-                    Err(error) if error.code() == Some("receipt_taken") => {
-                        messages.set(vec![("receipt_number".into(), t.err_receipt_taken)]);
-                        focus_id("co-receipt");
-                    }
-                    Err(ApiError::Problem(problem)) if !problem.errors.is_empty() => {
-                        let wrong = server_messages(t, &problem.errors);
-                        focus_first(&wrong);
-                        messages.set(wrong);
-                    }
-                    Err(error) => failure.set(Some(error)),
-                }
-            });
+        form.on_submit(Submit {
+            fields: &FIELDS,
+            done_id: "contribution-message",
+            check: move |draft: &ContributionDraft| draft.input(t),
+            send: move |input: ContributionInput| {
+                let api = api.clone();
+                async move { add_contribution(&api, id, &input).await }
+            },
+            refused: move |error: &ApiError| match error.code() {
+                Some("receipt_taken") => Some(vec![("receipt_number".into(), t.err_receipt_taken)]),
+                _ => refused_fields(t)(error),
+            },
+            sent: move |record: ContributionRecord| {
+                reload.emit(());
+                on_changed.emit(());
+                Some(fill(
+                    t.contribution_done,
+                    &[("receipt", &record.receipt_number)],
+                ))
+            },
         })
     };
 
@@ -191,8 +138,8 @@ pub fn ContributionsSection(props: &ContributionsSectionProps) -> Html {
         },
         Some(Ok(list)) => contribution_table(texts, list),
     };
-    let d = draft.dispatcher();
-    let f: &ContributionDraft = &draft.0;
+    let d = form.draft.dispatcher();
+    let f: &ContributionDraft = &form.draft.0;
     let kinds = ContributionType::ALL
         .iter()
         .map(|k| {
@@ -203,7 +150,7 @@ pub fn ContributionsSection(props: &ContributionsSectionProps) -> Html {
             )
         })
         .collect();
-    let error = failure.as_ref().map(|error| {
+    let error = form.failure.as_ref().map(|error| {
         html! { <p id="contribution-error" class="message message-error" role="alert">{ t.error(texts, error) }</p> }
     });
 
@@ -217,26 +164,26 @@ pub fn ContributionsSection(props: &ContributionsSectionProps) -> Html {
                     { select_field("co-kind", t.kind_label, kinds, None,
                         on_value(d.clone(), |f: &mut ContributionDraft, v| if let Ok(k) = ContributionType::parse(&v) { f.kind = k })) }
                     { text_field("co-description", t.description_label, Some(t.description_hint), "text", &f.description,
-                        message_of(&messages, "description"), "off",
+                        message_of(&form.messages, "description"), "off",
                         on_value(d.clone(), |f: &mut ContributionDraft, v| f.description = v)) }
                     { text_field("co-amount", t.amount_label, Some(t.amount_hint), "decimal", &f.amount,
-                        message_of(&messages, "amount"), "off",
+                        message_of(&form.messages, "amount"), "off",
                         on_value(d.clone(), |f: &mut ContributionDraft, v| f.amount = v)) }
                     { text_field("co-date", t.date_label, None, "date", &f.given_on,
-                        message_of(&messages, "given_on"), "off",
+                        message_of(&form.messages, "given_on"), "off",
                         on_value(d.clone(), |f: &mut ContributionDraft, v| f.given_on = v)) }
                     { text_field("co-receipt", t.receipt_label, None, "text", &f.receipt_number,
-                        message_of(&messages, "receipt_number"), "off",
+                        message_of(&form.messages, "receipt_number"), "off",
                         on_value(d.clone(), |f: &mut ContributionDraft, v| f.receipt_number = v)) }
                 </div>
                 { error.unwrap_or_default() }
                 <div class="form-actions">
-                    <button id="co-submit" type="submit" class="button-primary" disabled={*saving}
-                        aria-busy={saving.then_some("true")}>
-                        { if *saving { t.saving } else { t.contribution_submit } }
+                    <button id="co-submit" type="submit" class="button-primary" disabled={*form.saving}
+                        aria-busy={form.saving.then_some("true")}>
+                        { if *form.saving { t.saving } else { t.contribution_submit } }
                     </button>
                 </div>
-                <StatusMessage id="contribution-message" message={(*done).clone().map(AttrValue::from)} />
+                <StatusMessage id="contribution-message" message={(*form.done).clone().map(AttrValue::from)} />
             </form>
         </>
     }

@@ -6,15 +6,15 @@ use domain::contract::{CostRoleInput, CostRoleRecord};
 use domain::money::format_euro;
 use domain::sponsorship::Party;
 use uuid::Uuid;
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use super::load::{message_of, parse_hours, select_field, server_messages, text_field, use_loaded};
+use super::load::{message_of, parse_hours, select_field, text_field, use_loaded};
+use super::submit::{Submit, refused_fields, use_form};
+use crate::api::Api;
 use crate::api::sponsorship::{add_cost_role, cost_roles};
-use crate::api::{Api, ApiError};
 use crate::components::{ErrorMessage, Loading, StatusMessage};
 use crate::format::{parse_euros, today};
-use crate::hooks::{focus_id, on_value, use_editable, use_texts};
+use crate::hooks::{on_value, use_texts};
 use crate::i18n::{SponsorshipTexts, Texts, fill};
 
 /// The most hours a row may hold, in minutes, as the server takes them.
@@ -85,15 +85,6 @@ impl CostRoleDraft {
     }
 }
 
-fn focus_first(wrong: &[(String, &'static str)]) {
-    if let Some((_, id)) = FIELDS
-        .iter()
-        .find(|(name, _)| wrong.iter().any(|(f, _)| f == name))
-    {
-        focus_id(id);
-    }
-}
-
 #[derive(Properties, PartialEq)]
 pub struct CostRolesSectionProps {
     pub api: Api,
@@ -113,70 +104,27 @@ pub fn CostRolesSection(props: &CostRolesSectionProps) -> Html {
             async move { cost_roles(&api, id).await }
         })
     };
-    let draft = use_editable(|| CostRoleDraft::new(today()));
-    let messages = use_state(Vec::<(String, &'static str)>::new);
-    let saving = use_state(|| false);
-    let failure = use_state(|| None::<ApiError>);
-    let done = use_state(|| None::<String>);
-
+    let form = use_form(|| CostRoleDraft::new(today()));
     let onsubmit = {
         let (api, reload, on_changed) = (
             props.api.clone(),
             loaded.reload.clone(),
             props.on_changed.clone(),
         );
-        let (draft, messages, saving) = (draft.clone(), messages.clone(), saving.clone());
-        let (failure, done) = (failure.clone(), done.clone());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            if *saving {
-                return;
-            }
-            failure.set(None);
-            done.set(None);
-            let input = match draft.0.input(t) {
-                Ok(input) => input,
-                Err(wrong) => {
-                    focus_first(&wrong);
-                    messages.set(wrong);
-                    return;
-                }
-            };
-            messages.set(Vec::new());
-            saving.set(true);
-            let (api, reload, on_changed, draft) = (
-                api.clone(),
-                reload.clone(),
-                on_changed.clone(),
-                draft.clone(),
-            );
-            let (messages, saving, failure, done) = (
-                messages.clone(),
-                saving.clone(),
-                failure.clone(),
-                done.clone(),
-            );
-            spawn_local(async move {
-                let result = add_cost_role(&api, id, &input).await;
-                saving.set(false);
-                match result {
-                    Ok(record) => {
-                        done.set(Some(fill(t.cost_role_done, &[("role", &record.role)])));
-                        draft.dispatch(Box::new(|d: &mut CostRoleDraft| {
-                            *d = CostRoleDraft::new(today())
-                        }));
-                        focus_id("cost-role-message");
-                        reload.emit(());
-                        on_changed.emit(());
-                    }
-                    Err(ApiError::Problem(problem)) if !problem.errors.is_empty() => {
-                        let wrong = server_messages(t, &problem.errors);
-                        focus_first(&wrong);
-                        messages.set(wrong);
-                    }
-                    Err(error) => failure.set(Some(error)),
-                }
-            });
+        form.on_submit(Submit {
+            fields: &FIELDS,
+            done_id: "cost-role-message",
+            check: move |draft: &CostRoleDraft| draft.input(t),
+            send: move |input: CostRoleInput| {
+                let api = api.clone();
+                async move { add_cost_role(&api, id, &input).await }
+            },
+            refused: refused_fields(t),
+            sent: move |record: CostRoleRecord| {
+                reload.emit(());
+                on_changed.emit(());
+                Some(fill(t.cost_role_done, &[("role", &record.role)]))
+            },
         })
     };
 
@@ -190,13 +138,13 @@ pub fn CostRolesSection(props: &CostRolesSectionProps) -> Html {
         },
         Some(Ok(list)) => cost_role_table(texts, list),
     };
-    let d = draft.dispatcher();
-    let f: &CostRoleDraft = &draft.0;
+    let d = form.draft.dispatcher();
+    let f: &CostRoleDraft = &form.draft.0;
     let parties = Party::ALL
         .iter()
         .map(|p| (p.as_str().to_owned(), t.party(*p).to_owned(), *p == f.party))
         .collect();
-    let error = failure.as_ref().map(|error| {
+    let error = form.failure.as_ref().map(|error| {
         html! { <p id="cost-role-error" class="message message-error" role="alert">{ t.error(texts, error) }</p> }
     });
 
@@ -209,28 +157,28 @@ pub fn CostRolesSection(props: &CostRolesSectionProps) -> Html {
                 <h3 id="cost-role-form-title">{ t.cost_role_title }</h3>
                 <div class="form-grid">
                     { text_field("cr-role", t.role_label, Some(t.role_hint), "text", &f.role,
-                        message_of(&messages, "role"), "off",
+                        message_of(&form.messages, "role"), "off",
                         on_value(d.clone(), |f: &mut CostRoleDraft, v| f.role = v)) }
                     { select_field("cr-party", t.party_label, parties, None,
                         on_value(d.clone(), |f: &mut CostRoleDraft, v| if let Ok(p) = Party::parse(&v) { f.party = p })) }
                     { text_field("cr-hours", t.cost_hours_label, Some(t.cost_hours_hint), "decimal", &f.hours,
-                        message_of(&messages, "minutes"), "off",
+                        message_of(&form.messages, "minutes"), "off",
                         on_value(d.clone(), |f: &mut CostRoleDraft, v| f.hours = v)) }
                     { text_field("cr-rate", t.cost_rate_label, None, "decimal", &f.rate,
-                        message_of(&messages, "hourly_rate"), "off",
+                        message_of(&form.messages, "hourly_rate"), "off",
                         on_value(d.clone(), |f: &mut CostRoleDraft, v| f.rate = v)) }
                     { text_field("cr-date", t.date_label, None, "date", &f.recorded_on,
-                        message_of(&messages, "recorded_on"), "off",
+                        message_of(&form.messages, "recorded_on"), "off",
                         on_value(d.clone(), |f: &mut CostRoleDraft, v| f.recorded_on = v)) }
                 </div>
                 { error.unwrap_or_default() }
                 <div class="form-actions">
-                    <button id="cr-submit" type="submit" class="button-primary" disabled={*saving}
-                        aria-busy={saving.then_some("true")}>
-                        { if *saving { t.saving } else { t.cost_role_submit } }
+                    <button id="cr-submit" type="submit" class="button-primary" disabled={*form.saving}
+                        aria-busy={form.saving.then_some("true")}>
+                        { if *form.saving { t.saving } else { t.cost_role_submit } }
                     </button>
                 </div>
-                <StatusMessage id="cost-role-message" message={(*done).clone().map(AttrValue::from)} />
+                <StatusMessage id="cost-role-message" message={(*form.done).clone().map(AttrValue::from)} />
             </form>
         </>
     }

@@ -12,6 +12,7 @@ mod list;
 mod load;
 mod report;
 mod staff;
+mod submit;
 
 use domain::contract::Employer;
 use uuid::Uuid;

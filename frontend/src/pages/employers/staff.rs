@@ -3,14 +3,14 @@
 
 use domain::contract::{Employee, Invitation, InvitationInput, InvitationStatus};
 use uuid::Uuid;
-use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use super::load::{message_of, server_messages, text_field, use_loaded};
+use super::submit::{Submit, refused_fields, use_form};
 use crate::api::sponsorship::{invitations, invite};
 use crate::api::{Api, ApiError};
 use crate::components::{ErrorMessage, Loading, StatusMessage};
-use crate::hooks::{focus_id, on_value, use_editable, use_texts};
+use crate::hooks::{on_value, use_texts};
 use crate::i18n::{SponsorshipTexts, Texts, fill};
 
 /// The class of an invitation's status badge.
@@ -204,69 +204,30 @@ struct InviteFormProps {
 fn InviteForm(props: &InviteFormProps) -> Html {
     let texts = use_texts();
     let t = &texts.sponsorship;
-    let draft = use_editable(InviteDraft::default);
-    let messages = use_state(Vec::<(String, &'static str)>::new);
-    let saving = use_state(|| false);
-    let failure = use_state(|| None::<ApiError>);
-    let done = use_state(|| None::<String>);
-
+    let form = use_form(InviteDraft::default);
     let onsubmit = {
         let (api, id, on_invited) = (
             props.api.clone(),
             props.employer_id,
             props.on_invited.clone(),
         );
-        let (draft, messages, saving) = (draft.clone(), messages.clone(), saving.clone());
-        let (failure, done) = (failure.clone(), done.clone());
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            if *saving {
-                return;
-            }
-            failure.set(None);
-            done.set(None);
-            let input = match check(t, &draft.0) {
-                Ok(input) => input,
-                Err(wrong) => {
-                    focus_first(&wrong);
-                    messages.set(wrong);
-                    return;
-                }
-            };
-            messages.set(Vec::new());
-            saving.set(true);
-            let (api, on_invited, draft) = (api.clone(), on_invited.clone(), draft.clone());
-            let (messages, saving, failure, done) = (
-                messages.clone(),
-                saving.clone(),
-                failure.clone(),
-                done.clone(),
-            );
-            spawn_local(async move {
-                let result = invite(&api, id, &input).await;
-                saving.set(false);
-                match result {
-                    Ok(sent) => {
-                        done.set(Some(fill(
-                            t.invite_sent,
-                            &[("email", &sent.employee_email)],
-                        )));
-                        draft.dispatch(Box::new(|d: &mut InviteDraft| *d = InviteDraft::default()));
-                        focus_id("invite-message");
-                        on_invited.emit(());
-                    }
-                    Err(ApiError::Problem(problem)) if !problem.errors.is_empty() => {
-                        let wrong = server_messages(t, &problem.errors);
-                        focus_first(&wrong);
-                        messages.set(wrong);
-                    }
-                    Err(error) => failure.set(Some(error)),
-                }
-            });
+        form.on_submit(Submit {
+            fields: &FIELDS,
+            done_id: "invite-message",
+            check: move |draft: &InviteDraft| check(t, draft),
+            send: move |input: InvitationInput| {
+                let api = api.clone();
+                async move { invite(&api, id, &input).await }
+            },
+            refused: refused_fields(t),
+            sent: move |sent: Invitation| {
+                on_invited.emit(());
+                Some(fill(t.invite_sent, &[("email", &sent.employee_email)]))
+            },
         })
     };
 
-    let d = draft.dispatcher();
+    let d = form.draft.dispatcher();
     let field =
         |(name, id): (&'static str, &'static str), label, kind, autocomplete, value: &str| {
             let write = move |d: &mut InviteDraft, v: String| match name {
@@ -279,12 +240,12 @@ fn InviteForm(props: &InviteFormProps) -> Html {
                 None,
                 kind,
                 value,
-                message_of(&messages, name),
+                message_of(&form.messages, name),
                 autocomplete,
                 on_value(d.clone(), write),
             )
         };
-    let error = failure.as_ref().map(|error| {
+    let error = form.failure.as_ref().map(|error| {
         html! { <p id="invite-error" class="message message-error" role="alert">{ t.error(texts, error) }</p> }
     });
 
@@ -293,27 +254,18 @@ fn InviteForm(props: &InviteFormProps) -> Html {
             <h3 id="invite-title">{ t.invite_title }</h3>
             <p class="field-hint">{ t.invite_hint }</p>
             <div class="form-grid">
-                { field(FIELDS[0], t.invite_name, "text", "off", &draft.0.name) }
-                { field(FIELDS[1], t.invite_email, "email", "off", &draft.0.email) }
+                { field(FIELDS[0], t.invite_name, "text", "off", &form.draft.0.name) }
+                { field(FIELDS[1], t.invite_email, "email", "off", &form.draft.0.email) }
             </div>
             { error.unwrap_or_default() }
             <div class="form-actions">
-                <button id="invite-submit" type="submit" class="button-primary" disabled={*saving}
-                    aria-busy={saving.then_some("true")}>
-                    { if *saving { t.sending } else { t.invite_submit } }
+                <button id="invite-submit" type="submit" class="button-primary" disabled={*form.saving}
+                    aria-busy={form.saving.then_some("true")}>
+                    { if *form.saving { t.sending } else { t.invite_submit } }
                 </button>
             </div>
-            <StatusMessage id="invite-message" message={(*done).clone().map(AttrValue::from)} />
+            <StatusMessage id="invite-message" message={(*form.done).clone().map(AttrValue::from)} />
         </form>
-    }
-}
-
-fn focus_first(wrong: &[(String, &'static str)]) {
-    if let Some((_, id)) = FIELDS
-        .iter()
-        .find(|(name, _)| wrong.iter().any(|(f, _)| f == name))
-    {
-        focus_id(id);
     }
 }
 
