@@ -331,6 +331,10 @@ pub fn print_demo_logins() {
         println!("  werkgever           {email:<32} {name}");
     }
     println!(
+        "  werkgever           {:<32} Drukkerij Noorderlicht (wacht op verificatie)",
+        UNVERIFIED_EMPLOYER_CONTACT.1
+    );
+    println!(
         "  ambassadeur         {} (and {} more)",
         AMBASSADORS[0].1,
         AMBASSADORS.len() - 1
