@@ -13,6 +13,7 @@ use common::{
     Visit, log_in, log_in_as, set_value, shot, sideways_overflow, token, visit_as, wait_for,
 };
 use klasbrug_e2e::{Browser, Driver};
+use testkit::mail::invitation_links;
 use testkit::{TestServer, on_both_backends};
 
 const CONTACT: (&str, &str) = ("hr@hoogland.example", "Eva Jansen");
@@ -22,34 +23,11 @@ const RUBENS_PASSWORD: &str = "ruben-wil-lesgeven";
 /// Hoogland's sponsored member of staff with a running agreement, and where he works.
 const SPONSORED: (&str, &str) = ("Bram Hoekstra", "Lyceum Zuiderlicht");
 
-/// The path of the invitation link in the last mail the server logged to `address`:
-/// `/uitnodiging?werkgever=<uuid>&token=<43 URL-safe base64 characters>`. A mail is logged from
-/// "e-mail to <address>" on, its body on the lines after.
-fn mailed_link(log: &str, address: &str) -> Option<String> {
-    const START: &str = "/uitnodiging?werkgever=";
-    let mail = log
-        .rsplit("e-mail to ")
-        .find(|mail| mail.starts_with(address) && mail.contains(START))?;
-    let at = mail.find(START)?;
-    let link: String = mail[at..]
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || "/?=&-_".contains(*c))
-        .collect();
-    Some(link)
-}
-
-/// Waits (bounded) until the server has logged the invitation mail to `address`.
+/// The path of the last invitation link the server mailed to `address`.
 async fn wait_for_mail(server: &TestServer, address: &str) -> String {
-    for _ in 0..100 {
-        if let Some(link) = mailed_link(&server.log(), address) {
-            return link;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!(
-        "no invitation mail to {address} in the log:\n{}",
-        server.log()
-    );
+    server
+        .wait_for_log(|log| invitation_links(log, address).pop())
+        .await
 }
 
 /// An attribute of the first element matching `css`.
@@ -88,28 +66,6 @@ async fn type_value(browser: &Browser, css: &str, text: &str) {
     let field = browser.find(css).await;
     browser.clear(&field).await;
     browser.type_into(&field, text).await;
-}
-
-#[test]
-fn the_invitation_link_is_found_in_the_mail_log_line() {
-    let token = "Ab-_0123456789abcdefghijklmnopqrstuvwxyzABC";
-    let log = format!(
-        "INFO klasbrug::mail: e-mail to ruben@x.example (development delivery), subject: Uitnodiging\n\
-         Open http://x/uitnodiging?werkgever=1&token=old\n\
-         INFO klasbrug::mail: e-mail to femke@x.example (development delivery), subject: Uitnodiging\n\
-         Open http://x/uitnodiging?werkgever=2&token=femke\n\
-         INFO klasbrug::mail: e-mail to ruben@x.example (development delivery), subject: Uitnodiging\n\
-         Beste Ruben,\nOpen http://127.0.0.1:1/uitnodiging?werkgever=0192f1c3-7b2a-7c4d-8e5f-0000a1b2c3d4&token={token}.\n\
-         WARN something else\n"
-    );
-    assert_eq!(
-        mailed_link(&log, "ruben@x.example").as_deref(),
-        Some(
-            format!("/uitnodiging?werkgever=0192f1c3-7b2a-7c4d-8e5f-0000a1b2c3d4&token={token}")
-                .as_str()
-        )
-    );
-    assert_eq!(mailed_link(&log, "nobody@x.example"), None);
 }
 
 on_both_backends! {

@@ -40,6 +40,8 @@ pub struct InvitationRecord {
     pub employer_id: Uuid,
     /// The employer's name.
     pub employer_name: String,
+    /// The employer's municipality.
+    pub employer_municipality: String,
     /// The employee's name.
     pub employee_name: String,
     /// Where it was sent.
@@ -292,12 +294,17 @@ impl Store {
             .await?;
             tx.commit().await?;
         });
-        let all = self
-            .list_invitations(invitation.employer_id, invitation.created_at)
-            .await?;
-        all.into_iter()
-            .find(|i| i.id == id)
-            .ok_or(StoreError::NotFound)
+        Ok(Invitation {
+            id,
+            employer_id: invitation.employer_id,
+            employee_name: name.to_owned(),
+            employee_email: email.to_owned(),
+            status: InvitationStatus::Pending,
+            created_at: invitation.created_at,
+            expires_at: invitation.expires_at(),
+            accepted_at: None,
+            ambassador_id: None,
+        })
     }
 
     /// An employer's invitations, newest first, with their status at `now`.
@@ -346,9 +353,10 @@ impl Store {
     pub async fn invitation_by_token(&self, token_hash: &[u8]) -> StoreResult<InvitationRecord> {
         Ok(with_pool!(self, pool => {
             sqlx::query_as(
-                "SELECT i.id, i.employer_id, o.name AS employer_name, i.employee_name, i.employee_email, \
-                 i.created_at, i.used_at, i.revoked_at \
-                 FROM employer_invitations i JOIN organisations o ON o.id = i.employer_id WHERE i.token_hash = $1",
+                "SELECT i.id, i.employer_id, o.name AS employer_name, p.municipality AS employer_municipality, \
+                 i.employee_name, i.employee_email, i.created_at, i.used_at, i.revoked_at \
+                 FROM employer_invitations i JOIN organisations o ON o.id = i.employer_id \
+                 JOIN employer_profiles p ON p.organisation_id = i.employer_id WHERE i.token_hash = $1",
             )
             .bind(token_hash.to_vec())
             .fetch_one(pool)

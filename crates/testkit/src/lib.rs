@@ -7,6 +7,7 @@
 //! with a message saying so. It is never skipped silently.
 
 mod database;
+pub mod mail;
 mod server;
 
 pub use database::{Backend, TestDatabase, TestDatabaseRef};

@@ -3,18 +3,30 @@
 use std::path::Path;
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use tokio::io::{AsyncBufReadExt, AsyncRead, BufReader};
 use tokio::process::{Child, Command};
+use tokio::sync::Notify;
 
 /// A running `klasbrug serve`, stopped when dropped. Its log is printed if the test panics.
 pub struct TestServer {
     /// Where it listens, such as `http://127.0.0.1:41234`.
     pub base_url: String,
     /// Everything it printed, for the failure report.
-    log: Arc<Mutex<String>>,
+    log: Arc<Log>,
     _child: Child,
 }
+
+/// What the server printed, and a signal for each line added.
+#[derive(Default)]
+struct Log {
+    text: Mutex<String>,
+    appended: Notify,
+}
+
+/// How long [`TestServer::wait_for_log`] waits for a line before the test fails.
+const LOG_WAIT: Duration = Duration::from_secs(30);
 
 /// Lines on standard output that the binary prints once it accepts connections.
 const LISTENING: &str = "listening on ";
@@ -46,7 +58,7 @@ impl TestServer {
         let mut child = command
             .spawn()
             .unwrap_or_else(|e| panic!("could not start {}: {e}", binary.display()));
-        let log = Arc::new(Mutex::new(String::new()));
+        let log = Arc::new(Log::default());
         let stderr = child.stderr.take().expect("piped stderr");
         tokio::spawn(collect(stderr, log.clone()));
 
@@ -64,7 +76,7 @@ impl TestServer {
                     let status = child.wait().await;
                     panic!(
                         "klasbrug exited before listening ({status:?}). Its output:\n{}",
-                        log.lock().map(|l| l.clone()).unwrap_or_default()
+                        log.text()
                     );
                 }
             }
@@ -85,7 +97,32 @@ impl TestServer {
 
     /// What the server printed so far.
     pub fn log(&self) -> String {
-        self.log.lock().map(|l| l.clone()).unwrap_or_default()
+        self.log.text()
+    }
+
+    /// Waits until `find` finds something in what the server printed, and returns it. The log
+    /// is read from the server's output as it arrives, so a line written while answering a
+    /// request may land a moment after the answer; this wakes on each new line (no polling) and
+    /// fails the test after 30 seconds without a match.
+    pub async fn wait_for_log<T>(&self, find: impl Fn(&str) -> Option<T>) -> T {
+        let wait = async {
+            loop {
+                let appended = self.log.appended.notified();
+                tokio::pin!(appended);
+                appended.as_mut().enable();
+                if let Some(found) = find(&self.log()) {
+                    return found;
+                }
+                appended.await;
+            }
+        };
+        match tokio::time::timeout(LOG_WAIT, wait).await {
+            Ok(found) => found,
+            Err(_) => panic!(
+                "the server did not log what the test waits for within {LOG_WAIT:?}. Its output:\n{}",
+                self.log()
+            ),
+        }
     }
 }
 
@@ -97,16 +134,23 @@ impl Drop for TestServer {
     }
 }
 
-async fn collect(stream: impl AsyncRead + Unpin, log: Arc<Mutex<String>>) {
+async fn collect(stream: impl AsyncRead + Unpin, log: Arc<Log>) {
     let mut lines = BufReader::new(stream).lines();
     while let Ok(Some(line)) = lines.next_line().await {
         append(&log, &line);
     }
 }
 
-fn append(log: &Mutex<String>, line: &str) {
-    if let Ok(mut log) = log.lock() {
-        log.push_str(line);
-        log.push('\n');
+fn append(log: &Log, line: &str) {
+    if let Ok(mut text) = log.text.lock() {
+        text.push_str(line);
+        text.push('\n');
+    }
+    log.appended.notify_waiters();
+}
+
+impl Log {
+    fn text(&self) -> String {
+        self.text.lock().map(|t| t.clone()).unwrap_or_default()
     }
 }

@@ -407,12 +407,6 @@ pub async fn accept_invitation(
         Some(Principal::User(user)) => Some(user.id),
         _ => None,
     };
-    // Where the programme places the employer's staff, until the employee says otherwise.
-    let employer_municipality = state
-        .store
-        .get_employer(record.employer_id)
-        .await?
-        .municipality;
     let profile = |weekdays| {
         let (year, moment) = StartMoment::next_after(today());
         AmbassadorInput {
@@ -424,7 +418,8 @@ pub async fn accept_invitation(
             themes: Vec::new(),
             school_type: None,
             home_municipality: None,
-            municipalities: vec![employer_municipality.clone()],
+            // Where the programme places the employer's staff, until the employee says otherwise.
+            municipalities: vec![record.employer_municipality.clone()],
             weekdays,
             commitment: Commitment::WholeYear,
             available_from_year: year,

@@ -601,17 +601,10 @@ async fn feed_funding(state: &AppState, agreement: &Agreement) -> Result<(), Api
         .get_ambassador(agreement.ambassador_id)
         .await
         .or_not_found("ambassador")?;
-    let terms = SponsorshipTerms::new(
-        i64::from(agreement.sponsored_minutes_per_week),
-        i64::from(agreement.volunteered_minutes_per_week),
-        agreement.hourly_rate,
-    )
-    .map_err(agreement_error)?;
-    let split = terms.funding();
     let mut input = ambassador.profile.clone();
-    input.funding = split.funding;
-    input.sponsored_minutes_per_week = i64::from(split.sponsored_minutes_per_week);
-    input.volunteer_minutes_per_week = i64::from(split.volunteered_minutes_per_week);
+    input.funding = agreement.funding;
+    input.sponsored_minutes_per_week = i64::from(agreement.sponsored_minutes_per_week);
+    input.volunteer_minutes_per_week = i64::from(agreement.volunteered_minutes_per_week);
     let input = input.validate().map_err(ApiError::invalid_fields)?;
     state.store.update_ambassador(ambassador.id, &input).await?;
     Ok(())

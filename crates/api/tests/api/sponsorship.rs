@@ -12,6 +12,7 @@ use domain::contract::{
 use domain::sponsorship::AgreementStatus;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
+use testkit::mail::{invitation_links, token_of};
 use testkit::on_both_backends;
 use uuid::Uuid;
 
@@ -47,27 +48,13 @@ async fn employer_of(app: &TestApp, contact: &str) -> Employer {
     list.into_iter().next().unwrap()
 }
 
-/// The token of the last invitation e-mailed to `email`, from the server's log (which the test
-/// reads as the server writes it, so it waits a little for the line to arrive).
-async fn token_mailed_to(app: &TestApp, email: &str) -> String {
-    let marker = format!("e-mail to {email} ");
-    for _ in 0..100 {
-        let log = app.server.log();
-        let found = log
-            .rsplit_once(&marker)
-            .and_then(|(_, last)| last.split("token=").nth(1))
-            .map(|after| {
-                after
-                    .chars()
-                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
-                    .collect::<String>()
-            });
-        if let Some(token) = found.filter(|t| t.len() == 43) {
-            return token;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    panic!("no e-mail to {email} in the log:\n{}", app.server.log());
+/// The token of the `nth` (from 1) invitation e-mailed to `email`, from the server's log.
+async fn token_mailed_to(app: &TestApp, email: &str, nth: usize) -> String {
+    let link = app
+        .server
+        .wait_for_log(|log| invitation_links(log, email).into_iter().nth(nth - 1))
+        .await;
+    token_of(&link).to_owned()
 }
 
 async fn statement(app: &TestApp, token: &str, employer: Uuid) -> SponsorshipReport {
@@ -129,7 +116,7 @@ on_both_backends! {
         let sent: Invitation = app.post_ok(&invitations, &contact, &invite, StatusCode::CREATED).await;
         assert_eq!(sent.status, InvitationStatus::Pending);
         assert_eq!(sent.expires_at - sent.created_at, Duration::days(14));
-        let token = token_mailed_to(&app, "sanne@installatie.example").await;
+        let token = token_mailed_to(&app, "sanne@installatie.example", 1).await;
         assert_eq!(token.len(), 43, "256 bits, URL-safe");
         let listed = app.call(Method::GET, &invitations, &contact, None).await.text().await.unwrap();
         assert!(!listed.contains(&token), "the employer never sees the token");
@@ -171,16 +158,9 @@ on_both_backends! {
         // A second invitation to one address replaces the first, whose link then stops working.
         let bram_invite = json!({"name": "Bram Voorbeeld", "email": "bram@installatie.example"});
         app.post_ok::<Invitation>(&invitations, &contact, &bram_invite, StatusCode::CREATED).await;
-        let first = token_mailed_to(&app, "bram@installatie.example").await;
+        let first = token_mailed_to(&app, "bram@installatie.example", 1).await;
         app.post_ok::<Invitation>(&invitations, &contact, &bram_invite, StatusCode::CREATED).await;
-        let mut second = first.clone();
-        for _ in 0..100 {
-            second = token_mailed_to(&app, "bram@installatie.example").await;
-            if second != first {
-                break;
-            }
-            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-        }
+        let second = token_mailed_to(&app, "bram@installatie.example", 2).await;
         assert_ne!(first, second, "a new token for the new invitation");
         let listed: Vec<Invitation> = app.get_json(&invitations, &contact).await;
         assert_eq!((listed[0].status, listed[1].status), (InvitationStatus::Pending, InvitationStatus::Revoked));
@@ -199,7 +179,7 @@ on_both_backends! {
         // An address with an account: log in first, then the profile is linked.
         let noah_invite = json!({"name": "Noah Verbeek", "email": AMBASSADOR});
         app.post_ok::<Invitation>(&invitations, &contact, &noah_invite, StatusCode::CREATED).await;
-        let noah_token = token_mailed_to(&app, AMBASSADOR).await;
+        let noah_token = token_mailed_to(&app, AMBASSADOR, 1).await;
         let preview: InvitationPreview = app.get_json(&format!("/api/v1/invitations/{noah_token}"), "").await;
         assert!(preview.account_exists);
         let body = json!({"token": noah_token});
