@@ -53,7 +53,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     store.migrate().await.context("migrating the database")?;
     if config.demo {
         if store.count_organisations().await? == 0 {
-            seed::seed_demo(&store)
+            seed::seed_demo(&store, config.clock.now())
                 .await
                 .context("seeding the demo data")?;
             println!("Demo data seeded.");
@@ -79,11 +79,13 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         secure_cookies: config.secure_cookies,
         behind_proxy: config.behind_proxy,
         payout_account: config.payout_account.clone(),
+        clock: config.clock,
         mailer: crate::mail::Mailer::new(&config.public_url, config.demo),
     };
     let static_dir = config.static_dir.clone();
     tokio::spawn(purge_documents(
         store.clone(),
+        config.clock,
         config.document_retention_days,
         config.purge_interval_secs,
     ));
@@ -103,11 +105,16 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
 
 /// Deletes intake documents `retention_days` after the intake decision: once at start-up and
 /// then every `interval_secs`. A failed sweep is logged and tried again at the next.
-async fn purge_documents(store: Store, retention_days: u32, interval_secs: u64) {
+async fn purge_documents(
+    store: Store,
+    clock: crate::clock::Clock,
+    retention_days: u32,
+    interval_secs: u64,
+) {
     let mut ticks = tokio::time::interval(std::time::Duration::from_secs(interval_secs));
     loop {
         ticks.tick().await;
-        match purge_expired_documents(&store, retention_days).await {
+        match purge_expired_documents(&store, clock.today(), retention_days).await {
             Ok(0) => {}
             Ok(purged) => tracing::info!(purged, "purged intake documents past their retention"),
             Err(error) => tracing::error!(%error, "purging intake documents failed"),
@@ -119,9 +126,9 @@ async fn purge_documents(store: Store, retention_days: u32, interval_secs: u64) 
 /// days ago (Amsterdam days). Returns how many went.
 pub async fn purge_expired_documents(
     store: &Store,
+    today: chrono::NaiveDate,
     retention_days: u32,
 ) -> Result<u64, store::StoreError> {
-    let today = domain::local_date::amsterdam_date(chrono::Utc::now());
     store
         .purge_documents(today - chrono::Duration::days(i64::from(retention_days)))
         .await

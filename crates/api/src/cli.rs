@@ -68,7 +68,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::PurgeDocuments { retention_days } => {
             let store = open().await?;
-            let purged = crate::app::purge_expired_documents(&store, retention_days).await?;
+            let purged = crate::app::purge_expired_documents(
+                &store,
+                crate::clock::Clock::system().today(),
+                retention_days,
+            )
+            .await?;
             println!(
                 "Purged {purged} intake documents past their retention of {retention_days} days."
             );
@@ -88,7 +93,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     "the database is not empty; demo data goes into an empty database only"
                 );
             }
-            crate::seed::seed_demo(&store).await?;
+            crate::seed::seed_demo(&store, crate::clock::Clock::system().now()).await?;
             crate::seed::print_demo_logins();
             Ok(())
         }

@@ -45,6 +45,9 @@ pub struct Config {
     /// `KLASBRUG_PUBLIC_URL`: the address people reach the web app at, for links in e-mails
     /// (default `http://` and the bind address).
     pub public_url: String,
+    /// `KLASBRUG_CLOCK_START`: start the application's clock at this instant or date instead
+    /// of the real one (for tests and demos of a chosen day); it runs on from there.
+    pub clock: crate::clock::Clock,
 }
 
 /// The account allowances are paid from.
@@ -71,6 +74,7 @@ impl std::fmt::Debug for Config {
             .field("behind_proxy", &self.behind_proxy)
             .field("payout_account", &self.payout_account)
             .field("public_url", &self.public_url)
+            .field("clock", &self.clock)
             .finish()
     }
 }
@@ -192,7 +196,19 @@ impl Config {
             }
             None => format!("http://{bind}"),
         };
+        let clock = match get("KLASBRUG_CLOCK_START") {
+            None => crate::clock::Clock::system(),
+            Some(text) => crate::clock::parse_start(&text)
+                .map(crate::clock::Clock::starting_at)
+                .ok_or_else(|| ConfigError {
+                    name: "KLASBRUG_CLOCK_START",
+                    message: format!(
+                        "'{text}' is not a date (2026-11-20) or an instant (2026-11-20T09:00:00Z)"
+                    ),
+                })?,
+        };
         Ok(Self {
+            clock,
             public_url,
             payout_account,
             document_retention_days,

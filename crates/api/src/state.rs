@@ -17,6 +17,8 @@ pub struct AppState {
     pub behind_proxy: bool,
     /// The account allowances are paid from, if configured.
     pub payout_account: Option<crate::config::PayoutAccount>,
+    /// What time and day it is for the application's rules.
+    pub clock: crate::clock::Clock,
     /// Sends e-mail.
     pub mailer: crate::mail::Mailer,
 }

@@ -213,7 +213,7 @@ impl Store {
             .bind(kind)
             .bind(fresh)
             .bind(now())
-            .execute(pool)
+            .execute(&mut *pool)
             .await?;
             sqlx::query_scalar("SELECT token FROM calendar_feeds WHERE subject_id = $1")
                 .bind(id)

@@ -18,6 +18,7 @@ mod hours;
 mod hours_policies;
 mod lesson_schedule;
 mod lesson_series;
+mod locks;
 mod login_failures;
 mod matches;
 mod matching_runs;
@@ -33,7 +34,10 @@ use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 use sqlx::{PgPool, SqlitePool};
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
+
+use tokio::sync::Mutex;
 
 pub use allowances::MonthHours;
 pub use ambassadors::{Actor, Document, facts as vog_facts};
@@ -42,6 +46,7 @@ pub use error::StoreError;
 pub use hours::{HourFilter, NewHourEntry};
 pub use lesson_schedule::FeedSubject;
 pub use lesson_series::NewComment;
+pub use locks::Lock;
 pub use login_failures::FailureCount;
 pub use matches::{MatchUpdate, NewMatch};
 pub use matching_runs::{MatchingInput, NewRun};
@@ -64,15 +69,50 @@ pub struct Store {
 enum Pool {
     Sqlite(SqlitePool),
     Postgres(PgPool),
+    /// A transaction begun on SQLite: every method of a [`Tx`] runs inside it.
+    SqliteTx(SharedTx<sqlx::Sqlite>),
+    /// A transaction begun on PostgreSQL.
+    PostgresTx(SharedTx<sqlx::Postgres>),
 }
 
-/// Runs the same code against whichever pool the store holds. The body is compiled once per
-/// backend, so the SQL text is shared and each backend's types are checked.
+/// An open transaction, shared by the methods a [`Tx`] runs one after the other.
+type SharedTx<DB> = Arc<Mutex<sqlx::Transaction<'static, DB>>>;
+
+/// Runs the same code against whichever backend the store holds, with `$conn` bound to one
+/// connection: a connection from the pool for a plain store, or the open transaction's for a
+/// [`Tx`]. The body is compiled once per backend, so the SQL text is shared and each backend's
+/// types are checked. A body that runs several statements passes `&mut *$conn` to each.
 macro_rules! with_pool {
-    ($store:expr, $pool:ident => $body:expr) => {
+    ($store:expr, $conn:ident => $body:expr) => {
         match &$store.pool {
-            $crate::Pool::Sqlite($pool) => $body,
-            $crate::Pool::Postgres($pool) => $body,
+            $crate::Pool::Sqlite(pool) => {
+                let mut connection = pool.acquire().await?;
+                let $conn = &mut *connection;
+                #[allow(unused_imports)]
+                use sqlx::Connection as _;
+                $body
+            }
+            $crate::Pool::Postgres(pool) => {
+                let mut connection = pool.acquire().await?;
+                let $conn = &mut *connection;
+                #[allow(unused_imports)]
+                use sqlx::Connection as _;
+                $body
+            }
+            $crate::Pool::SqliteTx(tx) => {
+                let mut guard = tx.lock().await;
+                let $conn = &mut **guard;
+                #[allow(unused_imports)]
+                use sqlx::Connection as _;
+                $body
+            }
+            $crate::Pool::PostgresTx(tx) => {
+                let mut guard = tx.lock().await;
+                let $conn = &mut **guard;
+                #[allow(unused_imports)]
+                use sqlx::Connection as _;
+                $body
+            }
         }
     };
 }
@@ -181,6 +221,11 @@ impl Store {
                     .run(pool)
                     .await?
             }
+            Pool::SqliteTx(_) | Pool::PostgresTx(_) => {
+                return Err(StoreError::Config(
+                    "migrations run on the store, not inside a transaction".into(),
+                ));
+            }
         }
         Ok(())
     }
@@ -188,8 +233,8 @@ impl Store {
     /// Which engine this store runs on.
     pub fn backend(&self) -> BackendKind {
         match self.pool {
-            Pool::Sqlite(_) => BackendKind::Sqlite,
-            Pool::Postgres(_) => BackendKind::Postgres,
+            Pool::Sqlite(_) | Pool::SqliteTx(_) => BackendKind::Sqlite,
+            Pool::Postgres(_) | Pool::PostgresTx(_) => BackendKind::Postgres,
         }
     }
 
@@ -201,10 +246,72 @@ impl Store {
         Ok(())
     }
 
-    /// Closes every connection.
+    /// Closes every connection. A transaction's store has none of its own to close.
     pub async fn close(&self) {
-        with_pool!(self, pool => pool.close().await)
+        match &self.pool {
+            Pool::Sqlite(pool) => pool.close().await,
+            Pool::Postgres(pool) => pool.close().await,
+            Pool::SqliteTx(_) | Pool::PostgresTx(_) => {}
+        }
     }
+
+    /// Begins a transaction: every method called on the returned [`Tx`] runs inside it, and
+    /// nothing is visible to others until [`Tx::commit`]. Dropping it uncommitted rolls back.
+    ///
+    /// On SQLite the transaction takes the database's write lock at once (`BEGIN IMMEDIATE`),
+    /// so two transactions that read and then write are serialised instead of failing at the
+    /// write; on PostgreSQL it runs at READ COMMITTED and a use case locks the rows it decides
+    /// on with the `lock_*` methods, which are no-ops on SQLite for that reason.
+    pub async fn transaction(&self) -> StoreResult<Tx> {
+        let pool = match &self.pool {
+            Pool::Sqlite(pool) => Pool::SqliteTx(Arc::new(Mutex::new(
+                pool.begin_with("BEGIN IMMEDIATE").await?,
+            ))),
+            Pool::Postgres(pool) => Pool::PostgresTx(Arc::new(Mutex::new(pool.begin().await?))),
+            Pool::SqliteTx(_) | Pool::PostgresTx(_) => {
+                return Err(StoreError::Config(
+                    "a transaction cannot begin inside another: pass the Tx along instead".into(),
+                ));
+            }
+        };
+        Ok(Tx {
+            store: Store { pool },
+        })
+    }
+}
+
+/// A store whose every method runs inside one database transaction; see
+/// [`Store::transaction`]. Derefs to [`Store`], so a use case calls the same methods on it.
+#[derive(Debug)]
+pub struct Tx {
+    store: Store,
+}
+
+impl std::ops::Deref for Tx {
+    type Target = Store;
+
+    fn deref(&self) -> &Store {
+        &self.store
+    }
+}
+
+impl Tx {
+    /// Makes every write of the transaction durable and visible at once.
+    pub async fn commit(self) -> StoreResult<()> {
+        match self.store.pool {
+            Pool::SqliteTx(tx) => unshare(tx)?.commit().await?,
+            Pool::PostgresTx(tx) => unshare(tx)?.commit().await?,
+            Pool::Sqlite(_) | Pool::Postgres(_) => {}
+        }
+        Ok(())
+    }
+}
+
+/// The transaction itself, once no method holds it any more.
+fn unshare<DB: sqlx::Database>(tx: SharedTx<DB>) -> StoreResult<sqlx::Transaction<'static, DB>> {
+    Arc::try_unwrap(tx).map(Mutex::into_inner).map_err(|_| {
+        StoreError::Config("a transaction was committed while a copy of it was still held".into())
+    })
 }
 
 /// The current instant, at the microsecond precision both backends store, so that what is

@@ -13,6 +13,14 @@ mod server;
 pub use database::{Backend, TestDatabase, TestDatabaseRef};
 pub use server::TestServer;
 
+/// The instant at which every test server's clock starts (`KLASBRUG_CLOCK_START`), so a test
+/// means the same on any real date: a Thursday in the 2026-2027 school year, after the demo's
+/// October and November hours. A test that needs another day gives its own.
+pub const CLOCK_START: &str = "2026-12-03T09:00:00Z";
+
+/// The Amsterdam date of [`CLOCK_START`]: "today" for a test.
+pub const TODAY: &str = "2026-12-03";
+
 /// Runs `body` once per backend, each on a fresh database that is dropped afterwards even when
 /// the body panics; the panic is then re-raised so the test fails.
 #[macro_export]

@@ -33,7 +33,8 @@ const LISTENING: &str = "listening on ";
 
 impl TestServer {
     /// Starts `binary serve` on `database_url`, bound to a free port, with `env` added to a
-    /// minimal environment (a fixed test signing key, quiet logs). Returns once the server has
+    /// minimal environment (a fixed test signing key, quiet logs, the clock at
+    /// [`crate::CLOCK_START`]). Returns once the server has
     /// said where it listens.
     pub async fn spawn(binary: &Path, database_url: &str, env: &[(&str, &str)]) -> Self {
         let mut command = Command::new(binary);
@@ -48,6 +49,7 @@ impl TestServer {
                 "test-secret-that-is-long-enough-for-hs256-0123456789",
             )
             .env("RUST_LOG", "warn")
+            .env("KLASBRUG_CLOCK_START", crate::CLOCK_START)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

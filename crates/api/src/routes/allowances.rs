@@ -2,7 +2,7 @@
 //! the monthly statement with its checks, and the payout files.
 
 use actix_web::{HttpResponse, get, post, put, web};
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use domain::allowance::{
     AllowanceCaps, AllowancePolicy, AllowanceStep, MonthInput, OtherAllowances, StatementLine,
     caps_for, compute_line,
@@ -21,7 +21,6 @@ use serde::Deserialize;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::ambassadors::today;
 use crate::auth::Principal;
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
@@ -338,7 +337,7 @@ pub async fn list_declared(
     let ambassador = own_or_staff(&state, &principal, *id).await?;
     let year = query
         .year
-        .unwrap_or_else(|| CalendarMonth::containing(today()).year());
+        .unwrap_or_else(|| CalendarMonth::containing(state.clock.today()).year());
     Ok(web::Json(
         state.store.declared_allowances(ambassador.id, year).await?,
     ))
@@ -693,11 +692,11 @@ pub async fn payout_sepa(
         });
     };
     let lines = payout_lines(&state, month).await?;
-    let now = Utc::now();
+    let now = state.clock.now();
     let execution_date = query
         .execution_date
-        .unwrap_or_else(|| today() + chrono::Duration::days(1));
-    if execution_date < today() {
+        .unwrap_or_else(|| state.clock.today() + chrono::Duration::days(1));
+    if execution_date < state.clock.today() {
         return Err(ApiError::invalid_field(
             "execution_date",
             "the bank cannot pay on a day that has passed",
@@ -759,7 +758,7 @@ pub async fn my_allowances(
         .or_not_found("ambassador")?;
     let year = query
         .year
-        .unwrap_or_else(|| CalendarMonth::containing(today()).year());
+        .unwrap_or_else(|| CalendarMonth::containing(state.clock.today()).year());
     let lines = state
         .store
         .statement_lines(None, Some(year), Some(ambassador.id))

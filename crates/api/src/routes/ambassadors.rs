@@ -49,11 +49,6 @@ pub(crate) async fn actor(
     }
 }
 
-/// Today in Amsterdam.
-pub(crate) fn today() -> chrono::NaiveDate {
-    domain::local_date::amsterdam_date(chrono::Utc::now())
-}
-
 async fn find(state: &AppState, id: Uuid) -> Result<Ambassador, ApiError> {
     state
         .store
@@ -117,7 +112,7 @@ pub async fn list_ambassadors(
     let after = page.after(|text| Uuid::parse_str(text).ok())?;
     let items = state
         .store
-        .list_ambassadors(query.status, today(), after, limit + 1)
+        .list_ambassadors(query.status, state.clock.today(), after, limit + 1)
         .await?;
     Ok(web::Json(into_page(items, limit, |a| a.id.to_string())))
 }
@@ -169,7 +164,7 @@ pub async fn create_ambassador(
     };
     let created = state
         .store
-        .create_ambassador(&input, user_id, Some(actor), today())
+        .create_ambassador(&input, user_id, Some(actor), state.clock.today())
         .await?;
     super::audit(
         &state.store,
@@ -363,7 +358,7 @@ pub async fn take_intake_step(
     if note.as_ref().is_some_and(|n| n.chars().count() > 1000) {
         return Err(ApiError::invalid_field("note", "at most 1000 characters"));
     }
-    let today = today();
+    let today = state.clock.today();
     let on = on.unwrap_or(today);
     if on > today {
         return Err(ApiError::invalid_field("on", "cannot be in the future"));
@@ -448,7 +443,7 @@ pub async fn record_vog(
         "ambassador",
     )?;
     let input = body.into_inner();
-    let today = today();
+    let today = state.clock.today();
     if input.seen_on > today {
         return Err(ApiError::invalid_field(
             "seen_on",
@@ -676,7 +671,7 @@ pub async fn export_ambassador(
     )
     .await?;
     Ok(web::Json(AmbassadorExport {
-        exported_at: store::now(),
+        exported_at: state.clock.now(),
         ambassador,
         intake,
         documents,

@@ -13,7 +13,6 @@ use domain::{Commitment, EmailAddress, OrganisationKind, Password, Role, StartMo
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::ambassadors::today;
 use crate::auth::Principal;
 use crate::auth::session::{hash_token, new_token};
 use crate::error::{ApiError, OrNotFound};
@@ -271,7 +270,7 @@ pub async fn invite(
         .validate()
         .map_err(ApiError::invalid_fields)?;
     let token = new_token();
-    let rules = domain::sponsorship::Invitation::new(employer.id, Utc::now());
+    let rules = domain::sponsorship::Invitation::new(employer.id, state.clock.now());
     let invitation = state
         .store
         .create_invitation(
@@ -329,7 +328,7 @@ pub async fn list_invitations(
     )
     .await?;
     Ok(web::Json(
-        state.store.list_invitations(*id, Utc::now()).await?,
+        state.store.list_invitations(*id, state.clock.now()).await?,
     ))
 }
 
@@ -353,7 +352,7 @@ pub async fn preview_invitation(
     let record = invitation_for(&state, &token).await?;
     record
         .rules()
-        .check(record.employer_id, Utc::now())
+        .check(record.employer_id, state.clock.now())
         .map_err(invitation_error)?;
     let account_exists = match EmailAddress::parse(&record.employee_email) {
         Ok(email) => state.store.find_user_by_email(&email).await?.is_some(),
@@ -398,7 +397,7 @@ pub async fn accept_invitation(
 ) -> Result<HttpResponse, ApiError> {
     let body = body.into_inner();
     let record = invitation_for(&state, &body.token).await?;
-    let now = Utc::now();
+    let now = state.clock.now();
     record.rules().check(*id, now).map_err(invitation_error)?;
     let email = EmailAddress::parse(&record.employee_email)
         .map_err(|e| ApiError::Unexpected(anyhow::anyhow!("stored invitation address: {e}")))?;
@@ -408,7 +407,7 @@ pub async fn accept_invitation(
         _ => None,
     };
     let profile = |weekdays| {
-        let (year, moment) = StartMoment::next_after(today());
+        let (year, moment) = StartMoment::next_after(state.clock.today());
         AmbassadorInput {
             name: record.employee_name.clone(),
             email: record.employee_email.clone(),
@@ -678,7 +677,7 @@ async fn create_profile(
         .await?;
     let created = state
         .store
-        .create_ambassador(input, Some(user_id), None, today())
+        .create_ambassador(input, Some(user_id), None, state.clock.today())
         .await?;
     Ok(created.id)
 }

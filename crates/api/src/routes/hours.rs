@@ -12,7 +12,7 @@ use store::{HourFilter, NewHourEntry};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::ambassadors::{actor, today};
+use super::ambassadors::actor;
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
 use crate::error::{ApiError, OrNotFound};
@@ -97,7 +97,7 @@ pub async fn log_hours(
         ));
     };
     let placement = state.store.get_placement(input.placement_id).await?;
-    if input.date > today() {
+    if input.date > state.clock.today() {
         return Err(ApiError::invalid_field(
             "date",
             "hours are logged once they are worked; this day is still to come",

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 
 use actix_web::{HttpResponse, get, put, web};
-use chrono::Utc;
 use domain::calendar_month::CalendarMonth;
 use domain::contract::{
     CalendarFeed, GroupMonth, LessonSeries, ObjectiveQuery, Problem, ScheduleInput,
@@ -21,7 +20,6 @@ use store::FeedSubject;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::ambassadors::today;
 use crate::auth::Principal;
 use crate::auth::session::new_token;
 use crate::error::{ApiError, OrNotFound};
@@ -197,7 +195,7 @@ pub async fn school_month(
     let school = find_school(&state, &principal, *id).await?;
     let month = match &query.month {
         Some(text) => super::month_param(text)?,
-        None => CalendarMonth::containing(today()),
+        None => CalendarMonth::containing(state.clock.today()),
     };
     let (first, last) = (month.first_day(), month.last_day());
     let lessons = state
@@ -334,7 +332,7 @@ pub async fn calendar_feed(
         .iter()
         .map(|lesson| event(lesson, &location, &series))
         .collect();
-    let body = icalendar::feed(&name, &events, Utc::now());
+    let body = icalendar::feed(&name, &events, state.clock.now());
     Ok(HttpResponse::Ok()
         .content_type(icalendar::MEDIA_TYPE)
         .insert_header(("Cache-Control", "private, max-age=300"))

@@ -11,7 +11,7 @@ use domain::matching::{Candidate, Spot};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::ambassadors::{actor, today};
+use super::ambassadors::actor;
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
 use crate::error::{ApiError, OrNotFound};
@@ -131,7 +131,7 @@ pub async fn propose_match(
                 id: by,
                 name: &name,
             },
-            today(),
+            state.clock.today(),
         )
         .await?;
     super::audit(
@@ -275,8 +275,8 @@ pub async fn transition_match(
                 detail: e.to_string(),
             },
         })?;
-    let now = store::now();
-    let today = today();
+    let now = state.clock.now();
+    let today = state.clock.today();
     let mut update = store::MatchUpdate {
         status: after.status,
         meeting: current.meeting.clone(),

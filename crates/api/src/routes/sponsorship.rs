@@ -13,7 +13,6 @@ use domain::sponsorship::{
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::ambassadors::today;
 use super::employers::employer_for;
 use crate::auth::Principal;
 use crate::error::{ApiError, OrNotFound};
@@ -178,7 +177,13 @@ pub async fn transition_agreement(
     }
     let moved = state
         .store
-        .set_agreement_status(&agreement, agreement.status, to, reason, today())
+        .set_agreement_status(
+            &agreement,
+            agreement.status,
+            to,
+            reason,
+            state.clock.today(),
+        )
         .await?;
     super::audit(
         &state.store,

@@ -3,7 +3,7 @@
 //! review. A demo policy limits De Zeester's groups to 22 hours a month in 2026-2027, so the
 //! month view has a limit to show.
 
-use chrono::{NaiveDate, NaiveTime, Utc};
+use chrono::{NaiveDate, NaiveTime};
 use domain::contract::{
     Lesson, LessonDateInput, LessonSeriesInput, Meeting, PlacementInput, ScheduleInput,
 };
@@ -209,7 +209,10 @@ pub(super) async fn place_active(
             date(2026, 8, 17),
         )
         .await?;
-    let confirmed = Some(Utc::now());
+    // Both sides confirmed the week before the first school day.
+    let confirmed = (placement.period.starts_on - chrono::Duration::days(7))
+        .and_hms_opt(10, 0, 0)
+        .map(|at| at.and_utc());
     store
         .update_match(
             &proposed,

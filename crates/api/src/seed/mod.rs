@@ -86,7 +86,8 @@ const AMBASSADORS: [(&str, &str); 8] = [
 ];
 
 /// Fills an empty database with the demo programme.
-pub async fn seed_demo(store: &Store) -> anyhow::Result<()> {
+/// `now` is the application clock's instant, for what the demo records as happening today.
+pub async fn seed_demo(store: &Store, now: chrono::DateTime<chrono::Utc>) -> anyhow::Result<()> {
     // One hash for every demo account: they share a password, and hashing is slow by design.
     let hash = password::hash(DEMO_PASSWORD.to_owned()).await?;
     let person = |(name, email): (&str, &str)| -> anyhow::Result<NewUser> {
@@ -168,7 +169,16 @@ pub async fn seed_demo(store: &Store) -> anyhow::Result<()> {
     };
     let staff = (ambassadors[7], ambassadors[0], ambassadors[2]);
     let unverified = person(UNVERIFIED_EMPLOYER_CONTACT)?;
-    sponsorship::seed(store, admin, &employers, staff, school_ids[2], unverified).await?;
+    sponsorship::seed(
+        store,
+        admin,
+        &employers,
+        staff,
+        school_ids[2],
+        unverified,
+        now,
+    )
+    .await?;
 
     let partner = store
         .create_organisation(&organisation(

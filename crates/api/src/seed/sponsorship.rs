@@ -34,6 +34,7 @@ pub async fn seed(
     (bram, noah, daan): (Uuid, Uuid, Uuid),
     school: Uuid,
     unverified_contact: NewUser,
+    now: chrono::DateTime<chrono::Utc>,
 ) -> anyhow::Result<()> {
     store
         .add_employer_profile(employers.hoogland, "Groningen", Some(admin.id))
@@ -182,7 +183,7 @@ pub async fn seed(
     store.add_cost_role(employers.hoogland, &role, 240).await?;
     store
         .create_invitation(
-            &domain::sponsorship::Invitation::new(employers.hoogland, chrono::Utc::now()),
+            &domain::sponsorship::Invitation::new(employers.hoogland, now),
             "Femke Brouwer",
             "femke@hoogland.example",
             &crate::auth::session::hash_token(&crate::auth::session::new_token()),

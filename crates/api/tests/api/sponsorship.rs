@@ -169,7 +169,7 @@ on_both_backends! {
 
         // An expired invitation (sent 15 days ago) is refused, and says so.
         let store = store::Store::connect(&db.url).await.unwrap();
-        let old = domain::sponsorship::Invitation::new(employer.id, Utc::now() - Duration::days(15));
+        let old = domain::sponsorship::Invitation::new(employer.id, testkit::CLOCK_START.parse::<chrono::DateTime<Utc>>().unwrap() - Duration::days(15));
         store.create_invitation(&old, "Oud Voorbeeld", "oud@installatie.example", &sha(b"expired-token"), None).await.unwrap();
         let expired = json!({"token": "expired-token", "password": "oud-zijn-wachtwoord", "weekdays": ["monday"]});
         assert_problem(anonymous(&app, Method::POST, &accept(employer.id), &expired).await, StatusCode::GONE, "invitation_expired").await;
