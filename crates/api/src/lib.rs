@@ -18,4 +18,5 @@ pub mod seed;
 pub mod sponsorship_xlsx;
 pub mod state;
 pub mod telemetry;
+pub mod usecases;
 pub mod web_app;

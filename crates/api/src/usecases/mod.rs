@@ -1,0 +1,37 @@
+//! Use cases: one function per action that writes, the only place where a write's steps are put
+//! in order. Each takes the application state, the principal and the parsed input, and in ONE
+//! transaction:
+//!
+//! 1. locks what it decides on ([`store::Lock`]) and reads it again inside the transaction;
+//! 2. asks the policy whether the principal may act, and the domain whether the rules allow it;
+//! 3. writes through the store and records its audit entry;
+//! 4. commits.
+//!
+//! A handler parses the request, calls one use case and turns its result into a response. Two
+//! requests that decide on the same thing take turns, so neither decides on what the other is
+//! about to change.
+
+use store::Tx;
+
+use crate::auth::Principal;
+use crate::error::ApiError;
+use crate::state::AppState;
+
+/// Begins the transaction a use case runs in.
+pub(crate) async fn begin(state: &AppState) -> Result<Tx, ApiError> {
+    Ok(state.store.transaction().await?)
+}
+
+/// Records who did what in the transaction, then commits it: the change and its audit entry
+/// land together or not at all.
+pub(crate) async fn commit_with_audit(
+    tx: Tx,
+    principal: &Principal,
+    action: &'static str,
+    resource_type: &'static str,
+    resource_id: Option<uuid::Uuid>,
+) -> Result<(), ApiError> {
+    crate::routes::audit(&tx, principal, action, resource_type, resource_id).await?;
+    tx.commit().await?;
+    Ok(())
+}
