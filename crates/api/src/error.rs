@@ -82,6 +82,11 @@ pub enum ApiError {
         /// What happened and what to do instead.
         detail: String,
     },
+    /// The resource changed since the version the client sent in `If-Match`.
+    #[error(
+        "{0} was changed by someone else since you loaded it; load it again and redo your change"
+    )]
+    PreconditionFailed(&'static str),
     /// The database cannot be reached.
     #[error("the database is not reachable")]
     Unavailable,
@@ -129,6 +134,7 @@ impl ApiError {
             ApiError::Forbidden => "forbidden",
             ApiError::NotFound(_) => "not_found",
             ApiError::Conflict { code, .. } | ApiError::Gone { code, .. } => code,
+            ApiError::PreconditionFailed(_) => "precondition_failed",
             ApiError::Unavailable => "unavailable",
             ApiError::Unexpected(_) => "internal_error",
         }
@@ -169,6 +175,7 @@ impl ResponseError for ApiError {
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::Gone { .. } => StatusCode::GONE,
+            ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod error;
+pub mod etag;
 pub mod json;
 pub mod mail;
 pub mod openapi;

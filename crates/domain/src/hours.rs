@@ -317,5 +317,7 @@ pub fn month_is_complete(statuses: impl IntoIterator<Item = HourStatus>) -> bool
     statuses.into_iter().all(|s| s != HourStatus::Submitted)
 }
 
+pub mod plausibility;
+
 #[cfg(test)]
 mod tests;

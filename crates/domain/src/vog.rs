@@ -40,6 +40,14 @@ pub enum VogProblem {
     /// The VOG was refused.
     #[error("the VOG was refused")]
     Refused,
+    /// A valid VOG is on record, but a refusal was issued on or after it.
+    #[error("a VOG was refused on {refused_on}, after the valid one issued on {valid_issued_on}")]
+    RefusedAfterValid {
+        /// Issue date of the refusal.
+        refused_on: NaiveDate,
+        /// Issue date of the newest VOG valid at the start.
+        valid_issued_on: NaiveDate,
+    },
     /// Issued after the placement starts.
     #[error("the VOG was issued on {issued_on}, after the placement starts on {starts_on}")]
     IssuedAfterStart {
@@ -123,6 +131,37 @@ pub fn check(
     Ok(())
 }
 
+/// Whether the VOGs on record for one person, in any order, allow a placement of `school_type`
+/// starting on `starts_on`. One VOG valid at the start is enough (a renewal issued later, or an
+/// older expired VOG recorded afterwards, changes nothing), unless a refusal was issued on or
+/// after the newest valid one: what was recorded last does not matter, the issue dates do.
+/// Without a valid VOG, the newest by issue date explains why.
+pub fn check_records(
+    vogs: &[VogFacts],
+    school_type: SchoolType,
+    starts_on: NaiveDate,
+) -> Result<(), VogProblem> {
+    let newest_valid = vogs
+        .iter()
+        .filter(|v| check(Some(v), school_type, starts_on).is_ok())
+        .max_by_key(|v| v.issued_on);
+    let Some(valid) = newest_valid else {
+        let newest = vogs.iter().max_by_key(|v| (v.issued_on, v.seen_on));
+        return check(newest, school_type, starts_on);
+    };
+    let later_refusal = vogs
+        .iter()
+        .filter(|v| v.outcome == VogOutcome::Refused && v.issued_on >= valid.issued_on)
+        .max_by_key(|v| v.issued_on);
+    match later_refusal {
+        Some(refusal) => Err(VogProblem::RefusedAfterValid {
+            refused_on: refusal.issued_on,
+            valid_issued_on: valid.issued_on,
+        }),
+        None => Ok(()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,5 +226,80 @@ mod tests {
             check(Some(&unseen), SchoolType::Po, start),
             Err(VogProblem::SeenAfterStart { .. })
         ));
+    }
+
+    fn refused(issued_on: NaiveDate) -> VogFacts {
+        VogFacts {
+            outcome: VogOutcome::Refused,
+            ..issued(issued_on)
+        }
+    }
+
+    #[test]
+    fn a_refusal_issued_after_a_valid_vog_blocks_in_whatever_order_they_were_recorded() {
+        let start = d(2027, 2, 1);
+        // Valid 1 October, refused 1 November, then an older valid one recorded last.
+        let records = [
+            issued(d(2026, 10, 1)),
+            refused(d(2026, 11, 1)),
+            issued(d(2026, 9, 20)),
+        ];
+        assert_eq!(
+            check_records(&records, SchoolType::Po, start),
+            Err(VogProblem::RefusedAfterValid {
+                refused_on: d(2026, 11, 1),
+                valid_issued_on: d(2026, 10, 1)
+            })
+        );
+        // A refusal on the very day of the valid one blocks too: fail closed.
+        let same_day = [issued(d(2026, 10, 1)), refused(d(2026, 10, 1))];
+        assert!(check_records(&same_day, SchoolType::Po, start).is_err());
+        // A new valid VOG issued after the refusal counts again.
+        let renewed = [
+            issued(d(2026, 10, 1)),
+            refused(d(2026, 11, 1)),
+            issued(d(2026, 12, 1)),
+        ];
+        assert_eq!(check_records(&renewed, SchoolType::Po, start), Ok(()));
+    }
+
+    #[test]
+    fn one_vog_valid_at_the_start_is_enough() {
+        let start = d(2027, 2, 1);
+        // An older, expired VOG recorded after the valid one does not block.
+        let expired_after = [issued(d(2026, 10, 1)), issued(d(2025, 1, 10))];
+        assert_eq!(check_records(&expired_after, SchoolType::Po, start), Ok(()));
+        // Nor does a renewal issued after the start.
+        let renewal = [issued(d(2026, 10, 1)), issued(d(2027, 3, 1))];
+        assert_eq!(check_records(&renewal, SchoolType::Po, start), Ok(()));
+        // A refusal issued before the valid one is history.
+        let earlier_refusal = [refused(d(2026, 8, 1)), issued(d(2026, 10, 1))];
+        assert_eq!(
+            check_records(&earlier_refusal, SchoolType::Po, start),
+            Ok(())
+        );
+    }
+
+    #[test]
+    fn without_a_valid_vog_the_newest_by_issue_date_explains_why() {
+        let start = d(2027, 2, 1);
+        assert_eq!(
+            check_records(&[], SchoolType::Po, start),
+            Err(VogProblem::Missing)
+        );
+        let too_old = [issued(d(2026, 7, 31)), issued(d(2026, 3, 1))];
+        assert!(matches!(
+            check_records(&too_old, SchoolType::Po, start),
+            Err(VogProblem::TooOld { issued_on, .. }) if issued_on == d(2026, 7, 31)
+        ));
+        // The 6-month boundary in po: 1 August is valid for a 1 February start, 31 July not.
+        assert_eq!(
+            check_records(&[issued(d(2026, 8, 1))], SchoolType::Po, start),
+            Ok(())
+        );
+        assert_eq!(
+            check_records(&[refused(d(2026, 10, 1))], SchoolType::Po, start),
+            Err(VogProblem::Refused)
+        );
     }
 }

@@ -206,16 +206,18 @@ impl Store {
             query.build_query_as().fetch_all(pool).await?
         });
         let ids: Vec<Uuid> = rows.iter().map(|r| r.id).collect();
-        let vogs = self.latest_vogs(&ids).await?;
+        let vogs = self.vogs_of(&ids).await?;
         rows.into_iter()
             .map(|row| {
-                let vog = vogs
+                let records: Vec<&VogRecord> = vogs
                     .iter()
-                    .find(|(id, _)| *id == row.id)
-                    .map(|(_, v)| v.clone());
-                let a = ambassador(row, vog)?;
-                let facts = a.vog.as_ref().map(facts);
-                let valid = |t| domain::vog::check(facts.as_ref(), t, today).is_ok();
+                    .filter(|(id, _)| *id == row.id)
+                    .map(|(_, v)| v)
+                    .collect();
+                // Newest by issue date first, as `list_vogs` orders them.
+                let a = ambassador(row, records.first().map(|v| (*v).clone()))?;
+                let facts: Vec<VogFacts> = records.iter().map(|v| facts(v)).collect();
+                let valid = |t| domain::vog::check_records(&facts, t, today).is_ok();
                 let mut expertise = a.profile.expertise.clone();
                 expertise.extend(a.profile.themes.iter().cloned());
                 Ok(AmbassadorListItem {
@@ -362,18 +364,22 @@ impl Store {
             .ok_or(StoreError::NotFound)
     }
 
-    /// Every VOG on record for an ambassador, newest first.
+    /// Every VOG on record for an ambassador, newest by issue date first (then the latest
+    /// recorded): the order in which they decide, not the order they were typed in.
     pub async fn list_vogs(&self, id: Uuid) -> StoreResult<Vec<VogRecord>> {
         let rows: Vec<VogRow> = with_pool!(self, pool => {
             let mut query = sqlx::QueryBuilder::new(SELECT_VOG);
-            query.push(" WHERE ambassador_id = ").push_bind(id).push(" ORDER BY id DESC");
+            query
+                .push(" WHERE ambassador_id = ")
+                .push_bind(id)
+                .push(" ORDER BY issued_on DESC, id DESC");
             query.build_query_as().fetch_all(pool).await?
         });
         rows.into_iter().map(TryInto::try_into).collect()
     }
 
-    /// The latest VOG of each of `ids` that has one.
-    async fn latest_vogs(&self, ids: &[Uuid]) -> StoreResult<Vec<(Uuid, VogRecord)>> {
+    /// Every VOG of each of `ids`, by ambassador and then newest by issue date first.
+    async fn vogs_of(&self, ids: &[Uuid]) -> StoreResult<Vec<(Uuid, VogRecord)>> {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
@@ -384,16 +390,12 @@ impl Store {
             for id in ids {
                 list.push_bind(*id);
             }
-            query.push(") ORDER BY ambassador_id, id DESC");
+            query.push(") ORDER BY ambassador_id, issued_on DESC, id DESC");
             query.build_query_as().fetch_all(pool).await?
         });
-        let mut latest: Vec<(Uuid, VogRecord)> = Vec::new();
-        for row in rows {
-            if latest.last().is_none_or(|(id, _)| *id != row.ambassador_id) {
-                latest.push((row.ambassador_id, row.try_into()?));
-            }
-        }
-        Ok(latest)
+        rows.into_iter()
+            .map(|row| Ok((row.ambassador_id, row.try_into()?)))
+            .collect()
     }
 
     /// Stores (or replaces) an intake document.

@@ -20,6 +20,7 @@ struct EntryRow {
     activity: String,
     kind: String,
     kind_reason: Option<String>,
+    date_reason: Option<String>,
     note: String,
     status: String,
     decision_reason: Option<String>,
@@ -29,7 +30,7 @@ struct EntryRow {
 }
 
 const SELECT: &str = "SELECT h.id, h.ambassador_id, a.name AS ambassador_name, h.placement_id, h.school_id, \
-     o.name AS school_name, h.entry_date, h.minutes, h.activity, h.kind, h.kind_reason, h.note, h.status, \
+     o.name AS school_name, h.entry_date, h.minutes, h.activity, h.kind, h.kind_reason, h.date_reason, h.note, h.status, \
      h.decision_reason, h.decided_by, h.decided_at, h.created_at FROM hour_entries h \
      JOIN ambassadors a ON a.id = h.ambassador_id JOIN organisations o ON o.id = h.school_id";
 
@@ -75,8 +76,8 @@ impl Store {
         with_pool!(self, pool => {
             sqlx::query(
                 "INSERT INTO hour_entries (id, ambassador_id, placement_id, school_id, entry_date, minutes, activity, \
-                 kind, kind_reason, note, status, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'submitted', $11, $11)",
+                 kind, kind_reason, note, status, created_at, updated_at, date_reason) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'submitted', $11, $11, $12)",
             )
             .bind(id)
             .bind(new.ambassador_id)
@@ -89,10 +90,51 @@ impl Store {
             .bind(new.input.kind_reason.clone())
             .bind(&new.input.note)
             .bind(at)
+            .bind(new.input.date_reason.clone())
             .execute(pool)
             .await?;
         });
         self.get_hour_entry(id).await
+    }
+
+    /// Minutes an ambassador logged on `date` that still count (anything not rejected), at
+    /// every school.
+    pub async fn minutes_logged_on(
+        &self,
+        ambassador_id: Uuid,
+        date: NaiveDate,
+    ) -> StoreResult<u32> {
+        let total: i64 = with_pool!(self, pool => {
+            sqlx::query_scalar(
+                "SELECT CAST(COALESCE(SUM(minutes), 0) AS BIGINT) FROM hour_entries \
+                 WHERE ambassador_id = $1 AND entry_date = $2 AND status <> 'rejected'",
+            )
+            .bind(ambassador_id)
+            .bind(date)
+            .fetch_one(pool)
+            .await?
+        });
+        Ok(u32::try_from(total).unwrap_or(u32::MAX))
+    }
+
+    /// Whether an allowance line of the ambassador for `month` (`YYYY-MM`) is paid: the hours of
+    /// a paid month are closed.
+    pub async fn allowance_month_paid(
+        &self,
+        ambassador_id: Uuid,
+        month: &str,
+    ) -> StoreResult<bool> {
+        let paid: i64 = with_pool!(self, pool => {
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM statement_lines \
+                 WHERE ambassador_id = $1 AND month = $2 AND status = 'paid'",
+            )
+            .bind(ambassador_id)
+            .bind(month)
+            .fetch_one(pool)
+            .await?
+        });
+        Ok(paid > 0)
     }
 
     /// One entry, or `NotFound`.
@@ -242,6 +284,7 @@ fn entry(row: EntryRow) -> StoreResult<HourEntry> {
         activity: HourActivity::parse(&row.activity)?,
         kind: HourKind::parse(&row.kind)?,
         kind_reason: row.kind_reason,
+        date_reason: row.date_reason,
         note: row.note,
         status: HourStatus::parse(&row.status)?,
         decision_reason: row.decision_reason,

@@ -399,6 +399,18 @@ impl Store {
         }))
     }
 
+    /// How many matches of a placement are active: the places taken for good.
+    pub async fn active_matches(&self, placement_id: Uuid) -> StoreResult<i64> {
+        Ok(with_pool!(self, pool => {
+            sqlx::query_scalar(
+                "SELECT COUNT(*) FROM matches WHERE placement_id = $1 AND status = 'active'",
+            )
+            .bind(placement_id)
+            .fetch_one(pool)
+            .await?
+        }))
+    }
+
     /// Records a concern about a match.
     pub async fn create_concern(
         &self,

@@ -7,17 +7,17 @@ use domain::calendar_month::CalendarMonth;
 use domain::contract::{
     BulkApproval, HourEntry, HourEntryInput, HourMonth, HourQuery, HourTransition, Page, Problem,
 };
-use domain::hours::{HourAction, HourKind, HourStatus, HoursError, month_is_complete};
-use store::{HourFilter, NewHourEntry};
+use domain::hours::{HourKind, HourStatus, month_is_complete};
+use store::HourFilter;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::ambassadors::actor;
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
-use crate::error::{ApiError, OrNotFound};
+use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::state::AppState;
+use crate::usecases;
 
 /// Registers the routes of this file.
 pub fn configure(config: &mut ServiceConfig) {
@@ -32,7 +32,9 @@ pub fn configure(config: &mut ServiceConfig) {
 
 /// Log hours: an ambassador their own, at a placement where they have a confirmed or active
 /// match; programme staff on an ambassador's behalf. The kind follows the ambassador's
-/// arrangement unless another is given with a reason.
+/// arrangement unless another is given with a reason. A day holds at most 600 minutes in all;
+/// another weekday than the placement's, or a day in the school's holiday, needs a
+/// `date_reason`; a month whose allowance is paid takes no new hours.
 #[utoipa::path(
     operation_id = "logHours",
     tag = "hours",
@@ -42,7 +44,8 @@ pub fn configure(config: &mut ServiceConfig) {
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an ambassador working at this placement, nor programme staff.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, each named in `errors`: minutes outside 15–600, a date in the future or outside the placement's period, a kind without its reason, no such placement.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The month's allowance is paid already, so it takes no new hours (`month_paid`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, each named in `errors`: minutes outside 15–600 or more than 600 on one day in all (`minutes`), a date in the future or outside the placement's period (`date`), another weekday than the placement's or a day in the school's holiday without `date_reason`, a kind without its reason, no such placement.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -52,90 +55,7 @@ pub async fn log_hours(
     principal: Principal,
     body: crate::json::Json<HourEntryInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let input = body.into_inner();
-    let ambassador =
-        match (input.ambassador_id, &principal) {
-            (Some(id), _) => state.store.get_ambassador(id).await.map_err(|e| match e {
-                store::StoreError::NotFound => {
-                    ApiError::invalid_field("ambassador_id", "no such ambassador")
-                }
-                e => e.into(),
-            })?,
-            (None, Principal::User(user)) => state
-                .store
-                .ambassador_of_user(user.id)
-                .await
-                .map_err(|e| match e {
-                    store::StoreError::NotFound => ApiError::invalid_field(
-                        "ambassador_id",
-                        "say whose hours these are; you are no ambassador",
-                    ),
-                    e => e.into(),
-                })?,
-            (None, Principal::Client(_)) => return Err(ApiError::Forbidden),
-        };
-    let school = state
-        .store
-        .school_where_ambassador_works(ambassador.id, input.placement_id)
-        .await?;
-    policy::authorize(
-        &principal,
-        Action::LogHours {
-            owner: ambassador.user_id,
-            works_there: school.is_some(),
-        },
-        "hours",
-    )?;
-    let (minutes, input) = input.validate().map_err(ApiError::invalid_fields)?;
-    let Some(school_id) = school else {
-        return Err(ApiError::invalid_field(
-            "placement_id",
-            format!(
-                "{} has no confirmed or active match for this placement",
-                ambassador.profile.name
-            ),
-        ));
-    };
-    let placement = state.store.get_placement(input.placement_id).await?;
-    if input.date > state.clock.today() {
-        return Err(ApiError::invalid_field(
-            "date",
-            "hours are logged once they are worked; this day is still to come",
-        ));
-    }
-    if input.date < placement.period.starts_on || input.date > placement.period.ends_on {
-        return Err(ApiError::invalid_field(
-            "date",
-            format!(
-                "{} is outside the placement's period, {} to {}",
-                input.date, placement.period.starts_on, placement.period.ends_on
-            ),
-        ));
-    }
-    let kind = HourKind::choose(
-        ambassador.profile.funding,
-        input.kind,
-        input.kind_reason.as_deref(),
-    )
-    .map_err(|e| ApiError::invalid_field("kind", e.to_string()))?;
-    let created = state
-        .store
-        .create_hour_entry(&NewHourEntry {
-            ambassador_id: ambassador.id,
-            school_id,
-            input: &input,
-            minutes,
-            kind,
-        })
-        .await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "hours.log",
-        "hour_entry",
-        Some(created.id),
-    )
-    .await?;
+    let created = usecases::hours::log(&state, &principal, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(created))
 }
 
@@ -248,51 +168,7 @@ pub async fn decide_hour_entry(
     id: web::Path<Uuid>,
     body: crate::json::Json<HourTransition>,
 ) -> Result<web::Json<HourEntry>, ApiError> {
-    let (entry, owner) = find(&state, *id).await?;
-    policy::authorize(
-        &principal,
-        Action::DecideHours {
-            school: entry.school_id,
-            owner,
-        },
-        "hour entry",
-    )?;
-    let HourTransition { action, reason } = body.into_inner();
-    if action == HourAction::Lock {
-        return Err(ApiError::invalid_field(
-            "action",
-            "entries are locked when the statement holding them is paid",
-        ));
-    }
-    let reason = reason
-        .map(|r| r.trim().to_owned())
-        .filter(|r| !r.is_empty());
-    if reason.as_ref().is_some_and(|r| r.chars().count() > 500) {
-        return Err(ApiError::invalid_field("reason", "at most 500 characters"));
-    }
-    let next = entry
-        .status
-        .apply(action, reason.as_deref())
-        .map_err(|e| match e {
-            HoursError::ReasonRequired { .. } => ApiError::invalid_field("reason", e.to_string()),
-            e => ApiError::Conflict {
-                code: "invalid_transition",
-                detail: e.to_string(),
-            },
-        })?;
-    let (_, name) = actor(&state, &principal).await?;
-    let decided = state
-        .store
-        .decide_hour_entry(entry.id, entry.status, next, reason.as_deref(), &name)
-        .await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "hours.decide",
-        "hour_entry",
-        Some(decided.id),
-    )
-    .await?;
+    let decided = usecases::hours::decide(&state, &principal, *id, body.into_inner()).await?;
     Ok(web::Json(decided))
 }
 
@@ -361,45 +237,7 @@ pub async fn approve_hour_month(
 ) -> Result<web::Json<BulkApproval>, ApiError> {
     let (school, text) = path.into_inner();
     let (first, last) = month(&text)?;
-    policy::authorize(
-        &principal,
-        Action::DecideHours {
-            school,
-            owner: None,
-        },
-        "school",
-    )?;
-    super::school_or_404(&state, school).await?;
-    let (user, name) = actor(&state, &principal).await?;
-    // Nobody approves their own hours, also not in bulk.
-    let own = state
-        .store
-        .ambassador_of_user(user)
-        .await
-        .ok()
-        .map(|a| a.id);
-    if let Some(own) = own {
-        let mine = month_of(&state, school, first, last)
-            .await?
-            .entries
-            .iter()
-            .any(|e| e.ambassador_id == own && e.status == HourStatus::Submitted);
-        if mine {
-            return Err(ApiError::Forbidden);
-        }
-    }
-    let approved = state
-        .store
-        .approve_hour_entries(school, first, last, &name)
-        .await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "hours.approve_month",
-        "school",
-        Some(school),
-    )
-    .await?;
+    let approved = usecases::hours::approve_month(&state, &principal, school, first, last).await?;
     Ok(web::Json(BulkApproval {
         approved: u32::try_from(approved).unwrap_or(u32::MAX),
         month: month_of(&state, school, first, last).await?,
@@ -407,17 +245,7 @@ pub async fn approve_hour_month(
 }
 
 async fn find(state: &AppState, id: Uuid) -> Result<(HourEntry, Option<Uuid>), ApiError> {
-    let entry = state
-        .store
-        .get_hour_entry(id)
-        .await
-        .or_not_found("hour entry")?;
-    let owner = state
-        .store
-        .hour_entry_owner(id)
-        .await
-        .or_not_found("hour entry")?;
-    Ok((entry, owner))
+    usecases::hours::find(&state.store, id).await
 }
 
 /// The first and last day of a `YYYY-MM` month, or a 422 naming `month`.

@@ -71,6 +71,7 @@ pub(super) async fn log_days(
             activity,
             kind: None,
             kind_reason: None,
+            date_reason: None,
             note: note.to_owned(),
         };
         let entry = store

@@ -11,6 +11,9 @@
 //! requests that decide on the same thing take turns, so neither decides on what the other is
 //! about to change.
 
+pub mod hours;
+pub mod matches;
+
 use store::Tx;
 
 use crate::auth::Principal;
@@ -34,4 +37,16 @@ pub(crate) async fn commit_with_audit(
     crate::routes::audit(&tx, principal, action, resource_type, resource_id).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// Who acts, as the intake history records them: a person's id and name. Partner clients do
+/// not act on people.
+pub(crate) async fn actor(
+    store: &store::Store,
+    principal: &Principal,
+) -> Result<(uuid::Uuid, String), ApiError> {
+    match principal {
+        Principal::User(user) => Ok((user.id, store.get_user(user.id).await?.name)),
+        Principal::Client(_) => Err(ApiError::Forbidden),
+    }
 }

@@ -74,7 +74,7 @@ on_both_backends! {
         assert_eq!(log(&app, &fenna, &bad_activity).await.status(), StatusCode::BAD_REQUEST);
 
         // A volunteer's hours are volunteered; another kind needs a reason.
-        let day: HourEntry = log(&app, &fenna, &entry(placement, "2026-11-18", 360)).await.json().await.unwrap();
+        let day: HourEntry = log(&app, &fenna, &entry(placement, "2026-11-25", 360)).await.json().await.unwrap();
         assert_eq!((day.kind, day.status, day.minutes), (HourKind::Volunteered, HourStatus::Submitted, 360));
         assert_eq!(day.ambassador_name, "Fenna Dijkstra");
         let mut sponsored = entry(placement, "2026-11-11", 120);
@@ -149,5 +149,62 @@ on_both_backends! {
         }
         let nowhere = app.get(&format!("/api/v1/schools/{}/hour-months/2026-11", Uuid::now_v7()), &admin).await;
         assert_problem(nowhere, StatusCode::NOT_FOUND, "not_found").await;
+    }
+
+    async fn an_hour_entry_that_cannot_be_true_is_refused_and_changes_nothing(db) {
+        let app = spawn_app(&db).await;
+        let (placement, school) = fennas_placement(&app).await;
+        let fenna = app.login_as(FENNA).await;
+        let admin = app.login_as(ADMIN).await;
+        let listed = format!("/api/v1/hour-entries?school_id={school}&limit=100");
+        let before = app.get_json::<Page<HourEntry>>(&listed, &admin).await.items.len();
+        let refused_on = |field: &'static str| move |problem: domain::contract::Problem| {
+            assert_eq!(problem.errors[0].field, field, "{problem:?}");
+            problem
+        };
+
+        // A day holds one school day in all: 600 minutes fit, then not one quarter more, and a
+        // reason does not stretch the day.
+        let full: HourEntry = app.post_ok("/api/v1/hour-entries", &fenna, &entry(placement, "2026-11-25", 600), StatusCode::CREATED).await;
+        assert_eq!(full.minutes, 600);
+        let mut more = entry(placement, "2026-11-25", 15);
+        more["date_reason"] = json!("ouderavond");
+        let problem = refused_on("minutes")(assert_problem(log(&app, &fenna, &more).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await);
+        assert!(problem.errors[0].message.contains("600"), "{problem:?}");
+        // On a day that already holds the demo's 360 minutes, 240 fit and 255 do not.
+        refused_on("minutes")(assert_problem(log(&app, &fenna, &entry(placement, "2026-11-18", 255)).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await);
+        let _: HourEntry = app.post_ok("/api/v1/hour-entries", &fenna, &entry(placement, "2026-11-18", 240), StatusCode::CREATED).await;
+
+        // Five entries of 300 minutes for one day at once: two fit, three are refused.
+        let half_day = entry(placement, "2026-12-02", 300);
+        let requests = (0..5).map(|_| log(&app, &fenna, &half_day));
+        let statuses: Vec<StatusCode> = futures_util::future::join_all(requests).await.iter().map(|r| r.status()).collect();
+        assert_eq!(statuses.iter().filter(|s| **s == StatusCode::CREATED).count(), 2, "{statuses:?}");
+        assert_eq!(statuses.iter().filter(|s| **s == StatusCode::UNPROCESSABLE_ENTITY).count(), 3, "{statuses:?}");
+
+        // Another weekday than her Wednesday, or a day in the noord autumn holiday (10-18
+        // October 2026), needs a reason.
+        for date in ["2026-11-21", "2026-11-24", "2026-10-14"] {
+            refused_on("date_reason")(assert_problem(log(&app, &fenna, &entry(placement, date, 360)).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await);
+        }
+        let mut open_day = entry(placement, "2026-11-21", 240);
+        open_day["date_reason"] = json!("Open dag van de school op zaterdag");
+        let saturday: HourEntry = app.post_ok("/api/v1/hour-entries", &fenna, &open_day, StatusCode::CREATED).await;
+        assert_eq!(saturday.date_reason.as_deref(), Some("Open dag van de school op zaterdag"));
+        assert_eq!(app.get_json::<Page<HourEntry>>(&listed, &admin).await.items.len(), before + 5, "only the plausible entries were stored");
+
+        // October's allowance paid: the month takes no new hours, not even with a reason.
+        let caps = json!({"year": 2026, "hourly_21_plus": 560, "hourly_under_21": 330, "monthly": 21000, "yearly": 210000});
+        let _: Value = app.post_ok("/api/v1/allowance-caps", &admin, &caps, StatusCode::CREATED).await;
+        let october: Value = app.post_ok("/api/v1/statements", &admin, &json!({"month": "2026-10"}), StatusCode::OK).await;
+        let line = october["lines"][0]["id"].as_str().unwrap().to_owned();
+        for action in ["approve", "mark_paid"] {
+            let _: Value = app.post_ok(&format!("/api/v1/statement-lines/{line}/transitions"), &admin, &json!({"action": action}), StatusCode::OK).await;
+        }
+        let mut late = entry(placement, "2026-10-30", 120);
+        late["date_reason"] = json!("Vergeten te schrijven");
+        let problem = assert_problem(log(&app, &fenna, &late).await, StatusCode::CONFLICT, "month_paid").await;
+        assert!(problem.detail.contains("2026-10"), "{problem:?}");
+        assert_eq!(app.get_json::<Page<HourEntry>>(&listed, &admin).await.items.len(), before + 5);
     }
 }

@@ -35,6 +35,10 @@ pub struct HourEntryInput {
     /// A note for the school, such as what was done.
     #[serde(default)]
     pub note: String,
+    /// Why the day falls outside the usual school day: required for another weekday than the
+    /// placement's, or a day in the school's holiday.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_reason: Option<String>,
 }
 
 impl HourEntryInput {
@@ -60,6 +64,21 @@ impl HourEntryInput {
                 message: "at most 500 characters".into(),
             });
         }
+        let date_reason = self
+            .date_reason
+            .as_deref()
+            .map(str::trim)
+            .filter(|r| !r.is_empty())
+            .map(str::to_owned);
+        if date_reason
+            .as_ref()
+            .is_some_and(|r| r.chars().count() > 500)
+        {
+            errors.push(FieldError {
+                field: "date_reason".into(),
+                message: "at most 500 characters".into(),
+            });
+        }
         if self.note.chars().count() > 1000 {
             errors.push(FieldError {
                 field: "note".into(),
@@ -71,6 +90,7 @@ impl HourEntryInput {
                 minutes,
                 HourEntryInput {
                     kind_reason: reason,
+                    date_reason,
                     note: self.note.trim().to_owned(),
                     ..self.clone()
                 },
@@ -109,6 +129,9 @@ pub struct HourEntry {
     pub kind_reason: Option<String>,
     /// The ambassador's note.
     pub note: String,
+    /// Why the day falls outside the usual school day, if it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_reason: Option<String>,
     /// Where it is: submitted, approved, rejected, or locked once paid.
     pub status: HourStatus,
     /// The reason given with the last rejection or reopening.

@@ -176,7 +176,7 @@ impl Calendar {
     }
 }
 
-fn chrono_weekday(day: Weekday) -> chrono::Weekday {
+pub(crate) fn chrono_weekday(day: Weekday) -> chrono::Weekday {
     match day {
         Weekday::Monday => chrono::Weekday::Mon,
         Weekday::Tuesday => chrono::Weekday::Tue,

@@ -235,6 +235,7 @@ mod tests {
             activity: HourActivity::Class,
             kind: HourKind::Volunteered,
             kind_reason: None,
+            date_reason: None,
             note: String::new(),
             status,
             decision_reason: None,
