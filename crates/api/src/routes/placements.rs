@@ -12,8 +12,10 @@ use uuid::Uuid;
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
 use crate::error::{ApiError, OrNotFound};
+use crate::etag::{self, IfMatch};
 use crate::policy::{self, Action};
 use crate::state::AppState;
+use crate::usecases;
 
 /// Registers the routes of this file.
 pub fn configure(config: &mut ServiceConfig) {
@@ -131,7 +133,8 @@ pub async fn create_placement(
     tag = "placements",
     params(("id" = Uuid, Path, description = "The placement's id.")),
     responses(
-        (status = 200, description = "The placement.", body = Placement),
+        (status = 200, description = "The placement.", body = Placement,
+            headers(("ETag" = String, description = "The placement's version, to send as `If-Match` with a change."))),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such placement that the caller may see.", body = Problem, content_type = "application/problem+json"),
@@ -143,28 +146,33 @@ pub async fn get_placement(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
-) -> Result<web::Json<Placement>, ApiError> {
+) -> Result<HttpResponse, ApiError> {
     let mut placement = find(&state, *id).await?;
     policy::authorize(&principal, Action::ReadPlacement(&placement), "placement")?;
     if !policy::sees_teacher(&principal, &placement) {
         placement.teacher = None;
     }
-    Ok(web::Json(placement))
+    Ok(with_etag(placement))
 }
 
 /// Replace a placement's details. Possible while it is a draft, open or closed.
 #[utoipa::path(
     operation_id = "updatePlacement",
     tag = "placements",
-    params(("id" = Uuid, Path, description = "The placement's id.")),
+    params(
+        ("id" = Uuid, Path, description = "The placement's id."),
+        ("If-Match" = Option<String>, Header, description = "The placement's `ETag` as last read: the change is refused with 412 when someone changed the placement since."),
+    ),
     request_body = PlacementInput,
     responses(
-        (status = 200, description = "The changed placement.", body = Placement),
+        (status = 200, description = "The changed placement.", body = Placement,
+            headers(("ETag" = String, description = "The placement's new version."))),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only the school's director (or a programme admin) may change it.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such placement that the caller may see.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "It is proposed, filled or cancelled (`not_editable`), or changed meanwhile (`conflict`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "It is proposed, filled or cancelled (`not_editable`), the capacity would drop below the ambassadors proposed or placed there (`capacity_below_matches`), or it changed meanwhile (`conflict`).", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "`If-Match` names an older version of the placement (`precondition_failed`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -174,46 +182,35 @@ pub async fn update_placement(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
+    if_match: IfMatch,
     body: crate::json::Json<PlacementInput>,
-) -> Result<web::Json<Placement>, ApiError> {
-    let placement = find(&state, *id).await?;
-    policy::authorize(&principal, Action::EditPlacement(&placement), "placement")?;
-    if !placement.status.is_editable() {
-        return Err(ApiError::Conflict {
-            code: "not_editable",
-            detail: format!("a {} placement can no longer be changed", placement.status),
-        });
-    }
-    let (tidy, _) = body.validate().map_err(ApiError::invalid_fields)?;
-    let updated = state
-        .store
-        .update_placement(placement.id, placement.status, &tidy)
-        .await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "placement.update",
-        "placement",
-        Some(updated.id),
-    )
-    .await?;
-    Ok(web::Json(updated))
+) -> Result<HttpResponse, ApiError> {
+    let updated =
+        usecases::placements::update(&state, &principal, *id, body.into_inner(), &if_match).await?;
+    Ok(with_etag(updated))
 }
 
 /// Change a placement's status: open, close or cancel it (directors), or propose, fill or
-/// release it (programme staff). Closing and cancelling need a reason.
+/// release it (programme staff). Closing and cancelling need a reason, and end the placement's
+/// live matches with it: proposals and confirmed matches are declined on the school's side (the
+/// ambassador returns to the pool), an active match ends today.
 #[utoipa::path(
     operation_id = "transitionPlacement",
     tag = "placements",
-    params(("id" = Uuid, Path, description = "The placement's id.")),
+    params(
+        ("id" = Uuid, Path, description = "The placement's id."),
+        ("If-Match" = Option<String>, Header, description = "The placement's `ETag` as last read: the change is refused with 412 when someone changed the placement since."),
+    ),
     request_body = PlacementTransition,
     responses(
-        (status = 200, description = "The placement in its new status.", body = Placement),
+        (status = 200, description = "The placement in its new status.", body = Placement,
+            headers(("ETag" = String, description = "The placement's new version."))),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The caller may not take this action.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such placement that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The action makes no sense from the current status (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "`If-Match` names an older version of the placement (`precondition_failed`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A reason is required, or is too long.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -223,55 +220,23 @@ pub async fn transition_placement(
     state: web::Data<AppState>,
     principal: Principal,
     id: web::Path<Uuid>,
+    if_match: IfMatch,
     body: crate::json::Json<PlacementTransition>,
-) -> Result<web::Json<Placement>, ApiError> {
-    let PlacementTransition { action, reason } = body.into_inner();
-    let placement = find(&state, *id).await?;
-    policy::authorize(
-        &principal,
-        Action::TransitionPlacement(&placement, action),
-        "placement",
-    )?;
-    let reason = reason
-        .map(|r| r.trim().to_owned())
-        .filter(|r| !r.is_empty());
-    if reason.as_ref().is_some_and(|r| r.chars().count() > 500) {
-        return Err(ApiError::invalid_field("reason", "at most 500 characters"));
-    }
-    let next = placement
-        .status
-        .apply(action, reason.as_deref())
-        .map_err(|e| match e {
-            domain::placement::TransitionError::ReasonRequired { .. } => {
-                ApiError::invalid_field("reason", e.to_string())
-            }
-            domain::placement::TransitionError::NotFrom { .. } => ApiError::Conflict {
-                code: "invalid_transition",
-                detail: e.to_string(),
-            },
-        })?;
-    let reason = if action.needs_reason() { reason } else { None };
-    let updated = state
-        .store
-        .set_placement_status(placement.id, placement.status, next, reason.as_deref())
-        .await?;
-    let audit_action = match action {
-        domain::PlacementAction::Open => "placement.open",
-        domain::PlacementAction::Propose => "placement.propose",
-        domain::PlacementAction::Fill => "placement.fill",
-        domain::PlacementAction::Release => "placement.release",
-        domain::PlacementAction::Close => "placement.close",
-        domain::PlacementAction::Cancel => "placement.cancel",
-    };
-    super::audit(
-        &state.store,
-        &principal,
-        audit_action,
-        "placement",
-        Some(updated.id),
-    )
-    .await?;
-    Ok(web::Json(updated))
+) -> Result<HttpResponse, ApiError> {
+    let updated =
+        usecases::placements::transition(&state, &principal, *id, body.into_inner(), &if_match)
+            .await?;
+    Ok(with_etag(updated))
+}
+
+/// A placement as JSON with its version in the `ETag` header, for `If-Match` on the next write.
+fn with_etag(placement: Placement) -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header((
+            actix_web::http::header::ETAG,
+            etag::of(placement.updated_at),
+        ))
+        .json(placement)
 }
 
 async fn find(state: &AppState, id: Uuid) -> Result<Placement, ApiError> {

@@ -13,6 +13,7 @@
 
 pub mod hours;
 pub mod matches;
+pub mod placements;
 
 use store::Tx;
 

@@ -15,5 +15,6 @@ mod matching;
 mod openapi;
 mod organisations;
 mod placements;
+mod placing;
 mod sponsorship;
 mod web_app;

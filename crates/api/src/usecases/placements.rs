@@ -1,0 +1,180 @@
+//! Placements: replacing the details and changing the status. Both lock the placement, so a
+//! director's change and a match's activation take turns.
+
+use domain::PlacementAction;
+use domain::contract::{MatchQuery, Placement, PlacementInput, PlacementTransition};
+use domain::match_lifecycle::{MatchAction, MatchState, MatchStatus, Side};
+use store::{Lock, Store};
+use uuid::Uuid;
+
+use super::{actor, begin, commit_with_audit};
+use crate::auth::Principal;
+use crate::error::{ApiError, OrNotFound};
+use crate::etag::{self, IfMatch};
+use crate::policy::{self, Action};
+use crate::state::AppState;
+
+/// Replaces a placement's details; never below the places its live matches hold.
+pub async fn update(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    input: PlacementInput,
+    if_match: &IfMatch,
+) -> Result<Placement, ApiError> {
+    let tx = begin(state).await?;
+    tx.lock(Lock::Placement(id)).await?;
+    let placement = tx.get_placement(id).await.or_not_found("placement")?;
+    policy::authorize(principal, Action::EditPlacement(&placement), "placement")?;
+    if_match.check(&etag::of(placement.updated_at), "the placement")?;
+    if !placement.status.is_editable() {
+        return Err(ApiError::Conflict {
+            code: "not_editable",
+            detail: format!("a {} placement can no longer be changed", placement.status),
+        });
+    }
+    let (tidy, _) = input.validate().map_err(ApiError::invalid_fields)?;
+    let held = i64::from(placement.capacity) - tx.placement_room(id).await?;
+    if i64::from(tidy.capacity) < held {
+        return Err(ApiError::Conflict {
+            code: "capacity_below_matches",
+            detail: format!(
+                "{held} ambassadors are proposed or placed here; the capacity cannot drop below that"
+            ),
+        });
+    }
+    let updated = tx
+        .update_placement(placement.id, placement.status, &tidy)
+        .await?;
+    commit_with_audit(tx, principal, "placement.update", "placement", Some(id)).await?;
+    Ok(updated)
+}
+
+/// Opens, closes, cancels, proposes, fills or releases a placement. Closing or cancelling ends
+/// its live matches with the same reason in the same transaction: a proposal or a confirmed
+/// match is declined on the school's side (the ambassador goes back to the pool), an active
+/// one ends today, so nobody keeps working, or logging hours, at a placement that is gone.
+pub async fn transition(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    input: PlacementTransition,
+    if_match: &IfMatch,
+) -> Result<Placement, ApiError> {
+    let PlacementTransition { action, reason } = input;
+    let tx = begin(state).await?;
+    tx.lock(Lock::Placement(id)).await?;
+    let placement = tx.get_placement(id).await.or_not_found("placement")?;
+    policy::authorize(
+        principal,
+        Action::TransitionPlacement(&placement, action),
+        "placement",
+    )?;
+    if_match.check(&etag::of(placement.updated_at), "the placement")?;
+    let reason = reason
+        .map(|r| r.trim().to_owned())
+        .filter(|r| !r.is_empty());
+    if reason.as_ref().is_some_and(|r| r.chars().count() > 500) {
+        return Err(ApiError::invalid_field("reason", "at most 500 characters"));
+    }
+    let next = placement
+        .status
+        .apply(action, reason.as_deref())
+        .map_err(|e| match e {
+            domain::placement::TransitionError::ReasonRequired { .. } => {
+                ApiError::invalid_field("reason", e.to_string())
+            }
+            domain::placement::TransitionError::NotFrom { .. } => ApiError::Conflict {
+                code: "invalid_transition",
+                detail: e.to_string(),
+            },
+        })?;
+    let reason = if action.needs_reason() { reason } else { None };
+    if matches!(action, PlacementAction::Close | PlacementAction::Cancel) {
+        let why = reason.clone().unwrap_or_default();
+        end_live_matches(state, &tx, principal, id, &why).await?;
+    }
+    // Ending matches moves the placement's status with them (a filled placement opens up), so
+    // the change is made from the status it has now.
+    let now_status = tx.get_placement(id).await?.status;
+    let updated = tx
+        .set_placement_status(placement.id, now_status, next, reason.as_deref())
+        .await?;
+    let audit_action = match action {
+        PlacementAction::Open => "placement.open",
+        PlacementAction::Propose => "placement.propose",
+        PlacementAction::Fill => "placement.fill",
+        PlacementAction::Release => "placement.release",
+        PlacementAction::Close => "placement.close",
+        PlacementAction::Cancel => "placement.cancel",
+    };
+    commit_with_audit(tx, principal, audit_action, "placement", Some(updated.id)).await?;
+    Ok(updated)
+}
+
+/// Ends every live match of placement `id` with `reason`, each audited.
+async fn end_live_matches(
+    state: &AppState,
+    tx: &Store,
+    principal: &Principal,
+    id: Uuid,
+    reason: &str,
+) -> Result<(), ApiError> {
+    let filter = MatchQuery {
+        placement_id: Some(id),
+        ..MatchQuery::default()
+    };
+    let live: Vec<_> = tx
+        .list_matches(&filter, None, None, None, 1000)
+        .await?
+        .into_iter()
+        .filter(|m| m.status.is_live())
+        .collect();
+    if live.is_empty() {
+        return Ok(());
+    }
+    let (by, name) = actor(tx, principal).await?;
+    let today = state.clock.today();
+    for current in live {
+        tx.lock(Lock::Ambassador(current.ambassador.id)).await?;
+        let action = if current.status == MatchStatus::Active {
+            MatchAction::End
+        } else {
+            MatchAction::Decline
+        };
+        let after = MatchState {
+            status: current.status,
+            school_confirmed: current.school_confirmed_at.is_some(),
+            ambassador_confirmed: current.ambassador_confirmed_at.is_some(),
+        }
+        .apply(action, Some(reason))
+        .map_err(|e| ApiError::Unexpected(anyhow::anyhow!("ending a live match: {e}")))?;
+        let update = store::MatchUpdate {
+            status: after.status,
+            meeting: current.meeting.clone(),
+            school_confirmed_at: current.school_confirmed_at,
+            ambassador_confirmed_at: current.ambassador_confirmed_at,
+            starts_on: current.starts_on,
+            declined_by: (action == MatchAction::Decline).then_some(Side::School),
+            ended_on: (action == MatchAction::End).then_some(today),
+            reason: Some(reason.to_owned()),
+        };
+        let ended = tx
+            .update_match(
+                &current,
+                &update,
+                store::Actor {
+                    id: by,
+                    name: &name,
+                },
+                today,
+            )
+            .await?;
+        let audit_action = match action {
+            MatchAction::End => "match.end",
+            _ => "match.decline",
+        };
+        crate::routes::audit(tx, principal, audit_action, "match", Some(ended.id)).await?;
+    }
+    Ok(())
+}
