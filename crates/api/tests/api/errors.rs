@@ -73,3 +73,35 @@ on_both_backends! {
         }
     }
 }
+
+/// PostgreSQL only: a running server keeps its SQLite connections open, and an open SQLite file
+/// stays readable even when it is deleted or its folder made unreadable, so there is no way to
+/// take the database away from under the server short of breaking the disk.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn while_the_database_is_unreachable_the_api_answers_503_with_retry_after() {
+    testkit::TestDatabase::run(testkit::Backend::Postgres, |db| async move {
+        let app = spawn_app(&db).await;
+        let admin = app.login_as(ADMIN).await;
+        assert_eq!(
+            app.get("/api/v1/organisations", &admin).await.status(),
+            StatusCode::OK
+        );
+
+        db.make_unreachable().await;
+
+        for path in ["/api/v1/organisations", "/api/v1/me", "/readyz"] {
+            let response = app.get(path, &admin).await;
+            let retry_after = response
+                .headers()
+                .get(reqwest::header::RETRY_AFTER)
+                .map(|v| v.to_str().unwrap().to_owned());
+            let problem =
+                assert_problem(response, StatusCode::SERVICE_UNAVAILABLE, "unavailable").await;
+            assert!(
+                retry_after.is_some_and(|s| s.parse::<u64>().is_ok()),
+                "{path}: {problem:?}"
+            );
+        }
+    })
+    .await;
+}
