@@ -154,6 +154,9 @@ fn build(
         .service(web::redirect("/docs", "/docs/"))
         .service(web::scope("/api").default_service(web::to(unknown_route)))
         .configure(web_app::service(&static_dir))
+        .wrap(actix_web::middleware::from_fn(
+            crate::url_text::refuse_control_characters,
+        ))
         .wrap(Compress::default())
         .wrap(
             DefaultHeaders::new()

@@ -17,4 +17,5 @@ pub mod seed;
 pub mod sponsorship_xlsx;
 pub mod state;
 pub mod telemetry;
+pub mod url_text;
 pub mod web_app;
