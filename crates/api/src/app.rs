@@ -78,6 +78,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         keys: TokenKeys::from_secret(&secret),
         secure_cookies: config.secure_cookies,
         behind_proxy: config.behind_proxy,
+        proxy_hops: config.proxy_hops,
         payout_account: config.payout_account.clone(),
         mailer: crate::mail::Mailer::new(&config.public_url, config.demo),
     };
