@@ -78,6 +78,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         keys: TokenKeys::from_secret(&secret),
         secure_cookies: config.secure_cookies,
         behind_proxy: config.behind_proxy,
+        proxy_hops: config.proxy_hops,
         payout_account: config.payout_account.clone(),
         clock: config.clock,
         mailer: crate::mail::Mailer::new(&config.public_url, config.demo),
@@ -161,6 +162,9 @@ fn build(
         .service(web::redirect("/docs", "/docs/"))
         .service(web::scope("/api").default_service(web::to(unknown_route)))
         .configure(web_app::service(&static_dir))
+        .wrap(actix_web::middleware::from_fn(
+            crate::url_text::refuse_control_characters,
+        ))
         .wrap(Compress::default())
         .wrap(
             DefaultHeaders::new()

@@ -116,6 +116,8 @@ async fn create_admin(email: String, password_text: String, name: String) -> any
     let email = EmailAddress::parse(&email).map_err(|e| anyhow::anyhow!("--email: {e}"))?;
     let password_text =
         Password::parse(&password_text).map_err(|e| anyhow::anyhow!("--password: {e}"))?;
+    password::check_strength(password_text.expose(), email.as_str(), &[&name])
+        .map_err(|message| anyhow::anyhow!("--password: {message}"))?;
     let store = open().await?;
     let programme = programme_organisation(&store).await?;
     let hash = password::hash(password_text.expose().to_owned()).await?;

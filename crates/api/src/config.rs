@@ -8,6 +8,8 @@ use std::path::PathBuf;
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://klasbrug.db?mode=rwc";
 /// Where the server listens when `KLASBRUG_BIND` is not set.
 pub const DEFAULT_BIND: &str = "127.0.0.1:8080";
+/// The most trusted proxies `KLASBRUG_PROXY_HOPS` accepts.
+pub const MAX_PROXY_HOPS: usize = 10;
 /// The shortest signing secret accepted: 256 bits, as HS256 wants.
 pub const MIN_SECRET_LEN: usize = 32;
 
@@ -30,10 +32,14 @@ pub struct Config {
     pub secure_cookies: bool,
     /// `KLASBRUG_DB_MAX_CONNECTIONS`: the most database connections this instance opens.
     pub db_max_connections: u32,
-    /// `KLASBRUG_BEHIND_PROXY`: take the client's address from `X-Forwarded-For` / `Forwarded`
-    /// (set by the load balancer) for the login rate limit. Off by default, since any client can
-    /// send those headers to a server that faces the internet directly.
+    /// `KLASBRUG_BEHIND_PROXY`: take the client's address from `X-Forwarded-For` (appended by
+    /// the load balancer) for the rate limits. Off by default, since any client can send that
+    /// header to a server that faces the internet directly.
     pub behind_proxy: bool,
+    /// `KLASBRUG_PROXY_HOPS`: how many trusted proxies in a row append to `X-Forwarded-For`
+    /// (default 1). The client's address is the entry this many places from the right; entries
+    /// further left were written by the client. Needs `KLASBRUG_BEHIND_PROXY`.
+    pub proxy_hops: usize,
     /// `KLASBRUG_DOCUMENT_RETENTION_DAYS`: how many days after the intake decision an
     /// ambassador's motivation letter and CV are kept (default 30).
     pub document_retention_days: u32,
@@ -72,6 +78,7 @@ impl std::fmt::Debug for Config {
             .field("document_retention_days", &self.document_retention_days)
             .field("purge_interval_secs", &self.purge_interval_secs)
             .field("behind_proxy", &self.behind_proxy)
+            .field("proxy_hops", &self.proxy_hops)
             .field("payout_account", &self.payout_account)
             .field("public_url", &self.public_url)
             .field("clock", &self.clock)
@@ -139,6 +146,31 @@ impl Config {
             parse_bool("KLASBRUG_SECURE_COOKIES", get("KLASBRUG_SECURE_COOKIES"))?.unwrap_or(!demo);
         let behind_proxy =
             parse_bool("KLASBRUG_BEHIND_PROXY", get("KLASBRUG_BEHIND_PROXY"))?.unwrap_or(false);
+        let proxy_hops = match get("KLASBRUG_PROXY_HOPS") {
+            None => 1,
+            Some(text) if !behind_proxy => {
+                return Err(ConfigError {
+                    name: "KLASBRUG_PROXY_HOPS",
+                    message: format!(
+                        "is '{}' but KLASBRUG_BEHIND_PROXY is off; set KLASBRUG_BEHIND_PROXY=1 \
+                         when the server runs behind a load balancer, or unset this",
+                        text.trim()
+                    ),
+                });
+            }
+            Some(text) => text
+                .trim()
+                .parse()
+                .ok()
+                .filter(|n| (1..=MAX_PROXY_HOPS).contains(n))
+                .ok_or_else(|| ConfigError {
+                    name: "KLASBRUG_PROXY_HOPS",
+                    message: format!(
+                        "'{}' is not a number of trusted proxies from 1 to {MAX_PROXY_HOPS}",
+                        text.trim()
+                    ),
+                })?,
+        };
         let db_max_connections = match get("KLASBRUG_DB_MAX_CONNECTIONS") {
             None => store::DEFAULT_MAX_CONNECTIONS,
             Some(text) => text
@@ -221,6 +253,7 @@ impl Config {
             secure_cookies,
             db_max_connections,
             behind_proxy,
+            proxy_hops,
         })
     }
 }
@@ -307,6 +340,52 @@ mod tests {
         for (vars, name) in cases {
             assert_eq!(config(vars).err().unwrap().name, *name);
         }
+    }
+
+    #[test]
+    fn behind_a_proxy_the_client_is_one_hop_from_the_right_unless_told_otherwise() {
+        let direct = config(&[("KLASBRUG_JWT_SECRET", SECRET)]).unwrap();
+        assert!(!direct.behind_proxy);
+        let one = config(&[
+            ("KLASBRUG_JWT_SECRET", SECRET),
+            ("KLASBRUG_BEHIND_PROXY", "1"),
+        ])
+        .unwrap();
+        assert_eq!((one.behind_proxy, one.proxy_hops), (true, 1));
+        let two = config(&[
+            ("KLASBRUG_JWT_SECRET", SECRET),
+            ("KLASBRUG_BEHIND_PROXY", "1"),
+            ("KLASBRUG_PROXY_HOPS", " 2 "),
+        ])
+        .unwrap();
+        assert_eq!(two.proxy_hops, 2);
+    }
+
+    #[test]
+    fn a_bad_number_of_proxy_hops_is_named_with_what_to_do() {
+        for bad in ["0", "-1", "twee", "11", "1.5"] {
+            let err = config(&[
+                ("KLASBRUG_JWT_SECRET", SECRET),
+                ("KLASBRUG_BEHIND_PROXY", "1"),
+                ("KLASBRUG_PROXY_HOPS", bad),
+            ])
+            .err()
+            .unwrap();
+            assert_eq!(err.name, "KLASBRUG_PROXY_HOPS");
+            assert!(
+                err.message.contains("from 1 to 10"),
+                "{bad}: {}",
+                err.message
+            );
+        }
+        let without_proxy = config(&[
+            ("KLASBRUG_JWT_SECRET", SECRET),
+            ("KLASBRUG_PROXY_HOPS", "2"),
+        ])
+        .err()
+        .unwrap();
+        assert_eq!(without_proxy.name, "KLASBRUG_PROXY_HOPS");
+        assert!(without_proxy.message.contains("KLASBRUG_BEHIND_PROXY"));
     }
 
     #[test]

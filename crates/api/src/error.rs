@@ -4,12 +4,16 @@
 //! - input a person can fix: `Invalid` (422, per field) or `BadRequest` (400, the whole request);
 //! - who you are: `Unauthenticated`, `InvalidToken`, `InvalidCredentials`, … (401);
 //! - what you may do: `Forbidden` (403), or `NotFound` (404) where even existence must not leak;
+//! - the database out of reach: `Unavailable` (503 with `Retry-After`), mapped from the store;
 //! - anything else is `Unexpected`: logged with its cause chain, shown as an opaque 500.
 
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
 use domain::contract::{FieldError, Problem};
+
+/// How long a client should wait before retrying while the database is unreachable.
+pub const UNAVAILABLE_RETRY_SECS: u64 = 5;
 
 /// Why a request failed.
 #[derive(Debug, thiserror::Error)]
@@ -194,6 +198,9 @@ impl ResponseError for ApiError {
             ApiError::TooManyAttempts { retry_after_secs } => {
                 response.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
             }
+            ApiError::Unavailable => {
+                response.insert_header((header::RETRY_AFTER, UNAVAILABLE_RETRY_SECS.to_string()));
+            }
             ApiError::Unauthenticated | ApiError::InvalidToken => {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer realm=\"klasbrug\""));
             }
@@ -226,6 +233,10 @@ impl From<store::StoreError> for ApiError {
                 code: "conflict",
                 detail,
             },
+            store::StoreError::Unavailable(cause) => {
+                tracing::warn!(error = %cause, "the database is unavailable");
+                ApiError::Unavailable
+            }
             other => ApiError::Unexpected(other.into()),
         }
     }

@@ -82,6 +82,45 @@ pub fn invitation(
     }
 }
 
+/// The confirmation of an employer's sign-up, to its new contact.
+pub fn sign_up_received(
+    mailer: &Mailer,
+    to: &str,
+    contact_name: &str,
+    organisation: &str,
+) -> Message {
+    Message {
+        to: to.to_owned(),
+        subject: "Uw aanmelding bij Klasbrug".to_owned(),
+        body: format!(
+            "Beste {contact_name},\n\n\
+             U heeft {organisation} aangemeld als werkgever bij Klasbrug. U kunt nu inloggen met \
+             dit e-mailadres en het wachtwoord dat u koos:\n{link}\n\n\
+             Het programma controleert de aanmelding; daarna kunt u medewerkers uitnodigen.\n\n\
+             Heeft u zich niet aangemeld? Laat het ons weten door op deze e-mail te antwoorden.\n\nKlasbrug",
+            link = mailer.link("/"),
+        ),
+    }
+}
+
+/// To the owner of an account, when someone signed an employer up with its address: nothing was
+/// created, and the answer to the sign-up did not say the address has an account.
+pub fn sign_up_with_existing_account(mailer: &Mailer, to: &str) -> Message {
+    Message {
+        to: to.to_owned(),
+        subject: "Aanmelding met uw e-mailadres bij Klasbrug".to_owned(),
+        body: format!(
+            "Beste,\n\n\
+             Iemand probeerde een werkgever bij Klasbrug aan te melden met dit e-mailadres. Er is \
+             al een account met dit adres, dus er is niets aangemaakt.\n\n\
+             Was u dit? Log dan in met uw bestaande account:\n{link}\n\
+             Wachtwoord vergeten? Vraag het programma om hulp.\n\n\
+             Was u dit niet? Dan hoeft u niets te doen.\n\nKlasbrug",
+            link = mailer.link("/"),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

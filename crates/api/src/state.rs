@@ -15,6 +15,9 @@ pub struct AppState {
     pub secure_cookies: bool,
     /// Whether the client's address comes from the load balancer's forwarding headers.
     pub behind_proxy: bool,
+    /// How many trusted proxies append to `X-Forwarded-For`: the client is the entry this far
+    /// from the right.
+    pub proxy_hops: usize,
     /// The account allowances are paid from, if configured.
     pub payout_account: Option<crate::config::PayoutAccount>,
     /// What time and day it is for the application's rules.

@@ -19,7 +19,7 @@ use testkit::{TestServer, on_both_backends};
 const CONTACT: (&str, &str) = ("hr@hoogland.example", "Eva Jansen");
 const ADMIN: (&str, &str) = ("beheer@klasbrug.example", "Iris van Leeuwen");
 const RUBEN: (&str, &str) = ("Ruben de Wit", "ruben.dewit@hoogland.example");
-const RUBENS_PASSWORD: &str = "ruben-wil-lesgeven";
+const RUBENS_PASSWORD: &str = "lesgeven-op-donderdag-in-zeist";
 /// Hoogland's sponsored member of staff with a running agreement, and where he works.
 const SPONSORED: (&str, &str) = ("Bram Hoekstra", "Lyceum Zuiderlicht");
 
@@ -259,14 +259,17 @@ on_both_backends! {
         ] {
             type_value(&browser, &format!("#{id}"), value).await;
         }
-        // An address with an account already is refused at its field.
-        browser.click(&browser.find("#su-submit").await).await;
-        browser.wait_for_text("#su-email-error", "Er is al een account").await;
+        // A password that is easy to guess is refused at its field, in Dutch.
         type_value(&browser, "#su-email", "hr@goudenaar.example").await;
+        type_value(&browser, "#su-password", "aaaaaaaaaaaa").await;
+        type_value(&browser, "#su-password-repeat", "aaaaaaaaaaaa").await;
         browser.click(&browser.find("#su-submit").await).await;
-        browser
-            .wait_for_text("#sign-up-done", "Uw aanmelding is ontvangen. Het programma controleert uw organisatie; daarna kunt u medewerkers aanmelden. U kunt nu inloggen.")
-            .await;
+        browser.wait_for_text("#su-password-error", "te makkelijk te raden").await;
+        // The answer does not say whether the address has an account: check the e-mail.
+        type_value(&browser, "#su-password", "brood-en-banket-2026").await;
+        type_value(&browser, "#su-password-repeat", "brood-en-banket-2026").await;
+        browser.click(&browser.find("#su-submit").await).await;
+        browser.wait_for_text("#sign-up-done", "Kijk in uw e-mail").await;
         browser.screenshot(&shot(&db, "werkgever-aangemeld")).await;
 
         // Logged in, the new contact is told the programme still has to verify; no invite form.

@@ -542,8 +542,10 @@ impl Store {
                 ] {
                     sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
                 }
+                // The version bump revokes every access token the person still holds.
                 sqlx::query(
-                    "UPDATE users SET name = 'Verwijderd', email = $1, password_hash = '' WHERE id = $2",
+                    "UPDATE users SET name = 'Verwijderd', email = $1, password_hash = '', \
+                     token_version = token_version + 1 WHERE id = $2",
                 )
                 .bind(format!("verwijderd-{user_id}@invalid"))
                 .bind(user_id)

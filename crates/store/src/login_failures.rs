@@ -1,59 +1,74 @@
-//! Failed logins, kept to slow down password guessing across every server instance.
+//! Attempt counters that slow down guessing (logins) and mass sign-ups, kept in the database so
+//! every server instance sees the same counts. (The file keeps its old name; failed logins were
+//! once counted here after the fact, which parallel requests could outrun.)
+//!
+//! A counter is a fixed window per key: the first attempt opens it, each attempt claims one
+//! more, and the claim is one conditional upsert, so two parallel requests can never both take
+//! the last slot.
 
 use chrono::{DateTime, Utc};
 
-use crate::{Store, StoreResult, new_id, now, with_pool};
+use crate::{Store, StoreResult, now, with_pool};
 
 impl Store {
-    /// Records one failed login for an address (lower-cased e-mail) from a network address.
-    pub async fn record_login_failure(&self, email: &str, address: &str) -> StoreResult<()> {
+    /// Claims one attempt under `key`: at most `limit` per window of `window` length. `None` when
+    /// the attempt is claimed; otherwise the full count, whose `oldest` is when the window
+    /// opened, so the caller can say when to retry.
+    pub async fn claim_attempt(
+        &self,
+        key: &str,
+        limit: i64,
+        window: chrono::Duration,
+    ) -> StoreResult<Option<FailureCount>> {
+        let at = now();
+        let claimed: Option<i64> = with_pool!(self, pool => {
+            sqlx::query_scalar(
+                "INSERT INTO rate_limits (key, window_started_at, attempts) VALUES ($1, $2, 1) \
+                 ON CONFLICT (key) DO UPDATE SET \
+                   attempts = CASE WHEN rate_limits.window_started_at <= $3 THEN 1 \
+                                   ELSE rate_limits.attempts + 1 END, \
+                   window_started_at = CASE WHEN rate_limits.window_started_at <= $3 THEN $2 \
+                                            ELSE rate_limits.window_started_at END \
+                 WHERE rate_limits.window_started_at <= $3 OR rate_limits.attempts < $4 \
+                 RETURNING attempts",
+            )
+            .bind(key.to_owned())
+            .bind(at)
+            .bind(at - window)
+            .bind(limit)
+            .fetch_optional(pool)
+            .await?
+        });
+        if claimed.is_some() {
+            return Ok(None);
+        }
+        let row: Option<(i64, DateTime<Utc>)> = with_pool!(self, pool => {
+            sqlx::query_as("SELECT attempts, window_started_at FROM rate_limits WHERE key = $1")
+                .bind(key.to_owned())
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(Some(match row {
+            Some((count, opened)) => FailureCount {
+                count,
+                oldest: Some(opened),
+            },
+            None => FailureCount {
+                count: limit,
+                oldest: Some(at),
+            },
+        }))
+    }
+
+    /// Gives back an attempt claimed under `key` (a login that turned out right should not
+    /// count against the person), and forgets windows that closed before `before`.
+    pub async fn release_attempt(&self, key: &str, before: DateTime<Utc>) -> StoreResult<()> {
         with_pool!(self, pool => {
-            sqlx::query("INSERT INTO login_failures (id, email, address, failed_at) VALUES ($1, $2, $3, $4)")
-                .bind(new_id())
-                .bind(email.to_owned())
-                .bind(address.to_owned())
-                .bind(now())
-                .execute(pool)
+            sqlx::query("UPDATE rate_limits SET attempts = attempts - 1 WHERE key = $1 AND attempts > 0")
+                .bind(key.to_owned())
+                .execute(&mut *pool)
                 .await?;
-        });
-        Ok(())
-    }
-
-    /// Failed logins since `since`: (for this e-mail, from this address), each with the time
-    /// of the oldest one counted, so the caller can say when to retry.
-    pub async fn login_failures_since(
-        &self,
-        email: &str,
-        address: &str,
-        since: DateTime<Utc>,
-    ) -> StoreResult<(FailureCount, FailureCount)> {
-        let by_email: (i64, Option<DateTime<Utc>>) = with_pool!(self, pool => {
-            sqlx::query_as("SELECT COUNT(*), MIN(failed_at) FROM login_failures WHERE email = $1 AND failed_at > $2")
-                .bind(email.to_owned())
-                .bind(since)
-                .fetch_one(pool)
-                .await?
-        });
-        let by_address: (i64, Option<DateTime<Utc>>) = with_pool!(self, pool => {
-            sqlx::query_as("SELECT COUNT(*), MIN(failed_at) FROM login_failures WHERE address = $1 AND failed_at > $2")
-                .bind(address.to_owned())
-                .bind(since)
-                .fetch_one(pool)
-                .await?
-        });
-        Ok((FailureCount::from(by_email), FailureCount::from(by_address)))
-    }
-
-    /// Forgets the failures of an account after a successful login, and every failure older
-    /// than `before` (they no longer count).
-    pub async fn clear_login_failures(
-        &self,
-        email: &str,
-        before: DateTime<Utc>,
-    ) -> StoreResult<()> {
-        with_pool!(self, pool => {
-            sqlx::query("DELETE FROM login_failures WHERE email = $1 OR failed_at < $2")
-                .bind(email.to_owned())
+            sqlx::query("DELETE FROM rate_limits WHERE window_started_at < $1")
                 .bind(before)
                 .execute(pool)
                 .await?;
@@ -62,12 +77,12 @@ impl Store {
     }
 }
 
-/// How many failures were counted, and when the oldest of them happened.
+/// How many attempts were counted, and when the window they count in opened.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FailureCount {
-    /// Failures in the window.
+    /// Attempts in the window.
     pub count: i64,
-    /// The oldest failure in the window.
+    /// When the window opened.
     pub oldest: Option<DateTime<Utc>>,
 }
 

@@ -93,4 +93,16 @@ impl Store {
         })
         .transpose()
     }
+
+    /// Whether the client with this id (the row's, not the public client id) is still enabled:
+    /// its access tokens stop working once it is revoked.
+    pub async fn partner_client_is_active(&self, id: Uuid) -> StoreResult<bool> {
+        let found: Option<Uuid> = with_pool!(self, pool => {
+            sqlx::query_scalar("SELECT id FROM partner_clients WHERE id = $1 AND revoked_at IS NULL")
+                .bind(id)
+                .fetch_optional(pool)
+                .await?
+        });
+        Ok(found.is_some())
+    }
 }

@@ -104,11 +104,16 @@ impl Store {
         }
     }
 
-    /// Revokes every live token of a person (after a password change).
+    /// Revokes every live token of a person (after a password change): refresh tokens, and
+    /// access tokens by bumping the person's token version.
     pub async fn revoke_refresh_tokens_of_user(&self, user_id: Uuid) -> StoreResult<()> {
         with_pool!(self, pool => {
             sqlx::query("UPDATE refresh_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
                 .bind(now())
+                .bind(user_id)
+                .execute(&mut *pool)
+                .await?;
+            sqlx::query("UPDATE users SET token_version = token_version + 1 WHERE id = $1")
                 .bind(user_id)
                 .execute(pool)
                 .await?;
@@ -116,14 +121,69 @@ impl Store {
         Ok(())
     }
 
+    /// Revokes a family's refresh tokens and ends its session, so the access tokens issued in
+    /// it stop working too.
     async fn revoke_refresh_family(&self, family_id: Uuid) -> StoreResult<()> {
+        let at = now();
         with_pool!(self, pool => {
             sqlx::query("UPDATE refresh_tokens SET revoked_at = $1 WHERE family_id = $2 AND revoked_at IS NULL")
-                .bind(now())
+                .bind(at)
+                .bind(family_id)
+                .execute(&mut *pool)
+                .await?;
+            sqlx::query("UPDATE sessions SET ended_at = $1 WHERE id = $2 AND ended_at IS NULL")
+                .bind(at)
                 .bind(family_id)
                 .execute(pool)
                 .await?;
         });
         Ok(())
+    }
+
+    /// Starts a session (one login; its refresh tokens form the family with the same id) and
+    /// returns the person's token version, for the access tokens issued in it.
+    pub async fn start_session(&self, session_id: Uuid, user_id: Uuid) -> StoreResult<i64> {
+        with_pool!(self, pool => {
+            sqlx::query("INSERT INTO sessions (id, user_id, started_at) VALUES ($1, $2, $3)")
+                .bind(session_id)
+                .bind(user_id)
+                .bind(now())
+                .execute(pool)
+                .await?;
+        });
+        self.token_version(user_id).await
+    }
+
+    /// The person's token version: access tokens that carry an older one are revoked.
+    pub async fn token_version(&self, user_id: Uuid) -> StoreResult<i64> {
+        Ok(with_pool!(self, pool => {
+            sqlx::query_scalar("SELECT token_version FROM users WHERE id = $1")
+                .bind(user_id)
+                .fetch_one(pool)
+                .await?
+        }))
+    }
+
+    /// Whether an access token naming this person, session and token version still holds: the
+    /// session has not ended and the version is current. One lookup by primary keys, made on
+    /// every authenticated request.
+    pub async fn session_is_live(
+        &self,
+        user_id: Uuid,
+        session_id: Uuid,
+        token_version: i64,
+    ) -> StoreResult<bool> {
+        let found: Option<i64> = with_pool!(self, pool => {
+            sqlx::query_scalar(
+                "SELECT u.token_version FROM sessions s JOIN users u ON u.id = s.user_id \
+                 WHERE s.id = $1 AND s.user_id = $2 AND s.ended_at IS NULL AND u.token_version = $3",
+            )
+            .bind(session_id)
+            .bind(user_id)
+            .bind(token_version)
+            .fetch_optional(pool)
+            .await?
+        });
+        Ok(found.is_some())
     }
 }

@@ -98,10 +98,11 @@ impl Store {
         }))
     }
 
-    /// Replaces a person's password hash.
+    /// Replaces a person's password hash, and bumps their token version so that every access
+    /// token issued before stops working.
     pub async fn set_password_hash(&self, user_id: Uuid, password_hash: &str) -> StoreResult<()> {
         let done = with_pool!(self, pool => {
-            sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2")
+            sqlx::query("UPDATE users SET password_hash = $1, token_version = token_version + 1 WHERE id = $2")
                 .bind(password_hash.to_owned())
                 .bind(user_id)
                 .execute(pool)

@@ -204,22 +204,25 @@ on_both_backends! {
         assert!(store.find_partner_client("partner-2").await.unwrap().is_none());
     }
 
-    async fn login_failures_count_per_account_and_address_within_the_window(db) {
+    async fn parallel_attempts_never_claim_more_than_the_limit(db) {
         let store = open_store(&db.url).await;
-        let start = store::now() - Duration::seconds(1);
-        for _ in 0..3 {
-            store.record_login_failure("a@test.example", "10.0.0.1").await.unwrap();
-        }
-        store.record_login_failure("b@test.example", "10.0.0.1").await.unwrap();
-        let (email, address) = store.login_failures_since("a@test.example", "10.0.0.1", start).await.unwrap();
-        assert_eq!((email.count, address.count), (3, 4));
-        assert!(email.oldest.is_some());
-        let later = store::now() + Duration::seconds(1);
-        let (email, _) = store.login_failures_since("a@test.example", "10.0.0.1", later).await.unwrap();
-        assert_eq!(email.count, 0);
-        store.clear_login_failures("a@test.example", start).await.unwrap();
-        let (email, address) = store.login_failures_since("a@test.example", "10.0.0.1", start).await.unwrap();
-        assert_eq!((email.count, address.count), (0, 1));
+        let window = Duration::minutes(15);
+        let claims = futures_util::future::join_all(
+            (0..40).map(|_| store.claim_attempt("login:10.0.0.1:a@test.example", 5, window)),
+        )
+        .await;
+        let granted = claims.iter().filter(|c| matches!(c, Ok(None))).count();
+        assert_eq!(granted, 5, "{claims:?}");
+        let refused = claims.into_iter().find_map(|c| c.unwrap()).unwrap();
+        assert_eq!(refused.count, 5);
+        assert!(refused.oldest.is_some());
+        // Another key has its own count; a released attempt can be claimed again.
+        assert!(store.claim_attempt("login:10.0.0.2:a@test.example", 5, window).await.unwrap().is_none());
+        store.release_attempt("login:10.0.0.1:a@test.example", store::now() - window).await.unwrap();
+        assert!(store.claim_attempt("login:10.0.0.1:a@test.example", 5, window).await.unwrap().is_none());
+        assert!(store.claim_attempt("login:10.0.0.1:a@test.example", 5, window).await.unwrap().is_some());
+        // Once the window has passed, counting starts over.
+        assert!(store.claim_attempt("login:10.0.0.1:a@test.example", 5, Duration::zero()).await.unwrap().is_none());
     }
 
     async fn the_audit_log_lists_entries_in_order(db) {

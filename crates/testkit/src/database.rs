@@ -122,3 +122,30 @@ pub struct TestDatabaseRef {
     /// Which engine it is.
     pub backend: Backend,
 }
+
+impl TestDatabaseRef {
+    /// PostgreSQL only: drops the database under a running server, ending its connections, as
+    /// if the database had gone away. `TestDatabase::run` still cleans up afterwards.
+    pub async fn make_unreachable(&self) {
+        assert_eq!(
+            self.backend,
+            Backend::Postgres,
+            "only a PostgreSQL database can be taken away from a running server"
+        );
+        let name = self
+            .url
+            .rsplit_once('/')
+            .map(|(_, name)| name.to_owned())
+            .expect("a database name in the URL");
+        let mut conn = sqlx::PgConnection::connect(&postgres_admin_url())
+            .await
+            .expect("an admin connection");
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+            "DROP DATABASE {name} WITH (FORCE)"
+        )))
+        .execute(&mut conn)
+        .await
+        .expect("DROP DATABASE under the server");
+        let _ = conn.close().await;
+    }
+}

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use domain::contract::{
     AcceptedInvitation, Agreement, AgreementInput, AgreementTransition, ContributionInput,
-    ContributionRecord, CostRoleInput, CostRoleRecord, Employee, Employer, EmployerRegistration,
-    EmployerSignUp, Invitation, InvitationAcceptance, InvitationInput, InvitationPreview,
+    ContributionRecord, CostRoleInput, CostRoleRecord, Employee, Employer, EmployerSignUp,
+    Invitation, InvitationAcceptance, InvitationInput, InvitationPreview, SignUpReceived,
     SponsorshipReport,
 };
 use gloo_net::http::Method;
@@ -14,11 +14,9 @@ use uuid::Uuid;
 
 use super::{Api, ApiError};
 
-/// Signs an employer up, with its first contact's account. No login needed.
-pub async fn sign_up(
-    api: &Api,
-    sign_up: &EmployerSignUp,
-) -> Result<EmployerRegistration, ApiError> {
+/// Signs an employer up, with its first contact's account. No login needed. The answer is the
+/// same whether or not the address has an account; the next step is in the e-mail.
+pub async fn sign_up(api: &Api, sign_up: &EmployerSignUp) -> Result<SignUpReceived, ApiError> {
     api.post("/employers", sign_up).await
 }
 

@@ -206,6 +206,7 @@ pub struct SponsorshipTexts {
     pub msg_contact_name: &'static str,
     pub msg_password: &'static str,
     pub msg_password_repeat: &'static str,
+    pub msg_password_weak: &'static str,
     pub msg_weekdays: &'static str,
     pub msg_employee: &'static str,
     pub msg_hours: &'static str,
@@ -221,7 +222,6 @@ pub struct SponsorshipTexts {
     pub msg_check: &'static str,
 
     // What went wrong, by server code.
-    pub err_email_taken: &'static str,
     pub err_not_verified: &'static str,
     pub err_already_verified: &'static str,
     pub err_not_linked: &'static str,
@@ -334,10 +334,28 @@ impl SponsorshipTexts {
         }
     }
 
+    /// The messages for fields the server refused after the page's own checks passed: a
+    /// password refused then is one that is too easy to guess (or holds the person's details).
+    pub fn refused_by_server(
+        &self,
+        wrong: Vec<(String, &'static str)>,
+    ) -> Vec<(String, &'static str)> {
+        wrong
+            .into_iter()
+            .map(|(field, message)| {
+                let message = if field == "password" {
+                    self.msg_password_weak
+                } else {
+                    message
+                };
+                (field, message)
+            })
+            .collect()
+    }
+
     /// What went wrong, in Dutch: the codes of sponsorship first, then the general ones.
     pub fn error(&self, texts: &Texts, error: &ApiError) -> &'static str {
         match (error.code(), error.status()) {
-            (Some("email_taken"), _) => self.err_email_taken,
             (Some("employer_not_verified"), _) => self.err_not_verified,
             (Some("already_verified"), _) => self.err_already_verified,
             (Some("not_linked"), _) => self.err_not_linked,

@@ -253,7 +253,7 @@ fn AcceptForm(props: &AcceptFormProps) -> Html {
                     Err(ApiError::Problem(problem))
                         if problem.status == 422 && !problem.errors.is_empty() =>
                     {
-                        let wrong = server_messages(t, &problem.errors);
+                        let wrong = t.refused_by_server(server_messages(t, &problem.errors));
                         focus_first(&wrong);
                         messages.set(wrong);
                     }

@@ -1,6 +1,8 @@
 //! Werkgever aanmelden: an employer signs up, with its first contact's account, without logging
-//! in. Checked with the server's own rules (`EmployerSignUp::validate`) before it is sent. The
-//! programme verifies the employer before it can invite staff; the contact can log in at once.
+//! in. Checked with the server's own rules (`EmployerSignUp::validate`) before it is sent; the
+//! server also refuses a password that is easy to guess. The answer never says whether the
+//! address has an account already: the page asks to check the e-mail, which says what happened.
+//! The programme verifies the employer before it can invite staff.
 
 use domain::contract::EmployerSignUp;
 use wasm_bindgen_futures::spawn_local;
@@ -121,12 +123,8 @@ pub fn SignUpPage(props: &SignUpProps) -> Html {
                         done.set(true);
                         focus_id("sign-up-done");
                     }
-                    Err(error) if error.code() == Some("email_taken") => {
-                        messages.set(vec![("email".into(), t.err_email_taken)]);
-                        focus_id("su-email");
-                    }
                     Err(ApiError::Problem(problem)) if !problem.errors.is_empty() => {
-                        let wrong = server_messages(t, &problem.errors);
+                        let wrong = t.refused_by_server(server_messages(t, &problem.errors));
                         focus_first(&wrong);
                         messages.set(wrong);
                     }

@@ -1,5 +1,7 @@
 //! Access tokens: HS256 JWTs that live 15 minutes and carry the roles, so a request needs no
-//! database read to know who is calling.
+//! database read to know what the caller may do. A person's token also names its session and
+//! the person's token version, and a client's token names the client, so one indexed lookup per
+//! request tells whether it was revoked (logout, password change, erasure, disabled client).
 
 use chrono::Utc;
 use domain::{OrganisationKind, Role, Scopes};
@@ -41,6 +43,31 @@ struct Claims {
     /// For clients: the scopes granted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     scope: Option<String>,
+    /// For users: the session (login) the token was issued in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sid: Option<Uuid>,
+    /// For users: the person's token version when it was issued.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    ver: Option<i64>,
+}
+
+/// What must still hold in the database for a token to be honoured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Revocation {
+    /// A person's token: the session is live and the token version current.
+    Session {
+        /// The person.
+        user_id: Uuid,
+        /// The session it was issued in.
+        session_id: Uuid,
+        /// The person's token version at issue.
+        token_version: i64,
+    },
+    /// A partner client's token: the client is not disabled.
+    Client {
+        /// The client's id.
+        client_id: Uuid,
+    },
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -65,8 +92,15 @@ impl TokenKeys {
         }
     }
 
-    /// An access token for a person with these roles.
-    pub fn issue_for_user(&self, user_id: Uuid, grants: &[Grant]) -> anyhow::Result<String> {
+    /// An access token for a person with these roles, in session `session_id`, at the person's
+    /// current `token_version`.
+    pub fn issue_for_user(
+        &self,
+        user_id: Uuid,
+        session_id: Uuid,
+        token_version: i64,
+        grants: &[Grant],
+    ) -> anyhow::Result<String> {
         let roles = grants
             .iter()
             .map(|g| RoleClaim {
@@ -78,8 +112,8 @@ impl TokenKeys {
         self.sign(Claims {
             kind: "user".into(),
             roles,
-            org: None,
-            scope: None,
+            sid: Some(session_id),
+            ver: Some(token_version),
             ..self.base(user_id)
         })
     }
@@ -101,12 +135,30 @@ impl TokenKeys {
     }
 
     /// The principal a token stands for, or `None` when it is expired, tampered with, signed
-    /// with another key or algorithm, or not one of ours.
+    /// with another key or algorithm, or not one of ours. Whether it was revoked since is for
+    /// the caller to check with [`TokenKeys::verify_with_revocation`].
     pub fn verify(&self, token: &str) -> Option<Principal> {
+        self.verify_with_revocation(token)
+            .map(|(principal, _)| principal)
+    }
+
+    /// Like `verify`, with what must still hold in the database for the token to be honoured.
+    /// A person's token without a session is refused.
+    pub fn verify_with_revocation(&self, token: &str) -> Option<(Principal, Revocation)> {
         let claims = jsonwebtoken::decode::<Claims>(token, &self.decoding, &self.validation)
             .ok()?
             .claims;
-        match claims.kind.as_str() {
+        let revocation = match claims.kind.as_str() {
+            "user" => Revocation::Session {
+                user_id: claims.sub,
+                session_id: claims.sid?,
+                token_version: claims.ver?,
+            },
+            _ => Revocation::Client {
+                client_id: claims.sub,
+            },
+        };
+        let principal = match claims.kind.as_str() {
             "user" => Some(Principal::User(UserPrincipal {
                 id: claims.sub,
                 grants: claims
@@ -125,7 +177,8 @@ impl TokenKeys {
                 scopes: Scopes::parse(claims.scope.as_deref().unwrap_or_default()).ok()?,
             })),
             _ => None,
-        }
+        }?;
+        Some((principal, revocation))
     }
 
     fn base(&self, sub: Uuid) -> Claims {
@@ -140,6 +193,8 @@ impl TokenKeys {
             roles: Vec::new(),
             org: None,
             scope: None,
+            sid: None,
+            ver: None,
         }
     }
 
@@ -173,7 +228,7 @@ mod tests {
         let keys = TokenKeys::from_secret(SECRET);
         let id = Uuid::now_v7();
         let grants = director();
-        let token = keys.issue_for_user(id, &grants).unwrap();
+        let token = keys.issue_for_user(id, Uuid::now_v7(), 0, &grants).unwrap();
         let Some(Principal::User(user)) = keys.verify(&token) else {
             panic!("a user")
         };
@@ -184,7 +239,7 @@ mod tests {
     #[test]
     fn a_token_signed_with_another_key_is_refused() {
         let token = TokenKeys::from_secret(b"another-secret-another-secret-xx")
-            .issue_for_user(Uuid::now_v7(), &director())
+            .issue_for_user(Uuid::now_v7(), Uuid::now_v7(), 0, &director())
             .unwrap();
         assert!(TokenKeys::from_secret(SECRET).verify(&token).is_none());
     }
@@ -192,7 +247,9 @@ mod tests {
     #[test]
     fn a_tampered_token_is_refused() {
         let keys = TokenKeys::from_secret(SECRET);
-        let token = keys.issue_for_user(Uuid::now_v7(), &[]).unwrap();
+        let token = keys
+            .issue_for_user(Uuid::now_v7(), Uuid::now_v7(), 0, &[])
+            .unwrap();
         let mut parts: Vec<String> = token.split('.').map(str::to_owned).collect();
         let payload = String::from_utf8(URL_SAFE_NO_PAD.decode(&parts[1]).unwrap()).unwrap();
         let admin = payload.replace("\"roles\"", "\"x\"").replace(
@@ -206,7 +263,9 @@ mod tests {
     #[test]
     fn an_unsigned_token_is_refused() {
         let keys = TokenKeys::from_secret(SECRET);
-        let token = keys.issue_for_user(Uuid::now_v7(), &[]).unwrap();
+        let token = keys
+            .issue_for_user(Uuid::now_v7(), Uuid::now_v7(), 0, &[])
+            .unwrap();
         let payload = token.split('.').nth(1).unwrap();
         let header = URL_SAFE_NO_PAD.encode(r#"{"alg":"none","typ":"JWT"}"#);
         assert!(keys.verify(&format!("{header}.{payload}.")).is_none());
@@ -220,6 +279,26 @@ mod tests {
         claims.exp = Utc::now().timestamp() - 60;
         let token = keys.sign(claims).unwrap();
         assert!(keys.verify(&token).is_none());
+    }
+
+    #[test]
+    fn a_person_s_token_names_its_session_and_version_and_one_without_is_refused() {
+        let keys = TokenKeys::from_secret(SECRET);
+        let (user, session) = (Uuid::now_v7(), Uuid::now_v7());
+        let token = keys.issue_for_user(user, session, 3, &[]).unwrap();
+        let (_, revocation) = keys.verify_with_revocation(&token).unwrap();
+        assert_eq!(
+            revocation,
+            Revocation::Session {
+                user_id: user,
+                session_id: session,
+                token_version: 3
+            }
+        );
+        let mut claims = keys.base(user);
+        claims.kind = "user".into();
+        let sessionless = keys.sign(claims).unwrap();
+        assert!(keys.verify(&sessionless).is_none());
     }
 
     #[test]

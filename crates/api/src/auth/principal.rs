@@ -1,12 +1,14 @@
 //! The caller of a request, taken from its bearer token.
 
-use std::future::{Ready, ready};
+use std::future::Future;
+use std::pin::Pin;
 
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, dev::Payload, web};
 use domain::{OrganisationKind, Role, Scopes};
 use uuid::Uuid;
 
+use super::jwt::Revocation;
 use crate::error::ApiError;
 use crate::state::AppState;
 
@@ -70,14 +72,18 @@ impl Principal {
 
 impl FromRequest for Principal {
     type Error = ApiError;
-    type Future = Ready<Result<Self, Self::Error>>;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, Self::Error>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        ready(principal_of(req))
+        let req = req.clone();
+        Box::pin(async move { principal_of(&req).await })
     }
 }
 
-fn principal_of(req: &HttpRequest) -> Result<Principal, ApiError> {
+/// The caller, once the token's signature is checked and the database confirms it was not
+/// revoked: the session is live and the person's token version current, or the partner client
+/// is still enabled.
+async fn principal_of(req: &HttpRequest) -> Result<Principal, ApiError> {
     let state = req
         .app_data::<web::Data<AppState>>()
         .ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("application state is missing")))?;
@@ -90,8 +96,26 @@ fn principal_of(req: &HttpRequest) -> Result<Principal, ApiError> {
         .strip_prefix("Bearer ")
         .or_else(|| text.strip_prefix("bearer "))
         .ok_or(ApiError::Unauthenticated)?;
-    state
+    let (principal, revocation) = state
         .keys
-        .verify(token.trim())
-        .ok_or(ApiError::InvalidToken)
+        .verify_with_revocation(token.trim())
+        .ok_or(ApiError::InvalidToken)?;
+    let honoured = match revocation {
+        Revocation::Session {
+            user_id,
+            session_id,
+            token_version,
+        } => {
+            state
+                .store
+                .session_is_live(user_id, session_id, token_version)
+                .await?
+        }
+        Revocation::Client { client_id } => state.store.partner_client_is_active(client_id).await?,
+    };
+    if honoured {
+        Ok(principal)
+    } else {
+        Err(ApiError::InvalidToken)
+    }
 }

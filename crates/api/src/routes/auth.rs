@@ -29,9 +29,14 @@ pub fn configure(config: &mut ServiceConfig) {
 /// Log in with e-mail and password.
 ///
 /// Answers with a 15-minute access token and sets the session cookie (`klasbrug_refresh`,
-/// HttpOnly, SameSite=Strict, path `/api/v1/auth`) used by `POST /api/v1/auth/refresh`.
-/// After 5 failed attempts for one account (or 20 from one address) within 15 minutes, further
-/// attempts get 429 until the window has passed.
+/// HttpOnly, SameSite=Strict, path `/api/v1/auth`) used by `POST /api/v1/auth/refresh`. The
+/// access token stops working early when the session ends (logout) or the password changes.
+///
+/// Guessing is slowed per account and client address: each attempt is counted before the
+/// password is checked, and after 5 attempts that were not a successful login for one account
+/// from one address within 15 minutes (or 20 from one address across accounts), further
+/// attempts from that address get 429 with `Retry-After` until the window has passed. Logins
+/// to the same account from other addresses are not affected.
 #[utoipa::path(
     operation_id = "login",
     tag = "auth",
@@ -60,36 +65,23 @@ pub async fn login(
     if password.is_empty() {
         return Err(ApiError::invalid_field("password", "is required"));
     }
-    let address = client_address(&state, &req);
-    let now = store::now();
-    let (by_account, by_address) = state
-        .store
-        .login_failures_since(email.as_str(), &address, rate_limit::window_start(now))
-        .await?;
-    if let Some(retry_after_secs) = rate_limit::retry_after(now, by_account, by_address) {
-        return Err(ApiError::TooManyAttempts { retry_after_secs });
-    }
+    let address = rate_limit::client_address(&state, &req);
+    // Claimed before the password is checked, so parallel guesses cannot outrun the limit.
+    let claim = rate_limit::claim_login(&state.store, email.as_str(), &address).await?;
 
     let user = state.store.find_user_by_email(&email).await?;
     let verified =
         password::verify(password, user.as_ref().map(|u| u.password_hash.clone())).await?;
     let user = match user {
         Some(user) if verified => user,
-        _ => {
-            state
-                .store
-                .record_login_failure(email.as_str(), &address)
-                .await?;
-            return Err(ApiError::InvalidCredentials);
-        }
+        _ => return Err(ApiError::InvalidCredentials),
     };
-    state
-        .store
-        .clear_login_failures(email.as_str(), rate_limit::window_start(now))
-        .await?;
+    claim.release(&state.store).await?;
 
     let principal = user_principal(&state, user.id).await?;
-    let refresh_token = start_session(&state, user.id, Uuid::now_v7()).await?;
+    let session_id = Uuid::now_v7();
+    let token_version = state.store.start_session(session_id, user.id).await?;
+    let refresh_token = issue_refresh_token(&state, user.id, session_id).await?;
     super::audit(
         &state.store,
         &principal,
@@ -98,7 +90,12 @@ pub async fn login(
         Some(user.id),
     )
     .await?;
-    token_response(&state, &principal, Some(refresh_token))
+    token_response(
+        &state,
+        &principal,
+        (session_id, token_version),
+        Some(refresh_token),
+    )
 }
 
 /// Exchange the session cookie for a new access token.
@@ -130,8 +127,15 @@ pub async fn refresh(
     match outcome {
         RefreshOutcome::Rotated(record) => {
             let principal = user_principal(&state, record.user_id).await?;
-            let refresh_token = start_session(&state, record.user_id, record.family_id).await?;
-            token_response(&state, &principal, Some(refresh_token))
+            let token_version = state.store.token_version(record.user_id).await?;
+            let refresh_token =
+                issue_refresh_token(&state, record.user_id, record.family_id).await?;
+            token_response(
+                &state,
+                &principal,
+                (record.family_id, token_version),
+                Some(refresh_token),
+            )
         }
         RefreshOutcome::Reused => {
             tracing::warn!("a spent refresh token was presented again; its session is revoked");
@@ -147,7 +151,10 @@ pub async fn refresh(
     }
 }
 
-/// Log out: revoke the session and clear its cookie. Always succeeds.
+/// Log out: end the session and clear its cookie. Always succeeds.
+///
+/// The session's refresh tokens are revoked and the access tokens issued in it stop working at
+/// once (`invalid_token`); the person's other sessions go on.
 #[utoipa::path(
     operation_id = "logout",
     tag = "auth",
@@ -288,8 +295,12 @@ async fn user_principal(state: &AppState, user_id: Uuid) -> Result<Principal, Ap
     }))
 }
 
-/// Stores a new refresh token in `family` and returns it.
-async fn start_session(state: &AppState, user_id: Uuid, family: Uuid) -> Result<String, ApiError> {
+/// Stores a new refresh token in `family` (the session) and returns it.
+async fn issue_refresh_token(
+    state: &AppState,
+    user_id: Uuid,
+    family: Uuid,
+) -> Result<String, ApiError> {
     let refresh_token = session::new_token();
     let expires = store::now() + chrono::Duration::days(session::REFRESH_LIFETIME_DAYS);
     let hash = session::hash_token(&refresh_token);
@@ -300,9 +311,12 @@ async fn start_session(state: &AppState, user_id: Uuid, family: Uuid) -> Result<
     Ok(refresh_token)
 }
 
+/// The access token for `principal` in `session` (its id and the person's token version), with
+/// the session cookie when there is a new refresh token.
 fn token_response(
     state: &AppState,
     principal: &Principal,
+    (session_id, token_version): (Uuid, i64),
     refresh_token: Option<String>,
 ) -> Result<HttpResponse, ApiError> {
     let Principal::User(user) = principal else {
@@ -310,7 +324,10 @@ fn token_response(
             "a session is only for people"
         )));
     };
-    let access_token = state.keys.issue_for_user(user.id, &user.grants)?;
+    let access_token =
+        state
+            .keys
+            .issue_for_user(user.id, session_id, token_version, &user.grants)?;
     let mut response = HttpResponse::Ok();
     response.insert_header((header::CACHE_CONTROL, "no-store"));
     if let Some(refresh_token) = refresh_token {
@@ -329,19 +346,6 @@ fn end_session_response(state: &AppState, mut response: HttpResponse) -> HttpRes
         tracing::warn!(error = %e, "could not clear the session cookie");
     }
     response
-}
-
-/// The client's IP address: the peer's, or behind a load balancer the one it forwards. Never the
-/// forwarding headers otherwise, which any client can forge.
-fn client_address(state: &AppState, req: &HttpRequest) -> String {
-    if state.behind_proxy
-        && let Some(address) = req.connection_info().realip_remote_addr()
-    {
-        return address.to_owned();
-    }
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_else(|| "unknown".to_owned())
 }
 
 /// Client id and secret from an `Authorization: Basic` header.

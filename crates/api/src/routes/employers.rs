@@ -1,11 +1,11 @@
 //! Employers: signing up, verification by programme staff, their staff, the invitations they
 //! send, accepting one, and the social-return rules per municipality.
 
-use actix_web::{HttpResponse, get, post, put, web};
+use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use chrono::Utc;
 use domain::contract::{
-    AcceptedInvitation, AmbassadorInput, Employee, Employer, EmployerRegistration, EmployerSignUp,
-    FieldError, Invitation, InvitationAcceptance, InvitationInput, InvitationPreview, Problem,
+    AcceptedInvitation, AmbassadorInput, Employee, Employer, EmployerSignUp, FieldError,
+    Invitation, InvitationAcceptance, InvitationInput, InvitationPreview, Problem, SignUpReceived,
     SroiRuleInput,
 };
 use domain::sponsorship::{InvitationError, SroiRule};
@@ -13,8 +13,8 @@ use domain::{Commitment, EmailAddress, OrganisationKind, Password, Role, StartMo
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use crate::auth::Principal;
 use crate::auth::session::{hash_token, new_token};
+use crate::auth::{Principal, password, rate_limit};
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
@@ -37,64 +37,91 @@ pub fn configure(config: &mut ServiceConfig) {
 
 /// Sign an employer up, with its first contact person's account. No login needed; the employer
 /// registers staff once programme staff verified it.
+///
+/// The answer is the same 202 whether or not the e-mail address has an account already, so it
+/// does not tell who has one: a new contact gets an e-mail confirming the sign-up (and can log
+/// in), the owner of an existing account an e-mail saying someone tried, and nothing is created.
+/// The password must be hard to guess (zxcvbn score 3 or more) and may not contain the e-mail
+/// address's local part or the organisation's name. At most 10 sign-ups an hour from one client
+/// address; then 429 with `Retry-After`.
 #[utoipa::path(
     operation_id = "signUpEmployer",
     tag = "sponsorship",
     request_body = EmployerSignUp,
     responses(
-        (status = 201, description = "Signed up, not yet verified; the contact can log in.", body = EmployerRegistration),
+        (status = 202, description = "Received; what happens next is in the e-mail sent to the address.", body = SignUpReceived),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "An account exists for the e-mail address (`email_taken`).", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, each named in `errors`; a password that is too easy to guess is refused on `password`.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many sign-ups from this address; see `Retry-After`.", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait."))),
     ),
     security(())
 )]
 #[post("/employers")]
 pub async fn sign_up(
     state: web::Data<AppState>,
+    req: HttpRequest,
     body: crate::json::Json<EmployerSignUp>,
 ) -> Result<HttpResponse, ApiError> {
+    let address = rate_limit::client_address(&state, &req);
+    rate_limit::claim_sign_up(&state.store, &address).await?;
     let input = body
         .into_inner()
         .validate()
         .map_err(ApiError::invalid_fields)?;
     let email = EmailAddress::parse(&input.email)
         .map_err(|e| ApiError::invalid_field("email", e.to_string()))?;
-    if state.store.find_user_by_email(&email).await?.is_some() {
-        return Err(email_taken());
-    }
-    let password_hash = crate::auth::password::hash(input.password.clone()).await?;
-    let contact = store::NewUser {
-        email,
-        name: input.contact_name.clone(),
-        password_hash,
+    password::check_strength(&input.password, email.as_str(), &[&input.organisation_name])
+        .map_err(|message| ApiError::invalid_field("password", message))?;
+    // Hashed whether or not the address has an account, so both answers take as long.
+    let password_hash = password::hash(input.password.clone()).await?;
+    let registered = match state.store.find_user_by_email(&email).await? {
+        Some(_) => None,
+        None => {
+            let contact = store::NewUser {
+                email: email.clone(),
+                name: input.contact_name.clone(),
+                password_hash,
+            };
+            match state
+                .store
+                .register_employer(&store::NewEmployer {
+                    name: &input.organisation_name,
+                    municipality: &input.municipality,
+                    contact: &contact,
+                })
+                .await
+            {
+                Ok(registered) => Some(registered),
+                // The address got an account meanwhile: the same as having one before.
+                Err(store::StoreError::Conflict(_)) => None,
+                Err(other) => return Err(other.into()),
+            }
+        }
     };
-    let (employer, contact_user_id) = state
-        .store
-        .register_employer(&store::NewEmployer {
-            name: &input.organisation_name,
-            municipality: &input.municipality,
-            contact: &contact,
-        })
-        .await
-        .map_err(|e| match e {
-            store::StoreError::Conflict(_) => email_taken(),
-            other => other.into(),
-        })?;
-    state
-        .store
-        .record_audit(&store::NewAuditEntry {
-            actor_kind: "user",
-            actor_id: Some(contact_user_id),
-            action: "employer.sign_up",
-            resource_type: "organisation",
-            resource_id: Some(employer.id),
-        })
-        .await?;
-    Ok(HttpResponse::Created().json(EmployerRegistration {
-        employer,
-        contact_user_id,
-    }))
+    let message = match registered {
+        Some((employer, contact_user_id)) => {
+            state
+                .store
+                .record_audit(&store::NewAuditEntry {
+                    actor_kind: "user",
+                    actor_id: Some(contact_user_id),
+                    action: "employer.sign_up",
+                    resource_type: "organisation",
+                    resource_id: Some(employer.id),
+                })
+                .await?;
+            crate::mail::sign_up_received(
+                &state.mailer,
+                email.as_str(),
+                &input.contact_name,
+                &input.organisation_name,
+            )
+        }
+        None => crate::mail::sign_up_with_existing_account(&state.mailer, email.as_str()),
+    };
+    state.mailer.send(&message);
+    Ok(HttpResponse::Accepted().json(SignUpReceived::check_your_email()))
 }
 
 /// The employers the caller may see: programme staff see all (unverified first), an employer
@@ -467,7 +494,17 @@ pub async fn accept_invitation(
         None => {
             let mut errors = Vec::new();
             let password = match body.password.as_deref().map(Password::parse) {
-                Some(Ok(password)) => Some(password),
+                Some(Ok(password)) => match password::check_strength(
+                    password.expose(),
+                    &record.employee_email,
+                    &[&record.employer_name],
+                ) {
+                    Ok(()) => Some(password),
+                    Err(message) => {
+                        errors.push(FieldError::new("password", message));
+                        None
+                    }
+                },
                 Some(Err(e)) => {
                     errors.push(FieldError::new("password", &e.0));
                     None
@@ -689,13 +726,5 @@ fn invitation_error(error: InvitationError) -> ApiError {
         ApiError::Gone { code, detail }
     } else {
         ApiError::Conflict { code, detail }
-    }
-}
-
-fn email_taken() -> ApiError {
-    ApiError::Conflict {
-        code: "email_taken",
-        detail: "an account exists for this e-mail address: log in with it, or use another address"
-            .to_owned(),
     }
 }

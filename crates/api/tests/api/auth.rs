@@ -86,6 +86,93 @@ on_both_backends! {
         assert_eq!(other.status(), StatusCode::OK);
     }
 
+    async fn a_flood_of_parallel_guesses_gets_no_more_verdicts_than_the_limit(db) {
+        let app = spawn_app_with(&db, &[("KLASBRUG_BEHIND_PROXY", "1")]).await;
+        let flood = || futures_util::future::join_all((1..=100).map(|n| {
+            // The right password is guess number 80.
+            let password = if n == 80 { PASSWORD } else { "fout-wachtwoord" };
+            login_from(&app, "203.0.113.66", COORDINATOR, password)
+        }));
+        let first = statuses(flood().await);
+        let wrong = first.iter().filter(|s| **s == StatusCode::UNAUTHORIZED).count();
+        let right = first.iter().filter(|s| **s == StatusCode::OK).count();
+        let refused = first.iter().filter(|s| **s == StatusCode::TOO_MANY_REQUESTS).count();
+        assert_eq!(wrong + right + refused, 100, "{first:?}");
+        assert!(wrong <= 5, "{wrong} guesses were judged: {first:?}");
+        // A right password frees its own attempt, so at most one more guess is judged then.
+        assert!(right <= 1 && wrong + right <= 5 + right, "{first:?}");
+        assert!(refused >= 94, "{first:?}");
+
+        // The limit is spent: a second flood, the right password again inside, gets 429 only.
+        let second = flood().await;
+        for response in second {
+            assert!(response.headers().get(RETRY_AFTER).is_some());
+            assert_problem(response, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts").await;
+        }
+        // The owner, from their own address, is not locked out by the attacker.
+        let owner = login_from(&app, "198.51.100.20", COORDINATOR, PASSWORD).await;
+        assert_eq!(owner.status(), StatusCode::OK);
+    }
+
+    async fn failures_from_one_address_do_not_lock_the_account_out_from_another(db) {
+        let app = spawn_app_with(&db, &[("KLASBRUG_BEHIND_PROXY", "1")]).await;
+        for _ in 0..5 {
+            let response = login_from(&app, "203.0.113.7", ADMIN, "fout-wachtwoord").await;
+            assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        }
+        let attacker = login_from(&app, "203.0.113.7", ADMIN, PASSWORD).await;
+        assert_problem(attacker, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts").await;
+        let admin = login_from(&app, "198.51.100.20", ADMIN, PASSWORD).await;
+        assert_eq!(admin.status(), StatusCode::OK);
+        // Successful logins do not use up the owner's attempts.
+        for _ in 0..6 {
+            assert_eq!(login_from(&app, "198.51.100.20", ADMIN, PASSWORD).await.status(), StatusCode::OK);
+        }
+    }
+
+    async fn a_forged_leftmost_forwarded_address_does_not_escape_the_limit(db) {
+        let app = spawn_app_with(&db, &[("KLASBRUG_BEHIND_PROXY", "1")]).await;
+        // The client writes whatever it likes on the left; the load balancer appends the
+        // address it saw (203.0.113.7) on the right.
+        for n in 0..5 {
+            let forged = format!("192.0.2.{n}, 203.0.113.7");
+            let response = login_from(&app, &forged, COORDINATOR, "fout-wachtwoord").await;
+            assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+        }
+        let escape = login_from(&app, "192.0.2.99, 203.0.113.7", COORDINATOR, PASSWORD).await;
+        assert_problem(escape, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts").await;
+        let elsewhere = login_from(&app, "198.51.100.20", COORDINATOR, PASSWORD).await;
+        assert_eq!(elsewhere.status(), StatusCode::OK);
+    }
+
+    async fn logout_stops_the_access_tokens_of_its_session_at_once(db) {
+        let app = spawn_app(&db).await;
+        let token = app.login_as(DIRECTOR).await;
+        let other_device = new_client();
+        let other: AccessToken = other_device
+            .post(app.url("/api/v1/auth/login"))
+            .json(&serde_json::json!({ "email": DIRECTOR, "password": PASSWORD }))
+            .send().await.unwrap().json().await.unwrap();
+        assert_eq!(app.get("/api/v1/me", &token).await.status(), StatusCode::OK);
+
+        let response = app.client.post(app.url("/api/v1/auth/logout")).send().await.unwrap();
+        assert_eq!(response.status(), StatusCode::NO_CONTENT);
+        assert_problem(app.get("/api/v1/me", &token).await, StatusCode::UNAUTHORIZED, "invalid_token").await;
+        // The person's other session goes on.
+        assert_eq!(app.get("/api/v1/me", &other.access_token).await.status(), StatusCode::OK);
+    }
+
+    async fn an_erased_ambassador_s_access_token_stops_working_at_once(db) {
+        let app = spawn_app(&db).await;
+        let admin = app.login_as(ADMIN).await;
+        let noah = app.login_as(AMBASSADOR).await;
+        let mine: domain::contract::Ambassador = app.get_json("/api/v1/me/ambassador", &noah).await;
+        let erased = app.call(reqwest::Method::DELETE, &format!("/api/v1/ambassadors/{}", mine.id), &admin, None).await;
+        assert_eq!(erased.status(), StatusCode::NO_CONTENT);
+        assert_problem(app.get("/api/v1/me", &noah).await, StatusCode::UNAUTHORIZED, "invalid_token").await;
+        assert_problem(app.get("/api/v1/me/ambassador", &noah).await, StatusCode::UNAUTHORIZED, "invalid_token").await;
+    }
+
     async fn refresh_rotates_the_session_and_a_reused_cookie_ends_it(db) {
         let app = spawn_app(&db).await;
         let first = app.login(DIRECTOR, PASSWORD).await;
@@ -193,4 +280,24 @@ fn sign(claims: &serde_json::Value, secret: &[u8]) -> String {
         &jsonwebtoken::EncodingKey::from_secret(secret),
     )
     .unwrap()
+}
+
+/// Logs in as `email` as if from `forwarded` (the `X-Forwarded-For` the server receives).
+async fn login_from(
+    app: &TestApp,
+    forwarded: &str,
+    email: &str,
+    password: &str,
+) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/auth/login"))
+        .header("X-Forwarded-For", forwarded)
+        .json(&serde_json::json!({ "email": email, "password": password }))
+        .send()
+        .await
+        .expect("a login request")
+}
+
+fn statuses(responses: Vec<reqwest::Response>) -> Vec<StatusCode> {
+    responses.iter().map(reqwest::Response::status).collect()
 }

@@ -30,6 +30,13 @@ on_both_backends! {
             .unwrap();
         assert_eq!(again.status.code(), Some(2));
         assert!(String::from_utf8_lossy(&again.stderr).contains("already exists"));
+        let weak = klasbrug(&db.url)
+            .args(["create-admin", "--email", "zwak@klasbrug.example", "--password", "aaaaaaaaaaaa"])
+            .output()
+            .await
+            .unwrap();
+        assert_eq!(weak.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&weak.stderr).contains("--password: is too easy to guess"));
 
         let app = spawn_app_with(&db, &[("KLASBRUG_DEMO", "0"), ("KLASBRUG_SECURE_COOKIES", "0")]).await;
         let response = app.login("nieuw@klasbrug.example", "een-lang-wachtwoord").await;

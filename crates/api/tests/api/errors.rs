@@ -1,6 +1,6 @@
 //! Bad input gets a problem+json 4xx that says what to fix, and changes nothing.
 
-use domain::contract::{AuditEvent, Page};
+use domain::contract::{AuditEvent, Employer, Me, Page};
 use reqwest::StatusCode;
 use testkit::on_both_backends;
 
@@ -32,6 +32,55 @@ on_both_backends! {
 
         let after: Page<AuditEvent> = app.get_json("/api/v1/audit-events?limit=200", &admin).await;
         assert_eq!(before.items, after.items, "bad input changed the audit log");
+    }
+
+    async fn control_characters_in_text_get_a_422_naming_the_field_and_create_nothing(db) {
+        let app = spawn_app(&db).await;
+        let admin = app.login_as(ADMIN).await;
+        let director = app.login_as(DIRECTOR).await;
+        let me: Me = app.get_json("/api/v1/me", &director).await;
+        let school = me.memberships[0].organisation.id;
+        let audit_before: Page<AuditEvent> = app.get_json("/api/v1/audit-events?limit=200", &admin).await;
+        let employers_before: Vec<Employer> = app.get_json("/api/v1/employers", &admin).await;
+
+        let placement = |theme: &str, expertise: &str| serde_json::json!({
+            "school_id": school, "school_year": "2026-2027", "start_moment": "february",
+            "commitment": "half_year", "weekday": "wednesday", "starts_at": "08:30:00",
+            "ends_at": "15:00:00", "kind": "thematic", "theme": theme,
+            "expertise": ["programmeren", expertise], "note": "Twee regels\nmet\ttab."
+        });
+        let sign_up = serde_json::json!({
+            "organisation_name": "Bedrijf\u{0}Voorbeeld", "municipality": "Utrecht",
+            "contact_name": "Anne", "email": "anne@bedrijf.example", "password": "paars-olifant-fiets-97"
+        });
+        let bodies = [
+            ("/api/v1/auth/login", "", serde_json::json!({"email": "a\u{0}@b.nl", "password": "x"}), "email"),
+            ("/api/v1/employers", "", sign_up, "organisation_name"),
+            ("/api/v1/placements", director.as_str(), placement("Robo\u{0}tica", "Techniek"), "theme"),
+            ("/api/v1/placements", director.as_str(), placement("Robotica", "Tech\u{1b}niek"), "expertise[1]"),
+        ];
+        for (path, token, body, field) in bodies {
+            let response = app.call(reqwest::Method::POST, path, token, Some(&body)).await;
+            let problem = assert_problem(response, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+            assert_eq!(problem.errors.len(), 1, "{path}: {problem:?}");
+            assert_eq!(problem.errors[0].field, field, "{path}");
+        }
+        let addresses = [
+            ("/api/v1/calendars/a%00b.ics", "path"),
+            ("/api/v1/organisations?limit=5&after=a%00b", "after"),
+        ];
+        for (path, field) in addresses {
+            let problem = assert_problem(app.get(path, &admin).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+            assert_eq!(problem.errors[0].field, field, "{path}");
+        }
+
+        let audit_after: Page<AuditEvent> = app.get_json("/api/v1/audit-events?limit=200", &admin).await;
+        assert_eq!(audit_before.items, audit_after.items, "a refused request changed something");
+        let employers_after: Vec<Employer> = app.get_json("/api/v1/employers", &admin).await;
+        assert_eq!(employers_before.len(), employers_after.len());
+        // Line breaks and tabs are text: the same placement without control characters is made.
+        let made = app.call(reqwest::Method::POST, "/api/v1/placements", &director, Some(&placement("Robotica", "Techniek"))).await;
+        assert_eq!(made.status(), StatusCode::CREATED);
     }
 
     async fn an_invalid_field_is_named_in_the_errors_list(db) {
@@ -72,4 +121,36 @@ on_both_backends! {
             assert_eq!(body["status"], "ok");
         }
     }
+}
+
+/// PostgreSQL only: a running server keeps its SQLite connections open, and an open SQLite file
+/// stays readable even when it is deleted or its folder made unreadable, so there is no way to
+/// take the database away from under the server short of breaking the disk.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn while_the_database_is_unreachable_the_api_answers_503_with_retry_after() {
+    testkit::TestDatabase::run(testkit::Backend::Postgres, |db| async move {
+        let app = spawn_app(&db).await;
+        let admin = app.login_as(ADMIN).await;
+        assert_eq!(
+            app.get("/api/v1/organisations", &admin).await.status(),
+            StatusCode::OK
+        );
+
+        db.make_unreachable().await;
+
+        for path in ["/api/v1/organisations", "/api/v1/me", "/readyz"] {
+            let response = app.get(path, &admin).await;
+            let retry_after = response
+                .headers()
+                .get(reqwest::header::RETRY_AFTER)
+                .map(|v| v.to_str().unwrap().to_owned());
+            let problem =
+                assert_problem(response, StatusCode::SERVICE_UNAVAILABLE, "unavailable").await;
+            assert!(
+                retry_after.is_some_and(|s| s.parse::<u64>().is_ok()),
+                "{path}: {problem:?}"
+            );
+        }
+    })
+    .await;
 }

@@ -6,8 +6,8 @@
 use chrono::{Duration, Utc};
 use domain::ambassador::Funding;
 use domain::contract::{
-    AcceptedInvitation, Agreement, Ambassador, Employee, Employer, EmployerRegistration, HourEntry,
-    Invitation, InvitationPreview, InvitationStatus, Page, SponsorshipReport,
+    AcceptedInvitation, Agreement, Ambassador, Employee, Employer, HourEntry, Invitation,
+    InvitationPreview, InvitationStatus, Page, SignUpReceived, SponsorshipReport,
 };
 use domain::sponsorship::AgreementStatus;
 use reqwest::{Method, StatusCode};
@@ -41,6 +41,12 @@ async fn log_in(app: &TestApp, email: &str, password: &str) -> String {
         .access_token
 }
 
+async fn employer_of_contact(app: &TestApp, token: &str) -> Employer {
+    let list: Vec<Employer> = app.get_json("/api/v1/employers", token).await;
+    assert_eq!(list.len(), 1, "a contact sees their own employer only");
+    list.into_iter().next().unwrap()
+}
+
 async fn employer_of(app: &TestApp, contact: &str) -> Employer {
     let token = app.login_as(contact).await;
     let list: Vec<Employer> = app.get_json("/api/v1/employers", &token).await;
@@ -65,12 +71,95 @@ async fn statement(app: &TestApp, token: &str, employer: Uuid) -> SponsorshipRep
     .await
 }
 
+fn sign_up_body(email: &str, password: &str) -> Value {
+    json!({
+        "organisation_name": "Installatiebedrijf Voorbeeld", "municipality": "Utrecht",
+        "contact_name": "Anne Voorbeeld", "email": email, "password": password
+    })
+}
+
+async fn sign_up_from(app: &TestApp, forwarded: &str, body: &Value) -> reqwest::Response {
+    app.client
+        .post(app.url("/api/v1/employers"))
+        .header("X-Forwarded-For", forwarded)
+        .json(body)
+        .send()
+        .await
+        .expect("a sign-up request")
+}
+
 on_both_backends! {
+    async fn sign_up_answers_the_same_whether_or_not_the_address_has_an_account(db) {
+        let app = spawn_app_with(&db, &[MAIL_LOG]).await;
+        let admin = app.login_as(ADMIN).await;
+        let before: Vec<Employer> = app.get_json("/api/v1/employers", &admin).await;
+
+        // The address has an account (in other letters): the same 202 and body, nothing made,
+        // and its owner is told someone tried.
+        let taken = anonymous(&app, Method::POST, "/api/v1/employers", &sign_up_body("HR@Hoogland.Example", "paars-olifant-fiets-97")).await;
+        assert_eq!(taken.status(), StatusCode::ACCEPTED);
+        let taken_body = taken.text().await.unwrap();
+        let notice = app.server.wait_for_log(|log| {
+            log.split("e-mail to ").find(|m| m.starts_with(EMPLOYER_CONTACT)).map(str::to_owned)
+        }).await;
+        assert!(notice.contains("Aanmelding met uw e-mailadres") && notice.contains("niets aangemaakt"), "{notice}");
+        let after: Vec<Employer> = app.get_json("/api/v1/employers", &admin).await;
+        assert_eq!(before, after, "nothing was made for a taken address");
+        assert_eq!(app.login(EMPLOYER_CONTACT, "paars-olifant-fiets-97").await.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(app.login(EMPLOYER_CONTACT, PASSWORD).await.status(), StatusCode::OK);
+
+        // A new address: the very same answer; the employer is made and the contact told.
+        let new = anonymous(&app, Method::POST, "/api/v1/employers", &sign_up_body("hr@installatie.example", "paars-olifant-fiets-97")).await;
+        assert_eq!(new.status(), StatusCode::ACCEPTED);
+        assert_eq!(new.text().await.unwrap(), taken_body);
+        let confirmation = app.server.wait_for_log(|log| {
+            log.split("e-mail to ").find(|m| m.starts_with("hr@installatie.example")).map(str::to_owned)
+        }).await;
+        assert!(confirmation.contains("Uw aanmelding bij Klasbrug"), "{confirmation}");
+        let after: Vec<Employer> = app.get_json("/api/v1/employers", &admin).await;
+        assert_eq!(after.len(), before.len() + 1);
+    }
+
+    async fn a_password_that_is_easy_to_guess_is_refused_on_its_field(db) {
+        let app = spawn_app(&db).await;
+        let cases = [
+            ("anne.voorbeeld@installatie.example", "aaaaaaaaaaaa", "too easy to guess"),
+            ("anne.voorbeeld@installatie.example", "wachtwoord123", "too easy to guess"),
+            ("anne.voorbeeld@installatie.example", "anne.voorbeeld-rood-paars-97", "e-mail address or organisation name"),
+            ("anne.voorbeeld@installatie.example", "INSTALLATIEBEDRIJF VOORBEELD 97!", "e-mail address or organisation name"),
+        ];
+        for (email, password, says) in cases {
+            let response = anonymous(&app, Method::POST, "/api/v1/employers", &sign_up_body(email, password)).await;
+            let problem = assert_problem(response, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+            assert_eq!(problem.errors.len(), 1, "{password}: {problem:?}");
+            assert_eq!(problem.errors[0].field, "password");
+            assert!(problem.errors[0].message.contains(says), "{password}: {problem:?}");
+        }
+        assert_eq!(app.login("anne.voorbeeld@installatie.example", "aaaaaaaaaaaa").await.status(), StatusCode::UNAUTHORIZED);
+    }
+
+    async fn public_sign_up_is_limited_per_client_address_even_in_parallel(db) {
+        let app = spawn_app_with(&db, &[("KLASBRUG_BEHIND_PROXY", "1")]).await;
+        let bodies: Vec<Value> = (0..25).map(|n| sign_up_body(&format!("hr{n}@massa.example"), "paars-olifant-fiets-97")).collect();
+        let flood = futures_util::future::join_all(
+            bodies.iter().map(|body| sign_up_from(&app, "192.0.2.1, 203.0.113.9", body)),
+        ).await;
+        let accepted = flood.iter().filter(|r| r.status() == StatusCode::ACCEPTED).count();
+        assert_eq!(accepted, 10, "{:?}", flood.iter().map(reqwest::Response::status).collect::<Vec<_>>());
+        for response in flood.into_iter().filter(|r| r.status() != StatusCode::ACCEPTED) {
+            let retry_after: u64 = response.headers().get(reqwest::header::RETRY_AFTER).unwrap().to_str().unwrap().parse().unwrap();
+            assert!((1..=3600).contains(&retry_after));
+            assert_problem(response, StatusCode::TOO_MANY_REQUESTS, "too_many_attempts").await;
+        }
+        let elsewhere = sign_up_from(&app, "198.51.100.4", &sign_up_body("hr@elders.example", "paars-olifant-fiets-97")).await;
+        assert_eq!(elsewhere.status(), StatusCode::ACCEPTED);
+    }
+
     async fn an_employer_signs_up_is_verified_and_its_employee_accepts_an_invitation(db) {
         let app = spawn_app_with(&db, &[MAIL_LOG]).await;
         let admin = app.login_as(ADMIN).await;
 
-        // Sign-up: bad input names every field and makes nothing; a taken address is refused.
+        // Sign-up: bad input names every field and makes nothing.
         let bad = anonymous(&app, Method::POST, "/api/v1/employers", &json!({
             "organisation_name": "", "municipality": "", "contact_name": "A", "email": "geen", "password": "kort"
         })).await;
@@ -81,18 +170,16 @@ on_both_backends! {
             "organisation_name": "Installatiebedrijf Voorbeeld", "municipality": "Utrecht",
             "contact_name": "Anne Voorbeeld", "email": "hr@installatie.example", "password": "een-lang-wachtwoord"
         });
-        let mut taken = sign_up.clone();
-        taken["email"] = json!(EMPLOYER_CONTACT);
-        assert_problem(anonymous(&app, Method::POST, "/api/v1/employers", &taken).await, StatusCode::CONFLICT, "email_taken").await;
         let created = anonymous(&app, Method::POST, "/api/v1/employers", &sign_up).await;
-        assert_eq!(created.status(), StatusCode::CREATED);
-        let registration: EmployerRegistration = created.json().await.unwrap();
-        let employer = registration.employer;
-        assert!(!employer.verified);
-        assert_eq!(employer.municipality, "Utrecht");
+        assert_eq!(created.status(), StatusCode::ACCEPTED);
+        assert_eq!(created.json::<SignUpReceived>().await.unwrap(), SignUpReceived::check_your_email());
+        app.server.wait_for_log(|log| log.contains("e-mail to hr@installatie.example").then_some(())).await;
 
         // Unverified: the contact logs in but registers nobody.
         let contact = log_in(&app, "hr@installatie.example", "een-lang-wachtwoord").await;
+        let employer = employer_of_contact(&app, &contact).await;
+        assert!(!employer.verified);
+        assert_eq!(employer.municipality, "Utrecht");
         let invitations = format!("/api/v1/employers/{}/invitations", employer.id);
         let invite = json!({"name": "Sanne Voorbeeld", "email": "sanne@installatie.example"});
         assert_problem(app.call(Method::POST, &invitations, &contact, Some(&invite)).await, StatusCode::CONFLICT, "employer_not_verified").await;
@@ -129,19 +216,22 @@ on_both_backends! {
         // Accepting: another employer's link, bad input; nothing is made.
         let hoogland = employer_of(&app, EMPLOYER_CONTACT).await;
         let accept = |employer: Uuid| format!("/api/v1/employers/{employer}/invitation-acceptances");
-        let good = json!({"token": token, "password": "sanne-haar-wachtwoord", "weekdays": ["thursday"]});
+        let good = json!({"token": token, "password": "zilveren-fiets-op-dinsdag", "weekdays": ["thursday"]});
         assert_problem(anonymous(&app, Method::POST, &accept(hoogland.id), &good).await, StatusCode::CONFLICT, "invitation_wrong_employer").await;
+        let weak = json!({"token": token, "password": "aaaaaaaaaaaa", "weekdays": ["thursday"]});
+        let problem = assert_problem(anonymous(&app, Method::POST, &accept(employer.id), &weak).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+        assert_eq!((problem.errors[0].field.as_str(), problem.errors.len()), ("password", 1));
         let bad = json!({"token": token, "password": "kort", "weekdays": []});
         let problem = assert_problem(anonymous(&app, Method::POST, &accept(employer.id), &bad).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
         let fields: Vec<&str> = problem.errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["password", "weekdays"]);
-        assert_eq!(app.login("sanne@installatie.example", "sanne-haar-wachtwoord").await.status(), StatusCode::UNAUTHORIZED);
+        assert_eq!(app.login("sanne@installatie.example", "zilveren-fiets-op-dinsdag").await.status(), StatusCode::UNAUTHORIZED);
 
         let accepted = anonymous(&app, Method::POST, &accept(employer.id), &good).await;
         assert_eq!(accepted.status(), StatusCode::CREATED);
         let accepted: AcceptedInvitation = accepted.json().await.unwrap();
         assert!(accepted.account_created);
-        let sanne = log_in(&app, "sanne@installatie.example", "sanne-haar-wachtwoord").await;
+        let sanne = log_in(&app, "sanne@installatie.example", "zilveren-fiets-op-dinsdag").await;
         let profile: Ambassador = app.get_json("/api/v1/me/ambassador", &sanne).await;
         assert_eq!(profile.id, accepted.ambassador_id);
         assert_eq!(profile.profile.employer_id, Some(employer.id));
@@ -164,7 +254,7 @@ on_both_backends! {
         assert_ne!(first, second, "a new token for the new invitation");
         let listed: Vec<Invitation> = app.get_json(&invitations, &contact).await;
         assert_eq!((listed[0].status, listed[1].status), (InvitationStatus::Pending, InvitationStatus::Revoked));
-        let with = |token: &str| json!({"token": token, "password": "bram-zijn-wachtwoord", "weekdays": ["monday"]});
+        let with = |token: &str| json!({"token": token, "password": "groene-kikker-maandag-71", "weekdays": ["monday"]});
         assert_problem(anonymous(&app, Method::POST, &accept(employer.id), &with(&first)).await, StatusCode::GONE, "invitation_already_used").await;
 
         // An expired invitation (sent 15 days ago) is refused, and says so.

@@ -53,6 +53,6 @@ pub use problem::{FieldError, Problem};
 pub use sponsorship::{
     AcceptedInvitation, Agreement, AgreementInput, AgreementTransition, ContributionInput,
     ContributionRecord, ContributionType, CostRoleInput, CostRoleRecord, Employee, Employer,
-    EmployerRegistration, EmployerSignUp, Invitation, InvitationAcceptance, InvitationInput,
-    InvitationPreview, InvitationStatus, SponsorshipReport, SroiRuleInput, StatementQuery,
+    EmployerSignUp, Invitation, InvitationAcceptance, InvitationInput, InvitationPreview,
+    InvitationStatus, SignUpReceived, SponsorshipReport, SroiRuleInput, StatementQuery,
 };

@@ -89,14 +89,23 @@ pub struct Employer {
     pub created_at: DateTime<Utc>,
 }
 
-/// A new employer, with the contact account made for it.
+/// The answer to an employer's sign-up: the same whether or not the e-mail address had an
+/// account already, so that it does not tell who has one. What happened is in the e-mail sent to
+/// the address.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct EmployerRegistration {
-    /// The employer, not yet verified.
-    pub employer: Employer,
-    /// The contact person's account id; they log in with the e-mail and password given.
-    pub contact_user_id: Uuid,
+pub struct SignUpReceived {
+    /// Always `check_your_email`: the next step is in the e-mail sent to the address given.
+    pub next_step: String,
+}
+
+impl SignUpReceived {
+    /// The one answer.
+    pub fn check_your_email() -> Self {
+        Self {
+            next_step: "check_your_email".to_owned(),
+        }
+    }
 }
 
 /// An employee to invite: the employer's own member of staff.

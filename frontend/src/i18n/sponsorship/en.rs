@@ -164,7 +164,7 @@ pub const SPONSORSHIP: SponsorshipTexts = SponsorshipTexts {
     password_hint: "At least 10 characters.",
     password_repeat_label: "Repeat the password",
     sign_up_submit: "Sign up organisation",
-    signed_up: "Your sign-up has been received. The programme checks your organisation; then you can register staff. You can log in now.",
+    signed_up: "Thank you. Check your e-mail: we sent a message to the address you gave, with the next step. Nothing arrived? Look in your spam folder too.",
     to_login: "To the login",
 
     invitation_title: "Invitation",
@@ -185,6 +185,7 @@ pub const SPONSORSHIP: SponsorshipTexts = SponsorshipTexts {
     msg_contact_name: "Fill in your name (at most 200 characters).",
     msg_password: "Choose a password of at least 10 characters.",
     msg_password_repeat: "The passwords are not the same.",
+    msg_password_weak: "This password is too easy to guess, or contains your e-mail address or your organisation's name. Choose a longer one, for example four unrelated words.",
     msg_weekdays: "Choose at least one day.",
     msg_employee: "Choose a member of staff.",
     msg_hours: "Fill in 0 to 40 hours, such as 8 or 7.5.",
@@ -199,7 +200,6 @@ pub const SPONSORSHIP: SponsorshipTexts = SponsorshipTexts {
     msg_to_before_from: "The end date is before the start date.",
     msg_check: "Check this field.",
 
-    err_email_taken: "There is an account with this e-mail address already. Log in, or use another address.",
     err_not_verified: "The programme has to verify your organisation first; then you can register staff.",
     err_already_verified: "This employer was verified already.",
     err_not_linked: "This member of staff does not belong to your organisation (any more).",

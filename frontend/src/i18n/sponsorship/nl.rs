@@ -164,7 +164,7 @@ pub const SPONSORSHIP: SponsorshipTexts = SponsorshipTexts {
     password_hint: "Minstens 10 tekens.",
     password_repeat_label: "Herhaal het wachtwoord",
     sign_up_submit: "Organisatie aanmelden",
-    signed_up: "Uw aanmelding is ontvangen. Het programma controleert uw organisatie; daarna kunt u medewerkers aanmelden. U kunt nu inloggen.",
+    signed_up: "Bedankt. Kijk in uw e-mail: we hebben een bericht gestuurd naar het adres dat u opgaf, met de volgende stap. Niets ontvangen? Kijk ook bij ongewenste e-mail.",
     to_login: "Naar inloggen",
 
     invitation_title: "Uitnodiging",
@@ -185,6 +185,7 @@ pub const SPONSORSHIP: SponsorshipTexts = SponsorshipTexts {
     msg_contact_name: "Vul uw naam in (hoogstens 200 tekens).",
     msg_password: "Kies een wachtwoord van minstens 10 tekens.",
     msg_password_repeat: "De wachtwoorden zijn niet gelijk.",
+    msg_password_weak: "Dit wachtwoord is te makkelijk te raden, of bevat uw e-mailadres of de naam van uw organisatie. Kies een langer wachtwoord, bijvoorbeeld vier losse woorden.",
     msg_weekdays: "Kies minstens één dag.",
     msg_employee: "Kies een medewerker.",
     msg_hours: "Vul een aantal uren van 0 tot 40 in, bijvoorbeeld 8 of 7,5.",
@@ -199,7 +200,6 @@ pub const SPONSORSHIP: SponsorshipTexts = SponsorshipTexts {
     msg_to_before_from: "De einddatum ligt voor de begindatum.",
     msg_check: "Controleer dit veld.",
 
-    err_email_taken: "Er is al een account met dit e-mailadres. Log in, of gebruik een ander adres.",
     err_not_verified: "Het programma moet uw organisatie eerst verifiëren; daarna kunt u medewerkers aanmelden.",
     err_already_verified: "Deze werkgever was al geverifieerd.",
     err_not_linked: "Deze medewerker hoort niet (meer) bij uw organisatie.",

@@ -75,10 +75,21 @@ fn a_step_says_whose_agreement_it_was() {
 }
 
 #[test]
+fn a_password_the_server_refuses_is_called_too_easy_to_guess() {
+    let t = &NL.sponsorship;
+    let wrong = t.refused_by_server(vec![
+        ("password".to_owned(), t.msg_password),
+        ("email".to_owned(), t.msg_email),
+    ]);
+    assert_eq!(wrong[0].1, t.msg_password_weak);
+    assert!(wrong[0].1.contains("te makkelijk te raden"));
+    assert_eq!(wrong[1].1, t.msg_email);
+}
+
+#[test]
 fn the_codes_of_sponsorship_are_said_in_dutch() {
     let t = &NL.sponsorship;
     let cases = [
-        (409, "email_taken", "Er is al een account"),
         (409, "employer_not_verified", "eerst verifiëren"),
         (409, "receipt_taken", "bonnummer is al gebruikt"),
         (410, "invitation_expired", "verlopen"),
