@@ -3,6 +3,7 @@
 //! status, in the same transaction, so the three never disagree.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use domain::Region;
 use domain::ambassador::IntakeStatus;
 use domain::contract::{Concern, Match, MatchQuery, Meeting};
 use domain::match_lifecycle::{MatchStatus, Side};
@@ -366,6 +367,27 @@ impl Store {
             .fetch_optional(pool)
             .await?
         }))
+    }
+
+    /// The holiday regions of the schools where an ambassador is or was placed (a confirmed,
+    /// active or ended match): the calendars their school days follow.
+    pub async fn regions_where_placed(&self, ambassador_id: Uuid) -> StoreResult<Vec<Region>> {
+        let names: Vec<Option<String>> = with_pool!(self, pool => {
+            sqlx::query_scalar(
+                "SELECT DISTINCT o.region FROM matches m \
+                 JOIN placements p ON p.id = m.placement_id \
+                 JOIN organisations o ON o.id = p.school_id \
+                 WHERE m.ambassador_id = $1 AND m.status IN ('confirmed', 'active', 'ended')",
+            )
+            .bind(ambassador_id)
+            .fetch_all(pool)
+            .await?
+        });
+        names
+            .into_iter()
+            .flatten()
+            .map(|name| Ok(Region::parse(&name)?))
+            .collect()
     }
 
     /// The school of a placement where an ambassador is placed (a confirmed or active match):

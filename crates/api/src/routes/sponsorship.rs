@@ -504,13 +504,23 @@ async fn report(
         ));
     }
     let within = Some((query.from, query.to));
-    let agreements: Vec<rules::AgreementInput> = state
-        .store
-        .list_agreements(id)
-        .await?
-        .into_iter()
-        .filter(|a| a.status != AgreementStatus::Proposed)
-        .map(|a| rules::AgreementInput {
+    let holidays = state.store.list_holidays(None).await?;
+    let mut agreements: Vec<rules::AgreementInput> = Vec::new();
+    for a in state.store.list_agreements(id).await? {
+        if a.status == AgreementStatus::Proposed {
+            continue;
+        }
+        // Hours are due on school days: the holidays of the regions where the employee works.
+        let regions = state.store.regions_where_placed(a.ambassador_id).await?;
+        let days_off = holidays
+            .iter()
+            .filter(|h| regions.contains(&h.region))
+            .map(|h| domain::Period {
+                starts_on: h.first_day,
+                ends_on: h.last_day,
+            })
+            .collect();
+        agreements.push(rules::AgreementInput {
             employee_id: a.ambassador_id,
             employee_name: a.employee_name,
             sponsored_minutes_per_week: a.sponsored_minutes_per_week,
@@ -519,8 +529,9 @@ async fn report(
                 starts_on: a.first_day,
                 ends_on: a.ended_on.map_or(a.last_day, |end| end.min(a.last_day)),
             },
-        })
-        .collect();
+            days_off,
+        });
+    }
     let entries = state
         .store
         .sponsored_hours(id, query.from, query.to)

@@ -21,6 +21,7 @@ fn day(d: u32) -> NaiveDate {
 fn report() -> SponsorshipReport {
     let period = StatementPeriod::new(day(1), day(28)).unwrap();
     let agreement = AgreementInput {
+        days_off: Vec::new(),
         employee_id: Uuid::from_u128(7),
         employee_name: "Sanne de Wit".to_owned(),
         sponsored_minutes_per_week: 120,

@@ -18,6 +18,7 @@ pub(crate) fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 fn agreement(id: u128, name: &str, weekly: u32, rate: i64) -> AgreementInput {
     AgreementInput {
+        days_off: Vec::new(),
         employee_id: Uuid::from_u128(id),
         employee_name: name.to_owned(),
         sponsored_minutes_per_week: weekly,

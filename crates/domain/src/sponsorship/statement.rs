@@ -61,16 +61,6 @@ impl StatementPeriod {
     pub fn contains(self, date: NaiveDate) -> bool {
         (self.first..=self.last).contains(&date)
     }
-
-    /// The number of days it shares with `period`, both ends included.
-    fn days_shared_with(self, period: Period) -> u64 {
-        let first = self.first.max(period.starts_on);
-        let last = self.last.min(period.ends_on);
-        if last < first {
-            return 0;
-        }
-        u64::try_from((last - first).num_days() + 1).unwrap_or(0)
-    }
 }
 
 /// What the statement needs of one sponsorship agreement.
@@ -86,6 +76,26 @@ pub struct AgreementInput {
     pub hourly_rate: Cents,
     /// The agreement's own first and last day (its end, if it ended early).
     pub period: Period,
+    /// The school holidays of the region where the employee works: no hours are due then.
+    pub days_off: Vec<Period>,
+}
+
+impl AgreementInput {
+    /// Days of `period` inside the agreement and outside its holidays: the days hours are due.
+    fn school_days_in(&self, period: StatementPeriod) -> u64 {
+        let first = period.first.max(self.period.starts_on);
+        let last = period.last.min(self.period.ends_on);
+        first
+            .iter_days()
+            .take_while(|day| *day <= last)
+            .filter(|day| {
+                !self
+                    .days_off
+                    .iter()
+                    .any(|off| (off.starts_on..=off.ends_on).contains(day))
+            })
+            .count() as u64
+    }
 }
 
 /// What the statement needs of one hour entry. Entries of every kind and status may be given;
@@ -173,7 +183,7 @@ pub fn employer_statement(
     in_order.sort_by_key(|a| a.period.starts_on);
     for agreement in in_order {
         let weekly = u64::from(agreement.sponsored_minutes_per_week);
-        let agreed = weekly * period.days_shared_with(agreement.period) / 7;
+        let agreed = weekly * agreement.school_days_in(period) / 7;
         let line = lines
             .entry(agreement.employee_id)
             .or_insert_with(|| EmployeeStatement {

@@ -10,6 +10,7 @@ fn period(first: NaiveDate, last: NaiveDate) -> StatementPeriod {
 
 fn agreement(id: u128, name: &str, weekly: u32, from: NaiveDate, to: NaiveDate) -> AgreementInput {
     AgreementInput {
+        days_off: Vec::new(),
         employee_id: Uuid::from_u128(id),
         employee_name: name.to_owned(),
         sponsored_minutes_per_week: weekly,
@@ -228,4 +229,27 @@ fn hours_outside_the_employees_agreements_with_this_employer_do_not_count() {
         .map(|e| (e.employee_name.as_str(), e.delivered_minutes))
         .collect();
     assert_eq!(delivered, [("Anna", 480), ("Bram", 480)]);
+}
+
+#[test]
+fn agreed_minutes_are_due_on_school_days_only() {
+    // 480 a week in the zuid autumn holiday of 2026 (17-25 October): nothing is due then.
+    let zuid_autumn = Period {
+        starts_on: d(2026, 10, 17),
+        ends_on: d(2026, 10, 25),
+    };
+    let mut bram = agreement(BRAM, "Bram", 480, d(2026, 9, 1), d(2027, 1, 31));
+    let holiday_only = period(d(2026, 10, 17), d(2026, 10, 25));
+    let without = employer_statement(holiday_only, std::slice::from_ref(&bram), &[]);
+    assert_eq!(
+        without.agreed_minutes,
+        480 * 9 / 7,
+        "617 minutes when the holiday counts"
+    );
+    bram.days_off = vec![zuid_autumn];
+    let with = employer_statement(holiday_only, std::slice::from_ref(&bram), &[]);
+    assert_eq!(with.agreed_minutes, 0);
+    // October as a whole: 31 days less the 9 holiday days.
+    let october = employer_statement(period(d(2026, 10, 1), d(2026, 10, 31)), &[bram], &[]);
+    assert_eq!(october.agreed_minutes, 480 * 22 / 7);
 }
