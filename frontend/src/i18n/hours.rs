@@ -42,6 +42,8 @@ pub struct HoursTexts {
 
     // One entry.
     pub kind_reason: &'static str,
+    /// Why an entry falls on another day than the placement's, or in a holiday.
+    pub date_reason: &'static str,
     pub reject_reason_label: &'static str,
     pub reopen_reason_label: &'static str,
     pub decision_reason: &'static str,

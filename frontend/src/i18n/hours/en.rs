@@ -29,6 +29,7 @@ pub const HOURS: HoursTexts = HoursTexts {
     empty: "No hours were logged in {month}.",
 
     kind_reason: "Why {kind}",
+    date_reason: "Why this day",
     reject_reason_label: "Reason for rejecting",
     reopen_reason_label: "Reason for reopening",
     decision_reason: "Reason",

@@ -29,6 +29,7 @@ pub const HOURS: HoursTexts = HoursTexts {
     empty: "Er zijn in {month} geen uren geschreven.",
 
     kind_reason: "Waarom {kind}",
+    date_reason: "Waarom deze dag",
     reject_reason_label: "Reden van afkeuren",
     reopen_reason_label: "Reden van heropenen",
     decision_reason: "Reden",

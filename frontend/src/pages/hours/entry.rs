@@ -273,6 +273,9 @@ fn details(texts: &'static Texts, entry: &HourEntry) -> Html {
         let label = fill(t.kind_reason, &[("kind", t.kind(entry.kind))]);
         html! { <p class="hour-kind-reason"><span class="hour-label">{ format!("{label}:") }</span>{ " " }{ reason.clone() }</p> }
     });
+    let date_reason = entry.date_reason.as_ref().map(|reason| {
+        html! { <p class="hour-date-reason"><span class="hour-label">{ format!("{}:", t.date_reason) }</span>{ " " }{ reason.clone() }</p> }
+    });
     let decision = entry.decision_reason.as_ref().map(|reason| {
         html! {
             <p class="hour-decision">
@@ -291,6 +294,7 @@ fn details(texts: &'static Texts, entry: &HourEntry) -> Html {
             <p class="hour-ambassador">{ entry.ambassador_name.clone() }</p>
             <p class="hour-what">{ what }</p>
             { kind_reason.unwrap_or_default() }
+            { date_reason.unwrap_or_default() }
             if !entry.note.is_empty() {
                 <p class="hour-note">{ entry.note.clone() }</p>
             }
