@@ -400,6 +400,30 @@ on_both_backends! {
         assert!(bytes.windows(15).any(|w| w == b"xl/workbook.xml"), "an Office Open XML workbook");
     }
 
+    async fn two_acceptances_of_one_invitation_at_once_make_one_account(db) {
+        let app = spawn_app_with(&db, &[MAIL_LOG]).await;
+        let contact = app.login_as(EMPLOYER_CONTACT).await;
+        let hoogland = employer_of(&app, EMPLOYER_CONTACT).await;
+        let accept = format!("/api/v1/employers/{}/invitation-acceptances", hoogland.id);
+        for round in 0..3 {
+            let email = format!("tim{round}@hoogland.example");
+            let invite = json!({"name": format!("Tim {round}"), "email": email});
+            app.post_ok::<Invitation>(&format!("/api/v1/employers/{}/invitations", hoogland.id), &contact, &invite, StatusCode::CREATED).await;
+            let token = token_mailed_to(&app, &email, 1).await;
+            let body = json!({"token": token, "password": "blauwe-tram-naar-de-uithof", "weekdays": ["friday"]});
+            let (first, second) = tokio::join!(
+                anonymous(&app, Method::POST, &accept, &body),
+                anonymous(&app, Method::POST, &accept, &body),
+            );
+            let statuses = [first.status(), second.status()];
+            assert_eq!(statuses.iter().filter(|s| **s == StatusCode::CREATED).count(), 1, "round {round}: {statuses:?}");
+            let loser = if first.status() == StatusCode::CREATED { second } else { first };
+            assert_problem(loser, StatusCode::GONE, "invitation_already_used").await;
+            let staff: Vec<Employee> = app.get_json(&format!("/api/v1/employers/{}/employees", hoogland.id), &contact).await;
+            assert_eq!(staff.iter().filter(|e| e.name == format!("Tim {round}")).count(), 1, "round {round}: {staff:?}");
+        }
+    }
+
     async fn employers_see_only_their_own(db) {
         let app = spawn_app(&db).await;
         let hoogland = employer_of(&app, EMPLOYER_CONTACT).await;
