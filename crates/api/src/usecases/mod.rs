@@ -15,6 +15,7 @@ pub mod employers;
 pub mod hours;
 pub mod matches;
 pub mod placements;
+pub mod sponsorship;
 
 use store::Tx;
 
