@@ -288,7 +288,10 @@ pub(crate) async fn locked(
     series(tx, id).await
 }
 
-async fn series(tx: &Store, id: Uuid) -> Result<(LessonSeries, Uuid, Option<Uuid>), ApiError> {
+pub(crate) async fn series(
+    tx: &Store,
+    id: Uuid,
+) -> Result<(LessonSeries, Uuid, Option<Uuid>), ApiError> {
     let series = tx
         .get_lesson_series(id)
         .await

@@ -14,6 +14,7 @@
 pub mod ambassadors;
 pub mod employers;
 pub mod hours;
+pub mod lesson_schedule;
 pub mod lesson_series;
 pub mod matches;
 pub mod placements;
