@@ -18,6 +18,7 @@ pub mod lesson_schedule;
 pub mod lesson_series;
 pub mod matches;
 pub mod placements;
+pub mod schools;
 pub mod sponsorship;
 
 use store::Tx;
