@@ -13,7 +13,9 @@
 
 pub mod ambassadors;
 pub mod employers;
+pub mod holidays;
 pub mod hours;
+pub mod hours_policies;
 pub mod lesson_schedule;
 pub mod lesson_series;
 pub mod matches;
