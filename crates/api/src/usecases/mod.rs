@@ -19,6 +19,7 @@ pub mod hours_policies;
 pub mod lesson_schedule;
 pub mod lesson_series;
 pub mod matches;
+pub mod matching;
 pub mod placements;
 pub mod schools;
 pub mod sponsorship;
