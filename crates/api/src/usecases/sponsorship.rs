@@ -133,7 +133,6 @@ pub async fn add_contribution(
     employer_id: Uuid,
     input: ContributionInput,
 ) -> Result<ContributionRecord, ApiError> {
-    let input = input.validate().map_err(ApiError::invalid_fields)?;
     let tx = begin(state).await?;
     tx.lock(Lock::Employer(employer_id)).await?;
     employer(
@@ -145,6 +144,7 @@ pub async fn add_contribution(
         },
     )
     .await?;
+    let input = input.validate().map_err(ApiError::invalid_fields)?;
     let record = tx
         .add_contribution(employer_id, &input)
         .await
