@@ -21,6 +21,14 @@ pub enum Lock {
     Agreement(Uuid),
     /// A user account.
     User(Uuid),
+    /// An employer (its organisation row): verification, invitations, agreements, costs.
+    Employer(Uuid),
+    /// An employer's invitation: accepting it claims it once.
+    Invitation(Uuid),
+    /// A lesson series: its details, status, schedule and comments.
+    LessonSeries(Uuid),
+    /// A school (its organisation row): its capacity per school year.
+    School(Uuid),
 }
 
 impl Lock {
@@ -32,6 +40,9 @@ impl Lock {
             Lock::StatementLine(id) => ("statement_lines", id),
             Lock::Agreement(id) => ("sponsorship_agreements", id),
             Lock::User(id) => ("users", id),
+            Lock::Employer(id) | Lock::School(id) => ("organisations", id),
+            Lock::Invitation(id) => ("employer_invitations", id),
+            Lock::LessonSeries(id) => ("lesson_series", id),
         }
     }
 }

@@ -4,8 +4,7 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, delete, get, post, put, web};
 use base64::Engine;
-use domain::OrganisationKind;
-use domain::ambassador::{DocumentFormat, DocumentKind, IntakeStatus, MAX_DOCUMENT_BYTES};
+use domain::ambassador::{DocumentKind, MAX_DOCUMENT_BYTES};
 use domain::contract::{
     Ambassador, AmbassadorExport, AmbassadorInput, AmbassadorListItem, AmbassadorQuery,
     DocumentInfo, ExportedDocument, Intake, IntakeTransition, MatchQuery, Page, Problem, VogInput,
@@ -20,6 +19,7 @@ use crate::auth::Principal;
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
+use crate::usecases;
 
 /// Registers the routes of this file.
 pub fn configure(config: &mut ServiceConfig) {
@@ -55,35 +55,6 @@ async fn find(state: &AppState, id: Uuid) -> Result<Ambassador, ApiError> {
         .get_ambassador(id)
         .await
         .or_not_found("ambassador")
-}
-
-/// Checks the organisations a profile names: the employer must be an employer, the preferred
-/// schools schools.
-async fn check_references(state: &AppState, input: &AmbassadorInput) -> Result<(), ApiError> {
-    let kind_of = |id: Uuid| async move {
-        match state.store.get_organisation(id).await {
-            Ok(org) => Ok(Some(org.kind)),
-            Err(store::StoreError::NotFound) => Ok(None),
-            Err(e) => Err(ApiError::from(e)),
-        }
-    };
-    if let Some(employer) = input.employer_id
-        && kind_of(employer).await? != Some(OrganisationKind::Employer)
-    {
-        return Err(ApiError::invalid_field(
-            "employer_id",
-            "is not an employer known to Klasbrug",
-        ));
-    }
-    for school in &input.preferred_school_ids {
-        if kind_of(*school).await? != Some(OrganisationKind::School) {
-            return Err(ApiError::invalid_field(
-                "preferred_school_ids",
-                format!("{school} is not a school"),
-            ));
-        }
-    }
-    Ok(())
 }
 
 /// List ambassadors, with their intake status and whether their VOG is valid today.
@@ -139,41 +110,7 @@ pub async fn create_ambassador(
     principal: Principal,
     body: crate::json::Json<AmbassadorInput>,
 ) -> Result<HttpResponse, ApiError> {
-    policy::authorize(&principal, Action::CreateAmbassador, "ambassador")?;
-    let input = body
-        .into_inner()
-        .validate()
-        .map_err(ApiError::invalid_fields)?;
-    check_references(&state, &input).await?;
-    let (by, name) = actor(&state, &principal).await?;
-    let user = match domain::EmailAddress::parse(&input.email) {
-        Ok(email) => state.store.find_user_by_email(&email).await?,
-        Err(_) => None,
-    };
-    let user_id = match user {
-        Some(user) => match state.store.ambassador_of_user(user.id).await {
-            Err(store::StoreError::NotFound) => Some(user.id),
-            Ok(_) => None,
-            Err(e) => return Err(e.into()),
-        },
-        None => None,
-    };
-    let actor = store::Actor {
-        id: by,
-        name: &name,
-    };
-    let created = state
-        .store
-        .create_ambassador(&input, user_id, Some(actor), state.clock.today())
-        .await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "ambassador.create",
-        "ambassador",
-        Some(created.id),
-    )
-    .await?;
+    let created = usecases::ambassadors::create(&state, &principal, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(created))
 }
 
@@ -257,28 +194,7 @@ pub async fn update_ambassador(
     id: web::Path<Uuid>,
     body: crate::json::Json<AmbassadorInput>,
 ) -> Result<web::Json<Ambassador>, ApiError> {
-    let ambassador = find(&state, *id).await?;
-    policy::authorize(
-        &principal,
-        Action::EditAmbassador {
-            owner: ambassador.user_id,
-        },
-        "ambassador",
-    )?;
-    let input = body
-        .into_inner()
-        .validate()
-        .map_err(ApiError::invalid_fields)?;
-    check_references(&state, &input).await?;
-    let updated = state.store.update_ambassador(ambassador.id, &input).await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "ambassador.update",
-        "ambassador",
-        Some(updated.id),
-    )
-    .await?;
+    let updated = usecases::ambassadors::update(&state, &principal, *id, body.into_inner()).await?;
     Ok(web::Json(updated))
 }
 
@@ -345,69 +261,8 @@ pub async fn take_intake_step(
     id: web::Path<Uuid>,
     body: crate::json::Json<IntakeTransition>,
 ) -> Result<web::Json<Ambassador>, ApiError> {
-    let ambassador = find(&state, *id).await?;
-    policy::authorize(
-        &principal,
-        Action::ManageIntake {
-            owner: ambassador.user_id,
-        },
-        "ambassador",
-    )?;
-    let IntakeTransition { action, on, note } = body.into_inner();
-    let note = note.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
-    if note.as_ref().is_some_and(|n| n.chars().count() > 1000) {
-        return Err(ApiError::invalid_field("note", "at most 1000 characters"));
-    }
-    let today = state.clock.today();
-    let on = on.unwrap_or(today);
-    if on > today {
-        return Err(ApiError::invalid_field("on", "cannot be in the future"));
-    }
-    let issued = ambassador
-        .vog
-        .as_ref()
-        .is_some_and(|v| v.outcome == domain::vog::VogOutcome::Issued);
-    let next = ambassador
-        .status
-        .apply(action, issued, note.as_deref())
-        .map_err(|e| match e {
-            domain::ambassador::IntakeError::ReasonRequired => {
-                ApiError::invalid_field("note", e.to_string())
-            }
-            domain::ambassador::IntakeError::VogMissing => ApiError::Conflict {
-                code: "vog_missing",
-                detail: e.to_string(),
-            },
-            domain::ambassador::IntakeError::NotFrom { .. } => ApiError::Conflict {
-                code: "invalid_transition",
-                detail: e.to_string(),
-            },
-        })?;
-    let decided = IntakeStatus::decides_intake(ambassador.status, action);
-    let (by, name) = actor(&state, &principal).await?;
-    let updated = state
-        .store
-        .record_intake_step(
-            ambassador.id,
-            ambassador.status,
-            next,
-            on,
-            Some(store::Actor {
-                id: by,
-                name: &name,
-            }),
-            note.as_deref(),
-            decided,
-        )
-        .await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "ambassador.intake",
-        "ambassador",
-        Some(updated.id),
-    )
-    .await?;
+    let updated =
+        usecases::ambassadors::take_intake_step(&state, &principal, *id, body.into_inner()).await?;
     Ok(web::Json(updated))
 }
 
@@ -434,48 +289,8 @@ pub async fn record_vog(
     id: web::Path<Uuid>,
     body: crate::json::Json<VogInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let ambassador = find(&state, *id).await?;
-    policy::authorize(
-        &principal,
-        Action::ManageIntake {
-            owner: ambassador.user_id,
-        },
-        "ambassador",
-    )?;
-    let input = body.into_inner();
-    let today = state.clock.today();
-    if input.seen_on > today {
-        return Err(ApiError::invalid_field(
-            "seen_on",
-            "cannot be in the future",
-        ));
-    }
-    if input.seen_on < input.issued_on {
-        return Err(ApiError::invalid_field(
-            "seen_on",
-            "cannot be before the VOG was issued",
-        ));
-    }
-    let (by, name) = actor(&state, &principal).await?;
-    let record = state
-        .store
-        .record_vog(
-            ambassador.id,
-            &input,
-            store::Actor {
-                id: by,
-                name: &name,
-            },
-        )
-        .await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "ambassador.vog",
-        "ambassador",
-        Some(ambassador.id),
-    )
-    .await?;
+    let record =
+        usecases::ambassadors::record_vog(&state, &principal, *id, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(record))
 }
 
@@ -512,14 +327,6 @@ pub async fn put_document(
         code: "invalid_path",
         detail: e.0,
     })?;
-    let ambassador = find(&state, id).await?;
-    policy::authorize(
-        &principal,
-        Action::EditAmbassador {
-            owner: ambassador.user_id,
-        },
-        "ambassador",
-    )?;
     let mut content = Vec::new();
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|e| ApiError::BadRequest {
@@ -533,30 +340,7 @@ pub async fn put_document(
         }
         content.extend_from_slice(&chunk);
     }
-    let format = DocumentFormat::sniff(&content).ok_or_else(|| {
-        ApiError::UnsupportedMediaType(
-            "send a PDF or a Word (.docx) file; this file is neither".to_owned(),
-        )
-    })?;
-    let info = state
-        .store
-        .put_document(
-            ambassador.id,
-            &store::Document {
-                kind,
-                format,
-                content,
-            },
-        )
-        .await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "ambassador.document",
-        "ambassador",
-        Some(ambassador.id),
-    )
-    .await?;
+    let info = usecases::ambassadors::put_document(&state, &principal, id, kind, content).await?;
     Ok(web::Json(info))
 }
 
@@ -703,32 +487,6 @@ pub async fn erase_ambassador(
     principal: Principal,
     id: web::Path<Uuid>,
 ) -> Result<HttpResponse, ApiError> {
-    let ambassador = find(&state, *id).await?;
-    policy::authorize(
-        &principal,
-        Action::ManageIntake {
-            owner: ambassador.user_id,
-        },
-        "ambassador",
-    )?;
-    state
-        .store
-        .erase_ambassador(ambassador.id, &ambassador.profile.anonymous())
-        .await
-        .map_err(|e| match e {
-            store::StoreError::Conflict(detail) => ApiError::Conflict {
-                code: "match_live",
-                detail,
-            },
-            other => other.into(),
-        })?;
-    super::audit(
-        &state.store,
-        &principal,
-        "ambassador.erase",
-        "ambassador",
-        Some(ambassador.id),
-    )
-    .await?;
+    usecases::ambassadors::erase(&state, &principal, *id).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -2,22 +2,22 @@
 //! send, accepting one, and the social-return rules per municipality.
 
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
-use chrono::Utc;
+use domain::EmailAddress;
 use domain::contract::{
-    AcceptedInvitation, AmbassadorInput, Employee, Employer, EmployerSignUp, FieldError,
-    Invitation, InvitationAcceptance, InvitationInput, InvitationPreview, Problem, SignUpReceived,
-    SroiRuleInput,
+    AcceptedInvitation, Employee, Employer, EmployerSignUp, Invitation, InvitationAcceptance,
+    InvitationInput, InvitationPreview, Problem, SignUpReceived, SroiRuleInput,
 };
-use domain::sponsorship::{InvitationError, SroiRule};
-use domain::{Commitment, EmailAddress, OrganisationKind, Password, Role, StartMoment};
+use domain::sponsorship::SroiRule;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use crate::auth::session::{hash_token, new_token};
+use crate::auth::session::hash_token;
 use crate::auth::{Principal, password, rate_limit};
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
+use crate::usecases;
+use crate::usecases::employers::invitation_error;
 
 /// Registers the routes of this file.
 pub fn configure(config: &mut ServiceConfig) {
@@ -197,32 +197,7 @@ pub async fn verify_employer(
     principal: Principal,
     id: web::Path<Uuid>,
 ) -> Result<web::Json<Employer>, ApiError> {
-    employer_for(
-        &state,
-        &principal,
-        *id,
-        Action::VerifyEmployer { employer: *id },
-    )
-    .await?;
-    let verified = state
-        .store
-        .verify_employer(*id, principal.actor_id())
-        .await
-        .map_err(|e| match e {
-            store::StoreError::Conflict(detail) => ApiError::Conflict {
-                code: "already_verified",
-                detail,
-            },
-            other => other.into(),
-        })?;
-    super::audit(
-        &state.store,
-        &principal,
-        "employer.verify",
-        "organisation",
-        Some(*id),
-    )
-    .await?;
+    let verified = usecases::employers::verify(&state, &principal, *id).await?;
     Ok(web::Json(verified))
 }
 
@@ -279,53 +254,8 @@ pub async fn invite(
     id: web::Path<Uuid>,
     body: crate::json::Json<InvitationInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let employer = employer_for(
-        &state,
-        &principal,
-        *id,
-        Action::ManageEmployer { employer: *id },
-    )
-    .await?;
-    if !employer.verified {
-        return Err(ApiError::Conflict {
-            code: "employer_not_verified",
-            detail: "the programme verifies a new employer before it registers staff; you will be able to invite employees once that is done".to_owned(),
-        });
-    }
-    let input = body
-        .into_inner()
-        .validate()
-        .map_err(ApiError::invalid_fields)?;
-    let token = new_token();
-    let rules = domain::sponsorship::Invitation::new(employer.id, state.clock.now());
-    let invitation = state
-        .store
-        .create_invitation(
-            &rules,
-            &input.name,
-            &input.email,
-            &hash_token(&token),
-            Some(principal.actor_id()),
-        )
-        .await?;
-    let expires_on = domain::local_date::amsterdam_date(rules.expires_at());
-    state.mailer.send(&crate::mail::invitation(
-        &state.mailer,
-        &input.email,
-        &input.name,
-        &employer.name,
-        employer.id,
-        &token,
-        expires_on,
-    ));
-    super::audit(
-        &state.store,
-        &principal,
-        "employer.invite",
-        "invitation",
-        Some(invitation.id),
-    )
-    .await?;
+    let invitation =
+        usecases::employers::invite(&state, &principal, *id, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(invitation))
 }
 
@@ -422,158 +352,9 @@ pub async fn accept_invitation(
     id: web::Path<Uuid>,
     body: crate::json::Json<InvitationAcceptance>,
 ) -> Result<HttpResponse, ApiError> {
-    let body = body.into_inner();
-    let record = invitation_for(&state, &body.token).await?;
-    let now = state.clock.now();
-    record.rules().check(*id, now).map_err(invitation_error)?;
-    let email = EmailAddress::parse(&record.employee_email)
-        .map_err(|e| ApiError::Unexpected(anyhow::anyhow!("stored invitation address: {e}")))?;
-    let existing = state.store.find_user_by_email(&email).await?;
-    let logged_in = match &principal {
-        Some(Principal::User(user)) => Some(user.id),
-        _ => None,
-    };
-    let profile = |weekdays| {
-        let (year, moment) = StartMoment::next_after(state.clock.today());
-        AmbassadorInput {
-            name: record.employee_name.clone(),
-            email: record.employee_email.clone(),
-            phone: None,
-            employer_id: Some(record.employer_id),
-            expertise: Vec::new(),
-            themes: Vec::new(),
-            school_type: None,
-            home_municipality: None,
-            // Where the programme places the employer's staff, until the employee says otherwise.
-            municipalities: vec![record.employer_municipality.clone()],
-            weekdays,
-            commitment: Commitment::WholeYear,
-            available_from_year: year,
-            available_from_moment: moment,
-            minutes_per_day: 420,
-            funding: domain::ambassador::Funding::Sponsored,
-            sponsored_minutes_per_week: 0,
-            volunteer_minutes_per_week: 0,
-            preferred_school_ids: Vec::new(),
-        }
-        .validate()
-        .map_err(ApiError::invalid_fields)
-    };
-
-    let (ambassador_id, created) = match existing {
-        Some(user) => {
-            if logged_in != Some(user.id) {
-                return Err(ApiError::Conflict {
-                    code: "account_exists",
-                    detail: format!(
-                        "an account exists for {}: log in with it, then accept the invitation again",
-                        record.employee_email
-                    ),
-                });
-            }
-            let linked = match state.store.ambassador_of_user(user.id).await {
-                Ok(ambassador) => {
-                    let mut input = ambassador.profile.clone();
-                    input.employer_id = Some(record.employer_id);
-                    claim(&state, record.id, now).await?;
-                    state
-                        .store
-                        .update_ambassador(ambassador.id, &input)
-                        .await?
-                        .id
-                }
-                Err(store::StoreError::NotFound) => {
-                    let input = profile(body.weekdays.clone())?;
-                    claim(&state, record.id, now).await?;
-                    create_profile(&state, &input, user.id).await?
-                }
-                Err(e) => return Err(e.into()),
-            };
-            (linked, false)
-        }
-        None => {
-            let mut errors = Vec::new();
-            let password = match body.password.as_deref().map(Password::parse) {
-                Some(Ok(password)) => match password::check_strength(
-                    password.expose(),
-                    &record.employee_email,
-                    &[&record.employer_name],
-                ) {
-                    Ok(()) => Some(password),
-                    Err(message) => {
-                        errors.push(FieldError::new("password", message));
-                        None
-                    }
-                },
-                Some(Err(e)) => {
-                    errors.push(FieldError::new("password", &e.0));
-                    None
-                }
-                None => {
-                    errors.push(FieldError::new(
-                        "password",
-                        "choose a password of at least 10 characters for your new account",
-                    ));
-                    None
-                }
-            };
-            let input = match profile(body.weekdays.clone()) {
-                Ok(input) => Some(input),
-                Err(ApiError::Invalid { errors: more, .. }) => {
-                    errors.extend(more);
-                    None
-                }
-                Err(other) => return Err(other),
-            };
-            let (Some(password), Some(input), true) = (password, input, errors.is_empty()) else {
-                return Err(ApiError::invalid_fields(errors));
-            };
-            let password_hash = crate::auth::password::hash(password.expose().to_owned()).await?;
-            claim(&state, record.id, now).await?;
-            let user = match state
-                .store
-                .create_user(&store::NewUser {
-                    email,
-                    name: record.employee_name.clone(),
-                    password_hash,
-                })
-                .await
-            {
-                Ok(user) => user,
-                Err(e) => {
-                    state.store.release_invitation(record.id).await?;
-                    return Err(match e {
-                        store::StoreError::Conflict(_) => ApiError::Conflict {
-                            code: "account_exists",
-                            detail: "an account was made for this address meanwhile: log in with it, then accept the invitation again".to_owned(),
-                        },
-                        other => other.into(),
-                    });
-                }
-            };
-            (create_profile(&state, &input, user.id).await?, true)
-        }
-    };
-    state
-        .store
-        .complete_invitation(record.id, ambassador_id)
-        .await?;
-    state
-        .store
-        .record_audit(&store::NewAuditEntry {
-            actor_kind: "user",
-            actor_id: logged_in,
-            action: "employer.invitation_accept",
-            resource_type: "ambassador",
-            resource_id: Some(ambassador_id),
-        })
-        .await?;
-    let accepted = AcceptedInvitation {
-        employer_id: record.employer_id,
-        ambassador_id,
-        account_created: created,
-    };
-    Ok(if created {
+    let accepted =
+        usecases::employers::accept(&state, principal.as_ref(), *id, body.into_inner()).await?;
+    Ok(if accepted.account_created {
         HttpResponse::Created().json(accepted)
     } else {
         HttpResponse::Ok().json(accepted)
@@ -622,39 +403,9 @@ pub async fn put_sroi_rule(
     municipality: web::Path<String>,
     body: crate::json::Json<SroiRuleInput>,
 ) -> Result<web::Json<SroiRule>, ApiError> {
-    policy::authorize(&principal, Action::EditSroiRules, "social-return rules")?;
-    let input = body.into_inner();
-    let mut errors = Vec::new();
-    let municipality = municipality.trim().to_owned();
-    if municipality.is_empty() || municipality.chars().count() > 100 {
-        errors.push(FieldError::new(
-            "municipality",
-            "give the municipality's name, at most 100 characters",
-        ));
-    }
-    if input.cents_per_hour.is_negative() || input.cents_per_hour.0 > 100_000 {
-        errors.push(FieldError::new(
-            "cents_per_hour",
-            "give 0 to 100000 cents (EUR 1,000) an hour",
-        ));
-    }
-    let source = input.source.trim().to_owned();
-    if source.is_empty() || source.chars().count() > 300 {
-        errors.push(FieldError::new(
-            "source",
-            "say where the value comes from (the scheme and its building block), at most 300 characters",
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::invalid_fields(errors));
-    }
-    let rule = SroiRule {
-        municipality,
-        cents_per_hour: input.cents_per_hour,
-        source,
-    };
-    state.store.put_sroi_rule(&rule).await?;
-    super::audit(&state.store, &principal, "sroi_rule.put", "sroi_rule", None).await?;
+    let rule =
+        usecases::employers::put_sroi_rule(&state, &principal, &municipality, body.into_inner())
+            .await?;
     Ok(web::Json(rule))
 }
 
@@ -679,52 +430,4 @@ async fn invitation_for(
         .invitation_by_token(&hash_token(token.trim()))
         .await
         .or_not_found("invitation")
-}
-
-async fn claim(state: &AppState, id: Uuid, at: chrono::DateTime<Utc>) -> Result<(), ApiError> {
-    if state.store.claim_invitation(id, at).await? {
-        Ok(())
-    } else {
-        Err(invitation_error(InvitationError::AlreadyUsed))
-    }
-}
-
-async fn create_profile(
-    state: &AppState,
-    input: &AmbassadorInput,
-    user_id: Uuid,
-) -> Result<Uuid, ApiError> {
-    let programme = state
-        .store
-        .list_organisations(
-            &store::OrganisationFilter {
-                kind: Some(OrganisationKind::Programme),
-                member: None,
-            },
-            None,
-            1,
-        )
-        .await?
-        .into_iter()
-        .next()
-        .ok_or_else(|| ApiError::Unexpected(anyhow::anyhow!("no programme organisation")))?;
-    state
-        .store
-        .add_membership(user_id, programme.id, Role::Ambassador)
-        .await?;
-    let created = state
-        .store
-        .create_ambassador(input, Some(user_id), None, state.clock.today())
-        .await?;
-    Ok(created.id)
-}
-
-fn invitation_error(error: InvitationError) -> ApiError {
-    let detail = error.to_string();
-    let code = error.code();
-    if error.http_status() == 410 {
-        ApiError::Gone { code, detail }
-    } else {
-        ApiError::Conflict { code, detail }
-    }
 }

@@ -8,6 +8,7 @@ use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::state::AppState;
+use crate::usecases;
 
 /// Registers the routes of this file.
 pub fn configure(config: &mut ServiceConfig) {
@@ -59,25 +60,6 @@ pub async fn add_holiday(
     principal: Principal,
     body: crate::json::Json<HolidayItem>,
 ) -> Result<HttpResponse, ApiError> {
-    policy::authorize(&principal, Action::EditHolidays, "holiday")?;
-    let holiday = body
-        .into_inner()
-        .validate()
-        .map_err(ApiError::invalid_fields)?;
-    state
-        .store
-        .add_holiday(&holiday)
-        .await
-        .map_err(|e| match e {
-            store::StoreError::Conflict(_) => ApiError::Conflict {
-                code: "holiday_exists",
-                detail: format!(
-                    "regio {} already has a holiday named '{}'",
-                    holiday.region, holiday.name
-                ),
-            },
-            other => other.into(),
-        })?;
-    super::audit(&state.store, &principal, "holiday.create", "holiday", None).await?;
+    let holiday = usecases::holidays::add(&state, &principal, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(holiday))
 }

@@ -11,6 +11,7 @@ use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::state::AppState;
+use crate::usecases;
 
 /// Registers the routes of this file.
 pub fn configure(config: &mut ServiceConfig) {
@@ -61,29 +62,6 @@ pub async fn add_hours_policy(
     principal: Principal,
     body: crate::json::Json<HoursPolicy>,
 ) -> Result<HttpResponse, ApiError> {
-    policy::authorize(&principal, Action::EditHoursPolicies, "hours policy")?;
-    let policy = body
-        .into_inner()
-        .validate()
-        .map_err(ApiError::invalid_fields)?;
-    state
-        .store
-        .add_hours_policy(&policy)
-        .await
-        .map_err(|e| match e {
-            store::StoreError::Conflict(_) => ApiError::Conflict {
-                code: "hours_policy_exists",
-                detail: format!("a policy named '{}' exists", policy.name),
-            },
-            other => other.into(),
-        })?;
-    super::audit(
-        &state.store,
-        &principal,
-        "hours_policy.create",
-        "hours_policy",
-        None,
-    )
-    .await?;
+    let policy = usecases::hours_policies::add(&state, &principal, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(policy))
 }

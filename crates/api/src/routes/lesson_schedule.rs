@@ -6,16 +6,11 @@ use std::collections::BTreeMap;
 use actix_web::{HttpResponse, get, put, web};
 use domain::calendar_month::CalendarMonth;
 use domain::contract::{
-    CalendarFeed, GroupMonth, LessonSeries, ObjectiveQuery, Problem, ScheduleInput,
-    ScheduledLesson, SchoolMonth, SchoolMonthQuery,
+    CalendarFeed, GroupMonth, LessonSeries, Problem, ScheduleInput, ScheduledLesson, SchoolMonth,
+    SchoolMonthQuery,
 };
-use domain::holidays::{Calendar, Holiday};
-use domain::hours_policy::{
-    GroupLesson, HoursPolicyError, check_group_lessons, strictest_in_month,
-};
+use domain::hours_policy::strictest_in_month;
 use domain::icalendar::{self, Event};
-use domain::kerndoelen::Domain;
-use domain::lesson_schedule::{SchoolDay, plan_group};
 use store::FeedSubject;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -25,6 +20,7 @@ use crate::auth::session::new_token;
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
+use crate::usecases;
 
 /// Registers the routes of this file.
 pub fn configure(config: &mut ServiceConfig) {
@@ -64,110 +60,9 @@ pub async fn schedule_lesson_series(
     id: web::Path<Uuid>,
     body: crate::json::Json<ScheduleInput>,
 ) -> Result<web::Json<LessonSeries>, ApiError> {
-    let (series, school, owner) = super::lesson_series::find(&state, *id).await?;
-    policy::authorize(
-        &principal,
-        Action::ScheduleLessonSeries { school, owner },
-        "lesson series",
-    )?;
-    use domain::lesson_series::LessonSeriesStatus as S;
-    if !matches!(series.status, S::Approved | S::Scheduled) {
-        return Err(ApiError::Conflict {
-            code: "not_approved",
-            detail: format!(
-                "only an approved series gets dates; this one is {}",
-                series.status
-            ),
-        });
-    }
-    let ambassador_id = series.content.ambassador_id.ok_or_else(|| {
-        ApiError::Unexpected(anyhow::anyhow!("series {} has no ambassador", series.id))
-    })?;
-    let Some(placement_id) = state
-        .store
-        .ambassador_placement_at(ambassador_id, school)
-        .await?
-    else {
-        return Err(ApiError::Conflict {
-            code: "not_placed",
-            detail: format!(
-                "{} has no confirmed or active placement at {}, so there is no school day to plan lessons on",
-                series.ambassador_name, series.school_name
-            ),
-        });
-    };
-    let placement = state.store.get_placement(placement_id).await?;
-    let day = SchoolDay::of(&placement);
-    let input = body.into_inner();
-    let holidays = region_calendar(&state, placement.region).await?;
-    let planned = plan_group(
-        &series.content.lessons,
-        &series.content.target_groups,
-        &input,
-        &day,
-        &holidays,
-    )
-    .map_err(ApiError::invalid_fields)?;
-    let (Some(first), Some(last)) = (
-        planned.iter().map(|p| p.date).min(),
-        planned.iter().map(|p| p.date).max(),
-    ) else {
-        return Err(ApiError::invalid_field(
-            "lessons",
-            "give each lesson a date",
-        ));
-    };
-    let from = CalendarMonth::containing(first).first_day();
-    let to = CalendarMonth::containing(last).last_day();
-    let domains = series_domains(&state, &series).await?;
-    let proposed: Vec<GroupLesson> = planned
-        .iter()
-        .map(|p| GroupLesson {
-            id: Uuid::now_v7(),
-            ambassador_id,
-            date: p.date,
-            minutes: p.minutes,
-            domains: domains.clone(),
-        })
-        .collect();
-    let policies = state.store.list_hours_policies().await?;
-    let group = input.group.to_string();
-    let within_policies = |scheduled: &[GroupLesson]| {
-        check_group_lessons(
-            &policies,
-            &placement.municipality,
-            &group,
-            scheduled,
-            &proposed,
-        )
-    };
-    state
-        .store
-        .schedule_group(
-            series.id,
-            school,
-            input.group,
-            &planned,
-            (from, to),
-            within_policies,
-        )
-        .await?
-        .map_err(|e| ApiError::Conflict {
-            code: match e {
-                HoursPolicyError::MonthlyLimitExceeded { .. } => "over_monthly_limit",
-                HoursPolicyError::ExcludedDomain { .. } => "excluded_domain",
-            },
-            detail: e.to_string(),
-        })?;
-    super::audit(
-        &state.store,
-        &principal,
-        "lesson_series.schedule",
-        "lesson_series",
-        Some(series.id),
-    )
-    .await?;
-    Ok(web::Json(state.store.get_lesson_series(series.id).await?))
+    let scheduled =
+        usecases::lesson_schedule::schedule(&state, &principal, *id, body.into_inner()).await?;
+    Ok(web::Json(scheduled))
 }
 
 /// A school's lessons in one month, per group, with the minutes planned against the 22-hour
@@ -412,38 +307,4 @@ async fn feed_address(
     Ok(web::Json(CalendarFeed {
         url: format!("/api/v1/calendars/{token}.ics"),
     }))
-}
-
-/// The holidays of `region` as the database holds them (admins add years through the API).
-async fn region_calendar(state: &AppState, region: domain::Region) -> Result<Calendar, ApiError> {
-    let holidays = state
-        .store
-        .list_holidays(Some(region))
-        .await?
-        .into_iter()
-        .map(|h| Holiday {
-            region: h.region,
-            name: h.name,
-            first_day: h.first_day,
-            last_day: h.last_day,
-            binding: h.binding,
-        })
-        .collect();
-    Calendar::new(holidays).map_err(|e| ApiError::Unexpected(e.into()))
-}
-
-/// The learning areas of a series' objectives.
-async fn series_domains(state: &AppState, series: &LessonSeries) -> Result<Vec<Domain>, ApiError> {
-    let objectives = state
-        .store
-        .list_objectives(&series.content.framework_code, &ObjectiveQuery::default())
-        .await?;
-    let mut domains: Vec<Domain> = objectives
-        .iter()
-        .filter(|o| series.content.objectives.contains(&o.number))
-        .filter_map(|o| Domain::parse(&o.domain).ok())
-        .collect();
-    domains.sort();
-    domains.dedup();
-    Ok(domains)
 }

@@ -4,18 +4,17 @@
 use actix_web::{HttpResponse, get, post, put, web};
 use domain::contract::{
     LessonSeries, LessonSeriesCopy, LessonSeriesInput, LessonSeriesQuery, LessonSeriesTransition,
-    LibraryEntry, LibraryQuery, ObjectiveQuery, Page, Problem, ReviewCommentInput,
+    LibraryEntry, LibraryQuery, Page, Problem, ReviewCommentInput,
 };
-use domain::lesson_series::LessonSeriesTransitionError;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::ambassadors::actor;
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
+use crate::usecases;
 
 /// Registers the routes of this file.
 pub fn configure(config: &mut ServiceConfig) {
@@ -46,46 +45,6 @@ pub(super) async fn find(
         .await
         .or_not_found("lesson series")?;
     Ok((series, school, owner))
-}
-
-/// Checks that the body's `school_id` is a school.
-async fn check_school(state: &AppState, school_id: Uuid) -> Result<(), ApiError> {
-    match super::school_or_404(state, school_id).await {
-        Ok(_) => Ok(()),
-        Err(ApiError::NotFound(_)) => Err(ApiError::invalid_field("school_id", "is not a school")),
-        Err(e) => Err(e),
-    }
-}
-
-/// Checks that the objectives exist in the named framework.
-async fn check_objectives(state: &AppState, input: &LessonSeriesInput) -> Result<(), ApiError> {
-    let known = match state
-        .store
-        .list_objectives(&input.framework_code, &ObjectiveQuery::default())
-        .await
-    {
-        Ok(list) if !list.is_empty() => list,
-        Ok(_) | Err(store::StoreError::NotFound) => {
-            return Err(ApiError::invalid_field(
-                "framework_code",
-                "no such framework; see GET /api/v1/frameworks",
-            ));
-        }
-        Err(e) => return Err(e.into()),
-    };
-    let unknown: Vec<String> = input
-        .objectives
-        .iter()
-        .filter(|n| !known.iter().any(|o| o.number == **n))
-        .map(|n| n.to_string())
-        .collect();
-    if !unknown.is_empty() {
-        return Err(ApiError::invalid_field(
-            "objectives",
-            format!("{} is not in {}", unknown.join(", "), input.framework_code),
-        ));
-    }
-    Ok(())
 }
 
 /// List lesson series. Programme staff see all; school staff their schools' (the coordinator's
@@ -141,56 +100,7 @@ pub async fn create_lesson_series(
     principal: Principal,
     body: crate::json::Json<LessonSeriesInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let mut input = body.into_inner();
-    if input.ambassador_id.is_none()
-        && let Principal::User(user) = &principal
-    {
-        input.ambassador_id = state
-            .store
-            .ambassador_of_user(user.id)
-            .await
-            .ok()
-            .map(|a| a.id);
-    }
-    let ambassador_id = input.ambassador_id.ok_or_else(|| {
-        ApiError::invalid_field("ambassador_id", "say which ambassador gives the series")
-    })?;
-    let owner = match state.store.ambassador_user(ambassador_id).await {
-        Ok(owner) => owner,
-        Err(store::StoreError::NotFound) => {
-            return Err(ApiError::invalid_field(
-                "ambassador_id",
-                "no such ambassador",
-            ));
-        }
-        Err(e) => return Err(e.into()),
-    };
-    check_school(&state, input.school_id).await?;
-    let placed = state
-        .store
-        .ambassador_placement_at(ambassador_id, input.school_id)
-        .await?
-        .is_some();
-    policy::authorize(
-        &principal,
-        Action::CreateLessonSeries {
-            school: input.school_id,
-            owner,
-            placed,
-        },
-        "lesson series",
-    )?;
-    let input = input.validate().map_err(ApiError::invalid_fields)?;
-    check_objectives(&state, &input).await?;
-    let created = state.store.create_lesson_series(&input, None).await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "lesson_series.create",
-        "lesson_series",
-        Some(created.id),
-    )
-    .await?;
+    let created = usecases::lesson_series::create(&state, &principal, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(created))
 }
 
@@ -247,41 +157,8 @@ pub async fn update_lesson_series(
     id: web::Path<Uuid>,
     body: crate::json::Json<LessonSeriesInput>,
 ) -> Result<web::Json<LessonSeries>, ApiError> {
-    let (series, school, owner) = find(&state, *id).await?;
-    policy::authorize(
-        &principal,
-        Action::EditLessonSeries { school, owner },
-        "lesson series",
-    )?;
-    if !series.status.is_editable() {
-        return Err(ApiError::Conflict {
-            code: "not_editable",
-            detail: format!(
-                "a {} series cannot be changed; only drafts can",
-                series.status
-            ),
-        });
-    }
-    let input = LessonSeriesInput {
-        school_id: series.content.school_id,
-        ambassador_id: series.content.ambassador_id,
-        ..body.into_inner()
-    }
-    .validate()
-    .map_err(ApiError::invalid_fields)?;
-    check_objectives(&state, &input).await?;
-    let updated = state
-        .store
-        .update_lesson_series(series.id, series.status, &input)
-        .await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "lesson_series.update",
-        "lesson_series",
-        Some(updated.id),
-    )
-    .await?;
+    let updated =
+        usecases::lesson_series::update(&state, &principal, *id, body.into_inner()).await?;
     Ok(web::Json(updated))
 }
 
@@ -310,65 +187,8 @@ pub async fn transition_lesson_series(
     id: web::Path<Uuid>,
     body: crate::json::Json<LessonSeriesTransition>,
 ) -> Result<web::Json<LessonSeries>, ApiError> {
-    let (series, school, owner) = find(&state, *id).await?;
-    let LessonSeriesTransition { action, comment } = body.into_inner();
-    policy::authorize(
-        &principal,
-        Action::ReviewLessonSeries {
-            school,
-            owner,
-            action,
-        },
-        "lesson series",
-    )?;
-    if action == domain::lesson_series::LessonSeriesAction::Schedule {
-        return Err(ApiError::invalid_field(
-            "action",
-            format!(
-                "a series is scheduled by giving its lessons dates: PUT /api/v1/lesson-series/{}/schedule",
-                series.id
-            ),
-        ));
-    }
-    let comment = comment
-        .map(|c| c.trim().to_owned())
-        .filter(|c| !c.is_empty());
-    if comment.as_ref().is_some_and(|c| c.chars().count() > 2000) {
-        return Err(ApiError::invalid_field(
-            "comment",
-            "at most 2000 characters",
-        ));
-    }
-    let next = series
-        .status
-        .apply(action, comment.as_deref())
-        .map_err(|e| match e {
-            LessonSeriesTransitionError::CommentRequired => {
-                ApiError::invalid_field("comment", e.to_string())
-            }
-            LessonSeriesTransitionError::NotFrom { .. } => ApiError::Conflict {
-                code: "invalid_transition",
-                detail: e.to_string(),
-            },
-        })?;
-    let (_, name) = actor(&state, &principal).await?;
-    let note = comment.as_deref().map(|text| store::NewComment {
-        author_name: &name,
-        text,
-        action: Some(action),
-    });
-    let updated = state
-        .store
-        .transition_lesson_series(series.id, series.status, next, note)
-        .await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "lesson_series.transition",
-        "lesson_series",
-        Some(updated.id),
-    )
-    .await?;
+    let updated =
+        usecases::lesson_series::transition(&state, &principal, *id, body.into_inner()).await?;
     Ok(web::Json(updated))
 }
 
@@ -395,36 +215,8 @@ pub async fn comment_lesson_series(
     id: web::Path<Uuid>,
     body: crate::json::Json<ReviewCommentInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let (series, school, owner) = find(&state, *id).await?;
-    policy::authorize(
-        &principal,
-        Action::CommentLessonSeries { school, owner },
-        "lesson series",
-    )?;
-    let text = body.into_inner().text.trim().to_owned();
-    if text.is_empty() || text.chars().count() > 2000 {
-        return Err(ApiError::invalid_field("text", "1 to 2000 characters"));
-    }
-    let (_, name) = actor(&state, &principal).await?;
-    let updated = state
-        .store
-        .add_review_comment(
-            series.id,
-            store::NewComment {
-                author_name: &name,
-                text: &text,
-                action: None,
-            },
-        )
-        .await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "lesson_series.comment",
-        "lesson_series",
-        Some(updated.id),
-    )
-    .await?;
+    let text = body.into_inner().text;
+    let updated = usecases::lesson_series::comment(&state, &principal, *id, &text).await?;
     Ok(HttpResponse::Created().json(updated))
 }
 
@@ -453,54 +245,7 @@ pub async fn copy_lesson_series(
     id: web::Path<Uuid>,
     body: crate::json::Json<LessonSeriesCopy>,
 ) -> Result<HttpResponse, ApiError> {
-    let (original, school, owner) = find(&state, *id).await?;
-    policy::authorize(
-        &principal,
-        Action::EditLessonSeries { school, owner },
-        "lesson series",
-    )?;
-    let LessonSeriesCopy {
-        school_id,
-        target_groups,
-    } = body.into_inner();
-    let target_school = school_id.unwrap_or(school);
-    check_school(&state, target_school).await?;
-    let ambassador_id = original.content.ambassador_id.ok_or_else(|| {
-        ApiError::Unexpected(anyhow::anyhow!("series {} has no ambassador", original.id))
-    })?;
-    let placed = state
-        .store
-        .ambassador_placement_at(ambassador_id, target_school)
-        .await?
-        .is_some();
-    policy::authorize(
-        &principal,
-        Action::CreateLessonSeries {
-            school: target_school,
-            owner,
-            placed,
-        },
-        "lesson series",
-    )?;
-    let input = LessonSeriesInput {
-        school_id: target_school,
-        target_groups: target_groups.unwrap_or_else(|| original.content.target_groups.clone()),
-        ..original.content.clone()
-    }
-    .validate()
-    .map_err(ApiError::invalid_fields)?;
-    let copy = state
-        .store
-        .create_lesson_series(&input, Some(original.id))
-        .await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "lesson_series.copy",
-        "lesson_series",
-        Some(copy.id),
-    )
-    .await?;
+    let copy = usecases::lesson_series::copy(&state, &principal, *id, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(copy))
 }
 

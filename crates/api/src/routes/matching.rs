@@ -6,12 +6,12 @@ use domain::contract::{MatchingRun, MatchingRunInput, MatchingRunListItem, Page,
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::ambassadors::actor;
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
+use crate::usecases;
 
 /// Registers the routes of this file.
 pub fn configure(config: &mut ServiceConfig) {
@@ -44,47 +44,8 @@ pub async fn create_matching_run(
     principal: Principal,
     body: crate::json::Json<MatchingRunInput>,
 ) -> Result<HttpResponse, ApiError> {
-    policy::authorize(&principal, Action::RunMatching, "matching run")?;
-    let MatchingRunInput {
-        school_year,
-        start_moment,
-    } = body.into_inner();
-    let input = state
-        .store
-        .matching_input(school_year, start_moment)
-        .await?;
-    let (candidates, placements) = (input.candidates.len(), input.spots.len());
-    // The engine is pure computation: keep it off the request threads.
-    let outcome = web::block(move || domain::matching::propose(&input.candidates, &input.spots))
-        .await
-        .map_err(anyhow::Error::from)?;
-    let (by, name) = actor(&state, &principal).await?;
-    let id = state
-        .store
-        .create_matching_run(&store::NewRun {
-            school_year,
-            start_moment,
-            by: store::Actor {
-                id: by,
-                name: &name,
-            },
-            candidates,
-            placements,
-            feasible_pairs: outcome.feasible_pairs,
-            total_score: outcome.total_score,
-            proposals: &outcome.proposals,
-            left_over: &outcome.left_over,
-        })
-        .await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "matching_run.create",
-        "matching_run",
-        Some(id),
-    )
-    .await?;
-    Ok(HttpResponse::Created().json(state.store.get_matching_run(id).await?))
+    let run = usecases::matching::run(&state, &principal, body.into_inner()).await?;
+    Ok(HttpResponse::Created().json(run))
 }
 
 /// Earlier matching runs, newest first.

@@ -1,8 +1,8 @@
 //! A school's capacity per school year: what the director records, and the suggestion.
 
 use actix_web::{get, put, web};
-use domain::contract::{Organisation, Problem, SchoolCapacity, SchoolCapacityInput};
-use domain::{OrganisationKind, SchoolYear};
+use domain::SchoolYear;
+use domain::contract::{Problem, SchoolCapacity, SchoolCapacityInput};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -10,6 +10,8 @@ use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::policy::{self, Action};
 use crate::state::AppState;
+use crate::usecases;
+use crate::usecases::schools::{capacity, school};
 
 /// Registers the routes of this file.
 pub fn configure(config: &mut ServiceConfig) {
@@ -40,9 +42,10 @@ pub async fn get_capacity(
     principal: Principal,
     path: web::Path<(Uuid, String)>,
 ) -> Result<web::Json<SchoolCapacity>, ApiError> {
-    let (school, year) = find(&state, &path).await?;
+    let year = school_year(&path.1)?;
+    let school = school(&state.store, path.0).await?;
     policy::authorize(&principal, Action::ReadCapacity(&school), "school")?;
-    Ok(web::Json(capacity(&state, &school, year).await?))
+    Ok(web::Json(capacity(&state.store, &school, year).await?))
 }
 
 /// Record a school's capacity for a school year: groups, interns, starting teachers, the
@@ -72,72 +75,17 @@ pub async fn put_capacity(
     path: web::Path<(Uuid, String)>,
     body: crate::json::Json<SchoolCapacityInput>,
 ) -> Result<web::Json<SchoolCapacity>, ApiError> {
-    let (school, year) = find(&state, &path).await?;
-    policy::authorize(&principal, Action::EditCapacity(&school), "school")?;
-    let mut input = body.into_inner();
-    input.validate().map_err(ApiError::invalid_fields)?;
-    input
-        .teachers
-        .iter_mut()
-        .for_each(|t| t.name = t.name.trim().to_owned());
-    state
-        .store
-        .put_school_capacity(school.id, year, &input)
-        .await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "capacity.update",
-        "school",
-        Some(school.id),
-    )
-    .await?;
-    Ok(web::Json(capacity(&state, &school, year).await?))
+    let (id, year) = path.into_inner();
+    let year = school_year(&year)?;
+    let recorded =
+        usecases::schools::put_capacity(&state, &principal, id, year, body.into_inner()).await?;
+    Ok(web::Json(recorded))
 }
 
-async fn find(
-    state: &AppState,
-    path: &(Uuid, String),
-) -> Result<(Organisation, SchoolYear), ApiError> {
-    let year = SchoolYear::parse(&path.1).map_err(|e| ApiError::BadRequest {
+/// The school year in a path, or a 400 naming it.
+fn school_year(text: &str) -> Result<SchoolYear, ApiError> {
+    SchoolYear::parse(text).map_err(|e| ApiError::BadRequest {
         code: "invalid_path",
         detail: e.0,
-    })?;
-    let school = match state.store.get_organisation(path.0).await {
-        Ok(org) if org.kind == OrganisationKind::School => org,
-        Ok(_) | Err(store::StoreError::NotFound) => return Err(ApiError::NotFound("school")),
-        Err(e) => return Err(e.into()),
-    };
-    Ok((school, year))
-}
-
-async fn capacity(
-    state: &AppState,
-    school: &Organisation,
-    year: SchoolYear,
-) -> Result<SchoolCapacity, ApiError> {
-    let recorded = state.store.get_school_capacity(school.id, year).await?;
-    let (input, updated_at) = match recorded {
-        Some((input, at)) => (input, Some(at)),
-        None => (
-            SchoolCapacityInput {
-                groups: 0,
-                groups_with_intern: 0,
-                groups_with_starting_teacher: 0,
-                teachers: Vec::new(),
-                offered: None,
-            },
-            None,
-        ),
-    };
-    let suggestion = input.suggestion();
-    Ok(SchoolCapacity {
-        school_id: school.id,
-        school_year: year,
-        reasoning: suggestion.reasoning_nl(),
-        suggestion,
-        placements: state.store.count_placements(school.id, year).await?,
-        input,
-        updated_at,
     })
 }

@@ -4,20 +4,18 @@
 use actix_web::{HttpResponse, get, post, web};
 use domain::contract::{
     Agreement, AgreementInput, AgreementTransition, ContributionInput, ContributionRecord,
-    ContributionType, CostRoleInput, CostRoleRecord, FieldError, Problem, SponsorshipReport,
-    StatementQuery,
+    ContributionType, CostRoleInput, CostRoleRecord, Problem, SponsorshipReport, StatementQuery,
 };
-use domain::sponsorship::{
-    self as rules, AgreementAction, AgreementError, AgreementStatus, SponsorshipTerms,
-};
+use domain::sponsorship::{self as rules, AgreementStatus};
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::employers::employer_for;
 use crate::auth::Principal;
-use crate::error::{ApiError, OrNotFound};
+use crate::error::ApiError;
 use crate::policy::Action;
 use crate::state::AppState;
+use crate::usecases;
 
 /// Registers the routes of this file.
 pub fn configure(config: &mut ServiceConfig) {
@@ -90,40 +88,8 @@ pub async fn propose_agreement(
     id: web::Path<Uuid>,
     body: crate::json::Json<AgreementInput>,
 ) -> Result<HttpResponse, ApiError> {
-    employer_for(
-        &state,
-        &principal,
-        *id,
-        Action::ManageEmployer { employer: *id },
-    )
-    .await?;
-    let input = body.into_inner();
-    let terms = SponsorshipTerms::new(
-        input.sponsored_minutes_per_week,
-        input.volunteered_minutes_per_week,
-        input.hourly_rate,
-    )
-    .map_err(agreement_error)?;
-    let linked = match state.store.get_ambassador(input.ambassador_id).await {
-        Ok(ambassador) => ambassador.profile.employer_id == Some(*id),
-        Err(store::StoreError::NotFound) => false,
-        Err(e) => return Err(e.into()),
-    };
-    if !linked {
-        return Err(ApiError::Conflict {
-            code: "not_linked",
-            detail: "this ambassador is not on the employer's staff: invite the employee first and wait until they accept".to_owned(),
-        });
-    }
-    let agreement = state.store.create_agreement(*id, &input, terms).await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "sponsorship.propose",
-        "sponsorship_agreement",
-        Some(agreement.id),
-    )
-    .await?;
+    let agreement =
+        usecases::sponsorship::propose(&state, &principal, *id, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(agreement))
 }
 
@@ -156,41 +122,12 @@ pub async fn transition_agreement(
     body: crate::json::Json<AgreementTransition>,
 ) -> Result<web::Json<Agreement>, ApiError> {
     let (employer, agreement_id) = path.into_inner();
-    let body = body.into_inner();
-    let action = match body.action {
-        AgreementAction::Agree | AgreementAction::Start => Action::SettleAgreement { employer },
-        AgreementAction::End => Action::ManageEmployer { employer },
-    };
-    employer_for(&state, &principal, employer, action).await?;
-    let agreement = state
-        .store
-        .get_agreement(employer, agreement_id)
-        .await
-        .or_not_found("agreement")?;
-    let reason = body.reason.as_deref().map(str::trim);
-    let to = agreement
-        .status
-        .apply(body.action, reason)
-        .map_err(agreement_error)?;
-    if body.action == AgreementAction::Agree {
-        feed_funding(&state, &agreement).await?;
-    }
-    let moved = state
-        .store
-        .set_agreement_status(
-            &agreement,
-            agreement.status,
-            to,
-            reason,
-            state.clock.today(),
-        )
-        .await?;
-    super::audit(
-        &state.store,
+    let moved = usecases::sponsorship::transition(
+        &state,
         &principal,
-        "sponsorship.transition",
-        "sponsorship_agreement",
-        Some(moved.id),
+        employer,
+        agreement_id,
+        body.into_inner(),
     )
     .await?;
     Ok(web::Json(moved))
@@ -247,60 +184,8 @@ pub async fn add_contribution(
     id: web::Path<Uuid>,
     body: crate::json::Json<ContributionInput>,
 ) -> Result<HttpResponse, ApiError> {
-    employer_for(
-        &state,
-        &principal,
-        *id,
-        Action::ManageEmployer { employer: *id },
-    )
-    .await?;
-    let mut input = body.into_inner();
-    input.description = input.description.trim().to_owned();
-    input.receipt_number = input.receipt_number.trim().to_owned();
-    let mut errors = Vec::new();
-    if input.kind == ContributionType::Materials && input.description.is_empty() {
-        errors.push(FieldError::new(
-            "description",
-            "say what materials were given",
-        ));
-    }
-    if input.description.chars().count() > 300 {
-        errors.push(FieldError::new("description", "at most 300 characters"));
-    }
-    if input.amount.0 <= 0 || input.amount.0 > 100_000_000 {
-        errors.push(FieldError::new(
-            "amount",
-            "give the value in cents, above 0 and at most 100000000 (EUR 1,000,000)",
-        ));
-    }
-    if input.receipt_number.is_empty() || input.receipt_number.chars().count() > 100 {
-        errors.push(FieldError::new(
-            "receipt_number",
-            "give the receipt's number, at most 100 characters",
-        ));
-    }
-    if !errors.is_empty() {
-        return Err(ApiError::invalid_fields(errors));
-    }
-    let record = state
-        .store
-        .add_contribution(*id, &input)
-        .await
-        .map_err(|e| match e {
-            store::StoreError::Conflict(detail) => ApiError::Conflict {
-                code: "receipt_taken",
-                detail,
-            },
-            other => other.into(),
-        })?;
-    super::audit(
-        &state.store,
-        &principal,
-        "sponsorship.contribution",
-        "contribution",
-        Some(record.id),
-    )
-    .await?;
+    let record =
+        usecases::sponsorship::add_contribution(&state, &principal, *id, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(record))
 }
 
@@ -354,46 +239,8 @@ pub async fn add_cost_role(
     id: web::Path<Uuid>,
     body: crate::json::Json<CostRoleInput>,
 ) -> Result<HttpResponse, ApiError> {
-    employer_for(
-        &state,
-        &principal,
-        *id,
-        Action::ManageEmployer { employer: *id },
-    )
-    .await?;
-    let mut input = body.into_inner();
-    input.role = input.role.trim().to_owned();
-    let mut errors = Vec::new();
-    if input.role.is_empty() || input.role.chars().count() > 100 {
-        errors.push(FieldError::new(
-            "role",
-            "give the role, such as 'coördinator', at most 100 characters",
-        ));
-    }
-    let minutes = u32::try_from(input.minutes)
-        .ok()
-        .filter(|m| (1..=100_000).contains(m));
-    if minutes.is_none() {
-        errors.push(FieldError::new("minutes", "give 1 to 100000 minutes"));
-    }
-    if input.hourly_rate.is_negative() || input.hourly_rate.0 > 100_000 {
-        errors.push(FieldError::new(
-            "hourly_rate",
-            "give 0 to 100000 cents (EUR 1,000) an hour",
-        ));
-    }
-    let (Some(minutes), true) = (minutes, errors.is_empty()) else {
-        return Err(ApiError::invalid_fields(errors));
-    };
-    let record = state.store.add_cost_role(*id, &input, minutes).await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "sponsorship.cost_role",
-        "cost_role",
-        Some(record.id),
-    )
-    .await?;
+    let record =
+        usecases::sponsorship::add_cost_role(&state, &principal, *id, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(record))
 }
 
@@ -607,42 +454,4 @@ fn download(
             ),
         ))
         .body(body)
-}
-
-/// Sets the employee's funding arrangement to what the agreement's terms imply, so their hours
-/// are logged as sponsored, volunteered or both.
-async fn feed_funding(state: &AppState, agreement: &Agreement) -> Result<(), ApiError> {
-    let ambassador = state
-        .store
-        .get_ambassador(agreement.ambassador_id)
-        .await
-        .or_not_found("ambassador")?;
-    let mut input = ambassador.profile.clone();
-    input.funding = agreement.funding;
-    input.sponsored_minutes_per_week = i64::from(agreement.sponsored_minutes_per_week);
-    input.volunteer_minutes_per_week = i64::from(agreement.volunteered_minutes_per_week);
-    let input = input.validate().map_err(ApiError::invalid_fields)?;
-    state.store.update_ambassador(ambassador.id, &input).await?;
-    Ok(())
-}
-
-fn agreement_error(error: AgreementError) -> ApiError {
-    let message = error.to_string();
-    match error {
-        AgreementError::MinutesOutOfRange { what, .. } => ApiError::invalid_field(
-            if what == "sponsored" {
-                "sponsored_minutes_per_week"
-            } else {
-                "volunteered_minutes_per_week"
-            },
-            message,
-        ),
-        AgreementError::NoMinutes => ApiError::invalid_field("sponsored_minutes_per_week", message),
-        AgreementError::RateOutOfRange { .. } => ApiError::invalid_field("hourly_rate", message),
-        AgreementError::ReasonRequired => ApiError::invalid_field("reason", message),
-        AgreementError::NotFrom { .. } => ApiError::Conflict {
-            code: "invalid_transition",
-            detail: message,
-        },
-    }
 }

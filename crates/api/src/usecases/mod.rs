@@ -11,9 +11,18 @@
 //! requests that decide on the same thing take turns, so neither decides on what the other is
 //! about to change.
 
+pub mod ambassadors;
+pub mod employers;
+pub mod holidays;
 pub mod hours;
+pub mod hours_policies;
+pub mod lesson_schedule;
+pub mod lesson_series;
 pub mod matches;
+pub mod matching;
 pub mod placements;
+pub mod schools;
+pub mod sponsorship;
 
 use store::Tx;
 

@@ -367,6 +367,33 @@ on_both_backends! {
         assert_problem(withdraw, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
     }
 
+    async fn two_admins_taking_the_same_intake_step_at_once_record_it_once(db) {
+        let app = spawn_app(&db).await;
+        // Two sessions, as two people at two desks would have.
+        let (iris, colleague) = (app.login_as(ADMIN).await, app.login_as(ADMIN).await);
+        let body = json!({
+            "name": "Jesse de Wit", "email": "jesse@voorbeeld.example", "home_municipality": "Utrecht",
+            "weekdays": ["monday"], "commitment": "whole_year", "available_from_year": "2026-2027",
+            "available_from_moment": "september", "minutes_per_day": 420, "funding": "volunteer"
+        });
+        let created: Ambassador = app.post_ok("/api/v1/ambassadors", &iris, &body, StatusCode::CREATED).await;
+        let path = format!("/api/v1/ambassadors/{}/intake", created.id);
+        for (taken, action) in ["plan_intake", "complete_intake", "request_vog"].into_iter().enumerate() {
+            let step = json!({ "action": action });
+            let (first, second) = tokio::join!(
+                app.call(Method::POST, &path, &iris, Some(&step)),
+                app.call(Method::POST, &path, &colleague, Some(&step)),
+            );
+            let statuses = [first.status(), second.status()];
+            assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 1, "{action}: {statuses:?}");
+            let loser = if first.status() == StatusCode::OK { second } else { first };
+            assert_problem(loser, StatusCode::CONFLICT, "invalid_transition").await;
+            let intake: Intake = app.get_json(&path, &iris).await;
+            // The registration is the first step; each action after it is recorded once.
+            assert_eq!(intake.steps.len(), taken + 2, "{action}: {:?}", intake.steps);
+        }
+    }
+
     async fn an_ambassador_keeps_their_own_profile_and_sees_nobody_elses(db) {
         let app = spawn_app(&db).await;
         let admin = app.login_as(ADMIN).await;

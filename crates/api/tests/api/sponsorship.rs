@@ -400,6 +400,61 @@ on_both_backends! {
         assert!(bytes.windows(15).any(|w| w == b"xl/workbook.xml"), "an Office Open XML workbook");
     }
 
+    async fn two_acceptances_of_one_invitation_at_once_make_one_account(db) {
+        let app = spawn_app_with(&db, &[MAIL_LOG]).await;
+        let contact = app.login_as(EMPLOYER_CONTACT).await;
+        let hoogland = employer_of(&app, EMPLOYER_CONTACT).await;
+        let accept = format!("/api/v1/employers/{}/invitation-acceptances", hoogland.id);
+        for round in 0..3 {
+            let email = format!("tim{round}@hoogland.example");
+            let invite = json!({"name": format!("Tim {round}"), "email": email});
+            app.post_ok::<Invitation>(&format!("/api/v1/employers/{}/invitations", hoogland.id), &contact, &invite, StatusCode::CREATED).await;
+            let token = token_mailed_to(&app, &email, 1).await;
+            let body = json!({"token": token, "password": "blauwe-tram-naar-de-uithof", "weekdays": ["friday"]});
+            let (first, second) = tokio::join!(
+                anonymous(&app, Method::POST, &accept, &body),
+                anonymous(&app, Method::POST, &accept, &body),
+            );
+            let statuses = [first.status(), second.status()];
+            assert_eq!(statuses.iter().filter(|s| **s == StatusCode::CREATED).count(), 1, "round {round}: {statuses:?}");
+            let loser = if first.status() == StatusCode::CREATED { second } else { first };
+            assert_problem(loser, StatusCode::GONE, "invitation_already_used").await;
+            let staff: Vec<Employee> = app.get_json(&format!("/api/v1/employers/{}/employees", hoogland.id), &contact).await;
+            assert_eq!(staff.iter().filter(|e| e.name == format!("Tim {round}")).count(), 1, "round {round}: {staff:?}");
+        }
+    }
+
+    async fn two_agreements_for_one_employee_and_period_at_once_leave_one(db) {
+        let app = spawn_app(&db).await;
+        let contact = app.login_as(EMPLOYER_CONTACT).await;
+        let hoogland = employer_of(&app, EMPLOYER_CONTACT).await;
+        let path = format!("/api/v1/employers/{}/agreements", hoogland.id);
+        let staff: Vec<Employee> = app.get_json(&format!("/api/v1/employers/{}/employees", hoogland.id), &contact).await;
+        let noah = staff.iter().find(|e| e.name == "Noah Verbeek").unwrap().ambassador_id;
+        let terms = json!({
+            "ambassador_id": noah, "school_year": "2027-2028", "start_moment": "september",
+            "commitment": "half_year", "sponsored_minutes_per_week": 240,
+            "volunteered_minutes_per_week": 0, "hourly_rate": 5000
+        });
+        for round in 0..3 {
+            let (first, second) = tokio::join!(
+                app.call(Method::POST, &path, &contact, Some(&terms)),
+                app.call(Method::POST, &path, &contact, Some(&terms)),
+            );
+            let statuses = [first.status(), second.status()];
+            assert_eq!(statuses.iter().filter(|s| **s == StatusCode::CREATED).count(), 1, "round {round}: {statuses:?}");
+            let (winner, loser) = if first.status() == StatusCode::CREATED { (first, second) } else { (second, first) };
+            assert_problem(loser, StatusCode::CONFLICT, "conflict").await;
+            let winner: Agreement = winner.json().await.unwrap();
+            let live: Vec<Agreement> = app.get_json(&path, &contact).await;
+            let live: Vec<_> = live.iter().filter(|a| a.ambassador_id == noah && a.first_day == winner.first_day && a.status != AgreementStatus::Ended).collect();
+            assert_eq!(live.len(), 1, "round {round}: {live:?}");
+            // Ended, the period is free for the next round.
+            let end = json!({"action": "end", "reason": "Volgende ronde"});
+            app.post_ok::<Agreement>(&format!("{path}/{}/transitions", winner.id), &contact, &end, StatusCode::OK).await;
+        }
+    }
+
     async fn employers_see_only_their_own(db) {
         let app = spawn_app(&db).await;
         let hoogland = employer_of(&app, EMPLOYER_CONTACT).await;

@@ -343,6 +343,42 @@ pub struct ContributionInput {
     pub receipt_number: String,
 }
 
+impl ContributionInput {
+    /// The contribution trimmed, or every field that is wrong: materials say what they were, the
+    /// amount is above 0 and at most EUR 1,000,000, and the receipt number is required.
+    pub fn validate(mut self) -> Result<Self, Vec<FieldError>> {
+        self.description = self.description.trim().to_owned();
+        self.receipt_number = self.receipt_number.trim().to_owned();
+        let mut errors = Vec::new();
+        if self.kind == ContributionType::Materials && self.description.is_empty() {
+            errors.push(FieldError::new(
+                "description",
+                "say what materials were given",
+            ));
+        }
+        if self.description.chars().count() > 300 {
+            errors.push(FieldError::new("description", "at most 300 characters"));
+        }
+        if self.amount.0 <= 0 || self.amount.0 > 100_000_000 {
+            errors.push(FieldError::new(
+                "amount",
+                "give the value in cents, above 0 and at most 100000000 (EUR 1,000,000)",
+            ));
+        }
+        if self.receipt_number.is_empty() || self.receipt_number.chars().count() > 100 {
+            errors.push(FieldError::new(
+                "receipt_number",
+                "give the receipt's number, at most 100 characters",
+            ));
+        }
+        if errors.is_empty() {
+            Ok(self)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
 /// A recorded contribution.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -378,6 +414,37 @@ pub struct CostRoleInput {
     pub hourly_rate: Cents,
     /// The day the hours count on; statements whose period holds it include them.
     pub recorded_on: NaiveDate,
+}
+
+impl CostRoleInput {
+    /// The cost row trimmed with its minutes, or every field that is wrong: a role of at most
+    /// 100 characters, 1 to 100 000 minutes, and 0 to EUR 1,000 an hour.
+    pub fn validate(mut self) -> Result<(Self, u32), Vec<FieldError>> {
+        self.role = self.role.trim().to_owned();
+        let mut errors = Vec::new();
+        if self.role.is_empty() || self.role.chars().count() > 100 {
+            errors.push(FieldError::new(
+                "role",
+                "give the role, such as 'coördinator', at most 100 characters",
+            ));
+        }
+        let minutes = u32::try_from(self.minutes)
+            .ok()
+            .filter(|m| (1..=100_000).contains(m));
+        if minutes.is_none() {
+            errors.push(FieldError::new("minutes", "give 1 to 100000 minutes"));
+        }
+        if self.hourly_rate.is_negative() || self.hourly_rate.0 > 100_000 {
+            errors.push(FieldError::new(
+                "hourly_rate",
+                "give 0 to 100000 cents (EUR 1,000) an hour",
+            ));
+        }
+        match (minutes, errors.is_empty()) {
+            (Some(minutes), true) => Ok((self, minutes)),
+            _ => Err(errors),
+        }
+    }
 }
 
 /// A recorded cost row.
@@ -464,6 +531,79 @@ fn email_field(errors: &mut Vec<FieldError>, name: &str, value: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn fields(errors: Vec<FieldError>) -> Vec<String> {
+        errors.into_iter().map(|e| e.field).collect()
+    }
+
+    #[test]
+    fn a_contribution_is_trimmed_and_checked_field_by_field() {
+        let day = NaiveDate::from_ymd_opt(2026, 10, 1).expect("a date");
+        let money = ContributionInput {
+            kind: ContributionType::Money,
+            description: "  ".to_owned(),
+            amount: Cents(50_000),
+            given_on: day,
+            receipt_number: " R-1 ".to_owned(),
+        };
+        let tidy = money
+            .clone()
+            .validate()
+            .expect("money needs no description");
+        assert_eq!(
+            (tidy.description.as_str(), tidy.receipt_number.as_str()),
+            ("", "R-1")
+        );
+        let materials = ContributionInput {
+            kind: ContributionType::Materials,
+            amount: Cents(0),
+            receipt_number: " ".to_owned(),
+            ..money.clone()
+        };
+        assert_eq!(
+            fields(materials.validate().expect_err("three wrong fields")),
+            ["description", "amount", "receipt_number"]
+        );
+        let too_much = ContributionInput {
+            amount: Cents(100_000_001),
+            ..money
+        };
+        assert_eq!(
+            fields(too_much.validate().expect_err("too much")),
+            ["amount"]
+        );
+    }
+
+    #[test]
+    fn a_cost_role_needs_a_role_minutes_and_a_sane_rate() {
+        let row = CostRoleInput {
+            role: " coördinator ".to_owned(),
+            party: Party::Employer,
+            minutes: 90,
+            hourly_rate: Cents(4_500),
+            recorded_on: NaiveDate::from_ymd_opt(2026, 10, 1).expect("a date"),
+        };
+        let (tidy, minutes) = row.clone().validate().expect("a valid row");
+        assert_eq!((tidy.role.as_str(), minutes), ("coördinator", 90));
+        let wrong = CostRoleInput {
+            role: String::new(),
+            minutes: 0,
+            hourly_rate: Cents(100_001),
+            ..row.clone()
+        };
+        assert_eq!(
+            fields(wrong.validate().expect_err("three wrong fields")),
+            ["role", "minutes", "hourly_rate"]
+        );
+        let too_long = CostRoleInput {
+            minutes: 100_001,
+            ..row
+        };
+        assert_eq!(
+            fields(too_long.validate().expect_err("too long")),
+            ["minutes"]
+        );
+    }
 
     #[test]
     fn a_sign_up_names_every_bad_field() {

@@ -19,6 +19,47 @@ pub struct SroiRule {
     pub source: String,
 }
 
+impl SroiRule {
+    /// The rule programme staff entered, trimmed; or every field that is wrong. The value is 0
+    /// to EUR 1,000 an hour, and the source is required, because statements quote it.
+    pub fn parse(
+        municipality: &str,
+        cents_per_hour: Cents,
+        source: &str,
+    ) -> Result<SroiRule, Vec<crate::contract::FieldError>> {
+        use crate::contract::FieldError;
+        let mut errors = Vec::new();
+        let municipality = municipality.trim().to_owned();
+        if municipality.is_empty() || municipality.chars().count() > 100 {
+            errors.push(FieldError::new(
+                "municipality",
+                "give the municipality's name, at most 100 characters",
+            ));
+        }
+        if cents_per_hour.is_negative() || cents_per_hour.0 > 100_000 {
+            errors.push(FieldError::new(
+                "cents_per_hour",
+                "give 0 to 100000 cents (EUR 1,000) an hour",
+            ));
+        }
+        let source = source.trim().to_owned();
+        if source.is_empty() || source.chars().count() > 300 {
+            errors.push(FieldError::new(
+                "source",
+                "say where the value comes from (the scheme and its building block), at most 300 characters",
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(SroiRule {
+            municipality,
+            cents_per_hour,
+            source,
+        })
+    }
+}
+
 impl std::fmt::Display for SroiRule {
     /// `Utrecht, bouwsteen 'ondersteunen maatschappelijk project': EUR 100 per uur` (Dutch, as
     /// statements show it).
@@ -97,6 +138,23 @@ pub fn social_return(minutes: u64, municipality: &str, rules: &[SroiRule]) -> So
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_rule_is_trimmed_and_checked_field_by_field() {
+        let rule = SroiRule::parse(" Amersfoort ", Cents(7_550), " PSO, bouwsteen 3 ")
+            .expect("a valid rule");
+        assert_eq!(rule.municipality, "Amersfoort");
+        assert_eq!(rule.source, "PSO, bouwsteen 3");
+        let fields = |errors: Vec<crate::contract::FieldError>| {
+            errors.into_iter().map(|e| e.field).collect::<Vec<_>>()
+        };
+        let wrong = SroiRule::parse("  ", Cents(-1), "").expect_err("three wrong fields");
+        assert_eq!(fields(wrong), ["municipality", "cents_per_hour", "source"]);
+        let too_much = SroiRule::parse("Utrecht", Cents(100_001), "x").expect_err("too much");
+        assert_eq!(fields(too_much), ["cents_per_hour"]);
+        assert!(SroiRule::parse("Utrecht", Cents(100_000), "x").is_ok());
+        assert!(SroiRule::parse("Utrecht", Cents(0), "x").is_ok());
+    }
 
     fn rules() -> Vec<SroiRule> {
         vec![
