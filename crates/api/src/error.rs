@@ -82,6 +82,10 @@ pub enum ApiError {
         /// What happened and what to do instead.
         detail: String,
     },
+    /// The request's `If-Match` names a version the resource no longer has: someone changed it
+    /// in between.
+    #[error("{0}")]
+    PreconditionFailed(String),
     /// The database cannot be reached.
     #[error("the database is not reachable")]
     Unavailable,
@@ -129,6 +133,7 @@ impl ApiError {
             ApiError::Forbidden => "forbidden",
             ApiError::NotFound(_) => "not_found",
             ApiError::Conflict { code, .. } | ApiError::Gone { code, .. } => code,
+            ApiError::PreconditionFailed(_) => "precondition_failed",
             ApiError::Unavailable => "unavailable",
             ApiError::Unexpected(_) => "internal_error",
         }
@@ -147,6 +152,7 @@ impl ApiError {
             status: status.as_u16(),
             detail: self.to_string(),
             code: self.code().to_owned(),
+            details: None,
             errors,
         }
     }
@@ -169,6 +175,7 @@ impl ResponseError for ApiError {
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::Gone { .. } => StatusCode::GONE,
+            ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             ApiError::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Unexpected(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -281,6 +281,7 @@ mod tests {
             status,
             detail: "English".into(),
             code: code.into(),
+            details: None,
             errors: Vec::new(),
         }))
     }

@@ -11,6 +11,8 @@
 //! requests that decide on the same thing take turns, so neither decides on what the other is
 //! about to change.
 
+pub mod statements;
+
 use store::Tx;
 
 use crate::auth::Principal;

@@ -11,6 +11,7 @@ fn problem(status: u16, code: &str, field: Option<&str>) -> ApiError {
         status,
         detail: "an English detail for developers".into(),
         code: code.into(),
+        details: None,
         errors: field
             .map(|field| {
                 vec![FieldError {
