@@ -330,7 +330,29 @@ async fn change_line(
     let tx = begin(state).await?;
     let (item, ledger) = locked_line(&tx, id).await?;
     precondition(&item, expected)?;
-    let line = decide(&item.line, &ledger).map_err(refusal)?;
+    let line = match decide(&item.line, &ledger) {
+        Ok(line) => line,
+        Err(error @ LineError::OverCap { .. }) => {
+            // Refused over a cap: the line keeps the checks that refused it, so whoever
+            // looks next sees it flagged instead of the checks of its draw-up.
+            let flagged = decide::recheck(&item.line, item.id, &ledger);
+            if flagged != item.line {
+                tx.update_statement_line(item.id, item.ambassador_id, item.version, &flagged)
+                    .await?
+                    .ok_or_else(changed_under_lock)?;
+                commit_with_audit(
+                    tx,
+                    principal,
+                    "allowance.flag",
+                    "statement_line",
+                    Some(item.id),
+                )
+                .await?;
+            }
+            return Err(refusal(error));
+        }
+        Err(error) => return Err(refusal(error)),
+    };
     let saved = tx
         .update_statement_line(item.id, item.ambassador_id, item.version, &line)
         .await?

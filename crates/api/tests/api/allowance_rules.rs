@@ -290,6 +290,11 @@ on_both_backends! {
         assert!(october["line"]["flags"].as_array().unwrap().is_empty());
         p.declare("2026-10", 5_001).await;
         assert_over_cap(p.step(&october, "approve").await, "monthly", 21_000, 21_001).await;
+        // The refusal leaves the line flagged, so the statement shows why.
+        let flagged: Value = p.app.get_json("/api/v1/statements/2026-10", &p.admin).await;
+        let flagged = &flagged["lines"][0];
+        assert_eq!((flagged["line"]["status"].as_str(), monthly_total(flagged)), (Some("draft"), 21_001), "{flagged}");
+        assert_eq!(flagged["line"]["flags"].as_array().unwrap().len(), 1, "{flagged}");
 
         // Adjusted to exactly the cap, it is approved; a cent declared since blocks the payment.
         let path = format!("/api/v1/statement-lines/{}/adjustments", october["id"].as_str().unwrap());

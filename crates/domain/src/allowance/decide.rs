@@ -92,6 +92,14 @@ pub fn transition(
     Ok(line)
 }
 
+/// The line `id` checked again against the caps as they stand, its amount and status kept:
+/// what a refused approval or payment leaves behind, so the line shows the breach.
+pub fn recheck(line: &StatementLine, id: Uuid, ledger: &YearLedger) -> StatementLine {
+    let mut line = line.clone();
+    line.recheck(ledger.others(line.month(), Some(id)));
+    line
+}
+
 /// A correction of the paid line `corrected_id`: `amount` is added to what was paid for its
 /// month (negative takes back, at most what the month can still give back), checked against
 /// the caps as they stand.

@@ -66,6 +66,33 @@ fn approval_counts_what_was_declared_after_the_line_was_drawn_up_to_the_cent() {
             }],
         })
     );
+    // What the refusal leaves behind: the same draft, now flagged.
+    let flagged = decide::recheck(&drawn, id(1), &over);
+    assert_eq!(
+        (flagged.status(), flagged.amount()),
+        (LineStatus::Draft, Cents(16_000))
+    );
+    assert_eq!(flagged.flags().len(), 1);
+    assert_eq!(
+        decide::recheck(&drawn, id(1), &at_cap_again()),
+        drawn_at_cap(&drawn)
+    );
+}
+
+fn at_cap_again() -> YearLedger {
+    YearLedger {
+        lines: Vec::new(),
+        declared: vec![declared(10, 5_000)],
+    }
+}
+
+fn drawn_at_cap(drawn: &StatementLine) -> StatementLine {
+    let mut line = drawn.clone();
+    line.recheck(OtherAllowances {
+        declared_this_month: Cents(5_000),
+        ..OtherAllowances::default()
+    });
+    line
 }
 
 #[test]
