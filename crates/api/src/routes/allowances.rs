@@ -803,3 +803,32 @@ async fn payout_lines(state: &AppState, month: CalendarMonth) -> Result<Vec<Payo
     }
     Ok(lines)
 }
+
+#[cfg(test)]
+mod tests {
+    use actix_web::test::TestRequest;
+
+    use super::*;
+
+    fn expected(value: Option<&str>) -> Expected {
+        let mut request = TestRequest::default();
+        if let Some(value) = value {
+            request = request.insert_header((header::IF_MATCH, value));
+        }
+        if_match(&request.to_http_request())
+    }
+
+    #[test]
+    fn if_match_names_strong_versions_or_accepts_any() {
+        assert_eq!(expected(None), Expected::Any);
+        assert_eq!(expected(Some("*")), Expected::Any);
+        assert_eq!(expected(Some("\"3\"")), Expected::Versions(vec![3]));
+        assert_eq!(
+            expected(Some("\"3\", \"4\"")),
+            Expected::Versions(vec![3, 4])
+        );
+        // A weak tag, or no tag at all, matches no version.
+        assert_eq!(expected(Some("W/\"3\"")), Expected::Versions(Vec::new()));
+        assert_eq!(expected(Some("3")), Expected::Versions(Vec::new()));
+    }
+}
