@@ -86,11 +86,10 @@ pub enum ApiError {
         /// What happened and what to do instead.
         detail: String,
     },
-    /// The resource changed since the version the client sent in `If-Match`.
-    #[error(
-        "{0} was changed by someone else since you loaded it; load it again and redo your change"
-    )]
-    PreconditionFailed(&'static str),
+    /// The request's `If-Match` names a version the resource no longer has: someone changed it
+    /// in between.
+    #[error("{0}")]
+    PreconditionFailed(String),
     /// The database cannot be reached.
     #[error("the database is not reachable")]
     Unavailable,
@@ -157,6 +156,7 @@ impl ApiError {
             status: status.as_u16(),
             detail: self.to_string(),
             code: self.code().to_owned(),
+            details: None,
             errors,
         }
     }

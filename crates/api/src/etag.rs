@@ -38,7 +38,9 @@ impl IfMatch {
         if matches {
             Ok(())
         } else {
-            Err(ApiError::PreconditionFailed(what))
+            Err(ApiError::PreconditionFailed(format!(
+                "{what} was changed by someone else since you loaded it; load it again and redo your change"
+            )))
         }
     }
 }

@@ -40,10 +40,11 @@ struct LineRow {
     ambassador_name: String,
     line: String,
     has_iban: bool,
+    version: i32,
 }
 
 const SELECT_LINES: &str = "SELECT l.id, l.ambassador_id, a.name AS ambassador_name, l.line, \
-     (p.iban IS NOT NULL) AS has_iban FROM statement_lines l JOIN ambassadors a ON a.id = l.ambassador_id \
+     (p.iban IS NOT NULL) AS has_iban, l.version FROM statement_lines l JOIN ambassadors a ON a.id = l.ambassador_id \
      LEFT JOIN allowance_profiles p ON p.ambassador_id = l.ambassador_id";
 
 impl Store {
@@ -286,36 +287,6 @@ impl Store {
         Ok(out)
     }
 
-    /// What a volunteer's lines add up to: `(this month, the earlier months of its calendar
-    /// year)`, counting approved and paid lines (drafts are not money yet).
-    pub async fn line_totals(
-        &self,
-        ambassador_id: Uuid,
-        month: CalendarMonth,
-    ) -> StoreResult<(Cents, Cents)> {
-        let rows: Vec<(String, i64)> = with_pool!(self, pool => {
-            sqlx::query_as(
-                "SELECT month, amount FROM statement_lines WHERE ambassador_id = $1 AND month >= $2 AND month <= $3 \
-                 AND status IN ('approved', 'paid')",
-            )
-            .bind(ambassador_id)
-            .bind(format!("{:04}-01", month.year()))
-            .bind(format!("{:04}-12", month.year()))
-            .fetch_all(pool)
-            .await?
-        });
-        let this = month.to_string();
-        let (mut same, mut other) = (Cents(0), Cents(0));
-        for (m, amount) in rows {
-            if m == this {
-                same += Cents(amount);
-            } else if m < this {
-                other += Cents(amount);
-            }
-        }
-        Ok((same, other))
-    }
-
     /// Stores a new line; `Conflict` when the volunteer has a line for the month already
     /// (corrections aside).
     pub async fn add_statement_line(
@@ -386,34 +357,36 @@ impl Store {
         line_item(row)
     }
 
-    /// Writes a changed line if it is still in `expected` (else `Conflict`). A line that
-    /// becomes paid locks the volunteer's approved hours of its month in the same transaction.
+    /// Writes a changed line if it still has `expected_version`, and counts the version up;
+    /// `None` when someone changed it in between (nothing is written then). A line that becomes
+    /// paid locks the volunteer's approved hours of its month in the same transaction.
     pub async fn update_statement_line(
         &self,
         id: Uuid,
         ambassador_id: Uuid,
-        expected: LineStatus,
+        expected_version: i64,
         line: &StatementLine,
-    ) -> StoreResult<StatementLineItem> {
+    ) -> StoreResult<Option<StatementLineItem>> {
+        let Ok(expected_version) = i32::try_from(expected_version) else {
+            return Ok(None);
+        };
         let at = now();
-        with_pool!(self, pool => {
+        let changed = with_pool!(self, pool => {
             let mut tx = pool.begin().await?;
             let changed = sqlx::query(
-                "UPDATE statement_lines SET line = $1, amount = $2, status = $3, updated_at = $4 WHERE id = $5 AND status = $6",
+                "UPDATE statement_lines SET line = $1, amount = $2, status = $3, updated_at = $4, \
+                 version = version + 1 WHERE id = $5 AND version = $6",
             )
             .bind(to_json(line, "a statement line")?)
             .bind(line.amount().0)
             .bind(line.status().as_str())
             .bind(at)
             .bind(id)
-            .bind(expected.as_str())
+            .bind(expected_version)
             .execute(&mut *tx)
             .await?
             .rows_affected();
-            if changed == 0 {
-                return Err(StoreError::Conflict("the line changed in the meantime; reload it".into()));
-            }
-            if line.status() == LineStatus::Paid {
+            if changed == 1 && line.status() == LineStatus::Paid {
                 sqlx::query(
                     "UPDATE hour_entries SET status = 'locked', updated_at = $1 WHERE ambassador_id = $2 \
                      AND entry_date >= $3 AND entry_date <= $4 AND status = 'approved'",
@@ -426,8 +399,12 @@ impl Store {
                 .await?;
             }
             tx.commit().await?;
+            changed
         });
-        self.statement_line(id).await
+        if changed == 0 {
+            return Ok(None);
+        }
+        self.statement_line(id).await.map(Some)
     }
 }
 
@@ -439,6 +416,7 @@ fn line_item(row: LineRow) -> StoreResult<StatementLineItem> {
         ambassador_name: row.ambassador_name,
         line: from_json(&row.line, "a statement line")?,
         has_iban: row.has_iban,
+        version: i64::from(row.version),
     })
 }
 

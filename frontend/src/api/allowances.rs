@@ -28,24 +28,36 @@ pub async fn add_caps(api: &Api, caps: &AllowanceCaps) -> Result<AllowanceCaps, 
     api.post("/allowance-caps", caps).await
 }
 
-/// Sets another amount on a draft line, with the reason.
+/// Sets another amount on a draft line, with the reason. `version` is the line's version as
+/// the page shows it: a 412 `precondition_failed` says someone changed the line meanwhile.
 pub async fn adjust_line(
     api: &Api,
     id: Uuid,
+    version: i64,
     adjustment: &LineAdjustment,
 ) -> Result<StatementLineItem, ApiError> {
-    api.post(&format!("/statement-lines/{id}/adjustments"), adjustment)
-        .await
+    api.post_if_match(
+        &format!("/statement-lines/{id}/adjustments"),
+        adjustment,
+        version,
+    )
+    .await
 }
 
-/// Approves, reopens (with a reason) or marks a line paid.
+/// Approves, reopens (with a reason) or marks a line paid, if it is still at `version`; a
+/// 409 `over_cap` names the caps in its details.
 pub async fn move_line(
     api: &Api,
     id: Uuid,
+    version: i64,
     transition: &LineTransition,
 ) -> Result<StatementLineItem, ApiError> {
-    api.post(&format!("/statement-lines/{id}/transitions"), transition)
-        .await
+    api.post_if_match(
+        &format!("/statement-lines/{id}/transitions"),
+        transition,
+        version,
+    )
+    .await
 }
 
 /// The month's approved lines as a CSV for people.

@@ -1,6 +1,6 @@
 //! What can go wrong talking to the server, in a form pages can keep in state and compare.
 
-use domain::contract::Problem;
+use domain::contract::{Problem, ProblemDetails};
 use serde::de::DeserializeOwned;
 
 /// A failed API call. `i18n::Texts::error` turns it into a sentence for people.
@@ -32,6 +32,14 @@ impl ApiError {
     pub fn code(&self) -> Option<&str> {
         match self {
             ApiError::Problem(problem) => Some(&problem.code),
+            _ => None,
+        }
+    }
+
+    /// The server's structured details, if it sent any.
+    pub fn details(&self) -> Option<&ProblemDetails> {
+        match self {
+            ApiError::Problem(problem) => problem.details.as_ref(),
             _ => None,
         }
     }

@@ -86,14 +86,32 @@ impl Api {
         B: Serialize + ?Sized,
         T: DeserializeOwned,
     {
-        let response = self.send(method.clone(), path, query, body).await?;
+        self.request_with(method, path, query, body, &[]).await
+    }
+
+    /// [`Api::request`] with extra `headers`, such as `If-Match`.
+    pub async fn request_with<B, T>(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<&B>,
+        headers: &[(&str, String)],
+    ) -> Result<T, ApiError>
+    where
+        B: Serialize + ?Sized,
+        T: DeserializeOwned,
+    {
+        let response = self
+            .send_with(method.clone(), path, query, body, headers)
+            .await?;
         if response.status() != 401 {
             return read(response).await;
         }
         if let Err(error) = self.refresh().await {
             return Err(self.session_lost_on(error));
         }
-        let response = self.send(method, path, query, body).await?;
+        let response = self.send_with(method, path, query, body, headers).await?;
         read(response)
             .await
             .map_err(|error| self.session_lost_on(error))
@@ -153,6 +171,24 @@ impl Api {
         self.request(Method::POST, path, &[], Some(body)).await
     }
 
+    /// `POST` with a JSON body to a resource that carries a version: `If-Match` names the
+    /// version the page shows, so the server refuses (412 `precondition_failed`) a change made
+    /// on a resource someone else changed in between instead of overwriting theirs.
+    pub async fn post_if_match<B, T>(
+        &self,
+        path: &str,
+        body: &B,
+        version: i64,
+    ) -> Result<T, ApiError>
+    where
+        B: Serialize + ?Sized,
+        T: DeserializeOwned,
+    {
+        let if_match = [("If-Match", format!("\"{version}\""))];
+        self.request_with(Method::POST, path, &[], Some(body), &if_match)
+            .await
+    }
+
     /// `PUT` with a JSON body.
     pub async fn put<B, T>(&self, path: &str, body: &B) -> Result<T, ApiError>
     where
@@ -197,6 +233,21 @@ impl Api {
     where
         B: Serialize + ?Sized,
     {
+        self.send_with(method, path, query, body, &[]).await
+    }
+
+    /// [`Api::send`] with extra `headers`.
+    async fn send_with<B>(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<&B>,
+        headers: &[(&str, String)],
+    ) -> Result<Response, ApiError>
+    where
+        B: Serialize + ?Sized,
+    {
         let mut builder = RequestBuilder::new(&format!("{BASE}{path}"))
             .method(method)
             // The default already, but the refresh cookie depends on it: say so.
@@ -207,6 +258,9 @@ impl Api {
         }
         if let Some(token) = self.inner.token.borrow().as_deref() {
             builder = builder.header("Authorization", &format!("Bearer {token}"));
+        }
+        for (name, value) in headers {
+            builder = builder.header(name, value);
         }
         let request = match body {
             Some(body) => builder.json(body),

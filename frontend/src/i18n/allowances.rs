@@ -4,8 +4,9 @@
 //! [`domain::money::format_euro`]; a cap breach has its own Dutch sentence in the domain
 //! ([`domain::allowance::CapBreach::dutch`]).
 
-use domain::allowance::{CapKind, LineStatus};
+use domain::allowance::{CapCheck, CapKind, LineStatus};
 use domain::contract::LineAction;
+use domain::money::format_euro;
 
 use super::{Texts, fill};
 use crate::api::ApiError;
@@ -107,6 +108,11 @@ pub struct AllowanceTexts {
 
     // What went wrong, by server code.
     pub err_over_cap: &'static str,
+    pub err_over_cap_monthly: &'static str,
+    pub err_over_cap_yearly: &'static str,
+    pub err_over_cap_hourly: &'static str,
+    pub err_stale: &'static str,
+    pub err_correctable: &'static str,
     pub err_changed: &'static str,
     pub err_negative: &'static str,
     pub err_nothing_to_pay: &'static str,
@@ -185,8 +191,21 @@ impl AllowanceTexts {
     /// no IBAN on record, as the page knows them: they are named when a payout file is refused
     /// for it.
     pub fn error(&self, texts: &Texts, error: &ApiError, without_iban: &[&str]) -> String {
+        let details = error.details();
         let own = match error.code() {
-            Some("over_cap") => self.err_over_cap,
+            Some("over_cap") => return self.over_cap(details.map_or(&[], |d| &d.caps)),
+            Some("precondition_failed") => self.err_stale,
+            _ if super::is_about_field(error, "amount")
+                && details.and_then(|d| d.correctable).is_some() =>
+            {
+                let correctable = details
+                    .and_then(|d| d.correctable)
+                    .unwrap_or(domain::money::Cents::ZERO);
+                return fill(
+                    self.err_correctable,
+                    &[("amount", &format_euro(correctable))],
+                );
+            }
             Some("invalid_transition") => self.err_changed,
             Some("nothing_to_pay") => self.err_nothing_to_pay,
             Some("payout_account_missing") => self.err_payout_account,
@@ -202,6 +221,33 @@ impl AllowanceTexts {
             _ => texts.error(error),
         };
         own.to_owned()
+    }
+}
+
+impl AllowanceTexts {
+    /// Why a line cannot be approved or paid, from the caps the server names: each cap with
+    /// the total and the cap in euros. Without details, the general sentence.
+    fn over_cap(&self, caps: &[CapCheck]) -> String {
+        if caps.is_empty() {
+            return self.err_over_cap.to_owned();
+        }
+        caps.iter()
+            .map(|check| {
+                let template = match check.kind {
+                    CapKind::Monthly => self.err_over_cap_monthly,
+                    CapKind::Yearly => self.err_over_cap_yearly,
+                    CapKind::Hourly => self.err_over_cap_hourly,
+                };
+                fill(
+                    template,
+                    &[
+                        ("total", &format_euro(check.total)),
+                        ("cap", &format_euro(check.cap)),
+                    ],
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
     }
 }
 

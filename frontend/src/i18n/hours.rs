@@ -283,6 +283,7 @@ mod tests {
             status,
             detail: "English".into(),
             code: code.into(),
+            details: None,
             errors: Vec::new(),
         }))
     }

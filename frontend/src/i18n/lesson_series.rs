@@ -269,6 +269,7 @@ mod tests {
             status,
             detail: "English".into(),
             code: code.into(),
+            details: None,
             errors: field
                 .map(|field| FieldError {
                     field: field.into(),

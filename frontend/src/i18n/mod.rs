@@ -291,6 +291,7 @@ mod tests {
             status,
             detail: "an English detail that must never reach the page".into(),
             code: code.into(),
+            details: None,
             errors: Vec::new(),
         }))
     }

@@ -1,20 +1,16 @@
 //! The volunteer allowance: the caps per year, each volunteer's details and declared allowances,
 //! the monthly statement with its checks, and the payout files.
 
-use actix_web::{HttpResponse, get, post, put, web};
+use actix_web::http::{StatusCode, header};
+use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use chrono::NaiveDate;
-use domain::allowance::{
-    AllowanceCaps, AllowancePolicy, AllowanceStep, MonthInput, OtherAllowances, StatementLine,
-    caps_for, compute_line,
-};
+use domain::allowance::{AllowanceCaps, AllowancePolicy, AllowanceStep, caps_for};
 use domain::ambassador::Funding;
 use domain::calendar_month::CalendarMonth;
 use domain::contract::{
     AllowanceProfile, AllowanceYear, Ambassador, DeclaredAllowance, DeclaredAllowanceInput,
-    LineAction, LineAdjustment, LineTransition, Problem, Statement, StatementLineItem,
-    StatementRunInput, WaitingVolunteer,
+    LineAdjustment, LineTransition, Problem, Statement, StatementLineItem, StatementRunInput,
 };
-use domain::hours::MinutesByKind;
 use domain::money::Cents;
 use domain::payout::{CreditTransfer, PayoutLine, write_csv, write_pain001};
 use serde::Deserialize;
@@ -25,6 +21,7 @@ use crate::auth::Principal;
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
+use crate::usecases::statements::{self, AllowanceError, Expected};
 
 /// Registers the routes of this file.
 pub fn configure(config: &mut ServiceConfig) {
@@ -40,6 +37,7 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(declare)
         .service(draw_up_statement)
         .service(get_statement)
+        .service(get_line)
         .service(adjust_line)
         .service(transition_line)
         .service(payout_csv)
@@ -168,19 +166,24 @@ pub async fn add_amount(
 
 /// Correct a paid line: a new draft line for the same month with the difference (negative takes
 /// money back) and the reason, checked against the caps as they stand now (programme staff).
+/// Corrections together never take back more than was paid for the month.
 #[utoipa::path(
     operation_id = "correctStatementLine",
     tag = "allowances",
-    params(("id" = Uuid, Path, description = "The paid line's id.")),
+    params(
+        ("id" = Uuid, Path, description = "The paid line's id."),
+        ("If-Match" = Option<String>, Header, description = "The paid line's `ETag` as read (`\"<version>\"`); the correction is refused with 412 when the line is no longer at that version."),
+    ),
     request_body = LineAdjustment,
     responses(
-        (status = 201, description = "The correction, as a draft line.", body = StatementLineItem),
+        (status = 201, description = "The correction, as a draft line.", body = StatementLineItem, headers(("ETag" = String, description = "The correction's version, `\"<version>\"`."))),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff correct lines.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such line.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The line is not paid (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A reason is required, or the correction takes back more than was paid.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "`If-Match` names a version the line no longer has (`precondition_failed`, with `details.current_version`).", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A reason is required, or the correction takes back more than the month can still give back (`invalid_input` on `amount`, with `details.correctable` in cents).", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -188,28 +191,21 @@ pub async fn add_amount(
 pub async fn correct_line(
     state: web::Data<AppState>,
     principal: Principal,
+    request: HttpRequest,
     id: web::Path<Uuid>,
     body: crate::json::Json<LineAdjustment>,
-) -> Result<HttpResponse, ApiError> {
-    policy::authorize(&principal, Action::ManageAllowances, "statement line")?;
-    let item = find_line(&state, *id).await?;
+) -> Result<HttpResponse, AllowanceError> {
     let LineAdjustment { amount, reason } = body.into_inner();
-    let others = others(&state, item.ambassador_id, item.line.month()).await?;
-    let correction = StatementLine::correction(&item.line, item.id, amount, reason.trim(), others)
-        .map_err(line_error)?;
-    let created = state
-        .store
-        .add_statement_line(item.ambassador_id, &correction)
-        .await?;
-    super::audit(
-        &state.store,
+    let created = statements::correct(
+        &state,
         &principal,
-        "allowance.correct",
-        "statement_line",
-        Some(created),
+        *id,
+        &if_match(&request),
+        amount,
+        &reason,
     )
     .await?;
-    Ok(HttpResponse::Created().json(state.store.statement_line(created).await?))
+    Ok(line_response(StatusCode::CREATED, &created))
 }
 
 /// A volunteer's allowance details: the ambassador themself or programme staff.
@@ -365,29 +361,11 @@ pub async fn declare(
     principal: Principal,
     id: web::Path<Uuid>,
     body: crate::json::Json<DeclaredAllowanceInput>,
-) -> Result<HttpResponse, ApiError> {
-    let ambassador = own_or_staff(&state, &principal, *id).await?;
+) -> Result<HttpResponse, AllowanceError> {
     let input = body.into_inner();
     let month = super::month_param(&input.month)?;
-    if !input.amount.is_positive() {
-        return Err(ApiError::invalid_field("amount", "more than 0 cents"));
-    }
-    let source = input.source.trim();
-    if source.is_empty() || source.chars().count() > 200 {
-        return Err(ApiError::invalid_field("source", "1 to 200 characters"));
-    }
-    let declared = state
-        .store
-        .declare_allowance(ambassador.id, month, input.amount, source)
-        .await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "allowance.declare",
-        "ambassador",
-        Some(ambassador.id),
-    )
-    .await?;
+    let declared =
+        statements::declare(&state, &principal, *id, month, input.amount, &input.source).await?;
     Ok(HttpResponse::Created().json(declared))
 }
 
@@ -414,111 +392,11 @@ pub async fn draw_up_statement(
     state: web::Data<AppState>,
     principal: Principal,
     body: crate::json::Json<StatementRunInput>,
-) -> Result<web::Json<Statement>, ApiError> {
-    policy::authorize(&principal, Action::ManageAllowances, "statements")?;
+) -> Result<web::Json<Statement>, AllowanceError> {
     let month = super::month_param(&body.month)?;
-    let all_caps = state.store.list_allowance_caps().await?;
-    let Some(caps) = caps_for(&all_caps, month.year()).copied() else {
-        return Err(ApiError::Conflict {
-            code: "caps_missing",
-            detail: domain::allowance::StatementError::MissingCaps { year: month.year() }
-                .to_string(),
-        });
-    };
-    let policy_amounts = state.store.allowance_policy().await?;
-    let existing_lines = state.store.statement_lines(Some(month), None, None).await?;
-    let mut waiting = Vec::new();
-    for hours in state.store.hours_in_month(month).await? {
-        let Ok(ambassador) = state.store.get_ambassador(hours.ambassador_id).await else {
-            continue; // erased
-        };
-        if ambassador.profile.funding == Funding::Sponsored {
-            continue;
-        }
-        let wait = |reason: String| WaitingVolunteer {
-            ambassador_id: hours.ambassador_id,
-            ambassador_name: hours.name.clone(),
-            reason,
-        };
-        if hours.submitted > 0 {
-            waiting.push(wait(format!(
-                "{} hour entries wait for the school's decision",
-                hours.submitted
-            )));
-            continue;
-        }
-        if hours.volunteered == 0 {
-            continue;
-        }
-        let Some(profile) = state.store.allowance_profile(ambassador.id).await? else {
-            waiting.push(wait(
-                "no allowance details: record the age category (and IBAN) first".to_owned(),
-            ));
-            continue;
-        };
-        // The months the placement starts and ends in are paid pro rata: from the day the
-        // ambassador's match started (else the placement's first day) to the day it ended
-        // (else the placement's last day).
-        let placement = state.store.get_placement(hours.placement_id).await?;
-        let (started, ended) = state
-            .store
-            .match_dates(ambassador.id, hours.placement_id)
-            .await?;
-        let others = others(&state, ambassador.id, month).await?;
-        let input = MonthInput {
-            month,
-            caps: Some(&caps),
-            policy: &policy_amounts,
-            age: profile.age_category,
-            hourly_rate: profile.hourly_rate,
-            placement_start: started.unwrap_or(placement.period.starts_on),
-            placement_end: Some(ended.unwrap_or(placement.period.ends_on)),
-            minutes: MinutesByKind {
-                sponsored: hours.sponsored,
-                volunteered: hours.volunteered,
-            },
-            others,
-        };
-        let line = compute_line(&input).map_err(|e| ApiError::Conflict {
-            code: "cannot_compute",
-            detail: format!("{}: {e}", hours.name),
-        })?;
-        // A draft nobody adjusted is drawn up afresh, so hours or declarations that changed
-        // since count; an adjusted, approved or paid line stays as it is.
-        let existing = existing_lines
-            .iter()
-            .find(|l| l.ambassador_id == ambassador.id && l.line.corrects().is_none());
-        match existing {
-            None => match state.store.add_statement_line(ambassador.id, &line).await {
-                Ok(_) | Err(store::StoreError::Conflict(_)) => {}
-                Err(e) => return Err(e.into()),
-            },
-            Some(old)
-                if old.line.status() == domain::allowance::LineStatus::Draft
-                    && old.line.adjustment_reason().is_none()
-                    && old.line != line =>
-            {
-                state
-                    .store
-                    .update_statement_line(old.id, ambassador.id, old.line.status(), &line)
-                    .await?;
-            }
-            Some(_) => {}
-        }
-    }
-    super::audit(
-        &state.store,
-        &principal,
-        "allowance.statement",
-        "statement",
-        None,
-    )
-    .await?;
-    Ok(web::Json(Statement {
-        month: month.to_string(),
-        lines: state.store.statement_lines(Some(month), None, None).await?,
-        waiting,
-    }))
+    Ok(web::Json(
+        statements::draw_up(&state, &principal, month).await?,
+    ))
 }
 
 /// A month's statement lines (programme staff).
@@ -549,20 +427,54 @@ pub async fn get_statement(
     }))
 }
 
-/// Change a draft line's amount, with the reason (programme staff); the caps are checked again.
+/// One statement line (programme staff), with its version as the `ETag` to send back in
+/// `If-Match` when changing it.
+#[utoipa::path(
+    operation_id = "getStatementLine",
+    tag = "allowances",
+    params(("id" = Uuid, Path, description = "The line's id.")),
+    responses(
+        (status = 200, description = "The line.", body = StatementLineItem, headers(("ETag" = String, description = "The line's version, `\"<version>\"`: send it in `If-Match` to change the line."))),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only programme staff read statement lines.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such line.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/statement-lines/{id}")]
+pub async fn get_line(
+    state: web::Data<AppState>,
+    principal: Principal,
+    id: web::Path<Uuid>,
+) -> Result<HttpResponse, ApiError> {
+    policy::authorize(&principal, Action::ManageAllowances, "statement line")?;
+    let item = state
+        .store
+        .statement_line(*id)
+        .await
+        .or_not_found("statement line")?;
+    Ok(line_response(StatusCode::OK, &item))
+}
+
+/// Change a draft line's amount, with the reason (programme staff); the caps are checked again
+/// against everything approved, paid or declared now.
 #[utoipa::path(
     operation_id = "adjustStatementLine",
     tag = "allowances",
-    params(("id" = Uuid, Path, description = "The line's id.")),
+    params(
+        ("id" = Uuid, Path, description = "The line's id."),
+        ("If-Match" = Option<String>, Header, description = "The line's `ETag` as read (`\"<version>\"`): the change is refused with 412 when someone changed the line since. Without it the change applies to the line as it is now."),
+    ),
     request_body = LineAdjustment,
     responses(
-        (status = 200, description = "The line after the change.", body = StatementLineItem),
+        (status = 200, description = "The line after the change.", body = StatementLineItem, headers(("ETag" = String, description = "The line's new version, `\"<version>\"`."))),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff adjust lines.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such line.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The line is not a draft (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A reason is required, or the amount is negative.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "`If-Match` names a version the line no longer has (`precondition_failed`, with `details.current_version`): reload it.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A reason is required, the amount is negative, or a correction would take back more than the month can still give back (`details.correctable`).", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -570,33 +482,44 @@ pub async fn get_statement(
 pub async fn adjust_line(
     state: web::Data<AppState>,
     principal: Principal,
+    request: HttpRequest,
     id: web::Path<Uuid>,
     body: crate::json::Json<LineAdjustment>,
-) -> Result<web::Json<StatementLineItem>, ApiError> {
-    policy::authorize(&principal, Action::ManageAllowances, "statement line")?;
-    let item = find_line(&state, *id).await?;
+) -> Result<HttpResponse, AllowanceError> {
     let LineAdjustment { amount, reason } = body.into_inner();
-    let mut line = item.line.clone();
-    line.adjust(amount, reason.trim()).map_err(line_error)?;
-    save(&state, &principal, &item, &line, "allowance.adjust").await
+    let saved = statements::adjust(
+        &state,
+        &principal,
+        *id,
+        &if_match(&request),
+        amount,
+        &reason,
+    )
+    .await?;
+    Ok(line_response(StatusCode::OK, &saved))
 }
 
-/// Approve a line (refused while it is over a cap), reopen an approved one (with a reason), or
-/// mark it paid, which locks the month's hours. A paid line never changes; corrections are new
-/// lines.
+/// Approve a line, reopen an approved one (with a reason), or mark it paid, which locks the
+/// month's hours. Approving and paying check the monthly and yearly caps again against every
+/// allowance approved, paid or declared for the calendar month and year at that moment, and
+/// are refused over a cap. A paid line never changes; corrections are new lines.
 #[utoipa::path(
     operation_id = "transitionStatementLine",
     tag = "allowances",
-    params(("id" = Uuid, Path, description = "The line's id.")),
+    params(
+        ("id" = Uuid, Path, description = "The line's id."),
+        ("If-Match" = Option<String>, Header, description = "The line's `ETag` as read (`\"<version>\"`): the step is refused with 412 when someone changed the line since. Without it the step applies to the line as it is now."),
+    ),
     request_body = LineTransition,
     responses(
-        (status = 200, description = "The line after the step.", body = StatementLineItem),
+        (status = 200, description = "The line after the step.", body = StatementLineItem, headers(("ETag" = String, description = "The line's new version, `\"<version>\"`."))),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff move lines on.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such line.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`over_cap` (names every cap broken) or `invalid_transition`.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "A reason is required.", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`over_cap` (with `details.caps`: each cap exceeded, the cap and the total in cents) or `invalid_transition`.", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "`If-Match` names a version the line no longer has (`precondition_failed`, with `details.current_version`): reload it.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A reason is required, or a correction would take back more than the month can still give back (`details.correctable`).", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -604,20 +527,21 @@ pub async fn adjust_line(
 pub async fn transition_line(
     state: web::Data<AppState>,
     principal: Principal,
+    request: HttpRequest,
     id: web::Path<Uuid>,
     body: crate::json::Json<LineTransition>,
-) -> Result<web::Json<StatementLineItem>, ApiError> {
-    policy::authorize(&principal, Action::ManageAllowances, "statement line")?;
-    let item = find_line(&state, *id).await?;
+) -> Result<HttpResponse, AllowanceError> {
     let LineTransition { action, reason } = body.into_inner();
-    let mut line = item.line.clone();
-    match action {
-        LineAction::Approve => line.approve(),
-        LineAction::Reopen => line.reopen(reason.as_deref().unwrap_or_default().trim()),
-        LineAction::MarkPaid => line.mark_paid(),
-    }
-    .map_err(line_error)?;
-    save(&state, &principal, &item, &line, "allowance.transition").await
+    let saved = statements::transition(
+        &state,
+        &principal,
+        *id,
+        &if_match(&request),
+        action,
+        reason.as_deref().unwrap_or_default(),
+    )
+    .await?;
+    Ok(line_response(StatusCode::OK, &saved))
 }
 
 /// When the bank should pay.
@@ -803,83 +727,36 @@ async fn own_or_staff(
     Ok(ambassador)
 }
 
-/// What else counts toward a volunteer's caps in `month`.
-async fn others(
-    state: &AppState,
-    ambassador: Uuid,
-    month: CalendarMonth,
-) -> Result<OtherAllowances, ApiError> {
-    let declared = state
-        .store
-        .declared_allowances(ambassador, month.year())
-        .await?;
-    let this = month.to_string();
-    let declared_this_month = declared
-        .iter()
-        .filter(|d| d.month == this)
-        .map(|d| d.amount)
-        .sum();
-    let declared_other_months = declared
-        .iter()
-        .filter(|d| d.month < this)
-        .map(|d| d.amount)
-        .sum();
-    let (lines_this_month, lines_other_months) = state.store.line_totals(ambassador, month).await?;
-    Ok(OtherAllowances {
-        declared_this_month,
-        declared_other_months,
-        lines_this_month,
-        lines_other_months,
-    })
-}
-
-async fn find_line(state: &AppState, id: Uuid) -> Result<StatementLineItem, ApiError> {
-    state
-        .store
-        .statement_line(id)
-        .await
-        .or_not_found("statement line")
-}
-
-/// Stores a changed line and audits it.
-async fn save(
-    state: &AppState,
-    principal: &Principal,
-    item: &StatementLineItem,
-    line: &StatementLine,
-    action: &'static str,
-) -> Result<web::Json<StatementLineItem>, ApiError> {
-    let saved = state
-        .store
-        .update_statement_line(item.id, item.ambassador_id, item.line.status(), line)
-        .await?;
-    super::audit(
-        &state.store,
-        principal,
-        action,
-        "statement_line",
-        Some(item.id),
-    )
-    .await?;
-    Ok(web::Json(saved))
-}
-
-fn line_error(error: domain::allowance::LineError) -> ApiError {
-    use domain::allowance::LineError as E;
-    match error {
-        E::ReasonRequired { .. } => ApiError::invalid_field("reason", error.to_string()),
-        E::NegativeAmount { .. } | E::EmptyCorrection | E::BelowZero { .. } => {
-            ApiError::invalid_field("amount", error.to_string())
-        }
-        E::OverCap { .. } => ApiError::Conflict {
-            code: "over_cap",
-            detail: error.to_string(),
-        },
-        _ => ApiError::Conflict {
-            code: "invalid_transition",
-            detail: error.to_string(),
-        },
+/// Which versions the request's `If-Match` accepts: any without one (or with `*`), else the
+/// strong entity tags it lists (`"3"`, or `"3", "4"`). A weak or malformed tag matches nothing.
+fn if_match(request: &HttpRequest) -> Expected {
+    let Some(value) = request.headers().get(header::IF_MATCH) else {
+        return Expected::Any;
+    };
+    let Ok(text) = value.to_str() else {
+        return Expected::Versions(Vec::new());
+    };
+    if text.trim() == "*" {
+        return Expected::Any;
     }
+    Expected::Versions(
+        text.split(',')
+            .filter_map(|tag| {
+                tag.trim()
+                    .strip_prefix('"')?
+                    .strip_suffix('"')?
+                    .parse()
+                    .ok()
+            })
+            .collect(),
+    )
+}
+
+/// A line as JSON with its version as the `ETag`.
+fn line_response(status: StatusCode, item: &StatementLineItem) -> HttpResponse {
+    HttpResponse::build(status)
+        .insert_header((header::ETAG, format!("\"{}\"", item.version)))
+        .json(item)
 }
 
 /// The approved lines of `month` as payments, or why they cannot be paid.
@@ -925,4 +802,33 @@ async fn payout_lines(state: &AppState, month: CalendarMonth) -> Result<Vec<Payo
         });
     }
     Ok(lines)
+}
+
+#[cfg(test)]
+mod tests {
+    use actix_web::test::TestRequest;
+
+    use super::*;
+
+    fn expected(value: Option<&str>) -> Expected {
+        let mut request = TestRequest::default();
+        if let Some(value) = value {
+            request = request.insert_header((header::IF_MATCH, value));
+        }
+        if_match(&request.to_http_request())
+    }
+
+    #[test]
+    fn if_match_names_strong_versions_or_accepts_any() {
+        assert_eq!(expected(None), Expected::Any);
+        assert_eq!(expected(Some("*")), Expected::Any);
+        assert_eq!(expected(Some("\"3\"")), Expected::Versions(vec![3]));
+        assert_eq!(
+            expected(Some("\"3\", \"4\"")),
+            Expected::Versions(vec![3, 4])
+        );
+        // A weak tag, or no tag at all, matches no version.
+        assert_eq!(expected(Some("W/\"3\"")), Expected::Versions(Vec::new()));
+        assert_eq!(expected(Some("3")), Expected::Versions(Vec::new()));
+    }
 }

@@ -23,6 +23,7 @@ pub mod matching;
 pub mod placements;
 pub mod schools;
 pub mod sponsorship;
+pub mod statements;
 
 use store::Tx;
 

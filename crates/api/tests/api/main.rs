@@ -1,6 +1,7 @@
 //! The real binary over real HTTP, on SQLite and on PostgreSQL.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod allowance_rules;
 mod allowances;
 mod auth;
 mod cli;

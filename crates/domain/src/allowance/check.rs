@@ -34,12 +34,14 @@ text_enum! {
 pub struct OtherAllowances {
     /// Declared from other organisations for this month.
     pub declared_this_month: Cents,
-    /// Declared from other organisations for the other months of this calendar year.
+    /// Declared from other organisations for the other months of this calendar year, earlier
+    /// or later.
     pub declared_other_months: Cents,
-    /// Klasbrug's lines for this month. Zero, unless this line corrects a paid one: then the
-    /// corrected line and any earlier corrections of the month.
+    /// Klasbrug's approved and paid lines for this month besides this one: for a correction,
+    /// the corrected line and the month's other corrections that are approved or paid.
     pub lines_this_month: Cents,
-    /// Klasbrug's lines for the other months of this calendar year, corrections included.
+    /// Klasbrug's approved and paid lines for the other months of this calendar year, earlier
+    /// or later, corrections included.
     pub lines_other_months: Cents,
 }
 

@@ -85,6 +85,10 @@ pub struct StatementLineItem {
     pub line: StatementLine,
     /// Whether an IBAN is on record to pay it to.
     pub has_iban: bool,
+    /// The line's version: it goes up by one with every change. Send it back in `If-Match`
+    /// (as the `ETag` `"<version>"`) so a change made by someone else in between is refused
+    /// with 412 instead of being overwritten.
+    pub version: i64,
 }
 
 /// A volunteer whose month cannot be drawn up yet, and why.

@@ -49,7 +49,7 @@ pub use matching::{
 pub use organisation::{Member, Organisation};
 pub use page::Page;
 pub use placement::{Placement, PlacementInput, PlacementQuery, PlacementTransition};
-pub use problem::{FieldError, Problem};
+pub use problem::{FieldError, Problem, ProblemDetails};
 pub use sponsorship::{
     AcceptedInvitation, Agreement, AgreementInput, AgreementTransition, ContributionInput,
     ContributionRecord, ContributionType, CostRoleInput, CostRoleRecord, Employee, Employer,

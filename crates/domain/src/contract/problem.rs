@@ -21,6 +21,29 @@ pub struct Problem {
     /// For invalid input: which fields are wrong and why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
+    /// Facts a program can act on, for the codes that have them (`over_cap`, a correction
+    /// taking back too much, `precondition_failed`); absent otherwise.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<ProblemDetails>,
+}
+
+/// Structured facts about a problem, so a client can explain it without parsing `detail`.
+/// Each field is present only for the codes it belongs to.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ProblemDetails {
+    /// `over_cap`: every cap that would be exceeded: which cap (`monthly`, `yearly`,
+    /// `hourly`), the cap in cents and the total that counts toward it in cents (for the
+    /// hourly cap: the agreed rate).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caps: Vec<crate::allowance::CapCheck>,
+    /// A correction taking back too much: how many cents corrections can still take back from
+    /// the month.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub correctable: Option<crate::money::Cents>,
+    /// `precondition_failed`: the resource's current version, as its `ETag` names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_version: Option<i64>,
 }
 
 /// One invalid field of a request.

@@ -88,6 +88,11 @@ pub const ALLOWANCES: AllowanceTexts = AllowanceTexts {
     downloaded: "{file} has been downloaded.",
 
     err_over_cap: "This allowance is above a cap and cannot be approved. Adjust the amount first.",
+    err_over_cap_monthly: "Cannot approve or pay: this month's allowances, with those from elsewhere, come to {total}, above the monthly cap of {cap}. Above a cap the whole allowance becomes taxable; adjust the amount first.",
+    err_over_cap_yearly: "Cannot approve or pay: this calendar year's allowances, with those from elsewhere and from the other months, come to {total}, above the yearly cap of {cap}. Above a cap the whole allowance becomes taxable; adjust the amount first.",
+    err_over_cap_hourly: "Cannot approve or pay: the agreed hourly rate of {total} is above the cap of {cap} an hour.",
+    err_stale: "Someone else just changed this line; its new state has been loaded.",
+    err_correctable: "A correction cannot take back more than was paid: {amount} can still be taken back for this month.",
     err_changed: "This allowance changed meanwhile. The month has been loaded again.",
     err_negative: "An allowance cannot be negative.",
     err_nothing_to_pay: "Nothing has been approved to pay yet.",

@@ -88,6 +88,11 @@ pub const ALLOWANCES: AllowanceTexts = AllowanceTexts {
     downloaded: "{file} is gedownload.",
 
     err_over_cap: "Deze vergoeding gaat boven een maximum en kan niet worden goedgekeurd. Pas eerst het bedrag aan.",
+    err_over_cap_monthly: "Goedkeuren of betalen kan niet: de vergoedingen in deze maand komen, met die van elders, op {total}, boven het maximum van {cap} per maand. Boven een maximum wordt de hele vergoeding belast; pas eerst het bedrag aan.",
+    err_over_cap_yearly: "Goedkeuren of betalen kan niet: de vergoedingen in dit kalenderjaar komen, met die van elders en van de andere maanden, op {total}, boven het maximum van {cap} per jaar. Boven een maximum wordt de hele vergoeding belast; pas eerst het bedrag aan.",
+    err_over_cap_hourly: "Goedkeuren of betalen kan niet: het afgesproken uurtarief van {total} is hoger dan het maximum van {cap} per uur.",
+    err_stale: "Iemand anders heeft deze regel net gewijzigd; de nieuwe stand is geladen.",
+    err_correctable: "Een correctie kan niet meer terugnemen dan er is betaald: voor deze maand kan nog {amount} worden teruggenomen.",
     err_changed: "Deze vergoeding is intussen gewijzigd. De maand is opnieuw geladen.",
     err_negative: "Een vergoeding kan niet negatief zijn.",
     err_nothing_to_pay: "Er is nog niets goedgekeurd om uit te betalen.",

@@ -11,6 +11,7 @@ fn problem(status: u16, code: &str, field: Option<&str>) -> ApiError {
         status,
         detail: "an English detail for developers".into(),
         code: code.into(),
+        details: None,
         errors: field
             .map(|field| {
                 vec![FieldError {
@@ -113,5 +114,66 @@ fn the_missing_caps_are_named_by_year() {
     assert!(
         message.starts_with("De maxima voor 2026 ontbreken."),
         "{message}"
+    );
+}
+
+fn with_details(mut error: ApiError, details: domain::contract::ProblemDetails) -> ApiError {
+    if let ApiError::Problem(problem) = &mut error {
+        problem.details = Some(details);
+    }
+    error
+}
+
+#[test]
+fn a_cap_refusal_is_said_in_dutch_from_its_details_not_its_english() {
+    use domain::allowance::CapCheck;
+    use domain::money::Cents;
+    let t = &NL.allowances;
+    let yearly = with_details(
+        problem(409, "over_cap", None),
+        domain::contract::ProblemDetails {
+            caps: vec![CapCheck {
+                kind: CapKind::Yearly,
+                total: Cents(212_000),
+                cap: Cents(210_000),
+            }],
+            ..Default::default()
+        },
+    );
+    let said = t.error(&NL, &yearly, &[]);
+    assert!(
+        said.contains("EUR 2.120,00") && said.contains("EUR 2.100,00 per jaar"),
+        "{said}"
+    );
+    assert!(!said.contains("English"));
+    // Without details, the general sentence.
+    assert_eq!(
+        t.error(&NL, &problem(409, "over_cap", None), &[]),
+        t.err_over_cap
+    );
+}
+
+#[test]
+fn a_line_changed_meanwhile_and_a_correction_too_large_are_said_in_dutch() {
+    let t = &NL.allowances;
+    assert_eq!(
+        t.error(&NL, &problem(412, "precondition_failed", None), &[]),
+        "Iemand anders heeft deze regel net gewijzigd; de nieuwe stand is geladen."
+    );
+    let too_much = with_details(
+        problem(422, "invalid_input", Some("amount")),
+        domain::contract::ProblemDetails {
+            correctable: Some(domain::money::Cents(6_000)),
+            ..Default::default()
+        },
+    );
+    assert!(
+        t.error(&NL, &too_much, &[]).contains("nog EUR 60,00"),
+        "{}",
+        t.error(&NL, &too_much, &[])
+    );
+    assert_eq!(
+        t.error(&NL, &problem(422, "invalid_input", Some("amount")), &[]),
+        t.err_negative
     );
 }

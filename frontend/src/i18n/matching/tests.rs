@@ -18,6 +18,7 @@ fn problem(status: u16, code: &str, detail: &str) -> ApiError {
         status,
         detail: detail.into(),
         code: code.into(),
+        details: None,
         errors: Vec::new(),
     }))
 }

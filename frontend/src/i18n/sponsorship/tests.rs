@@ -11,6 +11,7 @@ fn problem(status: u16, code: &str) -> ApiError {
         status,
         detail: "an English detail for developers".into(),
         code: code.into(),
+        details: None,
         errors: Vec::new(),
     }))
 }

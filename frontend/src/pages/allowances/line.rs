@@ -87,7 +87,7 @@ pub fn StatementLineCard(props: &StatementLineCardProps) -> Html {
         let (open, amount_wrong, reason_missing) =
             (open.clone(), amount_wrong.clone(), reason_missing.clone());
         let (saving, error, reason_id) = (saving.clone(), error.clone(), reason_id.clone());
-        let name = item.ambassador_name.clone();
+        let (name, version) = (item.ambassador_name.clone(), item.version);
         Callback::from(
             move |(adjustment, transition): (Option<LineAdjustment>, Option<LineTransition>)| {
                 if *saving {
@@ -108,11 +108,11 @@ pub fn StatementLineCard(props: &StatementLineCardProps) -> Html {
                 spawn_local(async move {
                     let (result, said) = match (&adjustment, &transition) {
                         (Some(adjustment), _) => (
-                            adjust_line(&api, id, adjustment).await,
+                            adjust_line(&api, id, version, adjustment).await,
                             fill(t.adjusted_done, &[("name", &name)]),
                         ),
                         (None, Some(transition)) => (
-                            move_line(&api, id, transition).await,
+                            move_line(&api, id, version, transition).await,
                             t.done(transition.action, &name),
                         ),
                         (None, None) => return,
@@ -128,12 +128,16 @@ pub fn StatementLineCard(props: &StatementLineCardProps) -> Html {
                             focus_id(&reason_id);
                         }
                         Err(failure)
-                            if adjustment.is_some() && is_about_field(&failure, "amount") =>
+                            if adjustment.is_some()
+                                && is_about_field(&failure, "amount")
+                                && failure.details().and_then(|d| d.correctable).is_none() =>
                         {
                             amount_wrong.set(Some(t.err_negative));
                         }
                         Err(failure) => {
-                            if failure.status() == Some(409) {
+                            // Someone changed the line (412), or the caps now count something
+                            // new (409): the month is loaded again, with the message kept.
+                            if matches!(failure.status(), Some(409 | 412)) {
                                 on_stale.emit(());
                             }
                             error.set(Some(failure));

@@ -148,6 +148,7 @@ mod tests {
             status: 422,
             detail: String::new(),
             code: code.into(),
+            details: None,
             errors: fields
                 .iter()
                 .map(|field| FieldError {

@@ -64,6 +64,16 @@ pub enum LineError {
         /// What the month would come to.
         total: Cents,
     },
+    /// Corrections together taking back more than was paid for the month.
+    #[error(
+        "at most {correctable} can still be taken back from {month}: what was paid for it, less the corrections already under way; corrections together never take back more than was paid"
+    )]
+    TakesBackTooMuch {
+        /// The month.
+        month: CalendarMonth,
+        /// What corrections can still take back.
+        correctable: Cents,
+    },
 }
 
 fn join(breaches: &[CapBreach]) -> String {
@@ -175,9 +185,23 @@ impl StatementLine {
         Ok(())
     }
 
-    /// Records that an approved line was paid (or, for a negative correction, paid back).
+    /// Checks the caps again with what counts toward them now, keeping the amount.
+    pub fn recheck(&mut self, others: OtherAllowances) {
+        self.context.others = others;
+        let (checks, flags) = self.context.check(self.amount);
+        self.checks = checks;
+        self.flags = flags;
+    }
+
+    /// Records that an approved line was paid (or, for a negative correction, paid back);
+    /// refused while it is over a cap, as approval is.
     pub fn mark_paid(&mut self) -> Result<(), LineError> {
         self.require(LineStatus::Approved, "paid")?;
+        if !self.flags.is_empty() {
+            return Err(LineError::OverCap {
+                breaches: self.flags.clone(),
+            });
+        }
         self.status = LineStatus::Paid;
         Ok(())
     }

@@ -54,4 +54,5 @@ fn line(input: MonthInput<'_>) -> StatementLine {
 
 mod amounts;
 mod caps;
+mod decisions;
 mod lines;

@@ -41,6 +41,7 @@ pub fn item(n: u128, declared: i64, has_iban: bool) -> StatementLineItem {
         ambassador_name: format!("Vrijwilliger {n}"),
         line: compute_line(&input).unwrap_or_else(|e| panic!("{e}")),
         has_iban,
+        version: 1,
     }
 }
 

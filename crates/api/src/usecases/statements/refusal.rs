@@ -1,0 +1,162 @@
+//! How an allowance write says no: which versions of a line a write accepts (`If-Match`), and
+//! the refusals with the facts behind them (the caps exceeded, the cents still correctable,
+//! the line's current version) as problem details.
+
+use actix_web::http::StatusCode;
+use actix_web::http::header::{self, HeaderValue};
+use actix_web::{HttpResponse, ResponseError};
+use domain::allowance::{CapBreach, CapCheck, CapKind, LineError};
+use domain::contract::{ProblemDetails, StatementLineItem};
+
+use crate::error::ApiError;
+
+/// Which versions of a line a write accepts, from its `If-Match` header.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Expected {
+    /// No `If-Match` (or `*`): whatever the line is now, decided on inside the transaction.
+    #[default]
+    Any,
+    /// One of these versions; an `If-Match` that names none matches nothing.
+    Versions(Vec<i64>),
+}
+
+impl Expected {
+    pub(super) fn allows(&self, version: i64) -> bool {
+        match self {
+            Expected::Any => true,
+            Expected::Versions(versions) => versions.contains(&version),
+        }
+    }
+}
+
+/// A refusal of an allowance write: an [`ApiError`], sometimes with structured details a client
+/// acts on (which cap, how much is still correctable, the current version).
+#[derive(Debug, thiserror::Error)]
+pub enum AllowanceError {
+    /// A refusal without details.
+    #[error(transparent)]
+    Api(#[from] ApiError),
+    /// A refusal with details.
+    #[error("{error}")]
+    Detailed {
+        /// Status, code and message.
+        error: ApiError,
+        /// The facts behind it.
+        details: ProblemDetails,
+    },
+}
+
+impl From<store::StoreError> for AllowanceError {
+    fn from(error: store::StoreError) -> Self {
+        AllowanceError::Api(error.into())
+    }
+}
+
+impl ResponseError for AllowanceError {
+    fn status_code(&self) -> StatusCode {
+        match self {
+            AllowanceError::Api(error) | AllowanceError::Detailed { error, .. } => {
+                error.status_code()
+            }
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        match self {
+            AllowanceError::Api(error) => error.error_response(),
+            AllowanceError::Detailed { error, details } => {
+                let mut problem = error.problem();
+                problem.details = Some(details.clone());
+                HttpResponse::build(error.status_code())
+                    .insert_header((
+                        header::CONTENT_TYPE,
+                        HeaderValue::from_static("application/problem+json"),
+                    ))
+                    .body(serde_json::to_string(&problem).unwrap_or_default())
+            }
+        }
+    }
+}
+
+pub(super) type Result<T> = std::result::Result<T, AllowanceError>;
+
+/// Refuses a write whose `If-Match` names a version the line no longer has.
+pub(super) fn precondition(item: &StatementLineItem, expected: &Expected) -> Result<()> {
+    if expected.allows(item.version) {
+        return Ok(());
+    }
+    Err(AllowanceError::Detailed {
+        error: ApiError::PreconditionFailed(format!(
+            "the statement line was changed by someone else in the meantime and is at version {} now; reload it, check it and try again",
+            item.version
+        )),
+        details: ProblemDetails {
+            current_version: Some(item.version),
+            ..ProblemDetails::default()
+        },
+    })
+}
+
+/// The version moved on although the line was locked: cannot happen while every writer locks
+/// first, so it is reported as a conflict to retry rather than silently overwritten.
+pub(super) fn changed_under_lock() -> AllowanceError {
+    ApiError::Conflict {
+        code: "conflict",
+        detail: "the statement line changed in the meantime; reload it".to_owned(),
+    }
+    .into()
+}
+
+/// A refused decision as a problem: cap breaches and corrections that take back too much carry
+/// their numbers in `details`.
+pub(super) fn refusal(error: LineError) -> AllowanceError {
+    let detail = error.to_string();
+    match error {
+        LineError::ReasonRequired { .. } => ApiError::invalid_field("reason", detail).into(),
+        LineError::NegativeAmount { .. }
+        | LineError::EmptyCorrection
+        | LineError::BelowZero { .. } => ApiError::invalid_field("amount", detail).into(),
+        LineError::TakesBackTooMuch { correctable, .. } => AllowanceError::Detailed {
+            error: ApiError::invalid_field("amount", detail),
+            details: ProblemDetails {
+                correctable: Some(correctable),
+                ..ProblemDetails::default()
+            },
+        },
+        LineError::OverCap { breaches } => AllowanceError::Detailed {
+            error: ApiError::Conflict {
+                code: "over_cap",
+                detail,
+            },
+            details: ProblemDetails {
+                caps: breaches.iter().map(cap_check).collect(),
+                ..ProblemDetails::default()
+            },
+        },
+        _ => ApiError::Conflict {
+            code: "invalid_transition",
+            detail,
+        }
+        .into(),
+    }
+}
+
+fn cap_check(breach: &CapBreach) -> CapCheck {
+    match *breach {
+        CapBreach::MonthlyCap { total, cap } => CapCheck {
+            kind: CapKind::Monthly,
+            total,
+            cap,
+        },
+        CapBreach::YearlyCap { total, cap } => CapCheck {
+            kind: CapKind::Yearly,
+            total,
+            cap,
+        },
+        CapBreach::HourlyCap { rate, cap, .. } => CapCheck {
+            kind: CapKind::Hourly,
+            total: rate,
+            cap,
+        },
+    }
+}
