@@ -90,6 +90,15 @@ pub enum ApiError {
     /// in between.
     #[error("{0}")]
     PreconditionFailed(String),
+    /// Any of the above with facts a client acts on (which cap, which VOG, the current
+    /// version), sent as the problem's `details`.
+    #[error("{error}")]
+    Detailed {
+        /// Status, code and message.
+        error: Box<ApiError>,
+        /// The facts behind it.
+        details: Box<domain::contract::ProblemDetails>,
+    },
     /// The database cannot be reached.
     #[error("the database is not reachable")]
     Unavailable,
@@ -121,9 +130,18 @@ impl ApiError {
         ApiError::Invalid { detail, errors }
     }
 
+    /// `error` with the facts behind it.
+    pub fn detailed(error: ApiError, details: domain::contract::ProblemDetails) -> Self {
+        ApiError::Detailed {
+            error: Box::new(error),
+            details: Box::new(details),
+        }
+    }
+
     /// The stable code clients branch on.
     pub fn code(&self) -> &'static str {
         match self {
+            ApiError::Detailed { error, .. } => error.code(),
             ApiError::Invalid { .. } => "invalid_input",
             ApiError::BadRequest { code, .. } => code,
             ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
@@ -145,6 +163,11 @@ impl ApiError {
 
     /// The response body.
     pub fn problem(&self) -> Problem {
+        if let ApiError::Detailed { error, details } = self {
+            let mut problem = error.problem();
+            problem.details = Some((**details).clone());
+            return problem;
+        }
         let status = self.status_code();
         let errors = match self {
             ApiError::Invalid { errors, .. } => errors.clone(),
@@ -165,6 +188,7 @@ impl ApiError {
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
+            ApiError::Detailed { error, .. } => error.status_code(),
             ApiError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,

@@ -31,8 +31,11 @@ pub struct VogFacts {
     pub outcome: VogOutcome,
 }
 
-/// Why a VOG is not valid for a placement.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a VOG is not valid for a placement. In a problem's `details` it is an object whose
+/// `reason` says which case it is, with that case's dates.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum VogProblem {
     /// No VOG is on record.
     #[error("no VOG is on record")]
@@ -69,7 +72,8 @@ pub enum VogProblem {
         earliest: NaiveDate,
         /// po or vo.
         school_type: SchoolType,
-        /// The window, in words.
+        /// The window, in words (the school type says it too).
+        #[serde(skip)]
         window: &'static str,
     },
     /// Seen by programme staff only after the start.

@@ -208,6 +208,7 @@ mod tests {
                 StartMoment::September,
                 Commitment::HalfYear,
             ),
+            days_off: Vec::new(),
         };
         let entry = |d: NaiveDate, status| HourEntryInput {
             employee_id: bram,

@@ -5,7 +5,8 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use domain::contract::PlacementSummary;
 use domain::match_lifecycle::{MatchStatus, Side};
 use domain::matching::Criterion;
-use domain::{PlacementKind, StartMoment};
+use domain::vog::VogProblem;
+use domain::{PlacementKind, SchoolType, StartMoment};
 
 use super::{PlacementTexts, Texts, fill};
 use crate::api::ApiError;
@@ -118,8 +119,11 @@ pub struct MatchingTexts {
     pub err_already_proposed: &'static str,
     pub err_not_feasible: &'static str,
     pub err_vog: &'static str,
+    pub err_placement_full: &'static str,
+    pub err_changed_meanwhile: &'static str,
     pub vog_missing: &'static str,
     pub vog_refused: &'static str,
+    pub vog_refused_after_valid: &'static str,
     pub vog_issued_after_start: &'static str,
     pub vog_too_old: &'static str,
     pub vog_seen_after_start: &'static str,
@@ -206,81 +210,85 @@ impl MatchingTexts {
         )
     }
 
-    /// What went wrong with a match, a run or a VOG check, in words a person can act on. The
-    /// server's English `detail` is never shown; a VOG refusal is recognised in it and told again
-    /// in the person's language, with its dates.
+    /// What went wrong with a match, a run or a VOG check, in words a person can act on: from
+    /// the problem's code and its details, never from the server's English `detail`. A VOG
+    /// refusal is told with its dates, from `details.vog`.
     pub fn error(&self, texts: &Texts, error: &ApiError) -> String {
         let ApiError::Problem(problem) = error else {
             return texts.error(error).to_owned();
         };
-        if let Some(vog) = self.vog_problem(&texts.placements, &problem.detail) {
-            return vog;
+        if let Some(vog) = problem.details.as_ref().and_then(|d| d.vog.as_ref()) {
+            return self.vog_problem(&texts.placements, vog);
         }
         let text = match problem.code.as_str() {
             "invalid_transition" => self.err_match_transition,
             "already_confirmed" => self.err_already_confirmed,
             "not_available" | "ambassador_not_available" => self.err_not_available,
             "placement_not_open" => self.err_placement_not_open,
+            "placement_full" => self.err_placement_full,
             "already_proposed" | "already_matched" => self.err_already_proposed,
             "not_feasible" => self.err_not_feasible,
-            // The store's conflicts say in words which side is taken.
-            "conflict" if problem.detail.contains("ambassador is not available") => {
-                self.err_not_available
-            }
-            "conflict" if problem.detail.contains("placement is not open") => {
-                self.err_placement_not_open
-            }
+            "precondition_failed" => self.err_changed_meanwhile,
             code if code.starts_with("vog") => self.err_vog,
             _ => texts.error(error),
         };
         text.to_owned()
     }
 
-    /// A VOG problem as the domain words it (`domain::vog::VogProblem`), in this language.
-    pub fn vog_problem(&self, t: &PlacementTexts, detail: &str) -> Option<String> {
-        let dates: Vec<String> = dates_in(detail).into_iter().map(|d| t.date(d)).collect();
-        let date = |i: usize| dates.get(i).cloned().unwrap_or_default();
-        if detail.contains("no VOG is on record") {
-            Some(self.vog_missing.to_owned())
-        } else if detail.contains("the VOG was refused") {
-            Some(self.vog_refused.to_owned())
-        } else if detail.contains("it must be issued on or after") {
-            let window = if detail.contains("26 weeks") {
-                self.window_vo
-            } else {
-                self.window_po
-            };
-            let values = [
-                ("issued", date(0)),
-                ("starts", date(1)),
-                ("earliest", date(2)),
-                ("window", window.to_owned()),
-            ];
-            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            Some(fill(self.vog_too_old, &values))
-        } else if detail.contains("the VOG was issued on") && detail.contains("after the placement")
-        {
-            let values = [("issued", date(0)), ("starts", date(1))];
-            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            Some(fill(self.vog_issued_after_start, &values))
-        } else if detail.contains("the VOG was seen on") {
-            let values = [("seen", date(0)), ("starts", date(1))];
-            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-            Some(fill(self.vog_seen_after_start, &values))
-        } else {
-            None
+    /// A VOG problem (`domain::vog::VogProblem`, as the server sends it in `details.vog`), in
+    /// this language with its dates.
+    pub fn vog_problem(&self, t: &PlacementTexts, vog: &VogProblem) -> String {
+        let with = |template: &str, values: &[(&str, NaiveDate)]| {
+            let values: Vec<(&str, String)> =
+                values.iter().map(|(k, d)| (*k, t.date(*d))).collect();
+            let values: Vec<(&str, &str)> =
+                values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            fill(template, &values)
+        };
+        match vog {
+            VogProblem::Missing => self.vog_missing.to_owned(),
+            VogProblem::Refused => self.vog_refused.to_owned(),
+            VogProblem::RefusedAfterValid {
+                refused_on,
+                valid_issued_on,
+            } => with(
+                self.vog_refused_after_valid,
+                &[("refused", *refused_on), ("valid", *valid_issued_on)],
+            ),
+            VogProblem::TooOld {
+                issued_on,
+                starts_on,
+                earliest,
+                school_type,
+                ..
+            } => {
+                let window = match school_type {
+                    SchoolType::Po => self.window_po,
+                    SchoolType::Vo => self.window_vo,
+                };
+                let dated = with(
+                    self.vog_too_old,
+                    &[
+                        ("issued", *issued_on),
+                        ("starts", *starts_on),
+                        ("earliest", *earliest),
+                    ],
+                );
+                fill(&dated, &[("window", window)])
+            }
+            VogProblem::IssuedAfterStart {
+                issued_on,
+                starts_on,
+            } => with(
+                self.vog_issued_after_start,
+                &[("issued", *issued_on), ("starts", *starts_on)],
+            ),
+            VogProblem::SeenAfterStart { seen_on, starts_on } => with(
+                self.vog_seen_after_start,
+                &[("seen", *seen_on), ("starts", *starts_on)],
+            ),
         }
     }
-}
-
-/// The `YYYY-MM-DD` dates in a text, in order.
-fn dates_in(text: &str) -> Vec<NaiveDate> {
-    let bytes = text.as_bytes();
-    (0..bytes.len().saturating_sub(9))
-        .filter_map(|start| text.get(start..start + 10))
-        .filter(|slice| slice.as_bytes()[4] == b'-' && slice.as_bytes()[7] == b'-')
-        .filter_map(|slice| NaiveDate::parse_from_str(slice, "%Y-%m-%d").ok())
-        .collect()
 }
 
 #[cfg(test)]

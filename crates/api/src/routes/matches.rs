@@ -53,7 +53,7 @@ fn with_etag(found: Match) -> HttpResponse {
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff propose.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The ambassador is not available, the placement has no room (`conflict`), or the pair breaks a hard constraint (`not_feasible`, each named in `detail`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The ambassador is not in the pool (`ambassador_not_available`), the placement is not open or has no room (`placement_not_open`), or the pair breaks a hard constraint (`not_feasible`, each named in `detail`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "An unknown placement, ambassador or run, or a run that did not propose this pair.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))

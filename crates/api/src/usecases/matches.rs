@@ -3,7 +3,8 @@
 //! always in that order, so two use cases never wait for each other in a circle).
 
 use domain::PlacementStatus;
-use domain::contract::{Match, MatchInput, MatchTransition};
+use domain::ambassador::IntakeStatus;
+use domain::contract::{Match, MatchInput, MatchTransition, ProblemDetails};
 use domain::match_lifecycle::{MatchAction, MatchError, MatchState};
 use domain::matching::{Candidate, Spot};
 use store::{Lock, Store, StoreError};
@@ -52,6 +53,23 @@ pub async fn propose(
         .get_ambassador(ambassador_id)
         .await
         .map_err(unknown("ambassador_id"))?;
+    // Decided here, under the locks, so each refusal has its own code.
+    if ambassador.status != IntakeStatus::Available {
+        return Err(ApiError::Conflict {
+            code: "ambassador_not_available",
+            detail: format!(
+                "{} is {} now: only ambassadors in the pool can be proposed",
+                ambassador.profile.name, ambassador.status
+            ),
+        });
+    }
+    if placement.status != PlacementStatus::Open || tx.placement_room(placement.id).await? <= 0 {
+        return Err(ApiError::Conflict {
+            code: "placement_not_open",
+            detail: "the placement is not open for proposals: it is not open or has no room left"
+                .to_owned(),
+        });
+    }
     let (score, breakdown, reasons) = match run_id {
         Some(run) => tx
             .run_proposal(run, ambassador.id, placement.id)
@@ -277,10 +295,16 @@ async fn check_activation(
         .map(store::vog_facts)
         .collect();
     domain::vog::check_records(&vogs, placement.school_type, starts_on).map_err(|problem| {
-        ApiError::Conflict {
-            code: "vog_not_valid",
-            detail: format!("cannot activate: {problem}"),
-        }
+        ApiError::detailed(
+            ApiError::Conflict {
+                code: "vog_not_valid",
+                detail: format!("cannot activate: {problem}"),
+            },
+            ProblemDetails {
+                vog: Some(problem),
+                ..ProblemDetails::default()
+            },
+        )
     })?;
     Ok(starts_on)
 }

@@ -286,7 +286,7 @@ on_both_backends! {
         assert_eq!(m.run_id, None);
         // The placement is now taken, and Noah cannot be proposed for it.
         let full = propose_raw(&app, &admin, &run, "Noah Verbeek").await;
-        assert_problem(full, StatusCode::CONFLICT, "conflict").await;
+        assert_problem(full, StatusCode::CONFLICT, "placement_not_open").await;
         let director = app.login_as(DIRECTOR).await;
         let denied = app.call(Method::POST, "/api/v1/matches", &director, Some(&json!({"placement_id": groep5, "ambassador_id": sem}))).await;
         assert_problem(denied, StatusCode::FORBIDDEN, "forbidden").await;

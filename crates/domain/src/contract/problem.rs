@@ -44,6 +44,9 @@ pub struct ProblemDetails {
     /// `precondition_failed`: the resource's current version, as its `ETag` names it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub current_version: Option<i64>,
+    /// `vog_not_valid`: why the ambassador's VOGs do not allow the placement, with the dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub vog: Option<crate::vog::VogProblem>,
 }
 
 /// One invalid field of a request.

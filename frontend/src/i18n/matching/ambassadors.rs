@@ -229,11 +229,7 @@ impl AmbassadorTexts {
             if problem.code == "invalid_transition" {
                 return self.err_step.to_owned();
             }
-            if problem.code.starts_with("vog")
-                || problem
-                    .detail
-                    .contains("record a VOG with outcome 'issued'")
-            {
+            if problem.code == "vog_missing" {
                 return self.err_vog_missing.to_owned();
             }
         }

@@ -70,25 +70,47 @@ fn a_meeting_reads_as_a_dutch_day_and_time() {
     );
 }
 
+/// A `vog_not_valid` problem whose English `detail` says nothing the web app may use.
+fn vog_refusal(vog: VogProblem) -> ApiError {
+    ApiError::Problem(Box::new(Problem {
+        problem_type: "about:blank".into(),
+        title: "Conflict".into(),
+        status: 409,
+        detail: "cannot activate (English, never shown)".into(),
+        code: "vog_not_valid".into(),
+        details: Some(domain::contract::ProblemDetails {
+            vog: Some(vog),
+            ..Default::default()
+        }),
+        errors: Vec::new(),
+    }))
+}
+
 #[test]
-fn a_vog_refusal_is_told_in_dutch_with_its_dates() {
+fn a_vog_refusal_is_told_in_dutch_with_its_dates_from_the_details() {
     let t = &NL.matching;
     let too_old = VogProblem::TooOld {
         issued_on: d(2026, 2, 28),
         starts_on: d(2026, 9, 1),
         earliest: d(2026, 3, 1),
         school_type: SchoolType::Po,
-        window: "6 months",
+        window: "",
     };
-    let error = problem(409, "vog_invalid", &too_old.to_string());
     assert_eq!(
-        t.error(&NL, &error),
+        t.error(&NL, &vog_refusal(too_old)),
         "De VOG is afgegeven op 28 feb. 2026. Voor een plek die start op 1 sep. 2026 moet hij \
          op of na 1 mrt. 2026 zijn afgegeven (6 maanden voor de start)."
     );
     let cases = [
         (VogProblem::Missing, "nog geen VOG vastgelegd"),
         (VogProblem::Refused, "geweigerd"),
+        (
+            VogProblem::RefusedAfterValid {
+                refused_on: d(2026, 11, 1),
+                valid_issued_on: d(2026, 9, 15),
+            },
+            "op 1 nov. 2026 is een VOG geweigerd, na de geldige VOG van 15 sep. 2026",
+        ),
         (
             VogProblem::IssuedAfterStart {
                 issued_on: d(2027, 2, 2),
@@ -105,12 +127,15 @@ fn a_vog_refusal_is_told_in_dutch_with_its_dates() {
         ),
     ];
     for (vog, expected) in cases {
-        // Whatever code the server gives it, and wrapped in a longer sentence.
-        let detail = format!("the match cannot be activated: {vog}");
-        let message = t.error(&NL, &problem(409, "conflict", &detail));
+        let message = t.error(&NL, &vog_refusal(vog.clone()));
         assert!(message.contains(expected), "{vog}: {message}");
-        assert!(!message.contains("VOG was"), "no English: {message}");
+        assert!(!message.contains("English"), "the detail is never shown: {message}");
     }
+    // Without details the code alone still says it in Dutch.
+    assert_eq!(
+        t.error(&NL, &problem(409, "vog_not_valid", "whatever")),
+        "Er is geen geldige VOG voor deze plek."
+    );
 }
 
 #[test]
@@ -120,17 +145,9 @@ fn match_errors_say_what_to_do_and_never_show_the_detail() {
     assert!(message.contains("Vernieuw de pagina"), "{message}");
     assert!(message.contains("match"), "{message}");
     assert_eq!(t.error(&NL, &ApiError::Network), NL.err_network);
-    let taken = problem(
-        409,
-        "conflict",
-        "the ambassador is not available: only ambassadors in the pool can be proposed",
-    );
+    let taken = problem(409, "ambassador_not_available", "English");
     assert_eq!(t.error(&NL, &taken), t.err_not_available);
-    let full = problem(
-        409,
-        "conflict",
-        "the placement is not open for proposals: it is not open or has no room left",
-    );
+    let full = problem(409, "placement_not_open", "English");
     assert_eq!(t.error(&NL, &full), t.err_placement_not_open);
     assert_eq!(
         t.error(&NL, &problem(403, "forbidden", "English")),

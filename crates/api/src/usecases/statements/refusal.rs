@@ -2,9 +2,6 @@
 //! the refusals with the facts behind them (the caps exceeded, the cents still correctable,
 //! the line's current version) as problem details.
 
-use actix_web::http::StatusCode;
-use actix_web::http::header::{self, HeaderValue};
-use actix_web::{HttpResponse, ResponseError};
 use domain::allowance::{CapBreach, CapCheck, CapKind, LineError};
 use domain::contract::{ProblemDetails, StatementLineItem};
 
@@ -31,52 +28,7 @@ impl Expected {
 
 /// A refusal of an allowance write: an [`ApiError`], sometimes with structured details a client
 /// acts on (which cap, how much is still correctable, the current version).
-#[derive(Debug, thiserror::Error)]
-pub enum AllowanceError {
-    /// A refusal without details.
-    #[error(transparent)]
-    Api(#[from] ApiError),
-    /// A refusal with details.
-    #[error("{error}")]
-    Detailed {
-        /// Status, code and message.
-        error: ApiError,
-        /// The facts behind it.
-        details: ProblemDetails,
-    },
-}
-
-impl From<store::StoreError> for AllowanceError {
-    fn from(error: store::StoreError) -> Self {
-        AllowanceError::Api(error.into())
-    }
-}
-
-impl ResponseError for AllowanceError {
-    fn status_code(&self) -> StatusCode {
-        match self {
-            AllowanceError::Api(error) | AllowanceError::Detailed { error, .. } => {
-                error.status_code()
-            }
-        }
-    }
-
-    fn error_response(&self) -> HttpResponse {
-        match self {
-            AllowanceError::Api(error) => error.error_response(),
-            AllowanceError::Detailed { error, details } => {
-                let mut problem = error.problem();
-                problem.details = Some(details.clone());
-                HttpResponse::build(error.status_code())
-                    .insert_header((
-                        header::CONTENT_TYPE,
-                        HeaderValue::from_static("application/problem+json"),
-                    ))
-                    .body(serde_json::to_string(&problem).unwrap_or_default())
-            }
-        }
-    }
-}
+pub type AllowanceError = ApiError;
 
 pub(super) type Result<T> = std::result::Result<T, AllowanceError>;
 
@@ -85,16 +37,16 @@ pub(super) fn precondition(item: &StatementLineItem, expected: &Expected) -> Res
     if expected.allows(item.version) {
         return Ok(());
     }
-    Err(AllowanceError::Detailed {
-        error: ApiError::PreconditionFailed(format!(
+    Err(ApiError::detailed(
+        ApiError::PreconditionFailed(format!(
             "the statement line was changed by someone else in the meantime and is at version {} now; reload it, check it and try again",
             item.version
         )),
-        details: ProblemDetails {
+        ProblemDetails {
             current_version: Some(item.version),
             ..ProblemDetails::default()
         },
-    })
+    ))
 }
 
 /// The version moved on although the line was locked: cannot happen while every writer locks
@@ -116,23 +68,23 @@ pub(super) fn refusal(error: LineError) -> AllowanceError {
         LineError::NegativeAmount { .. }
         | LineError::EmptyCorrection
         | LineError::BelowZero { .. } => ApiError::invalid_field("amount", detail).into(),
-        LineError::TakesBackTooMuch { correctable, .. } => AllowanceError::Detailed {
-            error: ApiError::invalid_field("amount", detail),
-            details: ProblemDetails {
+        LineError::TakesBackTooMuch { correctable, .. } => ApiError::detailed(
+            ApiError::invalid_field("amount", detail),
+            ProblemDetails {
                 correctable: Some(correctable),
                 ..ProblemDetails::default()
             },
-        },
-        LineError::OverCap { breaches } => AllowanceError::Detailed {
-            error: ApiError::Conflict {
+        ),
+        LineError::OverCap { breaches } => ApiError::detailed(
+            ApiError::Conflict {
                 code: "over_cap",
                 detail,
             },
-            details: ProblemDetails {
+            ProblemDetails {
                 caps: breaches.iter().map(cap_check).collect(),
                 ..ProblemDetails::default()
             },
-        },
+        ),
         _ => ApiError::Conflict {
             code: "invalid_transition",
             detail,
