@@ -10,6 +10,7 @@
 use actix_web::http::StatusCode;
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::{HttpResponse, ResponseError};
+pub use domain::contract::ErrorCode;
 use domain::contract::{FieldError, Problem};
 
 /// How long a client should wait before retrying while the database is unreachable.
@@ -30,7 +31,7 @@ pub enum ApiError {
     #[error("{detail}")]
     BadRequest {
         /// The stable code.
-        code: &'static str,
+        code: ErrorCode,
         /// What to fix.
         detail: String,
     },
@@ -74,7 +75,7 @@ pub enum ApiError {
     #[error("{detail}")]
     Conflict {
         /// The stable code, such as `invalid_transition`.
-        code: &'static str,
+        code: ErrorCode,
         /// What conflicts and what to do instead.
         detail: String,
     },
@@ -82,7 +83,7 @@ pub enum ApiError {
     #[error("{detail}")]
     Gone {
         /// The stable code, such as `invitation_expired`.
-        code: &'static str,
+        code: ErrorCode,
         /// What happened and what to do instead.
         detail: String,
     },
@@ -139,25 +140,25 @@ impl ApiError {
     }
 
     /// The stable code clients branch on.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
             ApiError::Detailed { error, .. } => error.code(),
-            ApiError::Invalid { .. } => "invalid_input",
-            ApiError::BadRequest { code, .. } => code,
-            ApiError::UnsupportedMediaType(_) => "unsupported_media_type",
-            ApiError::PayloadTooLarge { .. } => "payload_too_large",
-            ApiError::Unauthenticated => "unauthenticated",
-            ApiError::InvalidToken => "invalid_token",
-            ApiError::InvalidCredentials => "invalid_credentials",
-            ApiError::InvalidRefreshToken => "invalid_refresh_token",
-            ApiError::InvalidClient => "invalid_client",
-            ApiError::TooManyAttempts { .. } => "too_many_attempts",
-            ApiError::Forbidden => "forbidden",
-            ApiError::NotFound(_) => "not_found",
-            ApiError::Conflict { code, .. } | ApiError::Gone { code, .. } => code,
-            ApiError::PreconditionFailed(_) => "precondition_failed",
-            ApiError::Unavailable => "unavailable",
-            ApiError::Unexpected(_) => "internal_error",
+            ApiError::Invalid { .. } => ErrorCode::InvalidInput,
+            ApiError::BadRequest { code, .. } => *code,
+            ApiError::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
+            ApiError::PayloadTooLarge { .. } => ErrorCode::PayloadTooLarge,
+            ApiError::Unauthenticated => ErrorCode::Unauthenticated,
+            ApiError::InvalidToken => ErrorCode::InvalidToken,
+            ApiError::InvalidCredentials => ErrorCode::InvalidCredentials,
+            ApiError::InvalidRefreshToken => ErrorCode::InvalidRefreshToken,
+            ApiError::InvalidClient => ErrorCode::InvalidClient,
+            ApiError::TooManyAttempts { .. } => ErrorCode::TooManyAttempts,
+            ApiError::Forbidden => ErrorCode::Forbidden,
+            ApiError::NotFound(_) => ErrorCode::NotFound,
+            ApiError::Conflict { code, .. } | ApiError::Gone { code, .. } => *code,
+            ApiError::PreconditionFailed(_) => ErrorCode::PreconditionFailed,
+            ApiError::Unavailable => ErrorCode::Unavailable,
+            ApiError::Unexpected(_) => ErrorCode::InternalError,
         }
     }
 
@@ -178,7 +179,7 @@ impl ApiError {
             title: status.canonical_reason().unwrap_or("Error").to_owned(),
             status: status.as_u16(),
             detail: self.to_string(),
-            code: self.code().to_owned(),
+            code: self.code(),
             details: None,
             errors,
         }
@@ -254,7 +255,7 @@ impl From<store::StoreError> for ApiError {
         match error {
             store::StoreError::NotFound => ApiError::NotFound("resource"),
             store::StoreError::Conflict(detail) => ApiError::Conflict {
-                code: "conflict",
+                code: ErrorCode::Conflict,
                 detail,
             },
             store::StoreError::Unavailable(cause) => {
@@ -269,7 +270,7 @@ impl From<store::StoreError> for ApiError {
 /// Maps actix's body and parameter errors to problems, so bad input never gets an HTML or
 /// plain-text error from the framework.
 pub mod extractors {
-    use super::ApiError;
+    use super::{ApiError, ErrorCode};
     use actix_web::error::{PathError, QueryPayloadError, UrlencodedError};
     use actix_web::{HttpRequest, web};
 
@@ -289,7 +290,7 @@ pub mod extractors {
                         ApiError::PayloadTooLarge { limit: BODY_LIMIT }
                     }
                     other => ApiError::BadRequest {
-                        code: "malformed_form",
+                        code: ErrorCode::MalformedForm,
                         detail: format!("the form could not be read: {other}"),
                     },
                 };
@@ -301,7 +302,7 @@ pub mod extractors {
     pub fn query_config() -> web::QueryConfig {
         web::QueryConfig::default().error_handler(|error: QueryPayloadError, _req: &HttpRequest| {
             ApiError::BadRequest {
-                code: "invalid_query",
+                code: ErrorCode::InvalidQuery,
                 detail: format!("the query string is invalid: {error}"),
             }
             .into()
@@ -312,7 +313,7 @@ pub mod extractors {
     pub fn path_config() -> web::PathConfig {
         web::PathConfig::default().error_handler(|error: PathError, _req: &HttpRequest| {
             ApiError::BadRequest {
-                code: "invalid_path",
+                code: ErrorCode::InvalidPath,
                 detail: format!("the path is invalid: {error}"),
             }
             .into()

@@ -13,6 +13,7 @@ use actix_web::http::StatusCode;
 use actix_web::{FromRequest, HttpMessage, HttpRequest, dev::Payload, web};
 use serde::de::DeserializeOwned;
 
+use crate::error::ErrorCode;
 use crate::error::{ApiError, extractors::BODY_LIMIT};
 
 /// A request body parsed from JSON.
@@ -53,14 +54,14 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
                     ApiError::PayloadTooLarge { limit: BODY_LIMIT }
                 } else {
                     ApiError::BadRequest {
-                        code: "malformed_json",
+                        code: ErrorCode::MalformedJson,
                         detail: format!("the body could not be read: {e}"),
                     }
                 }
             })?;
             let value: serde_json::Value =
                 serde_json::from_slice(&bytes).map_err(|e| ApiError::BadRequest {
-                    code: "malformed_json",
+                    code: ErrorCode::MalformedJson,
                     detail: format!("the body is not valid for this operation: {e}"),
                 })?;
             if let Some(field) = field_with_control_character(&value, "") {
@@ -79,7 +80,7 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
                         )
                     };
                     ApiError::BadRequest {
-                        code: "malformed_json",
+                        code: ErrorCode::MalformedJson,
                         detail,
                     }
                 })

@@ -31,7 +31,7 @@ impl ApiError {
     /// The server's machine-readable code, if it sent one.
     pub fn code(&self) -> Option<&str> {
         match self {
-            ApiError::Problem(problem) => Some(&problem.code),
+            ApiError::Problem(problem) => Some(problem.code.as_str()),
             _ => None,
         }
     }

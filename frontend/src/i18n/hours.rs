@@ -282,7 +282,8 @@ mod tests {
             title: "t".into(),
             status,
             detail: "English".into(),
-            code: code.into(),
+            code: domain::contract::ErrorCode::parse(code)
+                .unwrap_or_else(|| panic!("no such code: {code}")),
             details: None,
             errors: Vec::new(),
         }))

@@ -241,8 +241,7 @@ impl MatchingTexts {
         let with = |template: &str, values: &[(&str, NaiveDate)]| {
             let values: Vec<(&str, String)> =
                 values.iter().map(|(k, d)| (*k, t.date(*d))).collect();
-            let values: Vec<(&str, &str)> =
-                values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
             fill(template, &values)
         };
         match vog {

@@ -18,10 +18,11 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::Principal;
+use crate::error::ErrorCode;
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
-use crate::usecases::statements::{self, AllowanceError, Expected};
+use crate::usecases::statements::{self, Expected};
 
 /// Registers the routes of this file.
 pub fn configure(config: &mut ServiceConfig) {
@@ -194,7 +195,7 @@ pub async fn correct_line(
     request: HttpRequest,
     id: web::Path<Uuid>,
     body: crate::json::Json<LineAdjustment>,
-) -> Result<HttpResponse, AllowanceError> {
+) -> Result<HttpResponse, ApiError> {
     let LineAdjustment { amount, reason } = body.into_inner();
     let created = statements::correct(
         &state,
@@ -263,7 +264,7 @@ pub async fn put_profile(
     let ambassador = own_or_staff(&state, &principal, *id).await?;
     if ambassador.profile.funding == Funding::Sponsored {
         return Err(ApiError::Conflict {
-            code: "not_a_volunteer",
+            code: ErrorCode::NotAVolunteer,
             detail: NOT_A_VOLUNTEER.to_owned(),
         });
     }
@@ -361,7 +362,7 @@ pub async fn declare(
     principal: Principal,
     id: web::Path<Uuid>,
     body: crate::json::Json<DeclaredAllowanceInput>,
-) -> Result<HttpResponse, AllowanceError> {
+) -> Result<HttpResponse, ApiError> {
     let input = body.into_inner();
     let month = super::month_param(&input.month)?;
     let declared =
@@ -392,7 +393,7 @@ pub async fn draw_up_statement(
     state: web::Data<AppState>,
     principal: Principal,
     body: crate::json::Json<StatementRunInput>,
-) -> Result<web::Json<Statement>, AllowanceError> {
+) -> Result<web::Json<Statement>, ApiError> {
     let month = super::month_param(&body.month)?;
     Ok(web::Json(
         statements::draw_up(&state, &principal, month).await?,
@@ -485,7 +486,7 @@ pub async fn adjust_line(
     request: HttpRequest,
     id: web::Path<Uuid>,
     body: crate::json::Json<LineAdjustment>,
-) -> Result<HttpResponse, AllowanceError> {
+) -> Result<HttpResponse, ApiError> {
     let LineAdjustment { amount, reason } = body.into_inner();
     let saved = statements::adjust(
         &state,
@@ -530,7 +531,7 @@ pub async fn transition_line(
     request: HttpRequest,
     id: web::Path<Uuid>,
     body: crate::json::Json<LineTransition>,
-) -> Result<HttpResponse, AllowanceError> {
+) -> Result<HttpResponse, ApiError> {
     let LineTransition { action, reason } = body.into_inner();
     let saved = statements::transition(
         &state,
@@ -611,7 +612,7 @@ pub async fn payout_sepa(
     let month = super::month_param(&month)?;
     let Some(account) = state.payout_account.clone() else {
         return Err(ApiError::Conflict {
-            code: "payout_account_missing",
+            code: ErrorCode::PayoutAccountMissing,
             detail: "set KLASBRUG_PAYOUT_IBAN (and KLASBRUG_PAYOUT_NAME) to the account allowances are paid from".to_owned(),
         });
     };
@@ -773,7 +774,7 @@ async fn payout_lines(state: &AppState, month: CalendarMonth) -> Result<Vec<Payo
         .collect();
     if approved.is_empty() {
         return Err(ApiError::Conflict {
-            code: "nothing_to_pay",
+            code: ErrorCode::NothingToPay,
             detail: format!("no approved lines with an amount for {month}"),
         });
     }
@@ -794,7 +795,7 @@ async fn payout_lines(state: &AppState, month: CalendarMonth) -> Result<Vec<Payo
     }
     if !missing.is_empty() {
         return Err(ApiError::Conflict {
-            code: "iban_missing",
+            code: ErrorCode::IbanMissing,
             detail: format!(
                 "no IBAN on record for {}; record it in their allowance details first",
                 missing.join(", ")

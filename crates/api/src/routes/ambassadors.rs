@@ -16,6 +16,7 @@ use uuid::Uuid;
 
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
+use crate::error::ErrorCode;
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
@@ -324,13 +325,13 @@ pub async fn put_document(
 ) -> Result<web::Json<DocumentInfo>, ApiError> {
     let (id, kind) = path.into_inner();
     let kind = DocumentKind::parse(&kind).map_err(|e| ApiError::BadRequest {
-        code: "invalid_path",
+        code: ErrorCode::InvalidPath,
         detail: e.0,
     })?;
     let mut content = Vec::new();
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|e| ApiError::BadRequest {
-            code: "malformed_body",
+            code: ErrorCode::MalformedBody,
             detail: e.to_string(),
         })?;
         if content.len() + chunk.len() > MAX_DOCUMENT_BYTES {
@@ -368,7 +369,7 @@ pub async fn get_document(
 ) -> Result<HttpResponse, ApiError> {
     let (id, kind) = path.into_inner();
     let kind = DocumentKind::parse(&kind).map_err(|e| ApiError::BadRequest {
-        code: "invalid_path",
+        code: ErrorCode::InvalidPath,
         detail: e.0,
     })?;
     let ambassador = find(&state, id).await?;

@@ -15,6 +15,7 @@ use crate::auth::jwt::ACCESS_TOKEN_SECONDS;
 use crate::auth::principal::UserPrincipal;
 use crate::auth::{Grant, Principal, password, rate_limit, session};
 use crate::error::ApiError;
+use crate::error::ErrorCode;
 use crate::state::AppState;
 
 /// Registers the routes of this file.
@@ -213,7 +214,7 @@ pub async fn token(
     let form = form.into_inner();
     if form.grant_type != "client_credentials" {
         return Err(ApiError::BadRequest {
-            code: "unsupported_grant_type",
+            code: ErrorCode::UnsupportedGrantType,
             detail: format!(
                 "grant_type '{}' is not supported; use client_credentials",
                 form.grant_type
@@ -238,12 +239,12 @@ pub async fn token(
         None => client.scopes.clone(),
         Some(asked) => {
             let asked = Scopes::parse(asked).map_err(|e| ApiError::BadRequest {
-                code: "invalid_scope",
+                code: ErrorCode::InvalidScope,
                 detail: e.0,
             })?;
             if !asked.is_subset_of(&client.scopes) {
                 return Err(ApiError::BadRequest {
-                    code: "invalid_scope",
+                    code: ErrorCode::InvalidScope,
                     detail: format!("this client may ask for: {}", client.scopes),
                 });
             }

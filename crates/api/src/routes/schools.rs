@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use crate::auth::Principal;
 use crate::error::ApiError;
+use crate::error::ErrorCode;
 use crate::policy::{self, Action};
 use crate::state::AppState;
 use crate::usecases;
@@ -85,7 +86,7 @@ pub async fn put_capacity(
 /// The school year in a path, or a 400 naming it.
 fn school_year(text: &str) -> Result<SchoolYear, ApiError> {
     SchoolYear::parse(text).map_err(|e| ApiError::BadRequest {
-        code: "invalid_path",
+        code: ErrorCode::InvalidPath,
         detail: e.0,
     })
 }

@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use super::{actor, begin, commit_with_audit};
 use crate::auth::Principal;
+use crate::error::ErrorCode;
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
@@ -134,11 +135,11 @@ pub async fn take_intake_step(
                 ApiError::invalid_field("note", e.to_string())
             }
             domain::ambassador::IntakeError::VogMissing => ApiError::Conflict {
-                code: "vog_missing",
+                code: ErrorCode::VogMissing,
                 detail: e.to_string(),
             },
             domain::ambassador::IntakeError::NotFrom { .. } => ApiError::Conflict {
-                code: "invalid_transition",
+                code: ErrorCode::InvalidTransition,
                 detail: e.to_string(),
             },
         })?;
@@ -278,7 +279,7 @@ pub async fn erase(state: &AppState, principal: &Principal, id: Uuid) -> Result<
         .await
         .map_err(|e| match e {
             store::StoreError::Conflict(detail) => ApiError::Conflict {
-                code: "match_live",
+                code: ErrorCode::MatchLive,
                 detail,
             },
             other => other.into(),

@@ -14,6 +14,7 @@ use uuid::Uuid;
 use super::{begin, commit_with_audit};
 use crate::auth::session::{hash_token, new_token};
 use crate::auth::{Principal, password};
+use crate::error::ErrorCode;
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
@@ -32,7 +33,7 @@ pub async fn verify(
         .await
         .map_err(|e| match e {
             store::StoreError::Conflict(detail) => ApiError::Conflict {
-                code: "already_verified",
+                code: ErrorCode::AlreadyVerified,
                 detail,
             },
             other => other.into(),
@@ -54,7 +55,7 @@ pub async fn invite(
     let employer = employer(&tx, principal, id, Action::ManageEmployer { employer: id }).await?;
     if !employer.verified {
         return Err(ApiError::Conflict {
-            code: "employer_not_verified",
+            code: ErrorCode::EmployerNotVerified,
             detail: "the programme verifies a new employer before it registers staff; you will be able to invite employees once that is done".to_owned(),
         });
     }
@@ -139,7 +140,7 @@ pub async fn accept(
                     )
                 };
                 return Err(ApiError::Conflict {
-                    code: "account_exists",
+                    code: ErrorCode::AccountExists,
                     detail,
                 });
             }
@@ -170,7 +171,7 @@ pub async fn accept(
                 .await
                 .map_err(|e| match e {
                     store::StoreError::Conflict(_) => ApiError::Conflict {
-                        code: "account_exists",
+                        code: ErrorCode::AccountExists,
                         detail: "an account was made for this address meanwhile: log in with it, then accept the invitation again".to_owned(),
                     },
                     other => other.into(),
@@ -179,7 +180,7 @@ pub async fn accept(
         }
         (None, None) => {
             return Err(ApiError::Conflict {
-                code: "conflict",
+                code: ErrorCode::Conflict,
                 detail: "the account for this address was removed meanwhile: accept the invitation again".to_owned(),
             });
         }

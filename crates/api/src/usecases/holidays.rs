@@ -5,6 +5,7 @@ use domain::contract::HolidayItem;
 use super::{begin, commit_with_audit};
 use crate::auth::Principal;
 use crate::error::ApiError;
+use crate::error::ErrorCode;
 use crate::policy::{self, Action};
 use crate::state::AppState;
 
@@ -19,7 +20,7 @@ pub async fn add(
     let tx = begin(state).await?;
     tx.add_holiday(&holiday).await.map_err(|e| match e {
         store::StoreError::Conflict(_) => ApiError::Conflict {
-            code: "holiday_exists",
+            code: ErrorCode::HolidayExists,
             detail: format!(
                 "regio {} already has a holiday named '{}'",
                 holiday.region, holiday.name

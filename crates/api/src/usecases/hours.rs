@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::{actor, begin, commit_with_audit};
 use crate::auth::Principal;
+use crate::error::ErrorCode;
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
@@ -146,7 +147,7 @@ pub async fn decide(
         .map_err(|e| match e {
             HoursError::ReasonRequired { .. } => ApiError::invalid_field("reason", e.to_string()),
             e => ApiError::Conflict {
-                code: "invalid_transition",
+                code: ErrorCode::InvalidTransition,
                 detail: e.to_string(),
             },
         })?;
@@ -241,7 +242,7 @@ fn implausible(problem: Implausible) -> ApiError {
         Implausible::OtherWeekday { .. } | Implausible::InHoliday { .. } => "date_reason",
         Implausible::MonthPaid { .. } => {
             return ApiError::Conflict {
-                code: "month_paid",
+                code: ErrorCode::MonthPaid,
                 detail: problem.to_string(),
             };
         }

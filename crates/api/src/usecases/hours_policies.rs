@@ -5,6 +5,7 @@ use domain::hours_policy::HoursPolicy;
 use super::{begin, commit_with_audit};
 use crate::auth::Principal;
 use crate::error::ApiError;
+use crate::error::ErrorCode;
 use crate::policy::{self, Action};
 use crate::state::AppState;
 
@@ -19,7 +20,7 @@ pub async fn add(
     let tx = begin(state).await?;
     tx.add_hours_policy(&policy).await.map_err(|e| match e {
         store::StoreError::Conflict(_) => ApiError::Conflict {
-            code: "hours_policy_exists",
+            code: ErrorCode::HoursPolicyExists,
             detail: format!("a policy named '{}' exists", policy.name),
         },
         other => other.into(),

@@ -16,6 +16,7 @@ use uuid::Uuid;
 use super::{begin, commit_with_audit};
 use crate::auth::Principal;
 use crate::error::ApiError;
+use crate::error::ErrorCode;
 use crate::policy::{self, Action};
 use crate::state::AppState;
 
@@ -46,7 +47,7 @@ pub async fn schedule(
         LessonSeriesStatus::Approved | LessonSeriesStatus::Scheduled
     ) {
         return Err(ApiError::Conflict {
-            code: "not_approved",
+            code: ErrorCode::NotApproved,
             detail: format!(
                 "only an approved series gets dates; this one is {}",
                 series.status
@@ -58,7 +59,7 @@ pub async fn schedule(
     })?;
     let Some(placement_id) = tx.ambassador_placement_at(ambassador_id, school).await? else {
         return Err(ApiError::Conflict {
-            code: "not_placed",
+            code: ErrorCode::NotPlaced,
             detail: format!(
                 "{} has no confirmed or active placement at {}, so there is no school day to plan lessons on",
                 series.ambassador_name, series.school_name
@@ -120,8 +121,8 @@ pub async fn schedule(
     .await?
     .map_err(|e| ApiError::Conflict {
         code: match e {
-            HoursPolicyError::MonthlyLimitExceeded { .. } => "over_monthly_limit",
-            HoursPolicyError::ExcludedDomain { .. } => "excluded_domain",
+            HoursPolicyError::MonthlyLimitExceeded { .. } => ErrorCode::OverMonthlyLimit,
+            HoursPolicyError::ExcludedDomain { .. } => ErrorCode::ExcludedDomain,
         },
         detail: e.to_string(),
     })?;

@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::{actor, begin, commit_with_audit};
 use crate::auth::Principal;
+use crate::error::ErrorCode;
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
@@ -85,7 +86,7 @@ pub async fn update(
     )?;
     if !series.status.is_editable() {
         return Err(ApiError::Conflict {
-            code: "not_editable",
+            code: ErrorCode::NotEditable,
             detail: format!(
                 "a {} series cannot be changed; only drafts can",
                 series.status
@@ -159,7 +160,7 @@ pub async fn transition(
                 ApiError::invalid_field("comment", e.to_string())
             }
             LessonSeriesTransitionError::NotFrom { .. } => ApiError::Conflict {
-                code: "invalid_transition",
+                code: ErrorCode::InvalidTransition,
                 detail: e.to_string(),
             },
         })?;

@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use super::{actor, begin, commit_with_audit};
 use crate::auth::Principal;
+use crate::error::ErrorCode;
 use crate::error::{ApiError, OrNotFound};
 use crate::etag::{self, IfMatch};
 use crate::policy::{self, Action};
@@ -56,7 +57,7 @@ pub async fn propose(
     // Decided here, under the locks, so each refusal has its own code.
     if ambassador.status != IntakeStatus::Available {
         return Err(ApiError::Conflict {
-            code: "ambassador_not_available",
+            code: ErrorCode::AmbassadorNotAvailable,
             detail: format!(
                 "{} is {} now: only ambassadors in the pool can be proposed",
                 ambassador.profile.name, ambassador.status
@@ -65,7 +66,7 @@ pub async fn propose(
     }
     if placement.status != PlacementStatus::Open || tx.placement_room(placement.id).await? <= 0 {
         return Err(ApiError::Conflict {
-            code: "placement_not_open",
+            code: ErrorCode::PlacementNotOpen,
             detail: "the placement is not open for proposals: it is not open or has no room left"
                 .to_owned(),
         });
@@ -89,7 +90,7 @@ pub async fn propose(
             let problems = domain::matching::why_not(&candidate, &spot);
             if !problems.is_empty() {
                 return Err(ApiError::Conflict {
-                    code: "not_feasible",
+                    code: ErrorCode::NotFeasible,
                     detail: problems.join("; "),
                 });
             }
@@ -174,7 +175,7 @@ pub async fn transition(
         .map_err(|e| match e {
             MatchError::ReasonRequired { .. } => ApiError::invalid_field("reason", e.to_string()),
             MatchError::NotFrom { .. } | MatchError::AlreadyConfirmed(_) => ApiError::Conflict {
-                code: "invalid_transition",
+                code: ErrorCode::InvalidTransition,
                 detail: e.to_string(),
             },
         })?;
@@ -261,7 +262,7 @@ async fn check_activation(
         PlacementStatus::Proposed | PlacementStatus::Open
     ) {
         return Err(ApiError::Conflict {
-            code: "placement_not_open",
+            code: ErrorCode::PlacementNotOpen,
             detail: format!(
                 "the placement is {} now; a match can only start in an offered placement",
                 placement.status
@@ -271,7 +272,7 @@ async fn check_activation(
     let active = tx.active_matches(placement.id).await?;
     if active >= i64::from(placement.capacity) {
         return Err(ApiError::Conflict {
-            code: "placement_full",
+            code: ErrorCode::PlacementFull,
             detail: format!(
                 "the placement has room for {} and {active} already started: no place is left",
                 placement.capacity
@@ -297,7 +298,7 @@ async fn check_activation(
     domain::vog::check_records(&vogs, placement.school_type, starts_on).map_err(|problem| {
         ApiError::detailed(
             ApiError::Conflict {
-                code: "vog_not_valid",
+                code: ErrorCode::VogNotValid,
                 detail: format!("cannot activate: {problem}"),
             },
             ProblemDetails {

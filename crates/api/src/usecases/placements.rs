@@ -9,6 +9,7 @@ use uuid::Uuid;
 
 use super::{actor, begin, commit_with_audit};
 use crate::auth::Principal;
+use crate::error::ErrorCode;
 use crate::error::{ApiError, OrNotFound};
 use crate::etag::{self, IfMatch};
 use crate::policy::{self, Action};
@@ -29,7 +30,7 @@ pub async fn update(
     if_match.check(&etag::of(placement.updated_at), "the placement")?;
     if !placement.status.is_editable() {
         return Err(ApiError::Conflict {
-            code: "not_editable",
+            code: ErrorCode::NotEditable,
             detail: format!("a {} placement can no longer be changed", placement.status),
         });
     }
@@ -37,7 +38,7 @@ pub async fn update(
     let held = i64::from(placement.capacity) - tx.placement_room(id).await?;
     if i64::from(tidy.capacity) < held {
         return Err(ApiError::Conflict {
-            code: "capacity_below_matches",
+            code: ErrorCode::CapacityBelowMatches,
             detail: format!(
                 "{held} ambassadors are proposed or placed here; the capacity cannot drop below that"
             ),
@@ -85,7 +86,7 @@ pub async fn transition(
                 ApiError::invalid_field("reason", e.to_string())
             }
             domain::placement::TransitionError::NotFrom { .. } => ApiError::Conflict {
-                code: "invalid_transition",
+                code: ErrorCode::InvalidTransition,
                 detail: e.to_string(),
             },
         })?;

@@ -13,6 +13,7 @@ use uuid::Uuid;
 use super::employers::employer;
 use super::{begin, commit_with_audit};
 use crate::auth::Principal;
+use crate::error::ErrorCode;
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::Action;
 use crate::state::AppState;
@@ -50,7 +51,7 @@ pub async fn propose(
     };
     if !linked {
         return Err(ApiError::Conflict {
-            code: "not_linked",
+            code: ErrorCode::NotLinked,
             detail: "this ambassador is not on the employer's staff: invite the employee first and wait until they accept".to_owned(),
         });
     }
@@ -150,7 +151,7 @@ pub async fn add_contribution(
         .await
         .map_err(|e| match e {
             store::StoreError::Conflict(detail) => ApiError::Conflict {
-                code: "receipt_taken",
+                code: ErrorCode::ReceiptTaken,
                 detail,
             },
             other => other.into(),
@@ -228,7 +229,7 @@ fn agreement_error(error: AgreementError) -> ApiError {
         AgreementError::RateOutOfRange { .. } => ApiError::invalid_field("hourly_rate", message),
         AgreementError::ReasonRequired => ApiError::invalid_field("reason", message),
         AgreementError::NotFrom { .. } => ApiError::Conflict {
-            code: "invalid_transition",
+            code: ErrorCode::InvalidTransition,
             detail: message,
         },
     }

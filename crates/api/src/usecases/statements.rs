@@ -26,13 +26,14 @@ use uuid::Uuid;
 
 use super::{begin, commit_with_audit};
 use crate::auth::Principal;
+use crate::error::ErrorCode;
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
 
 mod refusal;
 
-pub use refusal::{AllowanceError, Expected};
+pub use refusal::Expected;
 use refusal::{Result, changed_under_lock, precondition, refusal};
 
 /// Draws up `month`'s statement: a draft line for every volunteer whose hours of the month are
@@ -48,11 +49,10 @@ pub async fn draw_up(
     let all_caps = tx.list_allowance_caps().await?;
     let Some(caps) = caps_for(&all_caps, month.year()).copied() else {
         return Err(ApiError::Conflict {
-            code: "caps_missing",
+            code: ErrorCode::CapsMissing,
             detail: domain::allowance::StatementError::MissingCaps { year: month.year() }
                 .to_string(),
-        }
-        .into());
+        });
     };
     let policy_amounts = tx.allowance_policy().await?;
     let mut waiting = Vec::new();
@@ -105,7 +105,7 @@ pub async fn draw_up(
             others: Default::default(),
         };
         let fresh = compute_line(&input).map_err(|e| ApiError::Conflict {
-            code: "cannot_compute",
+            code: ErrorCode::CannotCompute,
             detail: format!("{}: {e}", hours.name),
         })?;
         let ledger = ledger(&tx, ambassador.id, month.year()).await?;

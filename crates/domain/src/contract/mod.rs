@@ -6,6 +6,7 @@ pub mod ambassador;
 pub mod audit;
 pub mod auth;
 pub mod capacity;
+pub mod error_code;
 pub mod framework;
 pub mod holiday;
 pub mod hours;
@@ -31,6 +32,7 @@ pub use ambassador::{
 pub use audit::AuditEvent;
 pub use auth::{AccessToken, ClientCredentialsRequest, LoginRequest, Me, Membership};
 pub use capacity::{PlacementCounts, SchoolCapacity, SchoolCapacityInput, Teacher};
+pub use error_code::ErrorCode;
 pub use framework::{FrameworkSummary, ObjectiveItem, ObjectiveQuery};
 pub use holiday::{HolidayItem, HolidayQuery};
 pub use hours::{BulkApproval, HourEntry, HourEntryInput, HourMonth, HourQuery, HourTransition};

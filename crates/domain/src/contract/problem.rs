@@ -16,8 +16,9 @@ pub struct Problem {
     pub status: u16,
     /// What went wrong this time and how to fix it, for a person.
     pub detail: String,
-    /// A stable snake_case code for programs, such as `invalid_credentials`.
-    pub code: String,
+    /// A stable snake_case code for programs, such as `invalid_credentials`: branch on it (and
+    /// on `details`), never on `detail`.
+    pub code: super::ErrorCode,
     /// For invalid input: which fields are wrong and why.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,

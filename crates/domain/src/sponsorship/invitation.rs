@@ -57,11 +57,12 @@ impl InvitationError {
     }
 
     /// A stable snake_case code the web app can translate.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> crate::contract::ErrorCode {
+        use crate::contract::ErrorCode;
         match self {
-            InvitationError::Expired { .. } => "invitation_expired",
-            InvitationError::AlreadyUsed => "invitation_already_used",
-            InvitationError::WrongEmployer => "invitation_wrong_employer",
+            InvitationError::Expired { .. } => ErrorCode::InvitationExpired,
+            InvitationError::AlreadyUsed => ErrorCode::InvitationAlreadyUsed,
+            InvitationError::WrongEmployer => ErrorCode::InvitationWrongEmployer,
         }
     }
 }

@@ -17,7 +17,8 @@ fn problem(status: u16, code: &str, detail: &str) -> ApiError {
         title: "t".into(),
         status,
         detail: detail.into(),
-        code: code.into(),
+        code: domain::contract::ErrorCode::parse(code)
+            .unwrap_or_else(|| panic!("no such code: {code}")),
         details: None,
         errors: Vec::new(),
     }))
@@ -77,7 +78,8 @@ fn vog_refusal(vog: VogProblem) -> ApiError {
         title: "Conflict".into(),
         status: 409,
         detail: "cannot activate (English, never shown)".into(),
-        code: "vog_not_valid".into(),
+        code: domain::contract::ErrorCode::parse("vog_not_valid")
+            .unwrap_or_else(|| panic!("no such code: vog_not_valid")),
         details: Some(domain::contract::ProblemDetails {
             vog: Some(vog),
             ..Default::default()
@@ -129,7 +131,10 @@ fn a_vog_refusal_is_told_in_dutch_with_its_dates_from_the_details() {
     for (vog, expected) in cases {
         let message = t.error(&NL, &vog_refusal(vog.clone()));
         assert!(message.contains(expected), "{vog}: {message}");
-        assert!(!message.contains("English"), "the detail is never shown: {message}");
+        assert!(
+            !message.contains("English"),
+            "the detail is never shown: {message}"
+        );
     }
     // Without details the code alone still says it in Dutch.
     assert_eq!(

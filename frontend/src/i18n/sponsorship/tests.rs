@@ -10,7 +10,8 @@ fn problem(status: u16, code: &str) -> ApiError {
         title: "t".into(),
         status,
         detail: "an English detail for developers".into(),
-        code: code.into(),
+        code: domain::contract::ErrorCode::parse(code)
+            .unwrap_or_else(|| panic!("no such code: {code}")),
         details: None,
         errors: Vec::new(),
     }))

@@ -147,7 +147,8 @@ mod tests {
             title: "Ongeldig".into(),
             status: 422,
             detail: String::new(),
-            code: code.into(),
+            code: domain::contract::ErrorCode::parse(code)
+                .unwrap_or_else(|| panic!("no such code: {code}")),
             details: None,
             errors: fields
                 .iter()
@@ -164,13 +165,13 @@ mod tests {
         let t = &NL.sponsorship;
         let refused = refused_fields(t);
         assert_eq!(
-            refused(&refusal("validation", &["hourly_rate", "hourly_rate"])),
+            refused(&refusal("invalid_input", &["hourly_rate", "hourly_rate"])),
             Some(vec![(
                 "hourly_rate".to_owned(),
                 t.field_message("hourly_rate")
             )])
         );
-        assert_eq!(refused(&refusal("not_verified", &[])), None);
+        assert_eq!(refused(&refusal("employer_not_verified", &[])), None);
         assert_eq!(refused(&ApiError::Network), None);
     }
 }

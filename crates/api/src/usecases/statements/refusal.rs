@@ -6,6 +6,7 @@ use domain::allowance::{CapBreach, CapCheck, CapKind, LineError};
 use domain::contract::{ProblemDetails, StatementLineItem};
 
 use crate::error::ApiError;
+use crate::error::ErrorCode;
 
 /// Which versions of a line a write accepts, from its `If-Match` header.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,11 +27,7 @@ impl Expected {
     }
 }
 
-/// A refusal of an allowance write: an [`ApiError`], sometimes with structured details a client
-/// acts on (which cap, how much is still correctable, the current version).
-pub type AllowanceError = ApiError;
-
-pub(super) type Result<T> = std::result::Result<T, AllowanceError>;
+pub(super) type Result<T> = std::result::Result<T, ApiError>;
 
 /// Refuses a write whose `If-Match` names a version the line no longer has.
 pub(super) fn precondition(item: &StatementLineItem, expected: &Expected) -> Result<()> {
@@ -51,23 +48,22 @@ pub(super) fn precondition(item: &StatementLineItem, expected: &Expected) -> Res
 
 /// The version moved on although the line was locked: cannot happen while every writer locks
 /// first, so it is reported as a conflict to retry rather than silently overwritten.
-pub(super) fn changed_under_lock() -> AllowanceError {
+pub(super) fn changed_under_lock() -> ApiError {
     ApiError::Conflict {
-        code: "conflict",
+        code: ErrorCode::Conflict,
         detail: "the statement line changed in the meantime; reload it".to_owned(),
     }
-    .into()
 }
 
 /// A refused decision as a problem: cap breaches and corrections that take back too much carry
 /// their numbers in `details`.
-pub(super) fn refusal(error: LineError) -> AllowanceError {
+pub(super) fn refusal(error: LineError) -> ApiError {
     let detail = error.to_string();
     match error {
-        LineError::ReasonRequired { .. } => ApiError::invalid_field("reason", detail).into(),
+        LineError::ReasonRequired { .. } => ApiError::invalid_field("reason", detail),
         LineError::NegativeAmount { .. }
         | LineError::EmptyCorrection
-        | LineError::BelowZero { .. } => ApiError::invalid_field("amount", detail).into(),
+        | LineError::BelowZero { .. } => ApiError::invalid_field("amount", detail),
         LineError::TakesBackTooMuch { correctable, .. } => ApiError::detailed(
             ApiError::invalid_field("amount", detail),
             ProblemDetails {
@@ -77,7 +73,7 @@ pub(super) fn refusal(error: LineError) -> AllowanceError {
         ),
         LineError::OverCap { breaches } => ApiError::detailed(
             ApiError::Conflict {
-                code: "over_cap",
+                code: ErrorCode::OverCap,
                 detail,
             },
             ProblemDetails {
@@ -86,10 +82,9 @@ pub(super) fn refusal(error: LineError) -> AllowanceError {
             },
         ),
         _ => ApiError::Conflict {
-            code: "invalid_transition",
+            code: ErrorCode::InvalidTransition,
             detail,
-        }
-        .into(),
+        },
     }
 }
 
