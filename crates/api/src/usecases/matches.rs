@@ -165,32 +165,9 @@ pub async fn transition(
     if reason.as_ref().is_some_and(|r| r.chars().count() > 500) {
         return Err(ApiError::invalid_field("reason", "at most 500 characters"));
     }
-    let state_before = MatchState {
-        status: current.status,
-        school_confirmed: current.school_confirmed_at.is_some(),
-        ambassador_confirmed: current.ambassador_confirmed_at.is_some(),
-    };
-    let after = state_before
-        .apply(action, reason.as_deref())
-        .map_err(|e| match e {
-            MatchError::ReasonRequired { .. } => ApiError::invalid_field("reason", e.to_string()),
-            MatchError::NotFrom { .. } | MatchError::AlreadyConfirmed(_) => ApiError::Conflict {
-                code: ErrorCode::InvalidTransition,
-                detail: e.to_string(),
-            },
-        })?;
     let now = state.clock.now();
     let today = state.clock.today();
-    let mut update = store::MatchUpdate {
-        status: after.status,
-        meeting: current.meeting.clone(),
-        school_confirmed_at: current.school_confirmed_at,
-        ambassador_confirmed_at: current.ambassador_confirmed_at,
-        starts_on: current.starts_on,
-        declined_by: current.declined_by,
-        ended_on: current.ended_on,
-        reason: current.reason.clone(),
-    };
+    let mut update = next_update(&current, action, reason.as_deref())?;
     match action {
         MatchAction::PlanMeeting => {
             let mut meeting =
@@ -225,11 +202,58 @@ pub async fn transition(
             update.reason = reason;
         }
     }
-    let (by, name) = actor(&tx, principal).await?;
+    let updated = write(&tx, principal, &current, &update, action, today).await?;
+    tx.commit().await?;
+    Ok(updated)
+}
+
+/// What `current` becomes by `action`, as the store writes it: the domain decides whether the
+/// action follows from the status, and the rest of the match stays as it is.
+pub(crate) fn next_update(
+    current: &Match,
+    action: MatchAction,
+    reason: Option<&str>,
+) -> Result<store::MatchUpdate, ApiError> {
+    let after = MatchState {
+        status: current.status,
+        school_confirmed: current.school_confirmed_at.is_some(),
+        ambassador_confirmed: current.ambassador_confirmed_at.is_some(),
+    }
+    .apply(action, reason)
+    .map_err(|e| match e {
+        MatchError::ReasonRequired { .. } => ApiError::invalid_field("reason", e.to_string()),
+        MatchError::NotFrom { .. } | MatchError::AlreadyConfirmed(_) => ApiError::Conflict {
+            code: ErrorCode::InvalidTransition,
+            detail: e.to_string(),
+        },
+    })?;
+    Ok(store::MatchUpdate {
+        status: after.status,
+        meeting: current.meeting.clone(),
+        school_confirmed_at: current.school_confirmed_at,
+        ambassador_confirmed_at: current.ambassador_confirmed_at,
+        starts_on: current.starts_on,
+        declined_by: current.declined_by,
+        ended_on: current.ended_on,
+        reason: current.reason.clone(),
+    })
+}
+
+/// Writes `update` of `current` inside `tx`, with the intake step it implies and its audit
+/// entry; the caller commits.
+pub(crate) async fn write(
+    tx: &Store,
+    principal: &Principal,
+    current: &Match,
+    update: &store::MatchUpdate,
+    action: MatchAction,
+    today: chrono::NaiveDate,
+) -> Result<Match, ApiError> {
+    let (by, name) = actor(tx, principal).await?;
     let updated = tx
         .update_match(
-            &current,
-            &update,
+            current,
+            update,
             store::Actor {
                 id: by,
                 name: &name,
@@ -245,7 +269,7 @@ pub async fn transition(
         MatchAction::Activate => "match.activate",
         MatchAction::End => "match.end",
     };
-    commit_with_audit(tx, principal, audit_action, "match", Some(updated.id)).await?;
+    crate::routes::audit(tx, principal, audit_action, "match", Some(updated.id)).await?;
     Ok(updated)
 }
 

@@ -3,11 +3,11 @@
 
 use domain::PlacementAction;
 use domain::contract::{MatchQuery, Placement, PlacementInput, PlacementTransition};
-use domain::match_lifecycle::{MatchAction, MatchState, MatchStatus, Side};
+use domain::match_lifecycle::{MatchAction, MatchStatus, Side};
 use store::{Lock, Store};
 use uuid::Uuid;
 
-use super::{actor, begin, commit_with_audit};
+use super::{begin, commit_with_audit};
 use crate::auth::Principal;
 use crate::error::ErrorCode;
 use crate::error::{ApiError, OrNotFound};
@@ -131,10 +131,6 @@ async fn end_live_matches(
         .into_iter()
         .filter(|m| m.status.is_live())
         .collect();
-    if live.is_empty() {
-        return Ok(());
-    }
-    let (by, name) = actor(tx, principal).await?;
     let today = state.clock.today();
     for current in live {
         tx.lock(Lock::Ambassador(current.ambassador.id)).await?;
@@ -143,39 +139,13 @@ async fn end_live_matches(
         } else {
             MatchAction::Decline
         };
-        let after = MatchState {
-            status: current.status,
-            school_confirmed: current.school_confirmed_at.is_some(),
-            ambassador_confirmed: current.ambassador_confirmed_at.is_some(),
+        let mut update = super::matches::next_update(&current, action, Some(reason))?;
+        update.reason = Some(reason.to_owned());
+        match action {
+            MatchAction::End => update.ended_on = Some(today),
+            _ => update.declined_by = Some(Side::School),
         }
-        .apply(action, Some(reason))
-        .map_err(|e| ApiError::Unexpected(anyhow::anyhow!("ending a live match: {e}")))?;
-        let update = store::MatchUpdate {
-            status: after.status,
-            meeting: current.meeting.clone(),
-            school_confirmed_at: current.school_confirmed_at,
-            ambassador_confirmed_at: current.ambassador_confirmed_at,
-            starts_on: current.starts_on,
-            declined_by: (action == MatchAction::Decline).then_some(Side::School),
-            ended_on: (action == MatchAction::End).then_some(today),
-            reason: Some(reason.to_owned()),
-        };
-        let ended = tx
-            .update_match(
-                &current,
-                &update,
-                store::Actor {
-                    id: by,
-                    name: &name,
-                },
-                today,
-            )
-            .await?;
-        let audit_action = match action {
-            MatchAction::End => "match.end",
-            _ => "match.decline",
-        };
-        crate::routes::audit(tx, principal, audit_action, "match", Some(ended.id)).await?;
+        super::matches::write(tx, principal, &current, &update, action, today).await?;
     }
     Ok(())
 }
