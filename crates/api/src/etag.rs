@@ -15,6 +15,11 @@ pub fn of(updated_at: DateTime<Utc>) -> String {
     format!("\"{}\"", updated_at.timestamp_micros())
 }
 
+/// The entity tag of a resource that counts its versions, such as a statement line.
+pub fn of_version(version: i64) -> String {
+    format!("\"{version}\"")
+}
+
 /// The `If-Match` header of a request, if it sent one.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IfMatch(Option<String>);
@@ -25,17 +30,29 @@ impl IfMatch {
         Self(Some(tag.into()))
     }
 
-    /// Passes when no `If-Match` was sent, when it is `*`, or when one of its tags is
-    /// `current`; otherwise a 412 naming `what`.
-    pub fn check(&self, current: &str, what: &'static str) -> Result<(), ApiError> {
+    /// The precondition `request` sends. A header that is not text matches nothing.
+    pub fn of(request: &HttpRequest) -> Self {
+        Self(
+            request
+                .headers()
+                .get(header::IF_MATCH)
+                .map(|v| v.to_str().unwrap_or("\u{0}").to_owned()),
+        )
+    }
+
+    /// Whether a write may go ahead on a resource whose tag is `current`: without `If-Match`,
+    /// with `*`, or when one of the listed tags is `current` by strong comparison (RFC 9110:
+    /// a weak tag `W/"3"` matches nothing).
+    pub fn matches(&self, current: &str) -> bool {
         let Some(sent) = &self.0 else {
-            return Ok(());
+            return true;
         };
-        let matches = sent
-            .split(',')
-            .map(|tag| tag.trim().trim_start_matches("W/"))
-            .any(|tag| tag == "*" || tag == current);
-        if matches {
+        sent.trim() == "*" || sent.split(',').any(|tag| tag.trim() == current)
+    }
+
+    /// Passes when [`IfMatch::matches`] `current`; otherwise a 412 naming `what`.
+    pub fn check(&self, current: &str, what: &'static str) -> Result<(), ApiError> {
+        if self.matches(current) {
             Ok(())
         } else {
             Err(ApiError::PreconditionFailed(format!(
@@ -50,12 +67,7 @@ impl FromRequest for IfMatch {
     type Future = std::future::Ready<Result<Self, Self::Error>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let value = req
-            .headers()
-            .get(header::IF_MATCH)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
-        std::future::ready(Ok(Self(value)))
+        std::future::ready(Ok(Self::of(req)))
     }
 }
 
@@ -76,6 +88,18 @@ mod tests {
                 .check(&tag, "match")
                 .is_ok()
         );
+    }
+
+    #[test]
+    fn tags_compare_strongly_and_a_list_may_name_several() {
+        let three = of_version(3);
+        assert_eq!(three, "\"3\"");
+        assert!(IfMatch::new("\"3\", \"4\"").matches(&three));
+        assert!(IfMatch::new(" * ").matches(&three));
+        // A weak tag, or a bare number, matches no version.
+        assert!(!IfMatch::new("W/\"3\"").matches(&three));
+        assert!(!IfMatch::new("3").matches(&three));
+        assert!(!IfMatch::new("\"4\"").matches(&three));
     }
 
     #[test]

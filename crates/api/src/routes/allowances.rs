@@ -20,9 +20,10 @@ use uuid::Uuid;
 use crate::auth::Principal;
 use crate::error::ErrorCode;
 use crate::error::{ApiError, OrNotFound};
+use crate::etag::{self, IfMatch};
 use crate::policy::{self, Action};
 use crate::state::AppState;
-use crate::usecases::statements::{self, Expected};
+use crate::usecases::statements;
 
 /// Registers the routes of this file.
 pub fn configure(config: &mut ServiceConfig) {
@@ -201,7 +202,7 @@ pub async fn correct_line(
         &state,
         &principal,
         *id,
-        &if_match(&request),
+        &IfMatch::of(&request),
         amount,
         &reason,
     )
@@ -492,7 +493,7 @@ pub async fn adjust_line(
         &state,
         &principal,
         *id,
-        &if_match(&request),
+        &IfMatch::of(&request),
         amount,
         &reason,
     )
@@ -537,7 +538,7 @@ pub async fn transition_line(
         &state,
         &principal,
         *id,
-        &if_match(&request),
+        &IfMatch::of(&request),
         action,
         reason.as_deref().unwrap_or_default(),
     )
@@ -728,35 +729,10 @@ async fn own_or_staff(
     Ok(ambassador)
 }
 
-/// Which versions the request's `If-Match` accepts: any without one (or with `*`), else the
-/// strong entity tags it lists (`"3"`, or `"3", "4"`). A weak or malformed tag matches nothing.
-fn if_match(request: &HttpRequest) -> Expected {
-    let Some(value) = request.headers().get(header::IF_MATCH) else {
-        return Expected::Any;
-    };
-    let Ok(text) = value.to_str() else {
-        return Expected::Versions(Vec::new());
-    };
-    if text.trim() == "*" {
-        return Expected::Any;
-    }
-    Expected::Versions(
-        text.split(',')
-            .filter_map(|tag| {
-                tag.trim()
-                    .strip_prefix('"')?
-                    .strip_suffix('"')?
-                    .parse()
-                    .ok()
-            })
-            .collect(),
-    )
-}
-
 /// A line as JSON with its version as the `ETag`.
 fn line_response(status: StatusCode, item: &StatementLineItem) -> HttpResponse {
     HttpResponse::build(status)
-        .insert_header((header::ETAG, format!("\"{}\"", item.version)))
+        .insert_header((header::ETAG, etag::of_version(item.version)))
         .json(item)
 }
 
@@ -803,33 +779,4 @@ async fn payout_lines(state: &AppState, month: CalendarMonth) -> Result<Vec<Payo
         });
     }
     Ok(lines)
-}
-
-#[cfg(test)]
-mod tests {
-    use actix_web::test::TestRequest;
-
-    use super::*;
-
-    fn expected(value: Option<&str>) -> Expected {
-        let mut request = TestRequest::default();
-        if let Some(value) = value {
-            request = request.insert_header((header::IF_MATCH, value));
-        }
-        if_match(&request.to_http_request())
-    }
-
-    #[test]
-    fn if_match_names_strong_versions_or_accepts_any() {
-        assert_eq!(expected(None), Expected::Any);
-        assert_eq!(expected(Some("*")), Expected::Any);
-        assert_eq!(expected(Some("\"3\"")), Expected::Versions(vec![3]));
-        assert_eq!(
-            expected(Some("\"3\", \"4\"")),
-            Expected::Versions(vec![3, 4])
-        );
-        // A weak tag, or no tag at all, matches no version.
-        assert_eq!(expected(Some("W/\"3\"")), Expected::Versions(Vec::new()));
-        assert_eq!(expected(Some("3")), Expected::Versions(Vec::new()));
-    }
 }

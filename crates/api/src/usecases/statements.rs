@@ -28,12 +28,12 @@ use super::{begin, commit_with_audit};
 use crate::auth::Principal;
 use crate::error::ErrorCode;
 use crate::error::{ApiError, OrNotFound};
+use crate::etag::IfMatch;
 use crate::policy::{self, Action};
 use crate::state::AppState;
 
 mod refusal;
 
-pub use refusal::Expected;
 use refusal::{Result, changed_under_lock, precondition, refusal};
 
 /// Draws up `month`'s statement: a draft line for every volunteer whose hours of the month are
@@ -142,7 +142,7 @@ pub async fn adjust(
     state: &AppState,
     principal: &Principal,
     id: Uuid,
-    expected: &Expected,
+    expected: &IfMatch,
     amount: Cents,
     reason: &str,
 ) -> Result<StatementLineItem> {
@@ -163,7 +163,7 @@ pub async fn transition(
     state: &AppState,
     principal: &Principal,
     id: Uuid,
-    expected: &Expected,
+    expected: &IfMatch,
     action: LineAction,
     reason: &str,
 ) -> Result<StatementLineItem> {
@@ -184,7 +184,7 @@ pub async fn correct(
     state: &AppState,
     principal: &Principal,
     id: Uuid,
-    expected: &Expected,
+    expected: &IfMatch,
     amount: Cents,
     reason: &str,
 ) -> Result<StatementLineItem> {
@@ -254,7 +254,7 @@ async fn change_line(
     state: &AppState,
     principal: &Principal,
     id: Uuid,
-    expected: &Expected,
+    expected: &IfMatch,
     action: &'static str,
     decide: impl FnOnce(&StatementLine, &YearLedger) -> std::result::Result<StatementLine, LineError>,
 ) -> Result<StatementLineItem> {

@@ -7,31 +7,13 @@ use domain::contract::{ProblemDetails, StatementLineItem};
 
 use crate::error::ApiError;
 use crate::error::ErrorCode;
-
-/// Which versions of a line a write accepts, from its `If-Match` header.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum Expected {
-    /// No `If-Match` (or `*`): whatever the line is now, decided on inside the transaction.
-    #[default]
-    Any,
-    /// One of these versions; an `If-Match` that names none matches nothing.
-    Versions(Vec<i64>),
-}
-
-impl Expected {
-    pub(super) fn allows(&self, version: i64) -> bool {
-        match self {
-            Expected::Any => true,
-            Expected::Versions(versions) => versions.contains(&version),
-        }
-    }
-}
+use crate::etag::{self, IfMatch};
 
 pub(super) type Result<T> = std::result::Result<T, ApiError>;
 
 /// Refuses a write whose `If-Match` names a version the line no longer has.
-pub(super) fn precondition(item: &StatementLineItem, expected: &Expected) -> Result<()> {
-    if expected.allows(item.version) {
+pub(super) fn precondition(item: &StatementLineItem, expected: &IfMatch) -> Result<()> {
+    if expected.matches(&etag::of_version(item.version)) {
         return Ok(());
     }
     Err(ApiError::detailed(
