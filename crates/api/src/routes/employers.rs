@@ -12,7 +12,7 @@ use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::session::hash_token;
-use crate::auth::{Principal, password, rate_limit};
+use crate::auth::{Principal, rate_limit};
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
@@ -65,62 +65,7 @@ pub async fn sign_up(
 ) -> Result<HttpResponse, ApiError> {
     let address = rate_limit::client_address(&state, &req);
     rate_limit::claim_sign_up(&state.store, &address).await?;
-    let input = body
-        .into_inner()
-        .validate()
-        .map_err(ApiError::invalid_fields)?;
-    let email = EmailAddress::parse(&input.email)
-        .map_err(|e| ApiError::invalid_field("email", e.to_string()))?;
-    password::check_strength(&input.password, email.as_str(), &[&input.organisation_name])
-        .map_err(|message| ApiError::invalid_field("password", message))?;
-    // Hashed whether or not the address has an account, so both answers take as long.
-    let password_hash = password::hash(input.password.clone()).await?;
-    let registered = match state.store.find_user_by_email(&email).await? {
-        Some(_) => None,
-        None => {
-            let contact = store::NewUser {
-                email: email.clone(),
-                name: input.contact_name.clone(),
-                password_hash,
-            };
-            match state
-                .store
-                .register_employer(&store::NewEmployer {
-                    name: &input.organisation_name,
-                    municipality: &input.municipality,
-                    contact: &contact,
-                })
-                .await
-            {
-                Ok(registered) => Some(registered),
-                // The address got an account meanwhile: the same as having one before.
-                Err(store::StoreError::Conflict(_)) => None,
-                Err(other) => return Err(other.into()),
-            }
-        }
-    };
-    let message = match registered {
-        Some((employer, contact_user_id)) => {
-            state
-                .store
-                .record_audit(&store::NewAuditEntry {
-                    actor_kind: "user",
-                    actor_id: Some(contact_user_id),
-                    action: "employer.sign_up",
-                    resource_type: "organisation",
-                    resource_id: Some(employer.id),
-                })
-                .await?;
-            crate::mail::sign_up_received(
-                &state.mailer,
-                email.as_str(),
-                &input.contact_name,
-                &input.organisation_name,
-            )
-        }
-        None => crate::mail::sign_up_with_existing_account(&state.mailer, email.as_str()),
-    };
-    state.mailer.send(&message);
+    usecases::employers::sign_up(&state, body.into_inner()).await?;
     Ok(HttpResponse::Accepted().json(SignUpReceived::check_your_email()))
 }
 

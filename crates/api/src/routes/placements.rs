@@ -2,7 +2,6 @@
 
 use actix_web::http::header::ContentType;
 use actix_web::{HttpResponse, get, post, put, web};
-use domain::OrganisationKind;
 use domain::contract::{
     Page, Placement, PlacementInput, PlacementQuery, PlacementTransition, Problem,
 };
@@ -99,31 +98,7 @@ pub async fn create_placement(
     principal: Principal,
     body: crate::json::Json<PlacementInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let input = body.into_inner();
-    let no_school = || ApiError::invalid_field("school_id", "is not a school you manage");
-    let school_id = input
-        .school_id
-        .ok_or_else(|| ApiError::invalid_field("school_id", "is required"))?;
-    let school = match state.store.get_organisation(school_id).await {
-        Ok(org) if org.kind == OrganisationKind::School => org,
-        Ok(_) | Err(store::StoreError::NotFound) => return Err(no_school()),
-        Err(e) => return Err(e.into()),
-    };
-    match policy::decide(&principal, Action::CreatePlacement(&school)) {
-        Ok(()) => {}
-        Err(policy::Denial::Hidden) => return Err(no_school()),
-        Err(policy::Denial::Forbidden) => return Err(ApiError::Forbidden),
-    }
-    let (tidy, _) = input.validate().map_err(ApiError::invalid_fields)?;
-    let placement = state.store.create_placement(school.id, &tidy).await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "placement.create",
-        "placement",
-        Some(placement.id),
-    )
-    .await?;
+    let placement = usecases::placements::create(&state, &principal, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(placement))
 }
 

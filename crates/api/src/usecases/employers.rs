@@ -3,8 +3,8 @@
 //! turns and the second finds it used.
 
 use domain::contract::{
-    AcceptedInvitation, AmbassadorInput, Employer, FieldError, Invitation, InvitationAcceptance,
-    InvitationInput, SroiRuleInput,
+    AcceptedInvitation, AmbassadorInput, Employer, EmployerSignUp, FieldError, Invitation,
+    InvitationAcceptance, InvitationInput, SroiRuleInput,
 };
 use domain::sponsorship::{InvitationError, SroiRule};
 use domain::{Commitment, EmailAddress, OrganisationKind, Password, Role, StartMoment};
@@ -20,6 +20,67 @@ use crate::policy::{self, Action};
 use crate::state::AppState;
 
 /// Verifies a signed-up employer, so its contacts can register staff (programme staff).
+/// Signs an employer up: the organisation, its municipality and its contact's account, when the
+/// address has no account yet. Either way the owner of the address gets an e-mail and the caller
+/// learns nothing of whether it had an account. The caller counts the attempt against the
+/// client's sign-up limit first.
+pub async fn sign_up(state: &AppState, input: EmployerSignUp) -> Result<(), ApiError> {
+    let input = input.validate().map_err(ApiError::invalid_fields)?;
+    let email = EmailAddress::parse(&input.email)
+        .map_err(|e| ApiError::invalid_field("email", e.to_string()))?;
+    password::check_strength(&input.password, email.as_str(), &[&input.organisation_name])
+        .map_err(|message| ApiError::invalid_field("password", message))?;
+    // Hashed before the transaction (it is slow by design), and whether or not the address has
+    // an account, so both answers take as long.
+    let password_hash = password::hash(input.password.clone()).await?;
+    let tx = begin(state).await?;
+    let registered = match tx.find_user_by_email(&email).await? {
+        Some(_) => None,
+        None => {
+            let contact = store::NewUser {
+                email: email.clone(),
+                name: input.contact_name.clone(),
+                password_hash,
+            };
+            let new = store::NewEmployer {
+                name: &input.organisation_name,
+                municipality: &input.municipality,
+                contact: &contact,
+            };
+            // The store registers in a savepoint of its own, so a lost race leaves this
+            // transaction usable.
+            match tx.register_employer(&new).await {
+                Ok(registered) => Some(registered),
+                // The address got an account meanwhile: the same as having one before.
+                Err(store::StoreError::Conflict(_)) => None,
+                Err(other) => return Err(other.into()),
+            }
+        }
+    };
+    let message = match registered {
+        Some((employer, contact_user_id)) => {
+            tx.record_audit(&store::NewAuditEntry {
+                actor_kind: "user",
+                actor_id: Some(contact_user_id),
+                action: "employer.sign_up",
+                resource_type: "organisation",
+                resource_id: Some(employer.id),
+            })
+            .await?;
+            crate::mail::sign_up_received(
+                &state.mailer,
+                email.as_str(),
+                &input.contact_name,
+                &input.organisation_name,
+            )
+        }
+        None => crate::mail::sign_up_with_existing_account(&state.mailer, email.as_str()),
+    };
+    tx.commit().await?;
+    state.mailer.send(&message);
+    Ok(())
+}
+
 pub async fn verify(
     state: &AppState,
     principal: &Principal,

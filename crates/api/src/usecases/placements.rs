@@ -1,9 +1,9 @@
 //! Placements: replacing the details and changing the status. Both lock the placement, so a
 //! director's change and a match's activation take turns.
 
-use domain::PlacementAction;
 use domain::contract::{MatchQuery, Placement, PlacementInput, PlacementTransition};
 use domain::match_lifecycle::{MatchAction, MatchStatus, Side};
+use domain::{OrganisationKind, PlacementAction};
 use store::{Lock, Store};
 use uuid::Uuid;
 
@@ -14,6 +14,40 @@ use crate::error::{ApiError, OrNotFound};
 use crate::etag::{self, IfMatch};
 use crate::policy::{self, Action};
 use crate::state::AppState;
+
+/// Offers a placement at a school: its director, or programme staff.
+pub async fn create(
+    state: &AppState,
+    principal: &Principal,
+    input: PlacementInput,
+) -> Result<Placement, ApiError> {
+    let no_school = || ApiError::invalid_field("school_id", "is not a school you manage");
+    let school_id = input
+        .school_id
+        .ok_or_else(|| ApiError::invalid_field("school_id", "is required"))?;
+    let tx = begin(state).await?;
+    let school = match tx.get_organisation(school_id).await {
+        Ok(org) if org.kind == OrganisationKind::School => org,
+        Ok(_) | Err(store::StoreError::NotFound) => return Err(no_school()),
+        Err(e) => return Err(e.into()),
+    };
+    match policy::decide(principal, Action::CreatePlacement(&school)) {
+        Ok(()) => {}
+        Err(policy::Denial::Hidden) => return Err(no_school()),
+        Err(policy::Denial::Forbidden) => return Err(ApiError::Forbidden),
+    }
+    let (tidy, _) = input.validate().map_err(ApiError::invalid_fields)?;
+    let placement = tx.create_placement(school.id, &tidy).await?;
+    commit_with_audit(
+        tx,
+        principal,
+        "placement.create",
+        "placement",
+        Some(placement.id),
+    )
+    .await?;
+    Ok(placement)
+}
 
 /// Replaces a placement's details; never below the places its live matches hold.
 pub async fn update(
