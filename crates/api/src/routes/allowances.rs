@@ -4,8 +4,7 @@
 use actix_web::http::{StatusCode, header};
 use actix_web::{HttpRequest, HttpResponse, get, post, put, web};
 use chrono::NaiveDate;
-use domain::allowance::{AllowanceCaps, AllowancePolicy, AllowanceStep, caps_for};
-use domain::ambassador::Funding;
+use domain::allowance::{AllowanceCaps, AllowanceStep, caps_for};
 use domain::calendar_month::CalendarMonth;
 use domain::contract::{
     AllowanceProfile, AllowanceYear, Ambassador, DeclaredAllowance, DeclaredAllowanceInput,
@@ -23,7 +22,7 @@ use crate::error::{ApiError, OrNotFound};
 use crate::etag::{self, IfMatch};
 use crate::policy::{self, Action};
 use crate::state::AppState;
-use crate::usecases::statements;
+use crate::usecases::{allowance_settings, statements};
 
 /// Registers the routes of this file.
 pub fn configure(config: &mut ServiceConfig) {
@@ -46,8 +45,6 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(payout_sepa)
         .service(my_allowances);
 }
-
-const NOT_A_VOLUNTEER: &str = "allowance details are kept only for volunteers who receive an allowance; this ambassador's hours are sponsored by the employer";
 
 /// The volunteer allowance caps per calendar year (Belastingdienst), in cents.
 #[utoipa::path(
@@ -89,20 +86,7 @@ pub async fn add_caps(
     principal: Principal,
     body: crate::json::Json<AllowanceCaps>,
 ) -> Result<HttpResponse, ApiError> {
-    policy::authorize(&principal, Action::ManageAllowances, "allowance caps")?;
-    let caps = body
-        .into_inner()
-        .validate()
-        .map_err(ApiError::invalid_fields)?;
-    state.store.add_allowance_caps(&caps).await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "allowance.caps",
-        "allowance_caps",
-        None,
-    )
-    .await?;
+    let caps = allowance_settings::add_caps(&state, &principal, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(caps))
 }
 
@@ -148,21 +132,7 @@ pub async fn add_amount(
     principal: Principal,
     body: crate::json::Json<AllowanceStep>,
 ) -> Result<HttpResponse, ApiError> {
-    policy::authorize(&principal, Action::ManageAllowances, "allowance amounts")?;
-    let step = body.into_inner();
-    let mut steps = state.store.allowance_policy().await?.steps().to_vec();
-    steps.push(step);
-    let after = AllowancePolicy::new(steps)
-        .map_err(|e| ApiError::invalid_field("valid_from", e.to_string()))?;
-    state.store.add_allowance_step(&step).await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "allowance.amount",
-        "allowance_amounts",
-        None,
-    )
-    .await?;
+    let after = allowance_settings::add_amount(&state, &principal, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(after.steps()))
 }
 
@@ -262,46 +232,8 @@ pub async fn put_profile(
     id: web::Path<Uuid>,
     body: crate::json::Json<AllowanceProfile>,
 ) -> Result<web::Json<AllowanceProfile>, ApiError> {
-    let ambassador = own_or_staff(&state, &principal, *id).await?;
-    if ambassador.profile.funding == Funding::Sponsored {
-        return Err(ApiError::Conflict {
-            code: ErrorCode::NotAVolunteer,
-            detail: NOT_A_VOLUNTEER.to_owned(),
-        });
-    }
-    let mut profile = body.into_inner();
-    if profile.hourly_rate.is_some_and(|r| !r.is_positive()) {
-        return Err(ApiError::invalid_field(
-            "hourly_rate",
-            "more than 0 cents, or left out when no rate was agreed",
-        ));
-    }
-    profile.account_holder = profile
-        .account_holder
-        .map(|h| h.trim().to_owned())
-        .filter(|h| !h.is_empty());
-    if profile
-        .account_holder
-        .as_ref()
-        .is_some_and(|h| h.chars().count() > 70)
-    {
-        return Err(ApiError::invalid_field(
-            "account_holder",
-            "at most 70 characters",
-        ));
-    }
-    state
-        .store
-        .put_allowance_profile(ambassador.id, &profile)
-        .await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "allowance.profile",
-        "ambassador",
-        Some(ambassador.id),
-    )
-    .await?;
+    let profile =
+        allowance_settings::put_profile(&state, &principal, *id, body.into_inner()).await?;
     Ok(web::Json(profile))
 }
 

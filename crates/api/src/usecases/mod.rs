@@ -11,6 +11,7 @@
 //! requests that decide on the same thing take turns, so neither decides on what the other is
 //! about to change.
 
+pub mod allowance_settings;
 pub mod ambassadors;
 pub mod employers;
 pub mod holidays;

@@ -31,6 +31,68 @@ pub struct AllowanceProfile {
     pub account_holder: Option<String>,
 }
 
+impl AllowanceProfile {
+    /// The details as kept: a rate, when given, is more than nothing; the account holder is
+    /// trimmed and at most 70 characters (the SEPA limit), or absent. Every field wrong is named.
+    pub fn tidy(mut self) -> Result<Self, Vec<super::FieldError>> {
+        let mut errors = Vec::new();
+        if self.hourly_rate.is_some_and(|r| !r.is_positive()) {
+            errors.push(super::FieldError::new(
+                "hourly_rate",
+                "more than 0 cents, or left out when no rate was agreed",
+            ));
+        }
+        self.account_holder = self
+            .account_holder
+            .map(|h| h.trim().to_owned())
+            .filter(|h| !h.is_empty());
+        if self
+            .account_holder
+            .as_ref()
+            .is_some_and(|h| h.chars().count() > 70)
+        {
+            errors.push(super::FieldError::new(
+                "account_holder",
+                "at most 70 characters",
+            ));
+        }
+        if errors.is_empty() {
+            Ok(self)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod profile_tests {
+    use super::*;
+
+    fn profile(rate: Option<i64>, holder: Option<&str>) -> AllowanceProfile {
+        AllowanceProfile {
+            age_category: AgeCategory::TwentyOneOrOlder,
+            hourly_rate: rate.map(Cents),
+            iban: None,
+            account_holder: holder.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn a_profile_is_tidied_and_every_wrong_field_named() {
+        let tidy = profile(Some(1), Some("  F. Dijkstra ")).tidy().unwrap();
+        assert_eq!(tidy.account_holder.as_deref(), Some("F. Dijkstra"));
+        assert_eq!(
+            profile(None, Some("   ")).tidy().unwrap().account_holder,
+            None
+        );
+        let seventy = "a".repeat(70);
+        assert!(profile(None, Some(&seventy)).tidy().is_ok());
+        let errors = profile(Some(0), Some(&"a".repeat(71))).tidy().unwrap_err();
+        let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["hourly_rate", "account_holder"]);
+    }
+}
+
 /// An allowance a volunteer received elsewhere in a month: it counts toward the caps.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
