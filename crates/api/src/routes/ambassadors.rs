@@ -39,17 +39,6 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(erase_ambassador);
 }
 
-/// The user behind a request, with their name, for records that say who did what.
-pub(crate) async fn actor(
-    state: &AppState,
-    principal: &Principal,
-) -> Result<(Uuid, String), ApiError> {
-    match principal {
-        Principal::User(user) => Ok((user.id, state.store.get_user(user.id).await?.name)),
-        Principal::Client(_) => Err(ApiError::Forbidden),
-    }
-}
-
 async fn find(state: &AppState, id: Uuid) -> Result<Ambassador, ApiError> {
     state
         .store

@@ -8,7 +8,6 @@ use domain::contract::{
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
-use super::ambassadors::actor;
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
 use crate::error::ApiError;
@@ -196,42 +195,8 @@ pub async fn report_concern(
     id: web::Path<Uuid>,
     body: crate::json::Json<ConcernInput>,
 ) -> Result<HttpResponse, ApiError> {
-    let (found, owner) = find(&state, *id).await?;
-    policy::authorize(
-        &principal,
-        Action::ReportConcern {
-            school: found.placement.school_id,
-            owner,
-        },
-        "match",
-    )?;
-    let text = body.into_inner().text.trim().to_owned();
-    if text.is_empty() || text.chars().count() > 2000 {
-        return Err(ApiError::invalid_field(
-            "text",
-            "describe the concern in 1 to 2000 characters",
-        ));
-    }
-    let (by, name) = actor(&state, &principal).await?;
-    let concern = state
-        .store
-        .create_concern(
-            found.id,
-            &text,
-            store::Actor {
-                id: by,
-                name: &name,
-            },
-        )
-        .await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "match.concern",
-        "match",
-        Some(found.id),
-    )
-    .await?;
+    let concern =
+        usecases::matches::report_concern(&state, &principal, *id, body.into_inner()).await?;
     Ok(HttpResponse::Created().json(concern))
 }
 

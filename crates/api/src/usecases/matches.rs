@@ -4,7 +4,7 @@
 
 use domain::PlacementStatus;
 use domain::ambassador::IntakeStatus;
-use domain::contract::{Match, MatchInput, MatchTransition, ProblemDetails};
+use domain::contract::{Concern, ConcernInput, Match, MatchInput, MatchTransition, ProblemDetails};
 use domain::match_lifecycle::{MatchAction, MatchError, MatchState};
 use domain::matching::{Candidate, Spot};
 use store::{Lock, Store, StoreError};
@@ -123,6 +123,45 @@ pub async fn propose(
         .await?;
     commit_with_audit(tx, principal, "match.propose", "match", Some(created.id)).await?;
     Ok(created)
+}
+
+/// Reports a concern about a match to the school's coordinator and the programme.
+pub async fn report_concern(
+    state: &AppState,
+    principal: &Principal,
+    id: Uuid,
+    input: ConcernInput,
+) -> Result<Concern, ApiError> {
+    let tx = begin(state).await?;
+    let (found, owner) = find(&tx, id).await?;
+    policy::authorize(
+        principal,
+        Action::ReportConcern {
+            school: found.placement.school_id,
+            owner,
+        },
+        "match",
+    )?;
+    let text = input.text.trim().to_owned();
+    if text.is_empty() || text.chars().count() > 2000 {
+        return Err(ApiError::invalid_field(
+            "text",
+            "describe the concern in 1 to 2000 characters",
+        ));
+    }
+    let (by, name) = actor(&tx, principal).await?;
+    let concern = tx
+        .create_concern(
+            found.id,
+            &text,
+            store::Actor {
+                id: by,
+                name: &name,
+            },
+        )
+        .await?;
+    commit_with_audit(tx, principal, "match.concern", "match", Some(found.id)).await?;
+    Ok(concern)
 }
 
 /// Moves a match on. Activation re-checks, under the placement's lock, that the placement is
