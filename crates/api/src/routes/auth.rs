@@ -4,19 +4,16 @@ use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, ResponseError, post, web};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
+use domain::EmailAddress;
 use domain::contract::{AccessToken, ClientCredentialsRequest, LoginRequest, Problem};
-use domain::{EmailAddress, Scopes};
-use sha2::{Digest, Sha256};
-use store::RefreshOutcome;
 use utoipa_actix_web::service_config::ServiceConfig;
-use uuid::Uuid;
 
 use crate::auth::jwt::ACCESS_TOKEN_SECONDS;
-use crate::auth::principal::UserPrincipal;
-use crate::auth::{Grant, Principal, password, rate_limit, session};
+use crate::auth::{Principal, rate_limit, session};
 use crate::error::ApiError;
 use crate::error::ErrorCode;
 use crate::state::AppState;
+use crate::usecases::sessions;
 
 /// Registers the routes of this file.
 pub fn configure(config: &mut ServiceConfig) {
@@ -67,36 +64,8 @@ pub async fn login(
         return Err(ApiError::invalid_field("password", "is required"));
     }
     let address = rate_limit::client_address(&state, &req);
-    // Claimed before the password is checked, so parallel guesses cannot outrun the limit.
-    let claim = rate_limit::claim_login(&state.store, email.as_str(), &address).await?;
-
-    let user = state.store.find_user_by_email(&email).await?;
-    let verified =
-        password::verify(password, user.as_ref().map(|u| u.password_hash.clone())).await?;
-    let user = match user {
-        Some(user) if verified => user,
-        _ => return Err(ApiError::InvalidCredentials),
-    };
-    claim.release(&state.store).await?;
-
-    let principal = user_principal(&state, user.id).await?;
-    let session_id = Uuid::now_v7();
-    let token_version = state.store.start_session(session_id, user.id).await?;
-    let refresh_token = issue_refresh_token(&state, user.id, session_id).await?;
-    super::audit(
-        &state.store,
-        &principal,
-        "auth.login",
-        "user",
-        Some(user.id),
-    )
-    .await?;
-    token_response(
-        &state,
-        &principal,
-        (session_id, token_version),
-        Some(refresh_token),
-    )
+    let begun = sessions::log_in(&state, &email, password, &address).await?;
+    token_response(&state, &begun)
 }
 
 /// Exchange the session cookie for a new access token.
@@ -121,31 +90,9 @@ pub async fn refresh(
     let Some(cookie) = req.cookie(session::COOKIE_NAME) else {
         return Err(ApiError::InvalidRefreshToken);
     };
-    let outcome = state
-        .store
-        .use_refresh_token(&session::hash_token(cookie.value()))
-        .await?;
-    match outcome {
-        RefreshOutcome::Rotated(record) => {
-            let principal = user_principal(&state, record.user_id).await?;
-            let token_version = state.store.token_version(record.user_id).await?;
-            let refresh_token =
-                issue_refresh_token(&state, record.user_id, record.family_id).await?;
-            token_response(
-                &state,
-                &principal,
-                (record.family_id, token_version),
-                Some(refresh_token),
-            )
-        }
-        RefreshOutcome::Reused => {
-            tracing::warn!("a spent refresh token was presented again; its session is revoked");
-            Ok(end_session_response(
-                &state,
-                ApiError::InvalidRefreshToken.error_response(),
-            ))
-        }
-        RefreshOutcome::Invalid => Ok(end_session_response(
+    match sessions::renew(&state, cookie.value()).await? {
+        Some(renewed) => token_response(&state, &renewed),
+        None => Ok(end_session_response(
             &state,
             ApiError::InvalidRefreshToken.error_response(),
         )),
@@ -170,17 +117,8 @@ pub async fn logout(
     state: web::Data<AppState>,
     req: HttpRequest,
 ) -> Result<HttpResponse, ApiError> {
-    if let Some(cookie) = req.cookie(session::COOKIE_NAME)
-        && let Some(user_id) = state
-            .store
-            .revoke_refresh_token(&session::hash_token(cookie.value()))
-            .await?
-    {
-        let actor = Principal::User(UserPrincipal {
-            id: user_id,
-            grants: Vec::new(),
-        });
-        super::audit(&state.store, &actor, "auth.logout", "user", Some(user_id)).await?;
+    if let Some(cookie) = req.cookie(session::COOKIE_NAME) {
+        sessions::log_out(&state, cookie.value()).await?;
     }
     Ok(end_session_response(
         &state,
@@ -226,47 +164,13 @@ pub async fn token(
         (None, Some(id), Some(secret)) => (id, secret),
         _ => return Err(ApiError::InvalidClient),
     };
-    let client = state
-        .store
-        .find_partner_client(&client_id)
-        .await?
-        .ok_or(ApiError::InvalidClient)?;
-    let presented: [u8; 32] = Sha256::digest(secret.as_bytes()).into();
-    if !constant_time_eq(&presented, &client.secret_hash) {
-        return Err(ApiError::InvalidClient);
-    }
-    let scopes = match form.scope.as_deref() {
-        None => client.scopes.clone(),
-        Some(asked) => {
-            let asked = Scopes::parse(asked).map_err(|e| ApiError::BadRequest {
-                code: ErrorCode::InvalidScope,
-                detail: e.0,
-            })?;
-            if !asked.is_subset_of(&client.scopes) {
-                return Err(ApiError::BadRequest {
-                    code: ErrorCode::InvalidScope,
-                    detail: format!("this client may ask for: {}", client.scopes),
-                });
-            }
-            asked
-        }
-    };
-    let access_token = state
-        .keys
-        .issue_for_client(client.id, client.organisation_id, &scopes)?;
-    let actor = Principal::Client(crate::auth::principal::ClientPrincipal {
-        id: client.id,
-        organisation_id: client.organisation_id,
-        scopes: scopes.clone(),
-    });
-    super::audit(
-        &state.store,
-        &actor,
-        "auth.token",
-        "partner_client",
-        Some(client.id),
-    )
-    .await?;
+    let client =
+        sessions::authenticate_client(&state, &client_id, &secret, form.scope.as_deref()).await?;
+    let access_token =
+        state
+            .keys
+            .issue_for_client(client.id, client.organisation_id, &client.scopes)?;
+    let scopes = client.scopes;
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "no-store"))
         .json(AccessToken {
@@ -277,63 +181,24 @@ pub async fn token(
         }))
 }
 
-/// The roles a person holds now, read fresh from the database for the token.
-async fn user_principal(state: &AppState, user_id: Uuid) -> Result<Principal, ApiError> {
-    let grants = state
-        .store
-        .memberships_of(user_id)
-        .await?
-        .into_iter()
-        .map(|m| Grant {
-            role: m.role,
-            organisation_id: m.organisation.id,
-            organisation_kind: m.organisation.kind,
-        })
-        .collect();
-    Ok(Principal::User(UserPrincipal {
-        id: user_id,
-        grants,
-    }))
-}
-
-/// Stores a new refresh token in `family` (the session) and returns it.
-async fn issue_refresh_token(
-    state: &AppState,
-    user_id: Uuid,
-    family: Uuid,
-) -> Result<String, ApiError> {
-    let refresh_token = session::new_token();
-    let expires = store::now() + chrono::Duration::days(session::REFRESH_LIFETIME_DAYS);
-    let hash = session::hash_token(&refresh_token);
-    state
-        .store
-        .insert_refresh_token(&hash, user_id, family, expires)
-        .await?;
-    Ok(refresh_token)
-}
-
-/// The access token for `principal` in `session` (its id and the person's token version), with
-/// the session cookie when there is a new refresh token.
-fn token_response(
-    state: &AppState,
-    principal: &Principal,
-    (session_id, token_version): (Uuid, i64),
-    refresh_token: Option<String>,
-) -> Result<HttpResponse, ApiError> {
-    let Principal::User(user) = principal else {
+/// The access token of a session begun or renewed, with its cookie.
+fn token_response(state: &AppState, begun: &sessions::Session) -> Result<HttpResponse, ApiError> {
+    let Principal::User(user) = &begun.principal else {
         return Err(ApiError::Unexpected(anyhow::anyhow!(
             "a session is only for people"
         )));
     };
+    let (session_id, token_version) = begun.session;
     let access_token =
         state
             .keys
             .issue_for_user(user.id, session_id, token_version, &user.grants)?;
     let mut response = HttpResponse::Ok();
     response.insert_header((header::CACHE_CONTROL, "no-store"));
-    if let Some(refresh_token) = refresh_token {
-        response.cookie(session::cookie(refresh_token, state.secure_cookies));
-    }
+    response.cookie(session::cookie(
+        begun.refresh_token.clone(),
+        state.secure_cookies,
+    ));
     Ok(response.json(AccessToken {
         access_token,
         token_type: "Bearer".into(),
@@ -356,8 +221,4 @@ fn basic_credentials(req: &HttpRequest) -> Option<(String, String)> {
     let decoded = String::from_utf8(STANDARD.decode(encoded.trim()).ok()?).ok()?;
     let (id, secret) = decoded.split_once(':')?;
     Some((id.to_owned(), secret.to_owned()))
-}
-
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }

@@ -23,6 +23,7 @@ pub mod matches;
 pub mod matching;
 pub mod placements;
 pub mod schools;
+pub mod sessions;
 pub mod sponsorship;
 pub mod statements;
 
