@@ -46,7 +46,8 @@ pub enum Implausible {
     },
     /// Not the placement's weekday, and no reason given.
     #[error(
-        "{date} is a {actual}, not the placement's school day ({expected}); say why in `reason`"
+        "{date} is a {}, not the placement's school day ({expected}); say why in `date_reason`",
+        .date.format("%A")
     )]
     OtherWeekday {
         /// The day.
@@ -57,7 +58,7 @@ pub enum Implausible {
         expected: Weekday,
     },
     /// In a school holiday, and no reason given.
-    #[error("{date} falls in the {holiday}; say why in `reason`")]
+    #[error("{date} falls in the {holiday}; say why in `date_reason`")]
     InHoliday {
         /// The day.
         date: NaiveDate,
@@ -175,10 +176,12 @@ mod tests {
             date: NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(),
             ..wednesday()
         };
-        assert!(matches!(
-            check(&saturday),
-            Err(Implausible::OtherWeekday { .. })
-        ));
+        let refused = check(&saturday).unwrap_err();
+        assert!(matches!(refused, Implausible::OtherWeekday { .. }));
+        assert_eq!(
+            refused.to_string(),
+            "2026-11-21 is a Saturday, not the placement's school day (wednesday); say why in `date_reason`"
+        );
         assert_eq!(
             check(&Day {
                 reason: Some("open dag"),
