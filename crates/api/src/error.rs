@@ -250,6 +250,22 @@ impl<T> OrNotFound<T> for store::StoreResult<T> {
     }
 }
 
+/// For store writes that break a uniqueness rule or a state check: the store's conflict becomes
+/// a 409 with the stable `code` the caller names; other errors map as usual.
+pub trait OrConflict<T> {
+    /// `Conflict` as `ApiError::Conflict` with `code` and the store's words.
+    fn or_conflict(self, code: ErrorCode) -> Result<T, ApiError>;
+}
+
+impl<T> OrConflict<T> for store::StoreResult<T> {
+    fn or_conflict(self, code: ErrorCode) -> Result<T, ApiError> {
+        self.map_err(|e| match e {
+            store::StoreError::Conflict(detail) => ApiError::Conflict { code, detail },
+            other => other.into(),
+        })
+    }
+}
+
 impl From<store::StoreError> for ApiError {
     fn from(error: store::StoreError) -> Self {
         match error {

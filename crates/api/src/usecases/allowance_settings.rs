@@ -4,12 +4,11 @@
 use domain::allowance::{AllowanceCaps, AllowancePolicy, AllowanceStep};
 use domain::ambassador::Funding;
 use domain::contract::AllowanceProfile;
-use store::Lock;
 use uuid::Uuid;
 
 use super::{begin, commit_with_audit};
 use crate::auth::Principal;
-use crate::error::{ApiError, ErrorCode, OrNotFound};
+use crate::error::{ApiError, ErrorCode};
 use crate::policy::{self, Action};
 use crate::state::AppState;
 
@@ -56,8 +55,7 @@ pub async fn put_profile(
     profile: AllowanceProfile,
 ) -> Result<AllowanceProfile, ApiError> {
     let tx = begin(state).await?;
-    tx.lock(Lock::Ambassador(id)).await?;
-    let ambassador = tx.get_ambassador(id).await.or_not_found("ambassador")?;
+    let ambassador = super::ambassadors::locked(&tx, id).await?;
     policy::authorize(
         principal,
         Action::EditAmbassador {

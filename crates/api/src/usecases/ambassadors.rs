@@ -13,7 +13,7 @@ use uuid::Uuid;
 use super::{actor, begin, commit_with_audit};
 use crate::auth::Principal;
 use crate::error::ErrorCode;
-use crate::error::{ApiError, OrNotFound};
+use crate::error::{ApiError, OrConflict, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
 
@@ -277,13 +277,7 @@ pub async fn erase(state: &AppState, principal: &Principal, id: Uuid) -> Result<
     )?;
     tx.erase_ambassador(ambassador.id, &ambassador.profile.anonymous())
         .await
-        .map_err(|e| match e {
-            store::StoreError::Conflict(detail) => ApiError::Conflict {
-                code: ErrorCode::MatchLive,
-                detail,
-            },
-            other => other.into(),
-        })?;
+        .or_conflict(ErrorCode::MatchLive)?;
     commit_with_audit(
         tx,
         principal,
@@ -296,7 +290,8 @@ pub async fn erase(state: &AppState, principal: &Principal, id: Uuid) -> Result<
 }
 
 /// The ambassador `id`, locked and read in the transaction.
-async fn locked(tx: &Store, id: Uuid) -> Result<Ambassador, ApiError> {
+/// The ambassador `id`, locked for the transaction and read again inside it.
+pub(crate) async fn locked(tx: &Store, id: Uuid) -> Result<Ambassador, ApiError> {
     tx.lock(Lock::Ambassador(id)).await?;
     tx.get_ambassador(id).await.or_not_found("ambassador")
 }

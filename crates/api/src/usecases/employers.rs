@@ -15,7 +15,7 @@ use super::{begin, commit_with_audit};
 use crate::auth::session::{hash_token, new_token};
 use crate::auth::{Principal, password};
 use crate::error::ErrorCode;
-use crate::error::{ApiError, OrNotFound};
+use crate::error::{ApiError, OrConflict, OrNotFound};
 use crate::policy::{self, Action};
 use crate::state::AppState;
 
@@ -92,13 +92,7 @@ pub async fn verify(
     let verified = tx
         .verify_employer(id, principal.actor_id())
         .await
-        .map_err(|e| match e {
-            store::StoreError::Conflict(detail) => ApiError::Conflict {
-                code: ErrorCode::AlreadyVerified,
-                detail,
-            },
-            other => other.into(),
-        })?;
+        .or_conflict(ErrorCode::AlreadyVerified)?;
     commit_with_audit(tx, principal, "employer.verify", "organisation", Some(id)).await?;
     Ok(verified)
 }

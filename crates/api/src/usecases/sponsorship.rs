@@ -14,7 +14,7 @@ use super::employers::employer;
 use super::{begin, commit_with_audit};
 use crate::auth::Principal;
 use crate::error::ErrorCode;
-use crate::error::{ApiError, OrNotFound};
+use crate::error::{ApiError, OrConflict, OrNotFound};
 use crate::policy::Action;
 use crate::state::AppState;
 
@@ -149,13 +149,7 @@ pub async fn add_contribution(
     let record = tx
         .add_contribution(employer_id, &input)
         .await
-        .map_err(|e| match e {
-            store::StoreError::Conflict(detail) => ApiError::Conflict {
-                code: ErrorCode::ReceiptTaken,
-                detail,
-            },
-            other => other.into(),
-        })?;
+        .or_conflict(ErrorCode::ReceiptTaken)?;
     commit_with_audit(
         tx,
         principal,
