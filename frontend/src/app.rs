@@ -25,6 +25,7 @@ use crate::pages::lesson_calendar::LessonCalendarPage;
 use crate::pages::lesson_series::{LessonSeriesListPage, LessonSeriesPage};
 use crate::pages::login::{LoginPage, Notice};
 use crate::pages::matching::{MatchingPage, RunPage};
+use crate::pages::mine::{MyAllowancePage, MyDetailsPage, MyHoursPage, MyPlacePage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::organisations::OrganisationsPage;
 use crate::pages::overview::OverviewPage;
@@ -325,6 +326,22 @@ fn switch(route: Route, session: &Session) -> Html {
         Route::Invitation => {
             html! { <InvitationPage api={session.api.clone()} logged_in={true} /> }
         }
+        Route::MyPlace => guarded(
+            MenuItem::MyPlace,
+            html! { <MyPlacePage session={session.clone()} /> },
+        ),
+        Route::MyHours => guarded(
+            MenuItem::MyHours,
+            html! { <MyHoursPage session={session.clone()} /> },
+        ),
+        Route::MyAllowance => guarded(
+            MenuItem::MyAllowance,
+            html! { <MyAllowancePage session={session.clone()} /> },
+        ),
+        Route::MyDetails => guarded(
+            MenuItem::MyDetails,
+            html! { <MyDetailsPage session={session.clone()} /> },
+        ),
         Route::NotFound => html! { <NotFoundPage /> },
     }
 }

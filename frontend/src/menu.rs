@@ -27,6 +27,10 @@ pub enum MenuItem {
     Allowances,
     Employer,
     Employers,
+    MyPlace,
+    MyHours,
+    MyAllowance,
+    MyDetails,
 }
 
 impl MenuItem {
@@ -48,6 +52,10 @@ impl MenuItem {
             MenuItem::Allowances => Route::Allowances,
             MenuItem::Employer => Route::Employer,
             MenuItem::Employers => Route::Employers,
+            MenuItem::MyPlace => Route::MyPlace,
+            MenuItem::MyHours => Route::MyHours,
+            MenuItem::MyAllowance => Route::MyAllowance,
+            MenuItem::MyDetails => Route::MyDetails,
         }
     }
 
@@ -70,6 +78,10 @@ impl MenuItem {
             Route::Allowances => MenuItem::Allowances,
             Route::Employer => MenuItem::Employer,
             Route::Employers | Route::EmployerDetail { .. } => MenuItem::Employers,
+            Route::MyPlace => MenuItem::MyPlace,
+            Route::MyHours => MenuItem::MyHours,
+            Route::MyAllowance => MenuItem::MyAllowance,
+            Route::MyDetails => MenuItem::MyDetails,
             Route::EmployerSignUp | Route::Invitation | Route::NotFound => return None,
         };
         Some(item)
@@ -93,6 +105,10 @@ impl MenuItem {
             MenuItem::Allowances => "menu-allowances",
             MenuItem::Employer => "menu-employer",
             MenuItem::Employers => "menu-employers",
+            MenuItem::MyPlace => "menu-my-place",
+            MenuItem::MyHours => "menu-my-hours",
+            MenuItem::MyAllowance => "menu-my-allowance",
+            MenuItem::MyDetails => "menu-my-details",
         }
     }
 
@@ -114,6 +130,10 @@ impl MenuItem {
             MenuItem::Allowances => texts.allowances.menu_allowances,
             MenuItem::Employer => texts.sponsorship.menu_employer,
             MenuItem::Employers => texts.sponsorship.menu_employers,
+            MenuItem::MyPlace => texts.mine.menu_place,
+            MenuItem::MyHours => texts.mine.menu_hours,
+            MenuItem::MyAllowance => texts.mine.menu_allowance,
+            MenuItem::MyDetails => texts.mine.menu_details,
         }
     }
 }
@@ -125,12 +145,20 @@ impl MenuItem {
 /// series, the lesson calendar and the school's hours; only programme admins see the volunteer
 /// allowances and the employers; an employer's contact sees their employer; school directors see
 /// their team; programme admins and directors see organisations; only programme admins see the
-/// audit log.
+/// audit log; an ambassador sees their place, hours, allowance and details.
 pub fn menu_for(me: &Me) -> Vec<MenuItem> {
     let admin = holds(me, Role::ProgrammeAdmin);
     let director = holds(me, Role::SchoolDirector);
     let school_staff = !school_memberships(me).is_empty();
     let mut menu = vec![MenuItem::Overview];
+    if holds(me, Role::Ambassador) {
+        menu.extend([
+            MenuItem::MyPlace,
+            MenuItem::MyHours,
+            MenuItem::MyAllowance,
+            MenuItem::MyDetails,
+        ]);
+    }
     if admin || school_staff {
         menu.push(MenuItem::Placements);
     }
@@ -164,6 +192,15 @@ pub fn menu_for(me: &Me) -> Vec<MenuItem> {
         menu.push(MenuItem::AuditLog);
     }
     menu
+}
+
+/// Whether a person is only an ambassador: their start page is Mijn plek.
+pub fn only_ambassador(me: &Me) -> bool {
+    !me.memberships.is_empty()
+        && me
+            .memberships
+            .iter()
+            .all(|membership| membership.role == Role::Ambassador)
 }
 
 /// Whether a person may open a page: exactly when it is in their menu.
@@ -342,10 +379,34 @@ mod tests {
 
     #[test]
     fn everyone_else_sees_only_the_overview() {
-        for role in [Role::Teacher, Role::Ambassador, Role::PartnerClient] {
+        for role in [Role::Teacher, Role::PartnerClient] {
             assert_eq!(menu_for(&person(&[role])), [MenuItem::Overview], "{role}");
         }
         assert_eq!(menu_for(&person(&[])), [MenuItem::Overview]);
+    }
+
+    #[test]
+    fn an_ambassador_sees_their_place_hours_allowance_and_details_and_starts_at_their_place() {
+        let me = person(&[Role::Ambassador]);
+        assert_eq!(
+            menu_for(&me),
+            [
+                MenuItem::Overview,
+                MenuItem::MyPlace,
+                MenuItem::MyHours,
+                MenuItem::MyAllowance,
+                MenuItem::MyDetails
+            ]
+        );
+        assert!(only_ambassador(&me));
+        assert!(!only_ambassador(&person(&[
+            Role::Ambassador,
+            Role::Coordinator
+        ])));
+        assert!(!only_ambassador(&person(&[])));
+        assert!(!may_open(&person(&[Role::Coordinator]), MenuItem::MyHours));
+        assert_eq!(MenuItem::of(Route::MyHours), Some(MenuItem::MyHours));
+        assert_eq!(MenuItem::MyPlace.id(), "menu-my-place");
     }
 
     #[test]

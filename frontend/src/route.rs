@@ -49,6 +49,14 @@ pub enum Route {
     EmployerSignUp,
     #[at("/uitnodiging")]
     Invitation,
+    #[at("/mijn-plek")]
+    MyPlace,
+    #[at("/mijn-uren")]
+    MyHours,
+    #[at("/mijn-vergoeding")]
+    MyAllowance,
+    #[at("/mijn-gegevens")]
+    MyDetails,
     #[not_found]
     #[at("/niet-gevonden")]
     NotFound,
@@ -101,6 +109,13 @@ mod tests {
         assert_eq!(Route::recognize("/uren"), Some(Route::Hours));
         assert_eq!(Route::recognize("/vergoedingen"), Some(Route::Allowances));
         assert_eq!(Route::recognize("/bestaat-niet"), Some(Route::NotFound));
+        assert_eq!(Route::recognize("/mijn-plek"), Some(Route::MyPlace));
+        assert_eq!(Route::recognize("/mijn-uren"), Some(Route::MyHours));
+        assert_eq!(
+            Route::recognize("/mijn-vergoeding"),
+            Some(Route::MyAllowance)
+        );
+        assert_eq!(Route::recognize("/mijn-gegevens"), Some(Route::MyDetails));
     }
 
     #[test]

@@ -31,7 +31,7 @@ impl FeedSubject {
 }
 
 #[derive(sqlx::FromRow)]
-struct LessonRow {
+pub(crate) struct LessonRow {
     id: Uuid,
     series_id: Uuid,
     group_label: String,
@@ -44,11 +44,11 @@ struct LessonRow {
     ambassador_name: String,
 }
 
-const SELECT_LESSONS: &str = "SELECT l.id, l.series_id, l.group_label, l.lesson_number, l.lesson_date, l.starts_at, \
+pub(crate) const SELECT_LESSONS: &str = "SELECT l.id, l.series_id, l.group_label, l.lesson_number, l.lesson_date, l.starts_at, \
      l.minutes, s.title AS series_title, s.content, a.name AS ambassador_name FROM scheduled_lessons l \
      JOIN lesson_series s ON s.id = l.series_id JOIN ambassadors a ON a.id = s.ambassador_id";
 
-const ORDER_LESSONS: &str = " ORDER BY l.lesson_date, l.starts_at, l.group_label, l.id";
+pub(crate) const ORDER_LESSONS: &str = " ORDER BY l.lesson_date, l.starts_at, l.group_label, l.id";
 
 impl Store {
     /// Gives a series' lessons for `group` the `planned` dates, replacing earlier ones, and makes
@@ -238,7 +238,7 @@ impl Store {
     }
 }
 
-fn scheduled_lesson(row: LessonRow) -> StoreResult<ScheduledLesson> {
+pub(crate) fn scheduled_lesson(row: LessonRow) -> StoreResult<ScheduledLesson> {
     let content: LessonSeriesInput = from_json(&row.content, "a lesson series")?;
     let lesson = u32::try_from(row.lesson_number)
         .map_err(|_| StoreError::Corrupt(format!("lesson number {}", row.lesson_number)))?;

@@ -22,6 +22,7 @@ mod locks;
 mod login_failures;
 mod matches;
 mod matching_runs;
+mod mine;
 mod organisations;
 mod partner_clients;
 mod placements;

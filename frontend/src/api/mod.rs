@@ -15,6 +15,7 @@ pub mod hours;
 pub mod lesson_calendar;
 pub mod lesson_series;
 pub mod matching;
+pub mod mine;
 pub mod organisations;
 pub mod placements;
 pub mod sponsorship;

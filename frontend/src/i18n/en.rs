@@ -278,4 +278,5 @@ pub static EN: Texts = Texts {
     hours: super::hours::en::HOURS,
     allowances: super::allowances::en::ALLOWANCES,
     sponsorship: super::sponsorship::en::SPONSORSHIP,
+    mine: super::mine::EN,
 };

@@ -11,6 +11,7 @@ mod en;
 mod hours;
 mod lesson_series;
 mod matching;
+mod mine;
 mod nl;
 mod placements;
 mod sponsorship;
@@ -20,6 +21,7 @@ pub use en::EN;
 pub use hours::HoursTexts;
 pub use lesson_series::{LessonSeriesTexts, is_about_field};
 pub use matching::{AmbassadorTexts, MatchingTexts, capitalised};
+pub use mine::MineTexts;
 pub use nl::NL;
 pub use placements::{CapacityTexts, PlacementTexts};
 pub use sponsorship::SponsorshipTexts;
@@ -178,6 +180,9 @@ pub struct Texts {
 
     // Employers and their sponsorship.
     pub sponsorship: SponsorshipTexts,
+
+    // The ambassador's own pages.
+    pub mine: MineTexts,
 }
 
 /// Puts values into a text's `{name}` slots.

@@ -279,4 +279,5 @@ pub static NL: Texts = Texts {
     hours: super::hours::nl::HOURS,
     allowances: super::allowances::nl::ALLOWANCES,
     sponsorship: super::sponsorship::nl::SPONSORSHIP,
+    mine: super::mine::NL,
 };

@@ -12,6 +12,7 @@ pub mod lesson_calendar;
 pub mod lesson_series;
 pub mod login;
 pub mod matching;
+pub mod mine;
 pub mod not_found;
 pub mod organisations;
 pub mod overview;

@@ -15,6 +15,10 @@ pub struct OverviewProps {
 
 #[component]
 pub fn OverviewPage(props: &OverviewProps) -> Html {
+    // Someone who is only an ambassador starts at Mijn plek.
+    if crate::menu::only_ambassador(&props.session.me) {
+        return html! { <yew_router::prelude::Redirect<crate::route::Route> to={crate::route::Route::MyPlace} /> };
+    }
     let texts = use_texts();
     use_title(texts.menu_overview);
     let me = &props.session.me;

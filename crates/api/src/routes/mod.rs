@@ -16,6 +16,7 @@ pub mod lesson_series;
 pub mod matches;
 pub mod matching;
 pub mod me;
+pub mod mine;
 pub mod organisations;
 mod pagination;
 pub mod placements;
@@ -44,6 +45,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     allowances::configure(config);
     employers::configure(config);
     sponsorship::configure(config);
+    mine::configure(config);
 }
 
 /// Appends an audit entry for what `actor` did.

@@ -70,6 +70,20 @@ pub async fn put_profile(
         });
     }
     let profile = profile.tidy().map_err(ApiError::invalid_fields)?;
+    // An agreed hourly rate is agreed with programme staff: the ambassador keeps it as it is.
+    let staff = matches!(principal, Principal::User(user) if policy::is_programme_admin(user));
+    if !staff {
+        let agreed = tx
+            .allowance_profile(ambassador.id)
+            .await?
+            .and_then(|stored| stored.hourly_rate);
+        if profile.hourly_rate != agreed {
+            return Err(ApiError::invalid_field(
+                "hourly_rate",
+                "an hourly rate is agreed with programme staff; ask them to change it",
+            ));
+        }
+    }
     tx.put_allowance_profile(ambassador.id, &profile).await?;
     commit_with_audit(
         tx,

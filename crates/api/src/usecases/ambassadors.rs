@@ -84,6 +84,7 @@ pub async fn update(
         "ambassador",
     )?;
     let input = input.validate().map_err(ApiError::invalid_fields)?;
+    keeps_staff_fields(principal, &ambassador, &input)?;
     check_references(&tx, &input).await?;
     let updated = tx.update_ambassador(ambassador.id, &input).await?;
     commit_with_audit(
@@ -95,6 +96,43 @@ pub async fn update(
     )
     .await?;
     Ok(updated)
+}
+
+/// An ambassador edits their own profile, but how their hours are paid (funding, employer,
+/// sponsored and volunteered minutes) is agreed with programme staff: changing it is refused.
+fn keeps_staff_fields(
+    principal: &Principal,
+    ambassador: &Ambassador,
+    input: &AmbassadorInput,
+) -> Result<(), ApiError> {
+    if let Principal::User(user) = principal
+        && policy::is_programme_admin(user)
+    {
+        return Ok(());
+    }
+    let stored = &ambassador.profile;
+    let mut errors = Vec::new();
+    let staff_set = "programme staff set this with you; ask them to change it";
+    if input.funding != stored.funding {
+        errors.push(domain::contract::FieldError::new("funding", staff_set));
+    }
+    if input.employer_id != stored.employer_id {
+        errors.push(domain::contract::FieldError::new("employer_id", staff_set));
+    }
+    if input.funding == stored.funding
+        && (input.sponsored_minutes_per_week != stored.sponsored_minutes_per_week
+            || input.volunteer_minutes_per_week != stored.volunteer_minutes_per_week)
+    {
+        errors.push(domain::contract::FieldError::new(
+            "sponsored_minutes_per_week",
+            staff_set,
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::invalid_fields(errors))
+    }
 }
 
 /// Takes an intake step from the status the ambassador has inside the transaction.
@@ -278,6 +316,7 @@ pub async fn erase(state: &AppState, principal: &Principal, id: Uuid) -> Result<
     tx.erase_ambassador(ambassador.id, &ambassador.profile.anonymous())
         .await
         .or_conflict(ErrorCode::MatchLive)?;
+    tx.close_erasure_requests(ambassador.id).await?;
     commit_with_audit(
         tx,
         principal,

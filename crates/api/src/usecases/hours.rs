@@ -61,6 +61,38 @@ pub async fn log(
             ),
         ));
     };
+    let kind = HourKind::choose(
+        ambassador.profile.funding,
+        input.kind,
+        input.kind_reason.as_deref(),
+    )
+    .map_err(|e| ApiError::invalid_field("kind", e.to_string()))?;
+    let already_logged = tx.minutes_logged_on(ambassador.id, input.date).await?;
+    check_day(state, &tx, ambassador.id, &input, minutes, already_logged).await?;
+    let created = tx
+        .create_hour_entry(&NewHourEntry {
+            ambassador_id: ambassador.id,
+            school_id,
+            input: &input,
+            minutes,
+            kind,
+        })
+        .await?;
+    commit_with_audit(tx, principal, "hours.log", "hour_entry", Some(created.id)).await?;
+    Ok(created)
+}
+
+/// The checks a day's entry passes whether it is logged or changed: not in the future, inside
+/// the placement's period, and plausible (the day not over full with `already_logged` other
+/// minutes, the placement's weekday outside the holidays or a reason, the month not paid).
+pub(crate) async fn check_day(
+    state: &AppState,
+    tx: &Store,
+    ambassador_id: Uuid,
+    input: &HourEntryInput,
+    minutes: domain::hours::EntryMinutes,
+    already_logged: u32,
+) -> Result<(), ApiError> {
     let placement = tx.get_placement(input.placement_id).await?;
     if input.date > state.clock.today() {
         return Err(ApiError::invalid_field(
@@ -77,35 +109,18 @@ pub async fn log(
             ),
         ));
     }
-    let kind = HourKind::choose(
-        ambassador.profile.funding,
-        input.kind,
-        input.kind_reason.as_deref(),
-    )
-    .map_err(|e| ApiError::invalid_field("kind", e.to_string()))?;
-    let holiday = holiday_on(&tx, placement.region, input.date).await?;
+    let holiday = holiday_on(tx, placement.region, input.date).await?;
     let month = format!("{:04}-{:02}", input.date.year(), input.date.month());
     plausibility::check(&plausibility::Day {
         date: input.date,
         minutes: minutes.get(),
-        already_logged: tx.minutes_logged_on(ambassador.id, input.date).await?,
+        already_logged,
         weekday: placement.weekday,
         holiday: holiday.as_deref(),
-        month_paid: tx.allowance_month_paid(ambassador.id, &month).await?,
+        month_paid: tx.allowance_month_paid(ambassador_id, &month).await?,
         reason: input.date_reason.as_deref(),
     })
-    .map_err(implausible)?;
-    let created = tx
-        .create_hour_entry(&NewHourEntry {
-            ambassador_id: ambassador.id,
-            school_id,
-            input: &input,
-            minutes,
-            kind,
-        })
-        .await?;
-    commit_with_audit(tx, principal, "hours.log", "hour_entry", Some(created.id)).await?;
-    Ok(created)
+    .map_err(implausible)
 }
 
 /// Approves, rejects or reopens one entry: the school's coordinator or director, never the

@@ -21,6 +21,7 @@ pub mod lesson_schedule;
 pub mod lesson_series;
 pub mod matches;
 pub mod matching;
+pub mod mine;
 pub mod placements;
 pub mod schools;
 pub mod sessions;

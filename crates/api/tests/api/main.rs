@@ -13,6 +13,7 @@ mod hours;
 mod lesson_schedule;
 mod lesson_series;
 mod matching;
+mod mine;
 mod openapi;
 mod organisations;
 mod placements;

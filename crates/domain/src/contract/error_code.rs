@@ -117,11 +117,13 @@ pub enum ErrorCode {
     InvitationAlreadyUsed,
     /// The invitation expired (410).
     InvitationExpired,
+    /// The ambassador asked to be erased already and the request is still open (409).
+    ErasureRequested,
 }
 
 impl ErrorCode {
     /// Every code, in the order documented.
-    pub const ALL: [ErrorCode; 54] = [
+    pub const ALL: [ErrorCode; 55] = [
         ErrorCode::InvalidInput,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -176,6 +178,7 @@ impl ErrorCode {
         ErrorCode::InvitationWrongEmployer,
         ErrorCode::InvitationAlreadyUsed,
         ErrorCode::InvitationExpired,
+        ErrorCode::ErasureRequested,
     ];
 
     /// The code named `text`, if there is one.
@@ -240,6 +243,7 @@ impl ErrorCode {
             ErrorCode::InvitationWrongEmployer => "invitation_wrong_employer",
             ErrorCode::InvitationAlreadyUsed => "invitation_already_used",
             ErrorCode::InvitationExpired => "invitation_expired",
+            ErrorCode::ErasureRequested => "erasure_requested",
         }
     }
 }

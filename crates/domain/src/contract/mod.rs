@@ -13,6 +13,7 @@ pub mod hours;
 pub mod lesson_schedule;
 pub mod lesson_series;
 pub mod matching;
+pub mod mine;
 pub mod organisation;
 pub mod page;
 pub mod placement;
@@ -48,6 +49,7 @@ pub use matching::{
     Concern, ConcernInput, Match, MatchInput, MatchQuery, MatchTransition, MatchingRun,
     MatchingRunInput, MatchingRunListItem, Meeting, PlacementSummary, RunProposal,
 };
+pub use mine::{ErasureRequest, ErasureRequestInput, MyPlacement};
 pub use organisation::{Member, Organisation};
 pub use page::Page;
 pub use placement::{Placement, PlacementInput, PlacementQuery, PlacementTransition};
