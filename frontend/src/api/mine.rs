@@ -4,7 +4,7 @@
 use domain::contract::{
     AllowanceProfile, AllowanceYear, Ambassador, AmbassadorInput, Concern, ConcernInput,
     DocumentInfo, ErasureRequest, ErasureRequestInput, HolidayItem, HourEntry, HourEntryInput,
-    Intake, Match, MatchTransition, MyPlacement, Page,
+    Intake, Match, MatchTransition, MyPlacements, Page,
 };
 use gloo_net::http::Method;
 use uuid::Uuid;
@@ -21,8 +21,9 @@ pub async fn my_intake(api: &Api, id: Uuid) -> Result<Intake, ApiError> {
     api.get(&format!("/ambassadors/{id}/intake"), &[]).await
 }
 
-/// Their matches (not declined or ended) with the placements' details.
-pub async fn my_placements(api: &Api) -> Result<Vec<MyPlacement>, ApiError> {
+/// Their matches (not declined or ended) with the placements' details, and the programme's
+/// today.
+pub async fn my_placements(api: &Api) -> Result<MyPlacements, ApiError> {
     api.get("/me/placements", &[]).await
 }
 

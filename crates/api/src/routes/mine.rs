@@ -5,7 +5,7 @@
 use actix_web::{HttpResponse, delete, get, post, put, web};
 use domain::contract::{
     ErasureRequest, ErasureRequestInput, HourEntry, HourEntryInput, MatchQuery, MyPlacement,
-    Problem,
+    MyPlacements, Problem,
 };
 use domain::match_lifecycle::MatchStatus;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -28,14 +28,15 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(list_erasure_requests);
 }
 
-/// The logged-in ambassador's matches that are not declined or ended, oldest first, each with
+/// The logged-in ambassador's matches that are not declined or ended, oldest first, and today's
+/// date as the programme counts it. Each match comes with
 /// the whole placement (its teacher included), the school's internal coordinators and the next
 /// lessons they give there.
 #[utoipa::path(
     operation_id = "getMyPlacements",
     tag = "ambassadors",
     responses(
-        (status = 200, description = "Their matches and placements.", body = Vec<MyPlacement>),
+        (status = 200, description = "Their matches and placements, with today's date.", body = MyPlacements),
         (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A partner client is not a person.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "The person has no ambassador profile.", body = Problem, content_type = "application/problem+json"),
@@ -46,7 +47,7 @@ pub fn configure(config: &mut ServiceConfig) {
 pub async fn my_placements(
     state: web::Data<AppState>,
     principal: Principal,
-) -> Result<web::Json<Vec<MyPlacement>>, ApiError> {
+) -> Result<web::Json<MyPlacements>, ApiError> {
     let Principal::User(user) = &principal else {
         return Err(ApiError::Forbidden);
     };
@@ -82,7 +83,10 @@ pub async fn my_placements(
             next_lessons,
         });
     }
-    Ok(web::Json(mine))
+    Ok(web::Json(MyPlacements {
+        today,
+        places: mine,
+    }))
 }
 
 /// Change an hour entry while it waits for the school: the ambassador their own, or programme

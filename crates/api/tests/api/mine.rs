@@ -4,7 +4,8 @@
 //! another ambassador's (404), and other roles as before.
 
 use domain::contract::{
-    Ambassador, AuditEvent, ErasureRequest, HourEntry, Match, MatchingRun, MyPlacement, Page,
+    Ambassador, AuditEvent, ErasureRequest, HourEntry, Match, MatchingRun, MyPlacement,
+    MyPlacements, Page,
 };
 use domain::hours::HourStatus;
 use domain::match_lifecycle::MatchStatus;
@@ -24,7 +25,9 @@ async fn me(app: &TestApp, token: &str) -> Ambassador {
 }
 
 async fn my_placements(app: &TestApp, token: &str) -> Vec<MyPlacement> {
-    app.get_json("/api/v1/me/placements", token).await
+    let mine: MyPlacements = app.get_json("/api/v1/me/placements", token).await;
+    assert_eq!(mine.today.to_string(), "2026-12-03", "the app's clock");
+    mine.places
 }
 
 async fn audited(app: &TestApp, admin: &str, action: &str) -> usize {

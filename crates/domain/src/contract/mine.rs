@@ -1,7 +1,7 @@
 //! What an ambassador sees of their own: their matches with the placement's details, and their
 //! request to be erased.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -23,6 +23,17 @@ pub struct MyPlacement {
     pub coordinators: Vec<String>,
     /// The next lessons they give at the school (at most ten), from today on.
     pub next_lessons: Vec<ScheduledLesson>,
+}
+
+/// The ambassador's matches, with the programme's today (Europe/Amsterdam), from which their
+/// school day and the holidays ahead are reckoned.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MyPlacements {
+    /// Today, as the programme counts it.
+    pub today: NaiveDate,
+    /// Their matches that are not declined or ended, oldest first.
+    pub places: Vec<MyPlacement>,
 }
 
 /// Ask programme staff to erase one's data.

@@ -49,7 +49,7 @@ pub use matching::{
     Concern, ConcernInput, Match, MatchInput, MatchQuery, MatchTransition, MatchingRun,
     MatchingRunInput, MatchingRunListItem, Meeting, PlacementSummary, RunProposal,
 };
-pub use mine::{ErasureRequest, ErasureRequestInput, MyPlacement};
+pub use mine::{ErasureRequest, ErasureRequestInput, MyPlacement, MyPlacements};
 pub use organisation::{Member, Organisation};
 pub use page::Page;
 pub use placement::{Placement, PlacementInput, PlacementQuery, PlacementTransition};

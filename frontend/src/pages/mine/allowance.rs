@@ -128,7 +128,9 @@ fn year_view(texts: &Texts, year: &AllowanceYear) -> Html {
             <li class={classes!("card", "month-card", format!("month-{name}"))} id={format!("allowance-{}", month_key(first))}>
                 <span class="month-name">{ capitalised(&texts.lesson_series.month_name(first)) }</span>
                 <span class={classes!("month-status", format!("status-{name}"))}>{ capitalised(status_text) }</span>
-                <span class="month-amount">{ amount }</span>
+                if status.is_some() {
+                    <span class="month-amount">{ amount }</span>
+                }
             </li>
         })
     });

@@ -34,7 +34,7 @@ struct DetailsData {
 async fn load(api: Api) -> Result<DetailsData, ApiError> {
     let ambassador = my_ambassador(&api).await?;
     let intake = my_intake(&api, ambassador.id).await?;
-    let places = my_placements(&api).await?;
+    let places = my_placements(&api).await?.places;
     let erasure = erasure_request(&api).await?;
     Ok(DetailsData {
         ambassador,

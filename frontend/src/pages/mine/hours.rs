@@ -26,14 +26,17 @@ use crate::i18n::{Texts, capitalised, fill, is_about_field};
 struct Places {
     working: Vec<MyPlacement>,
     holidays: Vec<HolidayItem>,
+    /// The programme's today.
+    today: NaiveDate,
 }
 
 async fn load_places(api: Api) -> Result<Places, ApiError> {
-    let places = my_placements(&api).await?;
+    let mine = my_placements(&api).await?;
     let holidays = holidays(&api).await?;
     Ok(Places {
-        working: working(&places),
+        working: working(&mine.places),
         holidays,
+        today: mine.today,
     })
 }
 
@@ -71,28 +74,40 @@ pub fn MyHoursPage(props: &MyHoursProps) -> Html {
     use_title(t.menu_hours);
     let api = props.session.api.clone();
     let places = use_load(api.clone(), load_places);
-    let month = use_state(|| first_of(today()));
+    // The month shown: the programme's current one until the person picks another.
+    let picked = use_state(|| None::<NaiveDate>);
+    let month = match (&*picked, &places.state) {
+        (Some(month), _) => Some(*month),
+        (None, Loaded::Ready(places)) => Some(first_of(places.today)),
+        (None, _) => None,
+    };
     let entries = {
         let api = api.clone();
-        use_load(month_key(*month), move |key: String| {
+        use_load(month.map(month_key), move |key: Option<String>| {
             let api = api.clone();
-            async move { my_hours(&api, &key).await }
+            async move {
+                match key {
+                    Some(key) => my_hours(&api, &key).await,
+                    None => Ok(Vec::new()),
+                }
+            }
         })
     };
+    let month = month.unwrap_or_else(|| first_of(today()));
     let notice = use_state(|| None::<String>);
     let on_changed = {
-        let (notice, reload, month) = (notice.clone(), entries.reload.clone(), month.clone());
+        let (notice, reload, picked) = (notice.clone(), entries.reload.clone(), picked.clone());
         Callback::from(move |(message, date): (String, Option<NaiveDate>)| {
             notice.set(Some(message));
             match date.map(first_of) {
-                Some(first) if first != *month => month.set(first),
+                Some(first) if first != month => picked.set(Some(first)),
                 _ => reload.emit(()),
             }
             focus_id("hours-notice");
         })
     };
     let step = |forward: bool| {
-        let month = month.clone();
+        let picked = picked.clone();
         Callback::from(move |_: MouseEvent| {
             let next = if forward {
                 month.checked_add_months(Months::new(1))
@@ -100,7 +115,7 @@ pub fn MyHoursPage(props: &MyHoursProps) -> Html {
                 month.checked_sub_months(Months::new(1))
             };
             if let Some(next) = next {
-                month.set(next);
+                picked.set(Some(next));
             }
         })
     };
@@ -119,7 +134,7 @@ pub fn MyHoursPage(props: &MyHoursProps) -> Html {
                     html! { <ErrorMessage {error} on_retry={entries.reload.clone()} /> }
                 }
                 Loaded::Ready(list) => {
-                    let total = month_total(texts, &places, *month, &list);
+                    let total = month_total(texts, &places, month, &list);
                     html! {
                         <>
                             <p id="hours-total" class="mine-total">{ total }</p>
@@ -139,13 +154,13 @@ pub fn MyHoursPage(props: &MyHoursProps) -> Html {
             };
             html! {
                 <>
-                    <LogForm api={api.clone()} places={places.working.clone()} on_logged={on_changed.clone()} />
+                    <LogForm api={api.clone()} places={places.working.clone()} today={places.today} on_logged={on_changed.clone()} />
                     <section id="my-entries" class="mine-section" aria-labelledby="my-entries-title">
                         <h2 id="my-entries-title">{ t.entries }</h2>
                         <div class="month-nav">
                             <button type="button" id="hours-prev" class="button-secondary" onclick={step(false)}
                                 aria-label={t.previous_month}>{ "‹" }</button>
-                            <h3 id="hours-month" class="calendar-month">{ capitalised(&texts.lesson_series.month_name(*month)) }</h3>
+                            <h3 id="hours-month" class="calendar-month">{ capitalised(&texts.lesson_series.month_name(month)) }</h3>
                             <button type="button" id="hours-next" class="button-secondary" onclick={step(true)}
                                 aria-label={t.next_month}>{ "›" }</button>
                         </div>
@@ -208,6 +223,8 @@ fn month_total(texts: &Texts, places: &Places, month: NaiveDate, entries: &[Hour
 struct LogFormProps {
     api: Api,
     places: Vec<MyPlacement>,
+    /// The programme's today.
+    today: NaiveDate,
     on_logged: Callback<(String, Option<NaiveDate>)>,
 }
 
@@ -219,10 +236,11 @@ fn LogForm(props: &LogFormProps) -> Html {
     let t = &texts.mine;
     let chosen = use_state(|| 0usize);
     let place = props.places.get(*chosen).or(props.places.first()).cloned();
-    let defaults = |place: &MyPlacement| {
+    let today = props.today;
+    let defaults = move |place: &MyPlacement| {
         let p = &place.placement;
         (
-            default_day(today(), p.weekday, p.period.ends_on).to_string(),
+            default_day(today, p.weekday, p.period.ends_on).to_string(),
             p.minutes.to_string(),
             default_activity(p.kind),
         )
@@ -360,7 +378,7 @@ fn LogForm(props: &LogFormProps) -> Html {
                 <div class="field-row">
                     <div class={classes!("field", date_error.is_some().then_some("field-invalid"))}>
                         <label for="log-date">{ t.date }</label>
-                        <input id="log-date" type="date" value={(*date).clone()} max={today().to_string()}
+                        <input id="log-date" type="date" value={(*date).clone()} max={today.to_string()}
                             aria-describedby={described_by("log-date", false, date_error.is_some())}
                             oninput={let date = date.clone(); move |e: InputEvent| date.set(e.target_unchecked_into::<HtmlInputElement>().value())} />
                         if let Some(message) = date_error {
@@ -550,7 +568,7 @@ fn EntryCard(props: &EntryCardProps) -> Html {
                         <div class="field-row">
                             <div class="field">
                                 <label for={format!("{id}-date")}>{ t.date }</label>
-                                <input id={format!("{id}-date")} type="date" value={(*date).clone()} max={today().to_string()}
+                                <input id={format!("{id}-date")} type="date" value={(*date).clone()}
                                     oninput={let date = date.clone(); move |e: InputEvent| date.set(e.target_unchecked_into::<HtmlInputElement>().value())} />
                             </div>
                             <div class="field">

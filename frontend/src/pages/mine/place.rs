@@ -17,7 +17,6 @@ use crate::api::mine::{holidays, move_match, my_ambassador, my_intake, my_placem
 use crate::api::{Api, ApiError};
 use crate::app::Session;
 use crate::components::{ErrorMessage, Loading, described_by};
-use crate::format::today;
 use crate::hooks::{focus_id, use_texts, use_title};
 use crate::i18n::{Texts, capitalised, fill};
 
@@ -27,18 +26,20 @@ struct PlaceData {
     intake: Intake,
     places: Vec<MyPlacement>,
     holidays: Vec<HolidayItem>,
+    today: chrono::NaiveDate,
 }
 
 async fn load(api: Api) -> Result<PlaceData, ApiError> {
     let ambassador = my_ambassador(&api).await?;
     let intake = my_intake(&api, ambassador.id).await?;
-    let places = my_placements(&api).await?;
+    let mine = my_placements(&api).await?;
     let holidays = holidays(&api).await?;
     Ok(PlaceData {
         ambassador,
         intake,
-        places,
+        places: mine.places,
         holidays,
+        today: mine.today,
     })
 }
 
@@ -78,9 +79,22 @@ pub fn MyPlacePage(props: &MyPlaceProps) -> Html {
                 .cloned()
                 .collect();
             let placed: Vec<_> = super::working(&data.places);
-            html! {
+            // Once placed, the proposals section shows only when there are some.
+            let show_proposals = !proposals.is_empty() || placed.is_empty();
+            let proposals_empty = proposals.is_empty();
+            let place_html = html! {
+                    <section id="my-placement" class="mine-section" aria-labelledby="my-placement-title">
+                        <h2 id="my-placement-title">{ t.your_place }</h2>
+                        if placed.is_empty() {
+                            <p class="empty">{ t.no_place }</p>
+                        } else {
+                            { for placed.iter().map(|place| placement_card(texts, place, &data.holidays, data.today)) }
+                        }
+                    </section>
+            };
+            let proposals_html = html! {
                 <>
-                    { standing(texts, &data) }
+                    if show_proposals {
                     <section id="my-proposals" class="mine-section" aria-labelledby="my-proposals-title">
                         <h2 id="my-proposals-title">{ t.proposals }</h2>
                         if proposals.is_empty() {
@@ -91,20 +105,26 @@ pub fn MyPlacePage(props: &MyPlaceProps) -> Html {
                                     let key = place.match_.id.to_string();
                                     html! {
                                         <Proposal {key} api={props.session.api.clone()}
-                                            {place} on_done={on_done.clone()} />
+                                            {place} today={data.today} on_done={on_done.clone()} />
                                     }
                                 }) }
                             </ul>
                         }
                     </section>
-                    <section id="my-placement" class="mine-section" aria-labelledby="my-placement-title">
-                        <h2 id="my-placement-title">{ t.your_place }</h2>
-                        if placed.is_empty() {
-                            <p class="empty">{ t.no_place }</p>
-                        } else {
-                            { for placed.iter().map(|place| placement_card(texts, place, &data.holidays)) }
-                        }
-                    </section>
+                    }
+                </>
+            };
+            // What asks for an answer comes first.
+            let (first, second) = if show_proposals && !proposals_empty {
+                (proposals_html, place_html)
+            } else {
+                (place_html, proposals_html)
+            };
+            html! {
+                <>
+                    { standing(texts, &data) }
+                    { first }
+                    { second }
                 </>
             }
         }
@@ -112,7 +132,7 @@ pub fn MyPlacePage(props: &MyPlaceProps) -> Html {
     html! {
         <section id="my-place" class="page mine" aria-labelledby="page-title">
             <h1 id="page-title">{ t.menu_place }</h1>
-            <p class="lead">{ t.place_intro }</p>
+            <p class="lead">{ texts.welcome }<span id="user-name">{ props.session.me.name.clone() }</span>{ ". " }{ t.place_intro }</p>
             <p id="place-notice" class={classes!("status-line", notice.is_some().then_some("message message-success"))} role="status" tabindex="-1">
                 { notice.unwrap_or_default() }
             </p>
@@ -215,7 +235,12 @@ fn fact_list(id: &str, facts: Vec<(&'static str, String, &'static str)>) -> Html
 }
 
 /// Their place: the facts, the period, the holidays ahead and the next lessons.
-fn placement_card(texts: &Texts, place: &MyPlacement, holidays: &[HolidayItem]) -> Html {
+fn placement_card(
+    texts: &Texts,
+    place: &MyPlacement,
+    holidays: &[HolidayItem],
+    from: chrono::NaiveDate,
+) -> Html {
     let t = &texts.mine;
     let p = &place.placement;
     let id = format!("placement-{}", place.match_.id);
@@ -231,7 +256,6 @@ fn placement_card(texts: &Texts, place: &MyPlacement, holidays: &[HolidayItem]) 
         ),
         "period",
     ));
-    let from = today();
     let ahead: Vec<_> = holidays
         .iter()
         .filter(|h| h.region == p.region && h.last_day >= from && h.first_day <= p.period.ends_on)
@@ -269,6 +293,8 @@ fn placement_card(texts: &Texts, place: &MyPlacement, holidays: &[HolidayItem]) 
 struct ProposalProps {
     api: Api,
     place: MyPlacement,
+    /// The programme's today.
+    today: chrono::NaiveDate,
     on_done: Callback<&'static str>,
 }
 
