@@ -138,6 +138,14 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The browser's local date and time now.
+pub fn now_local() -> chrono::NaiveDateTime {
+    let now = js_sys::Date::new_0();
+    let date = crate::format::today();
+    date.and_hms_opt(now.get_hours(), now.get_minutes(), 0)
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -192,12 +200,4 @@ mod tests {
     fn a_list_is_split_at_commas() {
         assert_eq!(words(" techniek, ,ICT "), ["techniek", "ICT"]);
     }
-}
-
-/// The browser's local date and time now.
-pub fn now_local() -> chrono::NaiveDateTime {
-    let now = js_sys::Date::new_0();
-    let date = crate::format::today();
-    date.and_hms_opt(now.get_hours(), now.get_minutes(), 0)
-        .unwrap_or_default()
 }
