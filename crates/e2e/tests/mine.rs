@@ -1,8 +1,8 @@
 //! The ambassador's own pages in headless Chromium on a 360 px phone, against the real binary on
 //! SQLite and on PostgreSQL: Noah, proposed to a school whose introduction meeting took place,
-//! starts at Mijn plek and confirms; Fenna logs her school day in two taps, sees it wait, sees it
-//! approved once the coordinator approved it, and sees a paid month in her allowance year. No
-//! page scrolls sideways, and each works with the keyboard.
+//! starts at Mijn plek and confirms; Fenna logs her school day in two taps, sees it wait, changes
+//! it with the keyboard alone, sees it approved once the coordinator approved it, and sees a paid
+//! month in her allowance year. No page scrolls sideways, and every control takes the keyboard.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -202,6 +202,17 @@ on_both_backends! {
         assert_eq!(sideways_overflow(&browser).await, 0, "Mijn uren scrolls sideways at 360 px");
         assert!(all_keyboard_reachable(&browser).await);
         browser.screenshot(&shot(&db, "mijn-uren-wacht")).await;
+
+        // With the keyboard alone she changes it while it waits: Enter on "Wijzigen" puts the
+        // keyboard in the minutes, and Enter there saves.
+        browser.type_into(&browser.find(&format!("#hour-{id}-change")).await, "\u{E007}").await;
+        let minutes_field = browser.find(&format!("#hour-{id}-minutes")).await;
+        wait_for(&browser, &format!("#hour-{id}-minutes:focus")).await;
+        browser.clear(&minutes_field).await;
+        browser.type_into(&minutes_field, "360\u{E007}").await;
+        browser.wait_for_text("#hours-notice", "Gewijzigd").await;
+        let (_, changed) = call(&server, &fenna, reqwest::Method::GET, &format!("/hour-entries/{id}"), None).await;
+        assert_eq!((changed["minutes"].as_u64(), changed["status"].as_str()), (Some(360), Some("submitted")));
 
         // The coordinator approves it; Fenna sees it approved.
         let coordinator = token(&server, COORDINATOR).await;
