@@ -246,5 +246,25 @@ on_both_backends! {
         assert_eq!(sideways_overflow(&browser).await, 0, "Mijn gegevens scrolls sideways at 360 px");
         assert!(all_keyboard_reachable(&browser).await);
         browser.screenshot(&shot(&db, "mijn-gegevens")).await;
+
+        // She hands in her motivation letter as a PDF from her phone.
+        browser.wait_for_text("#doc-motivation_letter-state", "Nog niet ingeleverd").await;
+        browser.click(&browser.find("#doc-motivation_letter-upload").await).await;
+        browser.wait_for_text("#doc-motivation_letter-error", "Kies eerst een bestand").await;
+        let letter = shot(&db, "motivatiebrief").with_extension("pdf");
+        std::fs::write(&letter, b"%PDF-1.4 Waarom ik ambassadeur wil zijn").unwrap();
+        let file_input = browser.find("#doc-motivation_letter").await;
+        browser.type_into(&file_input, letter.to_str().unwrap()).await;
+        browser.click(&browser.find("#doc-motivation_letter-upload").await).await;
+        browser.wait_for_text("#doc-motivation_letter-state", "Ingeleverd op").await;
+        let me = call(&server, &fenna, reqwest::Method::GET, "/me/ambassador", None).await.1;
+        let (_, intake) = call(&server, &fenna, reqwest::Method::GET, &format!("/ambassadors/{}/intake", me["id"].as_str().unwrap()), None).await;
+        assert_eq!(intake["documents"][0]["media_type"], "application/pdf", "{intake}");
+
+        // And she asks to be erased: the page then says since when.
+        browser.click(&browser.find("#erasure-submit").await).await;
+        browser.wait_for_text("#erasure-open", "Je vroeg op").await;
+        let (_, requests) = call(&server, &admin, reqwest::Method::GET, "/erasure-requests", None).await;
+        assert_eq!(requests[0]["ambassador_name"], FENNA.1, "{requests}");
     }
 }
