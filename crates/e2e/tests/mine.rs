@@ -266,5 +266,12 @@ on_both_backends! {
         browser.wait_for_text("#erasure-open", "Je vroeg op").await;
         let (_, requests) = call(&server, &admin, reqwest::Method::GET, "/erasure-requests", None).await;
         assert_eq!(requests[0]["ambassador_name"], FENNA.1, "{requests}");
+
+        // Programme staff see the request on Ambassadeurs.
+        browser.click(&browser.find("#logout").await).await;
+        browser.find("#email").await;
+        log_in_as(&browser, ADMIN, "Iris van Leeuwen").await;
+        browser.click(&browser.find("#menu-ambassadors").await).await;
+        browser.wait_for_text("#erasure-requests", "Fenna Dijkstra").await;
     }
 }

@@ -138,6 +138,11 @@ pub async fn erasure_request(api: &Api) -> Result<Option<ErasureRequest>, ApiErr
     }
 }
 
+/// The open requests to be erased (programme staff).
+pub async fn erasure_requests(api: &Api) -> Result<Vec<ErasureRequest>, ApiError> {
+    api.get("/erasure-requests", &[]).await
+}
+
 /// Asks to be erased.
 pub async fn request_erasure(
     api: &Api,

@@ -103,6 +103,7 @@ pub fn AmbassadorsPage(props: &AmbassadorsProps) -> Html {
                 </button>
             </div>
             <p class="lead">{ t.intro }</p>
+            <crate::pages::mine::ErasureRequests api={props.session.api.clone()} />
             if *creating {
                 <NewAmbassador api={props.session.api.clone()} {today} {on_cancel} />
             }

@@ -4,6 +4,7 @@
 
 mod allowance;
 mod details;
+mod erasure_requests;
 mod hours;
 mod place;
 
@@ -18,6 +19,7 @@ use yew::prelude::*;
 
 pub use self::allowance::MyAllowancePage;
 pub use self::details::MyDetailsPage;
+pub use self::erasure_requests::ErasureRequests;
 pub use self::hours::MyHoursPage;
 pub use self::place::MyPlacePage;
 use crate::api::ApiError;
