@@ -296,12 +296,15 @@ impl Browser {
     }
 }
 
-/// Where screenshots go: `target/e2e/`.
+/// Where screenshots go: `target/e2e/`, as a canonical path because
+/// chromedriver refuses files to upload from a path with `..` in it.
 pub fn screenshot_dir() -> PathBuf {
     let target = std::env::var("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|_| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target"));
-    target.join("e2e")
+    let dir = target.join("e2e");
+    std::fs::create_dir_all(&dir).expect("target/e2e can be made");
+    dir.canonicalize().expect("target/e2e has a canonical path")
 }
 
 fn free_port() -> u16 {
