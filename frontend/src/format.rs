@@ -23,9 +23,23 @@ pub fn format_instant(at: DateTime<Utc>) -> String {
     date.to_locale_string("nl-NL", &options).into()
 }
 
-/// Today's date on this computer's calendar. From the browser: chrono's clock is not wired to
-/// JavaScript in this build. Only in the browser; host tests pass dates in.
+thread_local! {
+    /// The programme's today as the server last said (`Me::today`).
+    static SERVER_TODAY: std::cell::Cell<Option<NaiveDate>> = const { std::cell::Cell::new(None) };
+}
+
+/// Remembers the programme's today from the server, which every later `today()` returns.
+pub fn set_today(date: NaiveDate) {
+    SERVER_TODAY.with(|today| today.set(Some(date)));
+}
+
+/// The programme's today: the server's (learnt with the logged-in person) so that a form never
+/// proposes a date the server calls the future, whatever this device's calendar says; before
+/// anyone has logged in, this computer's calendar. Only in the browser; host tests pass dates in.
 pub fn today() -> NaiveDate {
+    if let Some(date) = SERVER_TODAY.with(std::cell::Cell::get) {
+        return date;
+    }
     let now = js_sys::Date::new_0();
     NaiveDate::from_ymd_opt(
         i32::try_from(now.get_full_year()).unwrap_or(2026),

@@ -316,6 +316,7 @@ mod tests {
                     organisation: organisation("De Zeester", role.organisation_kind()),
                 })
                 .collect(),
+            today: chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap_or_default(),
         }
     }
 

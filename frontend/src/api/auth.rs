@@ -48,6 +48,9 @@ pub async fn logout(api: &Api) -> Result<(), ApiError> {
 }
 
 /// The person who is logged in.
+/// The programme's today comes with it and is remembered for the forms' dates.
 pub async fn me(api: &Api) -> Result<Me, ApiError> {
-    api.get("/me", &[]).await
+    let me: Me = api.get("/me", &[]).await?;
+    crate::format::set_today(me.today);
+    Ok(me)
 }

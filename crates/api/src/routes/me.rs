@@ -52,5 +52,6 @@ pub async fn me(
         name: record.name,
         email: record.email,
         memberships,
+        today: state.clock.today(),
     }))
 }

@@ -26,6 +26,8 @@ on_both_backends! {
         let me: Me = app.get_json("/api/v1/me", &token.access_token).await;
         assert_eq!(me.name, "Anouk Visser");
         assert_eq!(me.email, DIRECTOR);
+        // The programme's today is the server's clock, not the real date.
+        assert_eq!(me.today.to_string(), testkit::TODAY);
         assert_eq!(me.memberships.len(), 1);
         let membership = &me.memberships[0];
         assert_eq!(membership.role, Role::SchoolDirector);

@@ -75,4 +75,7 @@ pub struct Me {
     pub email: String,
     /// Every role the person holds, with its organisation.
     pub memberships: Vec<Membership>,
+    /// The programme's today (Europe/Amsterdam) by the server's clock. Forms propose dates from
+    /// it rather than from the device's calendar, which may be wrong or in another time zone.
+    pub today: chrono::NaiveDate,
 }

@@ -242,6 +242,7 @@ mod tests {
                     municipality: None,
                 },
             }],
+            today: chrono::NaiveDate::from_ymd_opt(2026, 12, 3).unwrap_or_default(),
         }
     }
 
