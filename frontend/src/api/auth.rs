@@ -47,8 +47,8 @@ pub async fn logout(api: &Api) -> Result<(), ApiError> {
     read(result?).await
 }
 
-/// The person who is logged in.
-/// The programme's today comes with it and is remembered for the forms' dates.
+/// The person who is logged in, with the programme's today, which is remembered for the forms'
+/// dates.
 pub async fn me(api: &Api) -> Result<Me, ApiError> {
     let me: Me = api.get("/me", &[]).await?;
     crate::format::set_today(me.today);
