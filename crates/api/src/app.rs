@@ -104,8 +104,9 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Deletes intake documents `retention_days` after the intake decision: once at start-up and
-/// then every `interval_secs`. A failed sweep is logged and tried again at the next.
+/// Deletes intake documents `retention_days` after the intake decision, and applications (with
+/// their documents) a day after they expired unconfirmed: once at start-up and then every
+/// `interval_secs`. A failed sweep is logged and tried again at the next.
 async fn purge_documents(
     store: Store,
     clock: crate::clock::Clock,
@@ -119,6 +120,14 @@ async fn purge_documents(
             Ok(0) => {}
             Ok(purged) => tracing::info!(purged, "purged intake documents past their retention"),
             Err(error) => tracing::error!(%error, "purging intake documents failed"),
+        }
+        // A day's grace, so a late click on the link hears "expired, apply again" rather than
+        // "unknown link".
+        let expired_by = clock.now() - chrono::Duration::days(1);
+        match store.purge_expired_applications(expired_by).await {
+            Ok(0) => {}
+            Ok(purged) => tracing::info!(purged, "purged unconfirmed applications"),
+            Err(error) => tracing::error!(%error, "purging unconfirmed applications failed"),
         }
     }
 }

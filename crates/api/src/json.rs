@@ -39,15 +39,11 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
     type Future = Pin<Box<dyn Future<Output = Result<Self, ApiError>>>>;
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
-        let is_json = req.mime_type().ok().flatten().is_some_and(|mime| {
-            mime.subtype() == "json" || mime.suffix().is_some_and(|s| s == "json")
-        });
+        let is_json = is_json(req);
         let body = web::Bytes::from_request(req, payload);
         Box::pin(async move {
             if !is_json {
-                return Err(ApiError::UnsupportedMediaType(
-                    "send the body as JSON with Content-Type: application/json".to_owned(),
-                ));
+                return Err(not_json());
             }
             let bytes = body.await.map_err(|e| {
                 if e.as_response_error().status_code() == StatusCode::PAYLOAD_TOO_LARGE {
@@ -59,33 +55,52 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
                     }
                 }
             })?;
-            let value: serde_json::Value =
-                serde_json::from_slice(&bytes).map_err(|e| ApiError::BadRequest {
-                    code: ErrorCode::MalformedJson,
-                    detail: format!("the body is not valid for this operation: {e}"),
-                })?;
-            if let Some(field) = field_with_control_character(&value, "") {
-                return Err(control_character_error(&field));
-            }
-            serde_path_to_error::deserialize(value)
-                .map(Json)
-                .map_err(|e| {
-                    let path = e.path().to_string();
-                    let detail = if path == "." {
-                        format!("the body is not valid for this operation: {}", e.inner())
-                    } else {
-                        format!(
-                            "the body is not valid for this operation: {path}: {}",
-                            e.inner()
-                        )
-                    };
-                    ApiError::BadRequest {
-                        code: ErrorCode::MalformedJson,
-                        detail,
-                    }
-                })
+            parse(&bytes).map(Json)
         })
     }
+}
+
+/// Whether the request says its body is JSON (`application/json` or `…+json`).
+pub fn is_json(req: &HttpRequest) -> bool {
+    req.mime_type()
+        .ok()
+        .flatten()
+        .is_some_and(|mime| mime.subtype() == "json" || mime.suffix().is_some_and(|s| s == "json"))
+}
+
+/// The 415 for a body that is not JSON.
+pub fn not_json() -> ApiError {
+    ApiError::UnsupportedMediaType(
+        "send the body as JSON with Content-Type: application/json".to_owned(),
+    )
+}
+
+/// Parses a JSON body read by the caller (for a route with a body limit of its own), with the
+/// same checks and messages as [`Json`].
+pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| ApiError::BadRequest {
+            code: ErrorCode::MalformedJson,
+            detail: format!("the body is not valid for this operation: {e}"),
+        })?;
+    if let Some(field) = field_with_control_character(&value, "") {
+        return Err(control_character_error(&field));
+    }
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let detail = if path == "." {
+            format!("the body is not valid for this operation: {}", e.inner())
+        } else {
+            format!(
+                "the body is not valid for this operation: {path}: {}",
+                e.inner()
+            )
+        };
+        ApiError::BadRequest {
+            code: ErrorCode::MalformedJson,
+            detail,
+        }
+    })
 }
 
 /// The message for text with a control character in it.

@@ -121,6 +121,52 @@ pub fn sign_up_with_existing_account(mailer: &Mailer, to: &str) -> Message {
     }
 }
 
+/// The link to confirm an application to become an ambassador, to the candidate.
+pub fn application_received(
+    mailer: &Mailer,
+    to: &str,
+    name: &str,
+    partner: Option<&str>,
+    token: &str,
+    expires_on: chrono::NaiveDate,
+) -> Message {
+    let link = mailer.link(&format!("/aanmelding-bevestigen?token={token}"));
+    let by = match partner {
+        Some(partner) => format!("{partner} heeft je namens jou aangemeld"),
+        None => "Je hebt je aangemeld".to_owned(),
+    };
+    Message {
+        to: to.to_owned(),
+        subject: "Bevestig je aanmelding als onderwijsambassadeur".to_owned(),
+        body: format!(
+            "Beste {name},\n\n\
+             {by} als onderwijsambassadeur bij Klasbrug. Bevestig je e-mailadres en kies een \
+             wachtwoord via deze link (geldig tot en met {expires}):\n{link}\n\n\
+             Pas daarna telt je aanmelding en neemt het programma contact met je op voor een \
+             kennismaking. Bevestig je niet, dan verwijderen we je aanmelding met je brief en cv.\n\n\
+             Heb je je niet aangemeld? Dan hoef je niets te doen.\n\nKlasbrug",
+            expires = expires_on.format("%d-%m-%Y"),
+        ),
+    }
+}
+
+/// To the owner of an account, when an application was made with its address: nothing was
+/// created, and the answer to the application did not say the address has an account.
+pub fn application_with_existing_account(mailer: &Mailer, to: &str) -> Message {
+    Message {
+        to: to.to_owned(),
+        subject: "Aanmelding met je e-mailadres bij Klasbrug".to_owned(),
+        body: format!(
+            "Beste,\n\n\
+             Er kwam een aanmelding als onderwijsambassadeur binnen met dit e-mailadres. Er is al \
+             een account met dit adres, dus er is niets nieuws aangemaakt.\n\n\
+             Was jij dit? Log dan in met je bestaande account; het programma helpt je verder:\n{link}\n\n\
+             Was jij dit niet? Dan hoef je niets te doen.\n\nKlasbrug",
+            link = mailer.link("/"),
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

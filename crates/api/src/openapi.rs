@@ -30,6 +30,7 @@ pagination: pass a page's `next` as `after` to get the following page.",
         (name = "placements", description = "Placements (plekken): the spots schools offer to ambassadors."),
         (name = "schools", description = "A school's capacity per school year, and the suggested number of spots."),
         (name = "ambassadors", description = "Ambassadors (onderwijsambassadeurs): profile, intake, VOG records, intake documents, and their privacy rights (export, erasure)."),
+        (name = "applications", description = "Applying to become an ambassador: on the website without an account, or by a partner on a candidate's behalf (scope `ambassadors:write`, with `Idempotency-Key`); the candidate confirms by e-mail."),
         (name = "matching", description = "Matching runs (an optimal, explained assignment of available ambassadors to open placements) and the match lifecycle: proposal, introduction meeting, confirmation, activation, decline, early end, concerns."),
         (name = "frameworks", description = "Frameworks of core objectives (kerndoelen), versioned: the 2006 set for primary education, and room for the sets phased in from 2027."),
         (name = "holidays", description = "School holidays per region (noord, midden, zuid): calendar data that programme staff extend."),
@@ -104,6 +105,9 @@ fn scope_description(scope: domain::Scope) -> &'static str {
         domain::Scope::PlacementsRead => "Read open placements, without personal data of teachers.",
         domain::Scope::LessonSeriesRead => {
             "Search the library of approved lesson series, without names of ambassadors."
+        }
+        domain::Scope::AmbassadorsWrite => {
+            "Submit applications on candidates' behalf and follow the partner's own candidates."
         }
     }
 }

@@ -11,6 +11,9 @@ text_enum! {
         PlacementsRead = "placements:read",
         /// Search the library of approved lesson series, without names of ambassadors.
         LessonSeriesRead = "lesson-series:read",
+        /// Submit applications of candidates on their behalf, and follow those candidates'
+        /// progress (only the partner's own).
+        AmbassadorsWrite = "ambassadors:write",
     }
 }
 

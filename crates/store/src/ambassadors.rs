@@ -522,6 +522,7 @@ impl Store {
                 "UPDATE matches SET meeting_place = NULL, reason = NULL WHERE ambassador_id = $1",
                 // Hours stay as the school's and the allowance's record; what was written goes.
                 "UPDATE hour_entries SET note = '', kind_reason = NULL WHERE ambassador_id = $1",
+                "UPDATE applications SET sponsoring_employer = NULL WHERE ambassador_id = $1",
             ] {
                 sqlx::query(sql).bind(id).execute(&mut *tx).await?;
             }

@@ -9,6 +9,7 @@
 
 mod allowances;
 mod ambassadors;
+mod applications;
 mod audit;
 mod capacities;
 mod error;
@@ -42,6 +43,7 @@ use tokio::sync::Mutex;
 
 pub use allowances::MonthHours;
 pub use ambassadors::{Actor, Document, facts as vog_facts};
+pub use applications::{NewApplication, PartnerSubmission, PendingApplication};
 pub use audit::NewAuditEntry;
 pub use error::StoreError;
 pub use hours::{HourFilter, NewHourEntry};

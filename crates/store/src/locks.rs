@@ -29,6 +29,8 @@ pub enum Lock {
     LessonSeries(Uuid),
     /// A school (its organisation row): its capacity per school year.
     School(Uuid),
+    /// An application: confirming it makes one ambassador.
+    Application(Uuid),
 }
 
 impl Lock {
@@ -36,6 +38,7 @@ impl Lock {
         match self {
             Lock::Placement(id) => ("placements", id),
             Lock::Ambassador(id) => ("ambassadors", id),
+            Lock::Application(id) => ("applications", id),
             Lock::Match(id) => ("matches", id),
             Lock::StatementLine(id) => ("statement_lines", id),
             Lock::Agreement(id) => ("sponsorship_agreements", id),

@@ -7,12 +7,33 @@ const LINK_START: &str = "/uitnodiging?werkgever=";
 /// The invitation links mailed to `address`, oldest first, as paths:
 /// `/uitnodiging?werkgever=<uuid>&token=<token>`.
 pub fn invitation_links(log: &str, address: &str) -> Vec<String> {
+    links(log, address, LINK_START)
+}
+
+/// The application confirmation links mailed to `address`, oldest first, as paths:
+/// `/aanmelding-bevestigen?token=<token>`.
+pub fn application_links(log: &str, address: &str) -> Vec<String> {
+    links(log, address, "/aanmelding-bevestigen?token=")
+}
+
+/// The mails to `address`, oldest first, each as its subject line and body.
+pub fn mails_to(log: &str, address: &str) -> Vec<String> {
+    let marker = format!("{address} ");
+    log.split("e-mail to ")
+        .skip(1)
+        .filter(|mail| mail.starts_with(&marker))
+        .map(str::to_owned)
+        .collect()
+}
+
+/// The links starting with `start` in the mails to `address`, oldest first, as paths.
+fn links(log: &str, address: &str, start: &str) -> Vec<String> {
     let marker = format!("{address} ");
     log.split("e-mail to ")
         .skip(1)
         .filter(|mail| mail.starts_with(&marker))
         .filter_map(|mail| {
-            let at = mail.find(LINK_START)?;
+            let at = mail.find(start)?;
             Some(
                 mail[at..]
                     .chars()

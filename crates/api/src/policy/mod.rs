@@ -37,6 +37,11 @@ pub enum Action<'a> {
     ListMembers(&'a Organisation),
     /// Read the audit log.
     ReadAuditLog,
+    /// Send an application on a candidate's behalf (partners; anyone applies for themself
+    /// without logging in).
+    SubmitApplication,
+    /// List applications and read one (scoped: a partner sees only its own).
+    ListApplications,
     /// List placements (scoped by [`placement_filter`]).
     ListPlacements,
     /// Read one placement.
@@ -277,9 +282,16 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denial> {
             {
                 Err(Denial::Forbidden)
             }
-            Action::ListOrganisations | Action::ReadAuditLog | Action::ListPlacements => {
-                Err(Denial::Forbidden)
+            Action::SubmitApplication | Action::ListApplications
+                if client.scopes.contains(Scope::AmbassadorsWrite) =>
+            {
+                Ok(())
             }
+            Action::ListOrganisations
+            | Action::ReadAuditLog
+            | Action::ListPlacements
+            | Action::SubmitApplication
+            | Action::ListApplications => Err(Denial::Forbidden),
             Action::ReadOrganisation(_)
             | Action::ListMembers(_)
             | Action::ReadPlacement(_)
@@ -488,7 +500,9 @@ fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denia
         | Action::VerifyEmployer { .. }
         | Action::SettleAgreement { .. }
         | Action::ReadSroiRules
-        | Action::EditSroiRules => Err(Denial::Forbidden),
+        | Action::EditSroiRules
+        | Action::SubmitApplication
+        | Action::ListApplications => Err(Denial::Forbidden),
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod allowances;
 pub mod ambassadors;
+pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod employers;
@@ -34,6 +35,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     placements::configure(config);
     schools::configure(config);
     ambassadors::configure(config);
+    applications::configure(config);
     matching::configure(config);
     matches::configure(config);
     frameworks::configure(config);

@@ -196,6 +196,7 @@ pub async fn seed_demo(store: &Store, now: chrono::DateTime<chrono::Utc>) -> any
                 Scope::SchoolsRead,
                 Scope::PlacementsRead,
                 Scope::LessonSeriesRead,
+                Scope::AmbassadorsWrite,
             ]),
         })
         .await?;

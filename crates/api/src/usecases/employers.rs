@@ -380,7 +380,7 @@ async fn claim(tx: &Store, id: Uuid, at: chrono::DateTime<chrono::Utc>) -> Resul
     }
 }
 
-async fn create_profile(
+pub(crate) async fn create_profile(
     state: &AppState,
     tx: &Store,
     input: &AmbassadorInput,

@@ -13,6 +13,7 @@
 
 pub mod allowance_settings;
 pub mod ambassadors;
+pub mod applications;
 pub mod employers;
 pub mod holidays;
 pub mod hours;

@@ -63,7 +63,12 @@ impl TestApp {
 
     /// Logs in (keeping the session cookie) and returns the access token.
     pub async fn login_as(&self, email: &str) -> String {
-        let response = self.login(email, PASSWORD).await;
+        self.login_as_with(email, PASSWORD).await
+    }
+
+    /// Logs in with `password` and returns the access token.
+    pub async fn login_as_with(&self, email: &str, password: &str) -> String {
+        let response = self.login(email, password).await;
         assert_eq!(response.status(), StatusCode::OK, "login as {email}");
         response
             .json::<AccessToken>()

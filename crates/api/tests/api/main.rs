@@ -3,6 +3,7 @@
 
 mod allowance_rules;
 mod allowances;
+mod applications;
 mod auth;
 mod cli;
 mod client_credentials;

@@ -119,11 +119,19 @@ pub enum ErrorCode {
     InvitationExpired,
     /// The ambassador asked to be erased already and the request is still open (409).
     ErasureRequested,
+    /// A partner's application needs an `Idempotency-Key` header (400).
+    IdempotencyKeyRequired,
+    /// The `Idempotency-Key` was used before for a different application (409).
+    IdempotencyKeyReused,
+    /// The application's confirmation link expired: apply again (410).
+    ApplicationExpired,
+    /// The application was confirmed already: log in (409).
+    ApplicationAlreadyConfirmed,
 }
 
 impl ErrorCode {
     /// Every code, in the order documented.
-    pub const ALL: [ErrorCode; 55] = [
+    pub const ALL: [ErrorCode; 59] = [
         ErrorCode::InvalidInput,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -179,6 +187,10 @@ impl ErrorCode {
         ErrorCode::InvitationAlreadyUsed,
         ErrorCode::InvitationExpired,
         ErrorCode::ErasureRequested,
+        ErrorCode::IdempotencyKeyRequired,
+        ErrorCode::IdempotencyKeyReused,
+        ErrorCode::ApplicationExpired,
+        ErrorCode::ApplicationAlreadyConfirmed,
     ];
 
     /// The code named `text`, if there is one.
@@ -244,6 +256,10 @@ impl ErrorCode {
             ErrorCode::InvitationAlreadyUsed => "invitation_already_used",
             ErrorCode::InvitationExpired => "invitation_expired",
             ErrorCode::ErasureRequested => "erasure_requested",
+            ErrorCode::IdempotencyKeyRequired => "idempotency_key_required",
+            ErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
+            ErrorCode::ApplicationExpired => "application_expired",
+            ErrorCode::ApplicationAlreadyConfirmed => "application_already_confirmed",
         }
     }
 }

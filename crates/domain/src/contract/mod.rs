@@ -3,6 +3,7 @@
 
 pub mod allowance;
 pub mod ambassador;
+pub mod application;
 pub mod audit;
 pub mod auth;
 pub mod capacity;
@@ -29,6 +30,10 @@ pub use ambassador::{
     Ambassador, AmbassadorExport, AmbassadorInput, AmbassadorListItem, AmbassadorQuery,
     AmbassadorSummary, DocumentInfo, ExportedDocument, Intake, IntakeStep, IntakeTransition,
     VogInput, VogRecord, VogValidity,
+};
+pub use application::{
+    Application, ApplicationConfirmation, ApplicationInput, ApplicationQuery, ApplicationStatus,
+    ConfirmedApplication,
 };
 pub use audit::AuditEvent;
 pub use auth::{AccessToken, ClientCredentialsRequest, LoginRequest, Me, Membership};
