@@ -15,6 +15,8 @@ use crate::i18n::Lang;
 use crate::menu::{MenuItem, may_open, menu_for};
 use crate::pages::allowances::AllowancesPage;
 use crate::pages::ambassadors::{AmbassadorPage, AmbassadorsPage};
+use crate::pages::apply::ApplyPage;
+use crate::pages::apply_confirm::ConfirmApplicationPage;
 use crate::pages::audit::AuditPage;
 use crate::pages::candidates::CandidatesPage;
 use crate::pages::capacity::CapacityPage;
@@ -139,6 +141,10 @@ fn SignedOut(props: &SignedOutProps) -> Html {
     };
     let page = match route {
         Some(Route::EmployerSignUp) => html! { <SignUpPage api={props.api.clone()} /> },
+        Some(Route::Apply) => html! { <ApplyPage api={props.api.clone()} /> },
+        Some(Route::ConfirmApplication) => {
+            html! { <ConfirmApplicationPage api={props.api.clone()} /> }
+        }
         Some(Route::Invitation) if !*wants_login => {
             let wants_login = wants_login.clone();
             let on_log_in = Callback::from(move |()| wants_login.set(true));
@@ -323,6 +329,10 @@ fn switch(route: Route, session: &Session) -> Html {
             html! { <EmployerDetailPage key={id.to_string()} session={session.clone()} {id} /> },
         ),
         Route::EmployerSignUp => html! { <SignUpPage api={session.api.clone()} /> },
+        Route::Apply => html! { <ApplyPage api={session.api.clone()} /> },
+        Route::ConfirmApplication => {
+            html! { <ConfirmApplicationPage api={session.api.clone()} /> }
+        }
         Route::Invitation => {
             html! { <InvitationPage api={session.api.clone()} logged_in={true} /> }
         }

@@ -82,7 +82,11 @@ impl MenuItem {
             Route::MyHours => MenuItem::MyHours,
             Route::MyAllowance => MenuItem::MyAllowance,
             Route::MyDetails => MenuItem::MyDetails,
-            Route::EmployerSignUp | Route::Invitation | Route::NotFound => return None,
+            Route::EmployerSignUp
+            | Route::Invitation
+            | Route::Apply
+            | Route::ConfirmApplication
+            | Route::NotFound => return None,
         };
         Some(item)
     }

@@ -49,6 +49,10 @@ pub enum Route {
     EmployerSignUp,
     #[at("/uitnodiging")]
     Invitation,
+    #[at("/aanmelden")]
+    Apply,
+    #[at("/aanmelding-bevestigen")]
+    ConfirmApplication,
     #[at("/mijn-plek")]
     MyPlace,
     #[at("/mijn-uren")]
@@ -64,9 +68,12 @@ pub enum Route {
 
 impl Route {
     /// Whether the page is open without logging in: an employer signing up, an employee
-    /// accepting an invitation.
+    /// accepting an invitation, a professional applying and confirming the application.
     pub fn is_public(self) -> bool {
-        matches!(self, Route::EmployerSignUp | Route::Invitation)
+        matches!(
+            self,
+            Route::EmployerSignUp | Route::Invitation | Route::Apply | Route::ConfirmApplication
+        )
     }
 }
 
@@ -116,6 +123,12 @@ mod tests {
             Some(Route::MyAllowance)
         );
         assert_eq!(Route::recognize("/mijn-gegevens"), Some(Route::MyDetails));
+        assert_eq!(Route::recognize("/aanmelden"), Some(Route::Apply));
+        assert_eq!(
+            Route::recognize("/aanmelding-bevestigen"),
+            Some(Route::ConfirmApplication)
+        );
+        assert!(Route::Apply.is_public() && Route::ConfirmApplication.is_public());
     }
 
     #[test]

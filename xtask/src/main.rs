@@ -21,7 +21,7 @@ cargo xtask <command>
   build    build the web app and a release binary (target/release/klasbrug)
   test     everything: formatting, lints, unit tests, both databases, API, browser
   openapi  rewrite openapi/openapi.json from the code
-  e2e      the browser tests only (builds what they need)
+  e2e      the browser tests only (builds what they need); `e2e --test applying` runs one file
   bench    benchmarks on release builds (see README):
            bench http      the placement list under load (needs wrk, pgbench, PostgreSQL)
            bench matching  the matching engine at 1,000, 5,000 and 20,000 ambassadors
@@ -44,7 +44,7 @@ fn run() -> Result<()> {
         Some("build") => build(&root),
         Some("test") => test(&root),
         Some("openapi") => openapi(&root),
-        Some("e2e") => e2e(&root),
+        Some("e2e") => e2e(&root, &args[1..]),
         Some("bench") => bench::run(&root, &args[1..]),
         None | Some("help" | "--help" | "-h") => {
             print!("{HELP}");
@@ -148,7 +148,7 @@ fn test(root: &Path) -> Result<()> {
         &["test", "--workspace", "--exclude", "klasbrug-e2e"],
         &[],
     )?;
-    browser_tests(root)?;
+    browser_tests(root, &[])?;
     println!("\n==> all checks passed in {:.0?}", started.elapsed());
     Ok(())
 }
@@ -179,22 +179,26 @@ fn openapi(root: &Path) -> Result<()> {
 }
 
 /// `cargo xtask e2e`: the browser tests and what they need.
-fn e2e(root: &Path) -> Result<()> {
+fn e2e(root: &Path, filter: &[String]) -> Result<()> {
     checks::postgres_reachable()?;
     checks::browser_installed()?;
-    browser_tests(root)
+    browser_tests(root, filter)
 }
 
-fn browser_tests(root: &Path) -> Result<()> {
+/// Builds the web app and the server, then runs the browser tests; `filter` goes to `cargo
+/// test` as it is (`--test applying` runs one file).
+fn browser_tests(root: &Path, filter: &[String]) -> Result<()> {
     web::build(root, true)?;
     step("server: compiling for the browser tests");
     cargo(root, &["build", "-p", "klasbrug-api"], &[])?;
     step("browser tests: headless Chromium against the real binary");
     let binary = target_dir(root).join("debug/klasbrug");
     let dist = root.join("dist");
+    let mut test = vec!["test", "-p", "klasbrug-e2e"];
+    test.extend(filter.iter().map(String::as_str));
     cargo(
         root,
-        &["test", "-p", "klasbrug-e2e"],
+        &test,
         &[
             ("KLASBRUG_BIN", binary.as_os_str()),
             ("KLASBRUG_STATIC_DIR", dist.as_os_str()),

@@ -132,7 +132,7 @@ pub fn application_received(
 ) -> Message {
     let link = mailer.link(&format!("/aanmelding-bevestigen?token={token}"));
     let by = match partner {
-        Some(partner) => format!("{partner} heeft je namens jou aangemeld"),
+        Some(partner) => format!("{partner} heeft je aangemeld"),
         None => "Je hebt je aangemeld".to_owned(),
     };
     Message {

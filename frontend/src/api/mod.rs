@@ -8,6 +8,7 @@
 //! `/api/v1/auth`, which is what lets a reload restore the session.
 
 pub mod allowances;
+pub mod applications;
 pub mod audit;
 pub mod auth;
 mod error;

@@ -279,4 +279,5 @@ pub static EN: Texts = Texts {
     allowances: super::allowances::en::ALLOWANCES,
     sponsorship: super::sponsorship::en::SPONSORSHIP,
     mine: super::mine::EN,
+    apply: super::apply::EN,
 };

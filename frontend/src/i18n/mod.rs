@@ -7,6 +7,7 @@ use domain::{OrganisationKind, Region, Role, SchoolType};
 use crate::api::ApiError;
 
 mod allowances;
+mod apply;
 mod en;
 mod hours;
 mod lesson_series;
@@ -17,6 +18,7 @@ mod placements;
 mod sponsorship;
 
 pub use allowances::AllowanceTexts;
+pub use apply::ApplyTexts;
 pub use en::EN;
 pub use hours::HoursTexts;
 pub use lesson_series::{LessonSeriesTexts, is_about_field};
@@ -183,6 +185,7 @@ pub struct Texts {
 
     // The ambassador's own pages.
     pub mine: MineTexts,
+    pub apply: ApplyTexts,
 }
 
 /// Puts values into a text's `{name}` slots.

@@ -280,4 +280,5 @@ pub static NL: Texts = Texts {
     allowances: super::allowances::nl::ALLOWANCES,
     sponsorship: super::sponsorship::nl::SPONSORSHIP,
     mine: super::mine::NL,
+    apply: super::apply::NL,
 };

@@ -208,6 +208,11 @@ pub fn LoginPage(props: &LoginProps) -> Html {
                     </button>
                 </form>
                 <p class="public-link">
+                    <NavLink id="apply-link" to={Route::Apply} current={false}>
+                        { texts.apply.link }
+                    </NavLink>
+                </p>
+                <p class="public-link">
                     <NavLink id="employer-sign-up-link" to={Route::EmployerSignUp} current={false}>
                         { texts.sponsorship.sign_up_link }
                     </NavLink>

@@ -2,6 +2,8 @@
 
 pub mod allowances;
 pub mod ambassadors;
+pub mod apply;
+pub mod apply_confirm;
 pub mod audit;
 pub mod candidates;
 pub mod capacity;

@@ -5,7 +5,7 @@ use actix_web::http::header;
 use actix_web::{FromRequest, HttpRequest, HttpResponse, get, post, web};
 use domain::contract::{
     Application, ApplicationConfirmation, ApplicationInput, ApplicationQuery, ConfirmedApplication,
-    Page, Problem,
+    Page, Problem, SignUpReceived,
 };
 use futures_util::StreamExt;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -54,7 +54,7 @@ pub fn configure(config: &mut ServiceConfig) {
     responses(
         (status = 200, description = "A partner's retry: the application the key made first.", body = Application),
         (status = 201, description = "A partner's application, awaiting the candidate's confirmation.", body = Application),
-        (status = 202, description = "Received: the address gets an e-mail."),
+        (status = 202, description = "Received: the address gets an e-mail (the same answer whether or not it has an account).", body = SignUpReceived),
         (status = 400, description = "The body is not valid JSON for this operation, or a partner sent no `Idempotency-Key` (`idempotency_key_required`).", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "A token was sent but is not valid.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The token is not a partner's with scope `ambassadors:write`.", body = Problem, content_type = "application/problem+json"),
@@ -88,7 +88,7 @@ pub async fn submit_application(
             let address = rate_limit::client_address(&state, &req);
             rate_limit::claim_sign_up(&state.store, &address).await?;
             usecases::applications::apply(&state, input).await?;
-            Ok(HttpResponse::Accepted().finish())
+            Ok(HttpResponse::Accepted().json(SignUpReceived::check_your_email()))
         }
         Some(principal) => {
             let key = match req.headers().get(IDEMPOTENCY_KEY) {

@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 use crate::auth::password;
 
+mod applications;
 mod hours;
 mod lesson_series;
 mod sponsorship;
@@ -186,7 +187,7 @@ pub async fn seed_demo(store: &Store, now: chrono::DateTime<chrono::Utc>) -> any
             "Partnerorganisatie Demo",
         ))
         .await?;
-    store
+    let partner_client = store
         .create_partner_client(&NewPartnerClient {
             client_id: DEMO_CLIENT_ID.to_owned(),
             secret_hash: Sha256::digest(DEMO_CLIENT_SECRET.as_bytes()).to_vec(),
@@ -200,6 +201,7 @@ pub async fn seed_demo(store: &Store, now: chrono::DateTime<chrono::Utc>) -> any
             ]),
         })
         .await?;
+    applications::seed(store, programme.id, &hash, partner_client, now).await?;
 
     store
         .record_audit(&NewAuditEntry {
@@ -349,6 +351,10 @@ pub fn print_demo_logins() {
         "  ambassadeur         {} (and {} more)",
         AMBASSADORS[0].1,
         AMBASSADORS.len() - 1
+    );
+    println!(
+        "  nieuwe aanmelding   {:<32} (aangemeld via de website)",
+        applications::APPLICANT.1
     );
     println!("  partner API client  client_id={DEMO_CLIENT_ID} client_secret={DEMO_CLIENT_SECRET}");
 }

@@ -67,6 +67,7 @@ pub async fn log_in_as(browser: &Browser, email: &str, name: &str) {
 }
 
 /// A demo server with a browser window on it, logged in.
+#[allow(dead_code)] // each test binary compiles this module; not all use every helper
 pub struct Visit {
     pub server: TestServer,
     pub browser: Browser,
@@ -77,6 +78,7 @@ pub struct Visit {
 
 /// Starts the demo on `db`, opens a `width` × `height` window and logs `email` in, waiting until
 /// the overview greets `name`.
+#[allow(dead_code)]
 pub async fn visit_as(
     db: &TestDatabaseRef,
     (width, height): (u32, u32),

@@ -5,6 +5,7 @@ mod detail;
 mod intake;
 mod matches;
 mod new;
+mod new_applications;
 mod vog;
 
 use domain::ambassador::IntakeStatus;
@@ -15,6 +16,7 @@ use yew_router::prelude::*;
 
 pub use self::detail::AmbassadorPage;
 use self::new::NewAmbassador;
+use self::new_applications::NewApplications;
 use crate::api::matching::list_ambassadors;
 use crate::app::Session;
 use crate::components::{ListFooter, NavLink};
@@ -103,6 +105,7 @@ pub fn AmbassadorsPage(props: &AmbassadorsProps) -> Html {
                 </button>
             </div>
             <p class="lead">{ t.intro }</p>
+            <NewApplications api={props.session.api.clone()} />
             <crate::pages::mine::ErasureRequests api={props.session.api.clone()} />
             if *creating {
                 <NewAmbassador api={props.session.api.clone()} {today} {on_cancel} />
