@@ -27,7 +27,7 @@ use crate::pages::lesson_calendar::LessonCalendarPage;
 use crate::pages::lesson_series::{LessonSeriesListPage, LessonSeriesPage};
 use crate::pages::login::{LoginPage, Notice};
 use crate::pages::matching::{MatchingPage, RunPage};
-use crate::pages::mine::{MyAllowancePage, MyDetailsPage, MyHoursPage, MyPlacePage};
+use crate::pages::mine::{MyAllowancePage, MyDetailsPage, MyHoursPage, MyLessonsPage, MyPlacePage};
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::organisations::OrganisationsPage;
 use crate::pages::overview::OverviewPage;
@@ -300,8 +300,13 @@ fn switch(route: Route, session: &Session) -> Html {
             MenuItem::LessonSeries,
             html! { <LessonSeriesListPage session={session.clone()} /> },
         ),
+        // An ambassador opens their own series from Mijn lessen.
         Route::LessonSeries { id } => guarded(
-            MenuItem::LessonSeries,
+            if may_open(&session.me, MenuItem::LessonSeries) {
+                MenuItem::LessonSeries
+            } else {
+                MenuItem::MyLessons
+            },
             html! { <LessonSeriesPage key={id.to_string()} session={session.clone()} {id} /> },
         ),
         Route::LessonCalendar => guarded(
@@ -343,6 +348,10 @@ fn switch(route: Route, session: &Session) -> Html {
         Route::MyHours => guarded(
             MenuItem::MyHours,
             html! { <MyHoursPage session={session.clone()} /> },
+        ),
+        Route::MyLessons => guarded(
+            MenuItem::MyLessons,
+            html! { <MyLessonsPage session={session.clone()} /> },
         ),
         Route::MyAllowance => guarded(
             MenuItem::MyAllowance,

@@ -29,6 +29,7 @@ pub enum MenuItem {
     Employers,
     MyPlace,
     MyHours,
+    MyLessons,
     MyAllowance,
     MyDetails,
 }
@@ -54,6 +55,7 @@ impl MenuItem {
             MenuItem::Employers => Route::Employers,
             MenuItem::MyPlace => Route::MyPlace,
             MenuItem::MyHours => Route::MyHours,
+            MenuItem::MyLessons => Route::MyLessons,
             MenuItem::MyAllowance => Route::MyAllowance,
             MenuItem::MyDetails => Route::MyDetails,
         }
@@ -80,6 +82,7 @@ impl MenuItem {
             Route::Employers | Route::EmployerDetail { .. } => MenuItem::Employers,
             Route::MyPlace => MenuItem::MyPlace,
             Route::MyHours => MenuItem::MyHours,
+            Route::MyLessons => MenuItem::MyLessons,
             Route::MyAllowance => MenuItem::MyAllowance,
             Route::MyDetails => MenuItem::MyDetails,
             Route::EmployerSignUp
@@ -111,6 +114,7 @@ impl MenuItem {
             MenuItem::Employers => "menu-employers",
             MenuItem::MyPlace => "menu-my-place",
             MenuItem::MyHours => "menu-my-hours",
+            MenuItem::MyLessons => "menu-my-lessons",
             MenuItem::MyAllowance => "menu-my-allowance",
             MenuItem::MyDetails => "menu-my-details",
         }
@@ -136,6 +140,7 @@ impl MenuItem {
             MenuItem::Employers => texts.sponsorship.menu_employers,
             MenuItem::MyPlace => texts.mine.menu_place,
             MenuItem::MyHours => texts.mine.menu_hours,
+            MenuItem::MyLessons => texts.lesson_series.menu_my_lessons,
             MenuItem::MyAllowance => texts.mine.menu_allowance,
             MenuItem::MyDetails => texts.mine.menu_details,
         }
@@ -159,6 +164,7 @@ pub fn menu_for(me: &Me) -> Vec<MenuItem> {
         menu.extend([
             MenuItem::MyPlace,
             MenuItem::MyHours,
+            MenuItem::MyLessons,
             MenuItem::MyAllowance,
             MenuItem::MyDetails,
         ]);
@@ -273,10 +279,21 @@ pub fn reviews_lesson_series(me: &Me, school_id: Uuid) -> bool {
     })
 }
 
+/// Whether a person writes the lesson series they see at a school: an ambassador who is not on
+/// the school's staff (an ambassador sees only their own series).
+pub fn writes_lesson_series(me: &Me, school_id: Uuid) -> bool {
+    holds(me, Role::Ambassador)
+        && !me
+            .memberships
+            .iter()
+            .any(|membership| membership.organisation.id == school_id)
+}
+
 /// Whether a person may reply in the review of a school's lesson series: its coordinator or
-/// director, or a programme admin.
+/// director, a programme admin, or the ambassador who wrote it.
 pub fn comments_on_lesson_series(me: &Me, school_id: Uuid) -> bool {
-    is_programme_admin(me)
+    writes_lesson_series(me, school_id)
+        || is_programme_admin(me)
         || me.memberships.iter().any(|membership| {
             matches!(membership.role, Role::Coordinator | Role::SchoolDirector)
                 && membership.organisation.id == school_id
@@ -391,7 +408,8 @@ mod tests {
     }
 
     #[test]
-    fn an_ambassador_sees_their_place_hours_allowance_and_details_and_starts_at_their_place() {
+    fn an_ambassador_sees_their_place_hours_lessons_allowance_and_details_and_starts_at_their_place()
+     {
         let me = person(&[Role::Ambassador]);
         assert_eq!(
             menu_for(&me),
@@ -399,6 +417,7 @@ mod tests {
                 MenuItem::Overview,
                 MenuItem::MyPlace,
                 MenuItem::MyHours,
+                MenuItem::MyLessons,
                 MenuItem::MyAllowance,
                 MenuItem::MyDetails
             ]

@@ -57,6 +57,8 @@ pub enum Route {
     MyPlace,
     #[at("/mijn-uren")]
     MyHours,
+    #[at("/mijn-lessen")]
+    MyLessons,
     #[at("/mijn-vergoeding")]
     MyAllowance,
     #[at("/mijn-gegevens")]
@@ -118,6 +120,7 @@ mod tests {
         assert_eq!(Route::recognize("/bestaat-niet"), Some(Route::NotFound));
         assert_eq!(Route::recognize("/mijn-plek"), Some(Route::MyPlace));
         assert_eq!(Route::recognize("/mijn-uren"), Some(Route::MyHours));
+        assert_eq!(Route::recognize("/mijn-lessen"), Some(Route::MyLessons));
         assert_eq!(
             Route::recognize("/mijn-vergoeding"),
             Some(Route::MyAllowance)

@@ -3,7 +3,7 @@
 
 use domain::contract::{
     CalendarFeed, LessonSeries, LessonSeriesQuery, LessonSeriesTransition, ObjectiveItem, Page,
-    ReviewCommentInput,
+    ReviewCommentInput, ScheduleInput,
 };
 use uuid::Uuid;
 
@@ -62,5 +62,16 @@ pub async fn list_objectives(api: &Api, framework: &str) -> Result<Vec<Objective
 /// The address of a series' calendar feed, which works without logging in.
 pub async fn series_calendar_feed(api: &Api, id: Uuid) -> Result<CalendarFeed, ApiError> {
     api.get(&format!("/lesson-series/{id}/calendar-feed"), &[])
+        .await
+}
+
+/// Gives every lesson of an approved series a date for one group (replacing the group's earlier
+/// dates).
+pub async fn schedule_lesson_series(
+    api: &Api,
+    id: Uuid,
+    schedule: &ScheduleInput,
+) -> Result<LessonSeries, ApiError> {
+    api.put(&format!("/lesson-series/{id}/schedule"), schedule)
         .await
 }

@@ -104,6 +104,28 @@ pub struct LessonSeriesTexts {
     pub hours: &'static str,
     pub minutes: &'static str,
     pub hours_minutes: &'static str,
+
+    // Mijn lessen: the ambassador's own series.
+    pub menu_my_lessons: &'static str,
+    pub next_lesson: &'static str,
+    pub my_lessons_intro: &'static str,
+    pub my_lessons_empty: &'static str,
+    pub back_to_my_lessons: &'static str,
+    pub submit_series: &'static str,
+    pub submitted_done: &'static str,
+    pub revise_series: &'static str,
+    pub revised_done: &'static str,
+    pub plan_title: &'static str,
+    pub plan_intro: &'static str,
+    pub plan_group: &'static str,
+    pub plan_date: &'static str,
+    pub plan_time: &'static str,
+    pub plan_submit: &'static str,
+    pub scheduled_done: &'static str,
+    pub schedule_not_placed: &'static str,
+    pub err_over_limit: &'static str,
+    pub err_excluded_domain: &'static str,
+    pub err_schedule_dates: &'static str,
 }
 
 impl LessonSeriesTexts {

@@ -119,12 +119,21 @@ pub async fn schedule(
         within_policies,
     )
     .await?
-    .map_err(|e| ApiError::Conflict {
-        code: match e {
-            HoursPolicyError::MonthlyLimitExceeded { .. } => ErrorCode::OverMonthlyLimit,
-            HoursPolicyError::ExcludedDomain { .. } => ErrorCode::ExcludedDomain,
-        },
-        detail: e.to_string(),
+    .map_err(|e| {
+        let refused = ApiError::Conflict {
+            code: match e {
+                HoursPolicyError::MonthlyLimitExceeded { .. } => ErrorCode::OverMonthlyLimit,
+                HoursPolicyError::ExcludedDomain { .. } => ErrorCode::ExcludedDomain,
+            },
+            detail: e.to_string(),
+        };
+        ApiError::detailed(
+            refused,
+            domain::contract::ProblemDetails {
+                hours_policy: Some(e),
+                ..Default::default()
+            },
+        )
     })?;
     let scheduled = tx.get_lesson_series(series.id).await?;
     commit_with_audit(

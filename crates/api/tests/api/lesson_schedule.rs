@@ -159,6 +159,10 @@ on_both_backends! {
             problem.detail,
             "groep 6 would get 5 hours of lessons from professionals without a teaching qualification in maart 2027; the limit is 4 hours a month (Testregel Groningen)"
         );
+        // The facts travel as data too, for a client to say it in its own words.
+        let facts = serde_json::to_value(problem.details.expect("details").hours_policy.expect("hours_policy")).unwrap();
+        assert_eq!(facts, json!({"kind": "monthly_limit_exceeded", "group": "groep 6", "year": 2027, "month": 3,
+            "planned_minutes": 300, "limit_minutes": 240, "policy": "Testregel Groningen"}));
         // Across the month boundary it fits: 3 hours 30 minutes in March, 1 hour 30 minutes in April.
         let split = schedule(&app, &lotte, wind, &dates(&[("2027-03-25", "10:00"), ("2027-04-01", "10:00")])).await;
         assert_eq!(split.status(), StatusCode::OK);
@@ -184,6 +188,8 @@ on_both_backends! {
         let refused = schedule(&app, &noah, spelling, &dates(&[("2027-04-06", "09:00")])).await;
         let problem = assert_problem(refused, StatusCode::CONFLICT, "excluded_domain").await;
         assert!(problem.detail.contains("teaches Nederlands"), "{problem:?}");
+        let facts = serde_json::to_value(problem.details.expect("details").hours_policy.expect("hours_policy")).unwrap();
+        assert_eq!((facts["kind"].as_str(), facts["date"].as_str(), facts["domain"].as_str()), (Some("excluded_domain"), Some("2027-04-06"), Some("nederlands")));
 
         // After every policy's end there is no limit to show.
         let august = month(&app, &director, school, "2027-08").await;

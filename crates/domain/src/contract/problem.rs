@@ -48,6 +48,10 @@ pub struct ProblemDetails {
     /// `vog_not_valid`: why the ambassador's VOGs do not allow the placement, with the dates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vog: Option<crate::vog::VogProblem>,
+    /// `over_monthly_limit` and `excluded_domain`: the group, the month or date, the minutes
+    /// planned against the limit or the subject, and the policy that refuses it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours_policy: Option<crate::hours_policy::HoursPolicyError>,
 }
 
 /// One invalid field of a request.

@@ -159,8 +159,11 @@ pub struct GroupLesson {
     pub domains: Vec<Domain>,
 }
 
-/// Why a change to a group's lessons is refused.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a change to a group's lessons is refused; sent with the refusal as the problem's
+/// `details.hours_policy`, so a client can say it in its own words.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum HoursPolicyError {
     /// The group would get more lesson time in a month than the policy allows.
     #[error(

@@ -1,8 +1,9 @@
 //! One lesson series: what it is about, its objectives and lessons, its dates and calendar feed,
 //! the review's comments, and for the school's coordinator the review itself.
 
+use domain::contract::LessonSeriesTransition;
 use domain::contract::{LessonSeries, ObjectiveItem, ScheduledLesson};
-use domain::lesson_series::LessonSeriesStatus;
+use domain::lesson_series::{LessonSeriesAction, LessonSeriesStatus};
 use uuid::Uuid;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -10,14 +11,17 @@ use yew::prelude::*;
 use super::comments::Comments;
 use super::feed::{CalendarFeedPanel, FeedOf};
 use super::review::ReviewPanel;
+use super::schedule::SchedulePanel;
 use super::{groups_line, series_status};
 use crate::api::ApiError;
-use crate::api::lesson_series::{get_lesson_series, list_objectives};
+use crate::api::lesson_series::{get_lesson_series, list_objectives, transition_lesson_series};
 use crate::app::Session;
 use crate::components::{ErrorMessage, Loading, NavLink, StatusMessage};
 use crate::hooks::{focus_id, use_texts, use_title};
 use crate::i18n::{Texts, fill};
-use crate::menu::{comments_on_lesson_series, reviews_lesson_series};
+use crate::menu::{
+    MenuItem, comments_on_lesson_series, may_open, reviews_lesson_series, writes_lesson_series,
+};
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
@@ -91,6 +95,31 @@ pub fn LessonSeriesPage(props: &LessonSeriesProps) -> Html {
                 html! { <ReviewPanel api={api.clone()} series_id={id} on_changed={on_changed.clone()} /> }
             });
             let dated = !series.schedule.is_empty();
+            let writes = writes_lesson_series(&me, school);
+            let step = match series.status {
+                LessonSeriesStatus::Draft => Some((
+                    LessonSeriesAction::Submit,
+                    t.submit_series,
+                    t.submitted_done,
+                )),
+                LessonSeriesStatus::ChangesRequested => {
+                    Some((LessonSeriesAction::Revise, t.revise_series, t.revised_done))
+                }
+                _ => None,
+            };
+            let owner_step = step
+                .filter(|_| writes)
+                .map(|(action, label, done)| {
+                    html! { <OwnerStep api={api.clone()} series_id={id} {action} {label} {done} on_changed={on_changed.clone()} /> }
+                });
+            let plan = (writes
+                && matches!(
+                    series.status,
+                    LessonSeriesStatus::Approved | LessonSeriesStatus::Scheduled
+                ))
+            .then(|| {
+                html! { <SchedulePanel api={api.clone()} series={series.clone()} on_changed={on_changed.clone()} /> }
+            });
             let content = html! {
                 <>
                     { about(texts, series) }
@@ -100,6 +129,8 @@ pub fn LessonSeriesPage(props: &LessonSeriesProps) -> Html {
                         { schedule(texts, &series.schedule) }
                         <CalendarFeedPanel api={api.clone()} of={FeedOf::Series(id)} />
                     }
+                    { owner_step.unwrap_or_default() }
+                    { plan.unwrap_or_default() }
                     { review.unwrap_or_default() }
                     <Comments api={api.clone()} series_id={id} comments={series.comments.clone()}
                         may_reply={comments_on_lesson_series(&me, school)} on_changed={on_changed.clone()} />
@@ -112,7 +143,11 @@ pub fn LessonSeriesPage(props: &LessonSeriesProps) -> Html {
     html! {
         <section id="series" class="page" aria-labelledby="series-title">
             <p class="breadcrumb">
-                <NavLink to={Route::LessonSeriesList} current={false}>{ t.back_to_list }</NavLink>
+                if may_open(&me, MenuItem::LessonSeries) {
+                    <NavLink to={Route::LessonSeriesList} current={false}>{ t.back_to_list }</NavLink>
+                } else {
+                    <NavLink to={Route::MyLessons} current={false}>{ t.back_to_my_lessons }</NavLink>
+                }
             </p>
             <div class="page-heading">
                 <h1 id="series-title">{ title }</h1>
@@ -223,6 +258,63 @@ fn schedule(texts: &'static Texts, dated: &[ScheduledLesson]) -> Html {
                     </li>
                 }) }
             </ul>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct OwnerStepProps {
+    api: crate::api::Api,
+    series_id: Uuid,
+    action: LessonSeriesAction,
+    label: &'static str,
+    done: &'static str,
+    on_changed: Callback<(LessonSeries, &'static str)>,
+}
+
+/// The writer's next step: submit a draft for review, or take a series back to work on the
+/// requested changes.
+#[component]
+fn OwnerStep(props: &OwnerStepProps) -> Html {
+    let texts = use_texts();
+    let saving = use_state(|| false);
+    let error = use_state(|| None::<ApiError>);
+    let onclick = {
+        let (api, id, action, done) =
+            (props.api.clone(), props.series_id, props.action, props.done);
+        let (on_changed, saving, error) = (props.on_changed.clone(), saving.clone(), error.clone());
+        Callback::from(move |_: MouseEvent| {
+            if *saving {
+                return;
+            }
+            saving.set(true);
+            let transition = LessonSeriesTransition {
+                action,
+                comment: None,
+            };
+            let (api, on_changed, saving, error) = (
+                api.clone(),
+                on_changed.clone(),
+                saving.clone(),
+                error.clone(),
+            );
+            spawn_local(async move {
+                let result = transition_lesson_series(&api, id, &transition).await;
+                saving.set(false);
+                match result {
+                    Ok(series) => on_changed.emit((series, done)),
+                    Err(failure) => error.set(Some(failure)),
+                }
+            });
+        })
+    };
+    html! {
+        <section id="series-step" class="panel">
+            <button id={format!("series-{}", props.action.as_str())} type="button" class="button-primary"
+                disabled={*saving} {onclick}>{ props.label }</button>
+            if let Some(error) = (*error).clone() {
+                <p class="message message-error" role="alert">{ texts.error(&error) }</p>
+            }
         </section>
     }
 }

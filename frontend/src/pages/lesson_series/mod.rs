@@ -8,6 +8,7 @@ mod detail;
 pub mod feed;
 mod list;
 mod review;
+mod schedule;
 
 use domain::lesson_series::{LessonSeriesStatus, TargetGroup};
 use yew::prelude::*;

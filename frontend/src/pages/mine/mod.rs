@@ -6,6 +6,7 @@ mod allowance;
 mod details;
 mod erasure_requests;
 mod hours;
+mod lessons;
 mod place;
 
 use std::future::Future;
@@ -21,6 +22,7 @@ pub use self::allowance::MyAllowancePage;
 pub use self::details::MyDetailsPage;
 pub use self::erasure_requests::ErasureRequests;
 pub use self::hours::MyHoursPage;
+pub use self::lessons::MyLessonsPage;
 pub use self::place::MyPlacePage;
 use crate::api::ApiError;
 
