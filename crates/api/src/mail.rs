@@ -121,6 +121,36 @@ pub fn sign_up_with_existing_account(mailer: &Mailer, to: &str) -> Message {
     }
 }
 
+/// An invitation to join a school's team, to the colleague.
+pub fn team_invitation(
+    mailer: &Mailer,
+    to: &str,
+    name: &str,
+    school: &str,
+    role: domain::Role,
+    token: &str,
+    expires_on: chrono::NaiveDate,
+) -> Message {
+    let link = mailer.link(&format!("/team-uitnodiging?token={token}"));
+    let as_role = match role {
+        domain::Role::Coordinator => "intern begeleider",
+        _ => "leraar",
+    };
+    Message {
+        to: to.to_owned(),
+        subject: format!("Uitnodiging voor het team van {school} in Klasbrug"),
+        body: format!(
+            "Beste {name},\n\n\
+             Je bent uitgenodigd als {as_role} in het team van {school} in Klasbrug, het programma \
+             dat onderwijsambassadeurs op school brengt. Accepteer de uitnodiging via deze link \
+             (geldig tot en met {expires}):\n{link}\n\n\
+             Daarna zie je onder Mijn klas welke ambassadeur bij je groep komt en geef je aan of \
+             je dit schooljaar met een ambassadeur wilt werken.\n\nKlasbrug",
+            expires = expires_on.format("%d-%m-%Y"),
+        ),
+    }
+}
+
 /// The link to confirm an application to become an ambassador, to the candidate.
 pub fn application_received(
     mailer: &Mailer,

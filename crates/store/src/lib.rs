@@ -29,6 +29,7 @@ mod partner_clients;
 mod placements;
 mod refresh_tokens;
 mod sponsorship;
+mod team;
 mod users;
 
 use chrono::{DateTime, SubsecRound, Utc};
@@ -57,6 +58,7 @@ pub use organisations::{NewOrganisation, OrganisationFilter};
 pub use partner_clients::{NewPartnerClient, PartnerClientRecord};
 pub use refresh_tokens::{RefreshOutcome, RefreshTokenRecord};
 pub use sponsorship::{InvitationRecord, NewEmployer};
+pub use team::TeamInvitationRecord;
 pub use users::{MembershipRecord, NewUser, UserRecord};
 
 /// The result of a store operation.

@@ -31,6 +31,8 @@ pub enum Lock {
     School(Uuid),
     /// An application: confirming it makes one ambassador.
     Application(Uuid),
+    /// A school's team invitation: accepting it claims it once.
+    TeamInvitation(Uuid),
 }
 
 impl Lock {
@@ -39,6 +41,7 @@ impl Lock {
             Lock::Placement(id) => ("placements", id),
             Lock::Ambassador(id) => ("ambassadors", id),
             Lock::Application(id) => ("applications", id),
+            Lock::TeamInvitation(id) => ("team_invitations", id),
             Lock::Match(id) => ("matches", id),
             Lock::StatementLine(id) => ("statement_lines", id),
             Lock::Agreement(id) => ("sponsorship_agreements", id),

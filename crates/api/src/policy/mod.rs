@@ -56,6 +56,10 @@ pub enum Action<'a> {
     ReadCapacity(&'a Organisation),
     /// Record a school's capacity.
     EditCapacity(&'a Organisation),
+    /// Invite colleagues to a school's team, see the invitations, remove someone who left.
+    ManageTeam(&'a Organisation),
+    /// A teacher answers whether they want to work with an ambassador at their school.
+    AnswerOptIn(&'a Organisation),
     /// Read the frameworks of core objectives: public reference data.
     ReadFrameworks,
     /// Read the school holidays: public reference data.
@@ -299,7 +303,9 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denial> {
             | Action::EditPlacement(_)
             | Action::TransitionPlacement(..)
             | Action::ReadCapacity(_)
-            | Action::EditCapacity(_) => Err(Denial::Hidden),
+            | Action::EditCapacity(_)
+            | Action::ManageTeam(_)
+            | Action::AnswerOptIn(_) => Err(Denial::Hidden),
             Action::ReadFrameworks
             | Action::ReadHolidays
             | Action::ReadHoursPolicies
@@ -467,7 +473,19 @@ fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denia
                 Err(Denial::Forbidden)
             }
         }
-        Action::EditCapacity(school) => manage_school(roles_in(school)),
+        Action::EditCapacity(school) | Action::ManageTeam(school) => {
+            manage_school(roles_in(school))
+        }
+        Action::AnswerOptIn(school) => {
+            let roles = roles_in(school);
+            if roles.contains(&Role::Teacher) {
+                Ok(())
+            } else if roles.is_empty() {
+                Err(Denial::Hidden)
+            } else {
+                Err(Denial::Forbidden)
+            }
+        }
         // Decided in `matching` and `lesson_series` above.
         Action::ListLessonSeries
         | Action::CreateLessonSeries { .. }

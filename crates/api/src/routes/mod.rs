@@ -23,6 +23,7 @@ mod pagination;
 pub mod placements;
 pub mod schools;
 pub mod sponsorship;
+pub mod team;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -48,6 +49,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     employers::configure(config);
     sponsorship::configure(config);
     mine::configure(config);
+    team::configure(config);
 }
 
 /// Appends an audit entry for what `actor` did.

@@ -28,6 +28,7 @@ pub mod schools;
 pub mod sessions;
 pub mod sponsorship;
 pub mod statements;
+pub mod team;
 
 use store::Tx;
 

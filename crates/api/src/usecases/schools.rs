@@ -65,13 +65,17 @@ pub(crate) async fn capacity(
             None,
         ),
     };
-    let suggestion = input.suggestion();
+    // Teachers' own answers count too; one the director typed in under the same name counts
+    // once, by the teacher's own answer.
+    let self_reported = store.opt_ins(school.id, year, None).await?;
+    let suggestion = input.suggestion_with(&self_reported);
     Ok(SchoolCapacity {
         school_id: school.id,
         school_year: year,
         reasoning: suggestion.reasoning_nl(),
         suggestion,
         placements: store.count_placements(school.id, year).await?,
+        self_reported,
         input,
         updated_at,
     })

@@ -20,4 +20,5 @@ mod organisations;
 mod placements;
 mod placing;
 mod sponsorship;
+mod team;
 mod web_app;

@@ -78,6 +78,11 @@ pub struct SchoolCapacity {
     pub reasoning: String,
     /// The school year's placements by status.
     pub placements: PlacementCounts,
+    /// The answers teachers of the school gave themselves (Mijn klas). They count toward the
+    /// suggestion, and a teacher the director typed in under the same name counts once, by
+    /// their own answer.
+    #[serde(default)]
+    pub self_reported: Vec<super::TeacherOptIn>,
     /// When the director last saved it; absent if never.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub updated_at: Option<DateTime<Utc>>,
@@ -135,7 +140,19 @@ impl SchoolCapacityInput {
 
     /// The suggestion these numbers lead to.
     pub fn suggestion(&self) -> CapacitySuggestion {
-        let opted_in = self.teachers.iter().filter(|t| t.opted_in).count();
+        self.suggestion_with(&[])
+    }
+
+    /// The suggestion when teachers also answered themselves: their own answers count, and a
+    /// typed-in teacher with the same name as one who answered counts once, by that answer.
+    pub fn suggestion_with(&self, answers: &[super::TeacherOptIn]) -> CapacitySuggestion {
+        let typed = self.teachers.iter().filter(|t| {
+            t.opted_in
+                && !answers
+                    .iter()
+                    .any(|a| a.teacher_name.trim().eq_ignore_ascii_case(t.name.trim()))
+        });
+        let opted_in = typed.count() + answers.iter().filter(|a| a.opted_in).count();
         crate::capacity::suggest(
             self.groups,
             self.groups_with_intern,
@@ -170,6 +187,39 @@ mod tests {
             .map(|e| e.field)
             .collect();
         assert_eq!(fields, ["groups_with_intern", "teachers[0].name"]);
+    }
+
+    #[test]
+    fn a_teachers_own_answer_counts_once_and_wins_over_what_was_typed_in() {
+        let typed = |name: &str, opted_in| Teacher {
+            name: name.into(),
+            groups: vec![],
+            weekdays: vec![],
+            opted_in,
+        };
+        let answer = |name: &str, opted_in| crate::contract::TeacherOptIn {
+            school_id: Uuid::nil(),
+            user_id: Uuid::nil(),
+            teacher_name: name.into(),
+            school_year: SchoolYear::starting(2026).unwrap(),
+            opted_in,
+            groups: vec!["groep 6".into()],
+            weekdays: vec![],
+            updated_at: DateTime::<Utc>::MIN_UTC,
+        };
+        let capacity = SchoolCapacityInput {
+            groups: 8,
+            groups_with_intern: 0,
+            groups_with_starting_teacher: 0,
+            teachers: vec![typed("Eva de Wit", false), typed("Tom Bakker", true)],
+            offered: None,
+        };
+        assert_eq!(capacity.suggestion().teachers_opted_in, 1);
+        // Eva says yes herself; Tom, typed in as yes, says no himself.
+        let answers = [answer("eva de wit", true), answer("Tom Bakker", false)];
+        assert_eq!(capacity.suggestion_with(&answers).teachers_opted_in, 1);
+        let answers = [answer("Eva de Wit", true), answer("Sara Jansen", true)];
+        assert_eq!(capacity.suggestion_with(&answers).teachers_opted_in, 3);
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod page;
 pub mod placement;
 pub mod problem;
 pub mod sponsorship;
+pub mod team;
 
 pub use allowance::{
     AllowanceProfile, AllowanceYear, DeclaredAllowance, DeclaredAllowanceInput, LineAction,
@@ -64,4 +65,9 @@ pub use sponsorship::{
     ContributionRecord, ContributionType, CostRoleInput, CostRoleRecord, Employee, Employer,
     EmployerSignUp, Invitation, InvitationAcceptance, InvitationInput, InvitationPreview,
     InvitationStatus, SignUpReceived, SponsorshipReport, SroiRuleInput, StatementQuery,
+};
+pub use team::{
+    AcceptedTeamInvitation, ClassAmbassador, MyClass, MyClasses, OptInInput, TeacherOptIn,
+    TeamInvitation, TeamInvitationAcceptance, TeamInvitationInput, TeamInvitationPreview,
+    TeamInvitationStatus,
 };

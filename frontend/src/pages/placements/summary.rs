@@ -168,6 +168,7 @@ mod tests {
             },
             suggestion: suggest(8, 2, 1, 4),
             reasoning: String::new(),
+            self_reported: Vec::new(),
             placements: PlacementCounts {
                 draft: 1,
                 open,
