@@ -28,12 +28,14 @@ use crate::pages::lesson_series::{LessonSeriesListPage, LessonSeriesPage};
 use crate::pages::login::{LoginPage, Notice};
 use crate::pages::matching::{MatchingPage, RunPage};
 use crate::pages::mine::{MyAllowancePage, MyDetailsPage, MyHoursPage, MyLessonsPage, MyPlacePage};
+use crate::pages::my_class::MyClassPage;
 use crate::pages::not_found::NotFoundPage;
 use crate::pages::organisations::OrganisationsPage;
 use crate::pages::overview::OverviewPage;
 use crate::pages::placements::PlacementsPage;
 use crate::pages::sign_up::SignUpPage;
 use crate::pages::team::TeamPage;
+use crate::pages::team_invitation::TeamInvitationPage;
 use crate::route::Route;
 
 /// A logged-in person and the API client that carries their token; what every page gets.
@@ -144,6 +146,9 @@ fn SignedOut(props: &SignedOutProps) -> Html {
         Some(Route::Apply) => html! { <ApplyPage api={props.api.clone()} /> },
         Some(Route::ConfirmApplication) => {
             html! { <ConfirmApplicationPage api={props.api.clone()} /> }
+        }
+        Some(Route::TeamInvitation) => {
+            html! { <TeamInvitationPage api={props.api.clone()} logged_in={false} /> }
         }
         Some(Route::Invitation) if !*wants_login => {
             let wants_login = wants_login.clone();
@@ -338,6 +343,13 @@ fn switch(route: Route, session: &Session) -> Html {
         Route::ConfirmApplication => {
             html! { <ConfirmApplicationPage api={session.api.clone()} /> }
         }
+        Route::TeamInvitation => {
+            html! { <TeamInvitationPage api={session.api.clone()} logged_in={true} /> }
+        }
+        Route::MyClass => guarded(
+            MenuItem::MyClass,
+            html! { <MyClassPage session={session.clone()} /> },
+        ),
         Route::Invitation => {
             html! { <InvitationPage api={session.api.clone()} logged_in={true} /> }
         }

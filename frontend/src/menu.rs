@@ -32,6 +32,7 @@ pub enum MenuItem {
     MyLessons,
     MyAllowance,
     MyDetails,
+    MyClass,
 }
 
 impl MenuItem {
@@ -56,6 +57,7 @@ impl MenuItem {
             MenuItem::MyPlace => Route::MyPlace,
             MenuItem::MyHours => Route::MyHours,
             MenuItem::MyLessons => Route::MyLessons,
+            MenuItem::MyClass => Route::MyClass,
             MenuItem::MyAllowance => Route::MyAllowance,
             MenuItem::MyDetails => Route::MyDetails,
         }
@@ -83,12 +85,14 @@ impl MenuItem {
             Route::MyPlace => MenuItem::MyPlace,
             Route::MyHours => MenuItem::MyHours,
             Route::MyLessons => MenuItem::MyLessons,
+            Route::MyClass => MenuItem::MyClass,
             Route::MyAllowance => MenuItem::MyAllowance,
             Route::MyDetails => MenuItem::MyDetails,
             Route::EmployerSignUp
             | Route::Invitation
             | Route::Apply
             | Route::ConfirmApplication
+            | Route::TeamInvitation
             | Route::NotFound => return None,
         };
         Some(item)
@@ -115,6 +119,7 @@ impl MenuItem {
             MenuItem::MyPlace => "menu-my-place",
             MenuItem::MyHours => "menu-my-hours",
             MenuItem::MyLessons => "menu-my-lessons",
+            MenuItem::MyClass => "menu-my-class",
             MenuItem::MyAllowance => "menu-my-allowance",
             MenuItem::MyDetails => "menu-my-details",
         }
@@ -141,6 +146,7 @@ impl MenuItem {
             MenuItem::MyPlace => texts.mine.menu_place,
             MenuItem::MyHours => texts.mine.menu_hours,
             MenuItem::MyLessons => texts.lesson_series.menu_my_lessons,
+            MenuItem::MyClass => texts.team.menu_class,
             MenuItem::MyAllowance => texts.mine.menu_allowance,
             MenuItem::MyDetails => texts.mine.menu_details,
         }
@@ -168,6 +174,9 @@ pub fn menu_for(me: &Me) -> Vec<MenuItem> {
             MenuItem::MyAllowance,
             MenuItem::MyDetails,
         ]);
+    }
+    if holds(me, Role::Teacher) {
+        menu.push(MenuItem::MyClass);
     }
     if admin || school_staff {
         menu.push(MenuItem::Placements);
@@ -401,10 +410,19 @@ mod tests {
 
     #[test]
     fn everyone_else_sees_only_the_overview() {
-        for role in [Role::Teacher, Role::PartnerClient] {
-            assert_eq!(menu_for(&person(&[role])), [MenuItem::Overview], "{role}");
-        }
+        assert_eq!(
+            menu_for(&person(&[Role::PartnerClient])),
+            [MenuItem::Overview]
+        );
         assert_eq!(menu_for(&person(&[])), [MenuItem::Overview]);
+    }
+
+    #[test]
+    fn a_teacher_sees_their_class() {
+        assert_eq!(
+            menu_for(&person(&[Role::Teacher])),
+            [MenuItem::Overview, MenuItem::MyClass]
+        );
     }
 
     #[test]
@@ -462,6 +480,7 @@ mod tests {
             menu_for(&me),
             [
                 MenuItem::Overview,
+                MenuItem::MyClass,
                 MenuItem::Placements,
                 MenuItem::Capacity,
                 MenuItem::Candidates,

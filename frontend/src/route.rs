@@ -53,6 +53,10 @@ pub enum Route {
     Apply,
     #[at("/aanmelding-bevestigen")]
     ConfirmApplication,
+    #[at("/team-uitnodiging")]
+    TeamInvitation,
+    #[at("/mijn-klas")]
+    MyClass,
     #[at("/mijn-plek")]
     MyPlace,
     #[at("/mijn-uren")]
@@ -74,7 +78,11 @@ impl Route {
     pub fn is_public(self) -> bool {
         matches!(
             self,
-            Route::EmployerSignUp | Route::Invitation | Route::Apply | Route::ConfirmApplication
+            Route::EmployerSignUp
+                | Route::Invitation
+                | Route::Apply
+                | Route::ConfirmApplication
+                | Route::TeamInvitation
         )
     }
 }
@@ -132,6 +140,12 @@ mod tests {
             Some(Route::ConfirmApplication)
         );
         assert!(Route::Apply.is_public() && Route::ConfirmApplication.is_public());
+        assert_eq!(Route::recognize("/mijn-klas"), Some(Route::MyClass));
+        assert_eq!(
+            Route::recognize("/team-uitnodiging"),
+            Some(Route::TeamInvitation)
+        );
+        assert!(Route::TeamInvitation.is_public() && !Route::MyClass.is_public());
     }
 
     #[test]

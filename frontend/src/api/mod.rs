@@ -20,6 +20,7 @@ pub mod mine;
 pub mod organisations;
 pub mod placements;
 pub mod sponsorship;
+pub mod team;
 
 use std::cell::RefCell;
 use std::rc::Rc;

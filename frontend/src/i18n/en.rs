@@ -246,6 +246,10 @@ pub static EN: Texts = Texts {
         offered_hint: "Leave empty until you have decided.",
         teachers_title: "Teachers",
         teachers_hint: "Only teachers who take part get an ambassador.",
+        self_reported_title: "Given by teachers themselves",
+        self_reported_hint: "Teachers with an account say this themselves under My class; their answer counts in the suggestion.",
+        self_yes: "would like to",
+        self_no: "rather not",
         teacher_legend: "Teacher {n}",
         teacher_name: "Name",
         teacher_groups: "Groups",
@@ -280,4 +284,5 @@ pub static EN: Texts = Texts {
     sponsorship: super::sponsorship::en::SPONSORSHIP,
     mine: super::mine::EN,
     apply: super::apply::EN,
+    team: super::team::EN,
 };

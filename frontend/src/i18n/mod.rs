@@ -16,6 +16,7 @@ mod mine;
 mod nl;
 mod placements;
 mod sponsorship;
+mod team;
 
 pub use allowances::AllowanceTexts;
 pub use apply::ApplyTexts;
@@ -27,6 +28,7 @@ pub use mine::MineTexts;
 pub use nl::NL;
 pub use placements::{CapacityTexts, PlacementTexts};
 pub use sponsorship::SponsorshipTexts;
+pub use team::TeamTexts;
 
 /// The languages the web app speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -186,6 +188,7 @@ pub struct Texts {
     // The ambassador's own pages.
     pub mine: MineTexts,
     pub apply: ApplyTexts,
+    pub team: TeamTexts,
 }
 
 /// Puts values into a text's `{name}` slots.

@@ -247,6 +247,10 @@ pub static NL: Texts = Texts {
         offered_hint: "Laat leeg zolang je nog niet hebt besloten.",
         teachers_title: "Leerkrachten",
         teachers_hint: "Alleen leerkrachten die meedoen krijgen een ambassadeur.",
+        self_reported_title: "Zelf aangegeven door leerkrachten",
+        self_reported_hint: "Leerkrachten met een account geven dit zelf aan onder Mijn klas; hun antwoord telt mee in het voorstel.",
+        self_yes: "wil graag",
+        self_no: "liever niet",
         teacher_legend: "Leerkracht {n}",
         teacher_name: "Naam",
         teacher_groups: "Groepen",
@@ -281,4 +285,5 @@ pub static NL: Texts = Texts {
     sponsorship: super::sponsorship::nl::SPONSORSHIP,
     mine: super::mine::NL,
     apply: super::apply::NL,
+    team: super::team::NL,
 };

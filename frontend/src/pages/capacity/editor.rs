@@ -142,7 +142,7 @@ pub fn CapacityEditor(props: &CapacityEditorProps) -> Html {
     let unchanged = current.as_ref().is_ok_and(|input| *input == saved.input);
     let (suggestion, reasoning, unsaved) = match &current {
         Ok(input) if !unchanged => {
-            let suggestion = input.suggestion();
+            let suggestion = input.suggestion_with(&saved.self_reported);
             (suggestion.suggested, suggestion.reasoning_nl(), true)
         }
         _ => (saved.suggestion.suggested, saved.reasoning.clone(), false),
@@ -192,6 +192,20 @@ pub fn CapacityEditor(props: &CapacityEditorProps) -> Html {
                         </div>
                     }
                 </fieldset>
+                if !saved.self_reported.is_empty() {
+                    <section id="self-reported" class="form-section" aria-labelledby="self-reported-title">
+                        <h3 id="self-reported-title">{ t.self_reported_title }</h3>
+                        <p class="field-hint">{ t.self_reported_hint }</p>
+                        <ul class="plain-list">
+                            { for saved.self_reported.iter().map(|a| html! {
+                                <li id={format!("self-reported-{}", a.user_id)} data-opted-in={a.opted_in.to_string()}>
+                                    <strong>{ a.teacher_name.clone() }</strong>
+                                    { format!(" · {} · {}", a.groups.join(", "), if a.opted_in { t.self_yes } else { t.self_no }) }
+                                </li>
+                            }) }
+                        </ul>
+                    </section>
+                }
                 </div>
                 <div class="capacity-side form">
                 <section id="cap-suggestion" class="suggestion" aria-labelledby="cap-suggestion-title" aria-live="polite">
