@@ -48,6 +48,9 @@ pub struct ProblemDetails {
     /// `vog_not_valid`: why the ambassador's VOGs do not allow the placement, with the dates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub vog: Option<crate::vog::VogProblem>,
+    /// `meeting_not_held`: the introduction meeting that has to take place before confirming.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<super::Meeting>,
 }
 
 /// One invalid field of a request.
