@@ -15,6 +15,18 @@ pub fn amsterdam_time(at: DateTime<Utc>) -> NaiveDateTime {
     (at + Duration::hours(hours)).naive_utc()
 }
 
+/// The instant at which Amsterdam's wall clock reads `local`. In the hour that comes twice when
+/// summer time ends it is the first of the two; in the hour skipped when summer time begins it is
+/// read as winter time (02:30 that night is 01:30 UTC, which the clock shows as 03:30).
+pub fn amsterdam_instant(local: NaiveDateTime) -> DateTime<Utc> {
+    let summer = (local - Duration::hours(2)).and_utc();
+    if is_summer_time(summer) {
+        summer
+    } else {
+        (local - Duration::hours(1)).and_utc()
+    }
+}
+
 fn is_summer_time(at: DateTime<Utc>) -> bool {
     let year = at.year();
     let switch = |month| {
@@ -73,6 +85,38 @@ mod tests {
         assert_eq!(
             amsterdam_time(utc("2026-07-01T09:30:00Z")).to_string(),
             "2026-07-01 11:30:00"
+        );
+    }
+
+    #[test]
+    fn a_wall_clock_time_is_read_back_as_the_instant_it_came_from() {
+        for text in [
+            "2026-11-22T09:30:00Z",
+            "2026-07-01T09:30:00Z",
+            "2026-03-29T00:59:00Z",
+            "2026-03-29T01:00:00Z",
+            "2026-10-25T00:59:00Z",
+            "2026-10-25T02:00:00Z",
+            "2026-12-31T23:30:00Z",
+        ] {
+            assert_eq!(
+                amsterdam_instant(amsterdam_time(utc(text))),
+                utc(text),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_hour_that_comes_twice_is_its_first_and_the_skipped_hour_is_winter_time() {
+        let local = |text: &str| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M").unwrap();
+        assert_eq!(
+            amsterdam_instant(local("2026-10-25T02:30")),
+            utc("2026-10-25T00:30:00Z")
+        );
+        assert_eq!(
+            amsterdam_instant(local("2026-03-29T02:30")),
+            utc("2026-03-29T01:30:00Z")
         );
     }
 

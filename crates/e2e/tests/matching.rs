@@ -1,8 +1,8 @@
 //! Matching, Ambassadeurs and Kandidaten in headless Chromium against the real binary, on SQLite
 //! and on PostgreSQL: programme staff run the matching for the demo's spots, propose a candidate
-//! and plan the introduction meeting; the school's director sees the candidate with the reasons
-//! and the meeting, cannot decline without a reason, and confirms; activating with a refused VOG
-//! is refused in Dutch; the pages fit a phone.
+//! and plan the introduction meeting (confirming before it took place is refused); the school's
+//! director sees the candidate with the reasons and the meeting, cannot decline without a
+//! reason, and confirms; activating with a refused VOG is refused in Dutch; the pages fit a phone.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -86,6 +86,17 @@ on_both_backends! {
         browser.click(&browser.find("#ambassador-matches .plan-meeting").await).await;
         browser.wait_for_text("#ambassador-status", "klikgesprek is gepland").await;
         browser.wait_for_text("#ambassador-matches .meeting", "dinsdag 8 dec. 2026 om 15:30").await;
+        // Next week's meeting has not taken place (the test clock says 3 December): confirming
+        // is refused, with the meeting's day and time.
+        browser.click(&browser.find("#ambassador-matches .confirm-ambassador").await).await;
+        let refusal = browser
+            .wait_for_text("#ambassador-matches [role=alert]", "pas na het kennismakingsgesprek")
+            .await;
+        assert!(refusal.contains("dinsdag 8 dec. 2026 om 15:30"), "{refusal}");
+        // The meeting was held yesterday after all: with that on record, confirming works.
+        set_value(&browser, "#meeting-at", "2026-12-02T15:30").await;
+        browser.click(&browser.find("#ambassador-matches .plan-meeting").await).await;
+        browser.wait_for_text("#ambassador-matches .meeting", "woensdag 2 dec. 2026 om 15:30").await;
         browser.click(&browser.find("#ambassador-matches .confirm-ambassador").await).await;
         browser.wait_for_text("#ambassador-status", "Bevestigd namens de ambassadeur").await;
         browser.wait_for_text("#ambassador-matches .match", "De ambassadeur heeft bevestigd").await;
@@ -107,7 +118,7 @@ on_both_backends! {
             .await;
         let card = format!(".candidate[data-match-id='{}']", id.as_str().unwrap());
         let meeting = browser.text(&browser.find(&format!("{card} .meeting")).await).await;
-        assert!(meeting.contains("8 dec. 2026 om 15:30") && meeting.contains("lokaal 3"), "{meeting}");
+        assert!(meeting.contains("2 dec. 2026 om 15:30") && meeting.contains("lokaal 3"), "{meeting}");
 
         // Declining needs a reason: an empty one is refused in Dutch and changes nothing.
         browser.click(&browser.find(&format!("{card} .decline")).await).await;

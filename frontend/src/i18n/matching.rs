@@ -114,6 +114,10 @@ pub struct MatchingTexts {
     // Errors of these pages, by server code or VOG problem.
     pub err_match_transition: &'static str,
     pub err_already_confirmed: &'static str,
+    /// `meeting_not_held`, with `{when}`: the meeting's day and time.
+    pub err_meeting_not_held: &'static str,
+    /// `meeting_not_held` without the meeting in the problem's details.
+    pub err_meeting_not_held_plain: &'static str,
     pub err_not_available: &'static str,
     pub err_placement_not_open: &'static str,
     pub err_already_proposed: &'static str,
@@ -212,13 +216,23 @@ impl MatchingTexts {
 
     /// What went wrong with a match, a run or a VOG check, in words a person can act on: from
     /// the problem's code and its details, never from the server's English `detail`. A VOG
-    /// refusal is told with its dates, from `details.vog`.
+    /// refusal is told with its dates, from `details.vog`; a confirmation before the
+    /// introduction meeting with the meeting's day and time, from `details.meeting`.
     pub fn error(&self, texts: &Texts, error: &ApiError) -> String {
         let ApiError::Problem(problem) = error else {
             return texts.error(error).to_owned();
         };
         if let Some(vog) = problem.details.as_ref().and_then(|d| d.vog.as_ref()) {
             return self.vog_problem(&texts.placements, vog);
+        }
+        if problem.code.as_str() == "meeting_not_held" {
+            return match problem.details.as_ref().and_then(|d| d.meeting.as_ref()) {
+                Some(meeting) => fill(
+                    self.err_meeting_not_held,
+                    &[("when", &self.meeting_when(&texts.placements, meeting.at))],
+                ),
+                None => self.err_meeting_not_held_plain.to_owned(),
+            };
         }
         let text = match problem.code.as_str() {
             "invalid_transition" => self.err_match_transition,

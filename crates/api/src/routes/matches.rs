@@ -133,10 +133,11 @@ pub async fn get_match(
     Ok(with_etag(found))
 }
 
-/// Move a match on: plan the introduction meeting (programme staff), confirm (the school's
-/// director for the school, the ambassador for themself), decline with a reason (either side;
-/// the ambassador goes back to the pool and the placement opens again), activate (programme
-/// staff; refused without a VOG valid at the start), or end an active match early with a reason.
+/// Move a match on: plan the introduction meeting (programme staff), confirm once the meeting
+/// has started (the school's director for the school, the ambassador for themself), decline
+/// with a reason (either side; the ambassador goes back to the pool and the placement opens
+/// again), activate (programme staff; refused without a VOG valid at the start), or end an
+/// active match early with a reason.
 #[utoipa::path(
     operation_id = "transitionMatch",
     tag = "matching",
@@ -152,7 +153,7 @@ pub async fn get_match(
         (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The caller may see the match but not take this action.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such match that the caller may see.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The action does not follow from the status (`invalid_transition`), no VOG valid at the start without a refusal issued after it (`vog_not_valid`, with the reason), the placement was closed or cancelled meanwhile (`placement_not_open`), or its places are all taken by active matches (`placement_full`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The action does not follow from the status (`invalid_transition`), a confirmation before the introduction meeting has started (`meeting_not_held`, with the meeting in `details.meeting`), no VOG valid at the start without a refusal issued after it (`vog_not_valid`, with the reason), the placement was closed or cancelled meanwhile (`placement_not_open`), or its places are all taken by active matches (`placement_full`).", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "`If-Match` names an older version of the match (`precondition_failed`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A reason, meeting or side is missing or invalid.", body = Problem, content_type = "application/problem+json"),
     ),

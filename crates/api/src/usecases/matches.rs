@@ -2,6 +2,7 @@
 //! placement's room, so both lock the placement first (then the ambassador, then the match:
 //! always in that order, so two use cases never wait for each other in a circle).
 
+use chrono::{DateTime, Utc};
 use domain::PlacementStatus;
 use domain::ambassador::IntakeStatus;
 use domain::contract::{Concern, ConcernInput, Match, MatchInput, MatchTransition, ProblemDetails};
@@ -206,7 +207,7 @@ pub async fn transition(
     }
     let now = state.clock.now();
     let today = state.clock.today();
-    let mut update = next_update(&current, action, reason.as_deref())?;
+    let mut update = next_update(&current, action, reason.as_deref(), now)?;
     match action {
         MatchAction::PlanMeeting => {
             let mut meeting =
@@ -246,25 +247,42 @@ pub async fn transition(
     Ok(updated)
 }
 
-/// What `current` becomes by `action`, as the store writes it: the domain decides whether the
-/// action follows from the status, and the rest of the match stays as it is.
+/// What `current` becomes by `action` at instant `now`, as the store writes it: the domain
+/// decides whether the action follows from the status (and, for a confirmation, whether the
+/// introduction meeting has taken place), and the rest of the match stays as it is.
 pub(crate) fn next_update(
     current: &Match,
     action: MatchAction,
     reason: Option<&str>,
+    now: DateTime<Utc>,
 ) -> Result<store::MatchUpdate, ApiError> {
     let after = MatchState {
         status: current.status,
         school_confirmed: current.school_confirmed_at.is_some(),
         ambassador_confirmed: current.ambassador_confirmed_at.is_some(),
     }
-    .apply(action, reason)
+    .apply_at(
+        action,
+        reason,
+        current.meeting.as_ref().map(|meeting| meeting.at),
+        now,
+    )
     .map_err(|e| match e {
         MatchError::ReasonRequired { .. } => ApiError::invalid_field("reason", e.to_string()),
         MatchError::NotFrom { .. } | MatchError::AlreadyConfirmed(_) => ApiError::Conflict {
             code: ErrorCode::InvalidTransition,
             detail: e.to_string(),
         },
+        MatchError::MeetingNotHeld { .. } => ApiError::detailed(
+            ApiError::Conflict {
+                code: ErrorCode::MeetingNotHeld,
+                detail: e.to_string(),
+            },
+            ProblemDetails {
+                meeting: current.meeting.clone(),
+                ..ProblemDetails::default()
+            },
+        ),
     })?;
     Ok(store::MatchUpdate {
         status: after.status,

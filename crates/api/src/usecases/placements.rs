@@ -173,7 +173,8 @@ async fn end_live_matches(
         } else {
             MatchAction::Decline
         };
-        let mut update = super::matches::next_update(&current, action, Some(reason))?;
+        let mut update =
+            super::matches::next_update(&current, action, Some(reason), state.clock.now())?;
         update.reason = Some(reason.to_owned());
         match action {
             MatchAction::End => update.ended_on = Some(today),

@@ -32,7 +32,7 @@ pub async fn place(app: &TestApp, name: &str) -> Match {
         .await;
     let path = format!("/api/v1/matches/{}/transitions", m.id);
     for step in [
-        json!({"action": "plan_meeting", "meeting": {"at": "2026-12-08T15:30", "place": "De Zeester"}}),
+        json!({"action": "plan_meeting", "meeting": {"at": "2026-12-02T15:30", "place": "De Zeester"}}),
         json!({"action": "confirm_school"}),
         json!({"action": "confirm_ambassador"}),
     ] {

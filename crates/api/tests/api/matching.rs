@@ -55,7 +55,14 @@ async fn act_ok(app: &TestApp, token: &str, m: &Match, body: Value) -> Match {
     serde_json::from_str(&text).unwrap()
 }
 
+/// The introduction meeting, held yesterday afternoon by the test clock (2026-12-03), so both
+/// sides may confirm.
 fn meeting() -> Value {
+    json!({ "action": "plan_meeting", "meeting": { "at": "2026-12-02T15:30", "place": "De Zeester, lerarenkamer" } })
+}
+
+/// The introduction meeting, next Tuesday: nobody can confirm yet.
+fn meeting_next_week() -> Value {
     json!({ "action": "plan_meeting", "meeting": { "at": "2026-12-08T15:30", "place": "De Zeester, lerarenkamer" } })
 }
 
@@ -143,9 +150,25 @@ on_both_backends! {
         assert_problem(no_place, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
         let bad_time = act(&app, &admin, &m, json!({"action": "plan_meeting", "meeting": {"at": "morgen", "place": "school"}})).await;
         assert_eq!(bad_time.status().as_u16() / 100, 4);
-        let m = act_ok(&app, &admin, &m, meeting()).await;
+        let m = act_ok(&app, &admin, &m, meeting_next_week()).await;
         assert_eq!(m.status, MatchStatus::MeetingPlanned);
         assert_eq!(m.meeting.as_ref().unwrap().place, "De Zeester, lerarenkamer");
+
+        // Before the meeting nobody confirms, not even staff on a side's behalf, and the refusal
+        // says when the meeting is; the match stays as it was.
+        for (who, action) in [(&director, "confirm_school"), (&noah, "confirm_ambassador"), (&admin, "confirm_school"), (&admin, "confirm_ambassador")] {
+            let early = act(&app, who, &m, json!({"action": action})).await;
+            let problem = assert_problem(early, StatusCode::CONFLICT, "meeting_not_held").await;
+            assert!(problem.detail.contains("Tuesday 8 December 2026 at 15:30"), "{}", problem.detail);
+            let meeting = problem.details.and_then(|d| d.meeting).expect("the meeting in details");
+            assert_eq!(meeting.at.to_string(), "2026-12-08 15:30:00");
+        }
+        let unchanged: Match = app.get_json(&format!("/api/v1/matches/{}", m.id), &admin).await;
+        assert_eq!(unchanged, m);
+
+        // The meeting was moved to yesterday and took place: now both sides may confirm.
+        let m = act_ok(&app, &admin, &m, meeting()).await;
+        assert_eq!(m.status, MatchStatus::MeetingPlanned);
 
         // Each side confirms for itself only.
         let wrong_side = act(&app, &director, &m, json!({"action": "confirm_ambassador"})).await;

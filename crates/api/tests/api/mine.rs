@@ -102,6 +102,38 @@ on_both_backends! {
         assert_eq!(app.client.get(app.url("/api/v1/me/placements")).send().await.unwrap().status(), StatusCode::UNAUTHORIZED);
     }
 
+    async fn an_ambassador_confirms_only_once_the_introduction_meeting_has_started(db) {
+        let app = spawn_app(&db).await;
+        let admin = app.login_as(ADMIN).await;
+        let body: Value = json!({"school_year": "2026-2027", "start_moment": "february"});
+        let run: MatchingRun = app.post_ok("/api/v1/matching-runs", &admin, &body, StatusCode::CREATED).await;
+        let proposal = run.proposals.iter().find(|p| p.ambassador.name == "Noah Verbeek").unwrap();
+        let proposed: Match = app.post_ok("/api/v1/matches", &admin, &json!({"placement_id": proposal.placement.id, "ambassador_id": proposal.ambassador.id}), StatusCode::CREATED).await;
+        let path = format!("/api/v1/matches/{}/transitions", proposed.id);
+        // Next Tuesday at 15:30 in Amsterdam: 14:30 UTC.
+        let meeting = json!({"action": "plan_meeting", "meeting": {"at": "2026-12-08T15:30", "place": "De Zeester, lerarenkamer"}});
+        let _: Match = app.post_ok(&path, &admin, &meeting, StatusCode::OK).await;
+        let noah = app.login_as(AMBASSADOR).await;
+        let director = app.login_as(DIRECTOR).await;
+        let early = app.call(Method::POST, &path, &noah, Some(&json!({"action": "confirm_ambassador"}))).await;
+        assert_problem(early, StatusCode::CONFLICT, "meeting_not_held").await;
+        let early = app.call(Method::POST, &path, &director, Some(&json!({"action": "confirm_school"}))).await;
+        assert_problem(early, StatusCode::CONFLICT, "meeting_not_held").await;
+        let seen = my_placements(&app, &noah).await;
+        assert_eq!(seen[0].match_.status, MatchStatus::MeetingPlanned);
+        assert!(seen[0].match_.ambassador_confirmed_at.is_none() && seen[0].match_.school_confirmed_at.is_none());
+        drop(app);
+
+        // The same database, the server's clock at the very start of the meeting: both confirm.
+        let app = spawn_app_with(&db, &[("KLASBRUG_CLOCK_START", "2026-12-08T14:30:00Z")]).await;
+        let noah = app.login_as(AMBASSADOR).await;
+        let director = app.login_as(DIRECTOR).await;
+        let mine: Match = app.post_ok(&path, &noah, &json!({"action": "confirm_ambassador"}), StatusCode::OK).await;
+        assert!(mine.ambassador_confirmed_at.is_some());
+        let both: Match = app.post_ok(&path, &director, &json!({"action": "confirm_school"}), StatusCode::OK).await;
+        assert_eq!(both.status, MatchStatus::Confirmed);
+    }
+
     async fn an_ambassador_changes_and_withdraws_a_waiting_entry_but_no_one_elses(db) {
         let app = spawn_app(&db).await;
         let fenna = app.login_as(FENNA).await;

@@ -75,9 +75,10 @@ async fn act(app: &TestApp, token: &str, id: Uuid, body: Value) -> Match {
     .await
 }
 
-/// Takes a proposed match through the meeting and both confirmations.
+/// Takes a proposed match through the meeting (held yesterday by the test clock) and both
+/// confirmations.
 async fn confirm(app: &TestApp, admin: &str, id: Uuid) -> Match {
-    let meeting = json!({"action": "plan_meeting", "meeting": {"at": "2026-12-15T15:30", "place": "De Zeester"}});
+    let meeting = json!({"action": "plan_meeting", "meeting": {"at": "2026-12-02T15:30", "place": "De Zeester"}});
     act(app, admin, id, meeting).await;
     act(app, admin, id, json!({"action": "confirm_school"})).await;
     act(app, admin, id, json!({"action": "confirm_ambassador"})).await
@@ -211,7 +212,7 @@ on_both_backends! {
         let m: Match = propose(&app, &admin, second.id, noah).await.json().await.unwrap();
         let read = app.get(&format!("/api/v1/matches/{}", m.id), &admin).await;
         let tag = read.headers().get("etag").unwrap().to_str().unwrap().to_owned();
-        let meeting = json!({"action": "plan_meeting", "meeting": {"at": "2026-12-15T15:30", "place": "De Zeester"}});
+        let meeting = json!({"action": "plan_meeting", "meeting": {"at": "2026-12-02T15:30", "place": "De Zeester"}});
         let moved = act(&app, &admin, m.id, meeting).await;
         let stale = with_if_match(&app, Method::POST, &format!("/api/v1/matches/{}/transitions", m.id), &director, &tag, &json!({"action": "confirm_school"})).await;
         assert_problem(stale, StatusCode::PRECONDITION_FAILED, "precondition_failed").await;

@@ -69,6 +69,9 @@ pub enum ErrorCode {
     NotFeasible,
     /// The ambassador still has a live match (409).
     MatchLive,
+    /// The introduction meeting has not taken place yet, so the match cannot be confirmed;
+    /// `details.meeting` says when it is (409).
+    MeetingNotHeld,
     /// No issued VOG is on record (409).
     VogMissing,
     /// No VOG allows the placement; `details.vog` says why, with its dates (409).
@@ -131,7 +134,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in the order documented.
-    pub const ALL: [ErrorCode; 59] = [
+    pub const ALL: [ErrorCode; 60] = [
         ErrorCode::InvalidInput,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -162,6 +165,7 @@ impl ErrorCode {
         ErrorCode::AmbassadorNotAvailable,
         ErrorCode::NotFeasible,
         ErrorCode::MatchLive,
+        ErrorCode::MeetingNotHeld,
         ErrorCode::VogMissing,
         ErrorCode::VogNotValid,
         ErrorCode::NotPlaced,
@@ -231,6 +235,7 @@ impl ErrorCode {
             ErrorCode::AmbassadorNotAvailable => "ambassador_not_available",
             ErrorCode::NotFeasible => "not_feasible",
             ErrorCode::MatchLive => "match_live",
+            ErrorCode::MeetingNotHeld => "meeting_not_held",
             ErrorCode::VogMissing => "vog_missing",
             ErrorCode::VogNotValid => "vog_not_valid",
             ErrorCode::NotPlaced => "not_placed",
@@ -290,5 +295,9 @@ mod tests {
         assert_eq!(ErrorCode::VogNotValid, "vog_not_valid");
         assert_eq!(ErrorCode::parse("over_cap"), Some(ErrorCode::OverCap));
         assert_eq!(ErrorCode::parse("Over cap"), None);
+        assert_eq!(
+            ErrorCode::parse("meeting_not_held"),
+            Some(ErrorCode::MeetingNotHeld)
+        );
     }
 }

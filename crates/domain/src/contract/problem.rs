@@ -52,6 +52,9 @@ pub struct ProblemDetails {
     /// planned against the limit or the subject, and the policy that refuses it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub hours_policy: Option<crate::hours_policy::HoursPolicyError>,
+    /// `meeting_not_held`: the introduction meeting that has to take place before confirming.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<super::Meeting>,
 }
 
 /// One invalid field of a request.

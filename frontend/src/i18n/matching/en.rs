@@ -100,6 +100,8 @@ pub const MATCHING: MatchingTexts = MatchingTexts {
 
     err_match_transition: "That is not possible with this match's current status. Refresh the page and try again.",
     err_already_confirmed: "This has been confirmed already.",
+    err_meeting_not_held: "Confirming is possible only after the introduction meeting (on {when}).",
+    err_meeting_not_held_plain: "Confirming is possible only after the introduction meeting.",
     err_not_available: "This ambassador is not (or no longer) available.",
     err_placement_not_open: "This spot is not (or no longer) open.",
     err_already_proposed: "This ambassador or spot has been proposed already. Refresh the page.",

@@ -100,6 +100,8 @@ pub const MATCHING: MatchingTexts = MatchingTexts {
 
     err_match_transition: "Dat kan niet met de huidige status van deze match. Vernieuw de pagina en probeer het opnieuw.",
     err_already_confirmed: "Dit is al bevestigd.",
+    err_meeting_not_held: "Bevestigen kan pas na het kennismakingsgesprek (op {when}).",
+    err_meeting_not_held_plain: "Bevestigen kan pas na het kennismakingsgesprek.",
     err_not_available: "Deze ambassadeur is niet (meer) beschikbaar.",
     err_placement_not_open: "Deze plek staat niet (meer) open.",
     err_already_proposed: "Deze ambassadeur of plek is al voorgesteld. Vernieuw de pagina.",

@@ -165,6 +165,47 @@ fn match_errors_say_what_to_do_and_never_show_the_detail() {
 }
 
 #[test]
+fn a_confirmation_before_the_meeting_is_refused_with_the_meeting_s_day_and_time() {
+    let at = d(2026, 12, 10).and_hms_opt(15, 30, 0).unwrap_or_default();
+    let refusal = |details: Option<domain::contract::ProblemDetails>| {
+        ApiError::Problem(Box::new(Problem {
+            problem_type: "about:blank".into(),
+            title: "Conflict".into(),
+            status: 409,
+            detail: "English, never shown".into(),
+            code: domain::contract::ErrorCode::MeetingNotHeld,
+            details,
+            errors: Vec::new(),
+        }))
+    };
+    let with_meeting = refusal(Some(domain::contract::ProblemDetails {
+        meeting: Some(domain::contract::Meeting {
+            at,
+            place: "De Zeester".into(),
+        }),
+        ..Default::default()
+    }));
+    assert_eq!(
+        NL.matching.error(&NL, &with_meeting),
+        "Bevestigen kan pas na het kennismakingsgesprek (op donderdag 10 dec. 2026 om 15:30)."
+    );
+    assert!(
+        EN.matching
+            .error(&EN, &with_meeting)
+            .starts_with("Confirming is possible only after the introduction meeting (on ")
+    );
+    assert_eq!(
+        NL.matching.error(&NL, &refusal(None)),
+        "Bevestigen kan pas na het kennismakingsgesprek."
+    );
+    // The ambassador's page and Mijn plek tell it the same way.
+    assert_eq!(
+        NL.ambassadors.error(&NL, &with_meeting),
+        NL.matching.error(&NL, &with_meeting)
+    );
+}
+
+#[test]
 fn a_placement_fits_on_one_line() {
     let placement: PlacementSummary = serde_json::from_value(serde_json::json!({
         "id": uuid::Uuid::nil(), "school_id": uuid::Uuid::nil(), "school_name": "De Zeester",
