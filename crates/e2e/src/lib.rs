@@ -290,6 +290,36 @@ impl Browser {
         std::fs::write(path, png).expect("the screenshot is written");
     }
 
+    /// Shows the page as it prints (CSS `@media print`), through Chromium's DevTools protocol.
+    pub async fn emulate_print(&self) {
+        self.call(
+            reqwest::Method::POST,
+            "/goog/cdp/execute",
+            Some(json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": "print" } })),
+        )
+        .await;
+    }
+
+    /// Prints the page to PDF as a person's "save as PDF" would, leaving the page size to the
+    /// page's own CSS, and saves it to `path`; returns the bytes.
+    pub async fn print_pdf(&self, path: &Path) -> Vec<u8> {
+        let value = self
+            .call(
+                reqwest::Method::POST,
+                "/print",
+                Some(json!({ "background": false, "shrinkToFit": false })),
+            )
+            .await;
+        let pdf = base64::engine::general_purpose::STANDARD
+            .decode(value.as_str().expect("base64"))
+            .expect("a PDF");
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("a folder for the PDF");
+        }
+        std::fs::write(path, &pdf).expect("the PDF is written");
+        pdf
+    }
+
     /// Closes the window.
     pub async fn close(self) {
         let _ = self.http.delete(&self.base).send().await;
