@@ -1,7 +1,7 @@
 //! The audit log: who did what to which resource, and when. Append only.
 
 use chrono::{DateTime, Utc};
-use domain::contract::AuditEvent;
+use domain::contract::{AuditEvent, AuditOrder, AuditQuery};
 use uuid::Uuid;
 
 use crate::{Store, StoreResult, new_id, now, with_pool};
@@ -27,6 +27,7 @@ struct AuditRow {
     at: DateTime<Utc>,
     actor_kind: String,
     actor_id: Option<Uuid>,
+    actor_name: Option<String>,
     action: String,
     resource_type: String,
     resource_id: Option<Uuid>,
@@ -53,21 +54,43 @@ impl Store {
         Ok(())
     }
 
-    /// A page of entries, oldest first, after the entry `after`.
+    /// A page of entries in `filter`'s order and filters, after the entry `after`.
     pub async fn list_audit(
         &self,
+        filter: &AuditQuery,
         after: Option<Uuid>,
         limit: u32,
     ) -> StoreResult<Vec<AuditEvent>> {
+        let newest = filter.order == Some(AuditOrder::Newest);
         let rows: Vec<AuditRow> = with_pool!(self, pool => {
-            sqlx::query_as(
-                "SELECT id, at, actor_kind, actor_id, action, resource_type, resource_id FROM audit_log \
-                 WHERE ($1 IS NULL OR id > $1) ORDER BY id LIMIT $2",
-            )
-            .bind(after)
-            .bind(i64::from(limit))
-            .fetch_all(pool)
-            .await?
+            let mut query = sqlx::QueryBuilder::new(
+                "SELECT a.id, a.at, a.actor_kind, a.actor_id, COALESCE(u.name, c.name) AS actor_name, \
+                 a.action, a.resource_type, a.resource_id FROM audit_log a \
+                 LEFT JOIN users u ON a.actor_kind = 'user' AND u.id = a.actor_id \
+                 LEFT JOIN partner_clients c ON a.actor_kind = 'client' AND c.id = a.actor_id \
+                 WHERE 1 = 1",
+            );
+            if let Some(after) = after {
+                query.push(if newest { " AND a.id < " } else { " AND a.id > " }).push_bind(after);
+            }
+            if let Some(actor) = filter.actor_id {
+                query.push(" AND a.actor_id = ").push_bind(actor);
+            }
+            if let Some(kind) = filter.kind.as_deref() {
+                query.push(" AND a.action LIKE ").push_bind(format!("{}.%", kind.replace(['%', '_'], "")));
+            }
+            if let Some(from) = filter.from {
+                query.push(" AND a.at >= ").push_bind(from.and_hms_opt(0, 0, 0).map(|d| d.and_utc()));
+            }
+            if let Some(to) = filter.to.and_then(|d| d.succ_opt()) {
+                query.push(" AND a.at < ").push_bind(to.and_hms_opt(0, 0, 0).map(|d| d.and_utc()));
+            }
+            if filter.logins == Some(false) {
+                query.push(" AND a.action NOT LIKE 'auth.%'");
+            }
+            query.push(if newest { " ORDER BY a.id DESC LIMIT " } else { " ORDER BY a.id LIMIT " });
+            query.push_bind(i64::from(limit));
+            query.build_query_as().fetch_all(pool).await?
         });
         Ok(rows
             .into_iter()
@@ -76,6 +99,7 @@ impl Store {
                 at: row.at,
                 actor_kind: row.actor_kind,
                 actor_id: row.actor_id,
+                actor_name: row.actor_name,
                 action: row.action,
                 resource_type: row.resource_type,
                 resource_id: row.resource_id,

@@ -236,10 +236,31 @@ on_both_backends! {
                 resource_id: None,
             }).await.unwrap();
         }
-        let first = store.list_audit(None, 1).await.unwrap();
+        store.record_audit(&NewAuditEntry {
+            actor_kind: "system",
+            actor_id: None,
+            action: "placement.close",
+            resource_type: "placement",
+            resource_id: None,
+        }).await.unwrap();
+        let all = domain::contract::AuditQuery::default();
+        let first = store.list_audit(&all, None, 1).await.unwrap();
         assert_eq!(first[0].action, "auth.login");
-        let second = store.list_audit(Some(first[0].id), 10).await.unwrap();
-        assert_eq!(second.len(), 1);
-        assert_eq!(second[0].action, "auth.logout");
+        let second = store.list_audit(&all, Some(first[0].id), 10).await.unwrap();
+        assert_eq!(second.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), ["auth.logout", "placement.close"]);
+
+        // Newest first, paged backwards; without logins; by kind.
+        let newest = domain::contract::AuditQuery { order: Some(domain::contract::AuditOrder::Newest), ..Default::default() };
+        let top = store.list_audit(&newest, None, 2).await.unwrap();
+        assert_eq!(top.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), ["placement.close", "auth.logout"]);
+        let rest = store.list_audit(&newest, Some(top[1].id), 10).await.unwrap();
+        assert_eq!(rest.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), ["auth.login"]);
+        let no_logins = domain::contract::AuditQuery { logins: Some(false), ..Default::default() };
+        assert_eq!(store.list_audit(&no_logins, None, 10).await.unwrap().len(), 1);
+        let auth = domain::contract::AuditQuery { kind: Some("auth".into()), ..Default::default() };
+        assert_eq!(store.list_audit(&auth, None, 10).await.unwrap().len(), 2);
+        let tomorrow = chrono::Utc::now().date_naive().succ_opt().unwrap();
+        let later = domain::contract::AuditQuery { from: Some(tomorrow), ..Default::default() };
+        assert!(store.list_audit(&later, None, 10).await.unwrap().is_empty());
     }
 }

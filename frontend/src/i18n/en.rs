@@ -285,4 +285,5 @@ pub static EN: Texts = Texts {
     mine: super::mine::EN,
     apply: super::apply::EN,
     team: super::team::EN,
+    audit: super::audit::EN,
 };

@@ -8,6 +8,7 @@ use crate::api::ApiError;
 
 mod allowances;
 mod apply;
+mod audit;
 mod en;
 mod hours;
 mod lesson_series;
@@ -20,6 +21,7 @@ mod team;
 
 pub use allowances::AllowanceTexts;
 pub use apply::ApplyTexts;
+pub use audit::AuditTexts;
 pub use en::EN;
 pub use hours::HoursTexts;
 pub use lesson_series::{LessonSeriesTexts, is_about_field};
@@ -189,6 +191,7 @@ pub struct Texts {
     pub mine: MineTexts,
     pub apply: ApplyTexts,
     pub team: TeamTexts,
+    pub audit: AuditTexts,
 }
 
 /// Puts values into a text's `{name}` slots.

@@ -286,4 +286,5 @@ pub static NL: Texts = Texts {
     mine: super::mine::NL,
     apply: super::apply::NL,
     team: super::team::NL,
+    audit: super::audit::NL,
 };

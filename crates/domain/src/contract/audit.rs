@@ -4,6 +4,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use crate::text_enum;
+
 /// One recorded action.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -17,6 +19,9 @@ pub struct AuditEvent {
     /// The user or partner client that acted; absent for the system.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub actor_id: Option<Uuid>,
+    /// The name of the person or partner client that acted, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_name: Option<String>,
     /// What was done, such as `auth.login` or `user.create`.
     pub action: String,
     /// The kind of resource acted on, such as `user` or `organisation`.
@@ -24,4 +29,38 @@ pub struct AuditEvent {
     /// The resource acted on, if it has an id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<Uuid>,
+}
+
+text_enum! {
+    /// The order of the audit log.
+    pub enum AuditOrder ("audit order") {
+        /// Oldest first (the default, for clients that follow the log).
+        Oldest = "oldest",
+        /// Newest first, as a person reads it.
+        Newest = "newest",
+    }
+}
+
+/// Filters of the audit log; all are optional and combine.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct AuditQuery {
+    /// `oldest` (default) or `newest` first.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub order: Option<AuditOrder>,
+    /// Only what this person or client did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actor_id: Option<Uuid>,
+    /// Only actions of this kind: the part before the dot, such as `placement` or `auth`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Only from this day on (UTC, included).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<chrono::NaiveDate>,
+    /// Only up to this day (UTC, included).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<chrono::NaiveDate>,
+    /// `false` leaves out logins, logouts and token renewals (`auth.*`); default `true`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub logins: Option<bool>,
 }

@@ -36,7 +36,7 @@ pub use application::{
     Application, ApplicationConfirmation, ApplicationInput, ApplicationQuery, ApplicationStatus,
     ConfirmedApplication,
 };
-pub use audit::AuditEvent;
+pub use audit::{AuditEvent, AuditOrder, AuditQuery};
 pub use auth::{AccessToken, ClientCredentialsRequest, LoginRequest, Me, Membership};
 pub use capacity::{PlacementCounts, SchoolCapacity, SchoolCapacityInput, Teacher};
 pub use error_code::ErrorCode;
