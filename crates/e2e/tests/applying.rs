@@ -161,6 +161,30 @@ on_both_backends! {
         let documents = browser.wait_for_text("#ambassador-documents", "PDF").await;
         assert!(documents.contains("Word"), "{documents}");
         wait_for(&browser, "#ambassador-documents tbody tr:nth-child(2)").await;
+        wait_for(&browser, "#download-cv").await;
+
+        // Staff fill in what the application left out, and replace the CV with a PDF.
+        browser.click(&browser.find("#edit-profile").await).await;
+        let expertise = browser.find("#af-expertise").await;
+        browser.clear(&expertise).await;
+        // Enter in a field saves the form, as with the keyboard alone.
+        browser.type_into(&expertise, "zorg, biologie, EHBO\u{E007}").await;
+        browser.wait_for_text("#ambassador-status", "opgeslagen").await;
+        browser.wait_for_text("#ambassador-profile", "EHBO").await;
+        let new_cv = shot(&db, "aanmelding-cv-nieuw").with_extension("pdf");
+        std::fs::write(&new_cv, b"%PDF-1.4\nNieuw cv\n%%EOF").unwrap();
+        browser.type_into(&browser.find("#doc-cv").await, new_cv.to_str().unwrap()).await;
+        browser.click(&browser.find("#doc-cv-upload").await).await;
+        browser.wait_for_text("#ambassador-status", "Ingeleverd").await;
+        browser.wait_for_text("#ambassador-documents tr[data-kind='cv']", "PDF").await;
+        let admin: serde_json::Value = client.post(server.url("/api/v1/auth/login"))
+            .json(&json!({"email": "beheer@klasbrug.example", "password": "klasbrug-demo"}))
+            .send().await.unwrap().json().await.unwrap();
+        let url = browser.current_url().await;
+        let id = url.rsplit('/').next().unwrap();
+        let cv = client.get(server.url(&format!("/api/v1/ambassadors/{id}/documents/cv")))
+            .bearer_auth(admin["access_token"].as_str().unwrap()).send().await.unwrap().bytes().await.unwrap();
+        assert_eq!(cv.as_ref(), b"%PDF-1.4\nNieuw cv\n%%EOF");
         browser.close().await;
     }
 }

@@ -32,6 +32,21 @@ pub async fn create_ambassador(api: &Api, input: &AmbassadorInput) -> Result<Amb
 }
 
 /// An ambassador's full profile.
+/// Replaces an ambassador's profile (programme staff, or the ambassador themself).
+pub async fn update_ambassador(
+    api: &Api,
+    id: Uuid,
+    input: &AmbassadorInput,
+) -> Result<Ambassador, ApiError> {
+    api.put(&format!("/ambassadors/{id}"), input).await
+}
+
+/// An intake document's bytes.
+pub async fn document_bytes(api: &Api, id: Uuid, kind: &str) -> Result<Vec<u8>, ApiError> {
+    api.get_bytes(&format!("/ambassadors/{id}/documents/{kind}"), &[])
+        .await
+}
+
 pub async fn get_ambassador(api: &Api, id: Uuid) -> Result<Ambassador, ApiError> {
     api.get(&format!("/ambassadors/{id}"), &[]).await
 }

@@ -89,12 +89,12 @@ pub fn AmbassadorPage(props: &AmbassadorProps) -> Html {
                 <>
                     <p class="ambassador-status">{ intake_status(texts, data.ambassador.status) }</p>
                     <div class="ambassador-layout">
-                        { profile(texts, &data.ambassador) }
+                        <ProfilePanel api={api.clone()} ambassador={data.ambassador.clone()} {today} on_changed={on_changed.clone()} />
                         <IntakePanel api={api.clone()} ambassador={data.ambassador.clone()}
                             steps={data.intake.steps.clone()} on_changed={on_changed.clone()} />
                         <VogPanel api={api.clone()} ambassador_id={id} vogs={data.intake.vogs.clone()}
                             {today} on_changed={on_changed.clone()} />
-                        { documents(texts, &data.intake) }
+                        <DocumentsPanel api={api.clone()} {id} intake={data.intake.clone()} on_changed={on_changed.clone()} />
                     </div>
                     <AmbassadorMatches api={api.clone()} matches={data.matches.clone()}
                         on_changed={on_changed.clone()} />
@@ -112,6 +112,49 @@ pub fn AmbassadorPage(props: &AmbassadorProps) -> Html {
             <StatusMessage id="ambassador-status" message={(*status).clone().map(AttrValue::from)} />
             { content }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ProfilePanelProps {
+    api: Api,
+    ambassador: Ambassador,
+    today: chrono::NaiveDate,
+    on_changed: Callback<String>,
+}
+
+/// The profile, and the form to edit it (filled with what is stored).
+#[component]
+fn ProfilePanel(props: &ProfilePanelProps) -> Html {
+    let texts = use_texts();
+    let t = &texts.ambassadors;
+    let editing = use_state(|| false);
+    if *editing {
+        let on_cancel = {
+            let editing = editing.clone();
+            Callback::from(move |()| editing.set(false))
+        };
+        let on_saved = {
+            let (editing, on_changed) = (editing.clone(), props.on_changed.clone());
+            Callback::from(move |said: String| {
+                editing.set(false);
+                on_changed.emit(said);
+            })
+        };
+        return html! {
+            <super::new::NewAmbassador api={props.api.clone()} today={props.today} {on_cancel}
+                editing={Some(props.ambassador.clone())} {on_saved} />
+        };
+    }
+    let onclick = {
+        let editing = editing.clone();
+        Callback::from(move |_: MouseEvent| editing.set(true))
+    };
+    html! {
+        <div class="profile-with-edit">
+            { profile(texts, &props.ambassador) }
+            <button id="edit-profile" type="button" class="button-secondary" {onclick}>{ t.edit_profile }</button>
+        </div>
     }
 }
 
@@ -203,8 +246,52 @@ fn profile(texts: &'static Texts, ambassador: &Ambassador) -> Html {
     }
 }
 
-fn documents(texts: &'static Texts, intake: &Intake) -> Html {
+#[derive(Properties, PartialEq)]
+struct DocumentsPanelProps {
+    api: Api,
+    id: Uuid,
+    intake: Intake,
+    on_changed: Callback<String>,
+}
+
+/// The documents kept, each to download, and a file input to hand in or replace each.
+#[component]
+fn DocumentsPanel(props: &DocumentsPanelProps) -> Html {
+    let texts = use_texts();
     let t = &texts.ambassadors;
+    let m = &texts.mine;
+    let intake = &props.intake;
+    let id = props.id;
+    let download = |kind: domain::ambassador::DocumentKind, media_type: String| {
+        let api = props.api.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (api, media_type) = (api.clone(), media_type.clone());
+            spawn_local(async move {
+                if let Ok(bytes) =
+                    crate::api::matching::document_bytes(&api, id, kind.as_str()).await
+                {
+                    let extension = if media_type == "application/pdf" {
+                        "pdf"
+                    } else {
+                        "docx"
+                    };
+                    let _ = crate::download::save_bytes(
+                        &format!(
+                            "{}-{}.{extension}",
+                            kind.as_str(),
+                            crate::format::short_id(&id)
+                        ),
+                        &media_type,
+                        &bytes,
+                    );
+                }
+            });
+        })
+    };
+    let on_done = {
+        let on_changed = props.on_changed.clone();
+        Callback::from(move |()| on_changed.emit(texts.mine.uploaded.to_owned()))
+    };
     let content = if intake.documents.is_empty() {
         html! { <p class="muted">{ t.documents_empty }</p> }
     } else {
@@ -217,6 +304,7 @@ fn documents(texts: &'static Texts, intake: &Intake) -> Html {
                             <th scope="col">{ t.column_type }</th>
                             <th scope="col" class="numeric">{ t.column_size }</th>
                             <th scope="col">{ t.column_uploaded }</th>
+                            <th scope="col"><span class="visually-hidden">{ t.download }</span></th>
                         </tr>
                     </thead>
                     <tbody>
@@ -226,6 +314,10 @@ fn documents(texts: &'static Texts, intake: &Intake) -> Html {
                                 <td>{ t.media_type(&d.media_type) }</td>
                                 <td class="numeric nowrap">{ t.size(d.size) }</td>
                                 <td class="nowrap">{ format_instant(d.uploaded_at) }</td>
+                                <td>
+                                    <button type="button" class="button-secondary button-small" id={format!("download-{}", d.kind.as_str())}
+                                        onclick={download(d.kind, d.media_type.clone())}>{ t.download }</button>
+                                </td>
                             </tr>
                         }) }
                     </tbody>
@@ -233,10 +325,26 @@ fn documents(texts: &'static Texts, intake: &Intake) -> Html {
             </div>
         }
     };
+    let kinds = [
+        (
+            domain::ambassador::DocumentKind::MotivationLetter,
+            m.motivation_letter,
+        ),
+        (domain::ambassador::DocumentKind::Cv, m.cv),
+    ];
     html! {
         <section class="panel" aria-labelledby="documents-title">
             <h2 id="documents-title">{ t.documents_title }</h2>
             { content }
+            { for kinds.into_iter().map(|(kind, label)| {
+                let state = match intake.documents.iter().find(|d| d.kind == kind) {
+                    Some(d) => fill(m.handed_in, &[("when", &format_instant(d.uploaded_at))]),
+                    None => m.not_handed_in.to_owned(),
+                };
+                html! {
+                    <crate::pages::mine::DocumentUpload api={props.api.clone()} {id} {kind} {label} {state} on_done={on_done.clone()} />
+                }
+            }) }
         </section>
     }
 }

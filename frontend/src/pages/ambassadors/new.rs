@@ -12,7 +12,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::api::matching::create_ambassador;
+use crate::api::matching::{create_ambassador, update_ambassador};
 use crate::api::organisations::list_organisations;
 use crate::api::{Api, ApiError};
 use crate::components::{FormField, described_by};
@@ -41,6 +41,8 @@ pub struct AmbassadorForm {
     pub funding: Funding,
     pub sponsored: String,
     pub volunteer: String,
+    /// Kept as they are: the form does not edit them.
+    pub preferred_school_ids: Vec<Uuid>,
 }
 
 /// The fields in the order the form shows them: the first with a message gets the focus.
@@ -87,6 +89,31 @@ impl AmbassadorForm {
             funding: Funding::Volunteer,
             sponsored: String::new(),
             volunteer: String::new(),
+            preferred_school_ids: Vec::new(),
+        }
+    }
+
+    /// A stored profile, to edit.
+    pub fn from_profile(p: &AmbassadorInput) -> Self {
+        let minutes = |m: i64| if m > 0 { m.to_string() } else { String::new() };
+        Self {
+            name: p.name.clone(),
+            email: p.email.clone(),
+            phone: p.phone.clone().unwrap_or_default(),
+            employer_id: p.employer_id,
+            expertise: p.expertise.join(", "),
+            themes: p.themes.join(", "),
+            school_type: p.school_type,
+            home_municipality: p.home_municipality.clone().unwrap_or_default(),
+            municipalities: p.municipalities.join(", "),
+            weekdays: p.weekdays.clone(),
+            commitment: p.commitment,
+            available_from: (p.available_from_year, p.available_from_moment),
+            minutes_per_day: p.minutes_per_day,
+            funding: p.funding,
+            sponsored: minutes(p.sponsored_minutes_per_week),
+            volunteer: minutes(p.volunteer_minutes_per_week),
+            preferred_school_ids: p.preferred_school_ids.clone(),
         }
     }
 
@@ -112,7 +139,7 @@ impl AmbassadorForm {
             funding: self.funding,
             sponsored_minutes_per_week: minutes(&self.sponsored),
             volunteer_minutes_per_week: minutes(&self.volunteer),
-            preferred_school_ids: Vec::new(),
+            preferred_school_ids: self.preferred_school_ids.clone(),
         }
         .validate()
     }
@@ -148,6 +175,12 @@ pub struct NewAmbassadorProps {
     pub api: Api,
     pub today: NaiveDate,
     pub on_cancel: Callback<()>,
+    /// The ambassador whose profile is edited; absent to register a new one.
+    #[prop_or_default]
+    pub editing: Option<domain::contract::Ambassador>,
+    /// After an edit is saved, with what to say.
+    #[prop_or_default]
+    pub on_saved: Callback<String>,
 }
 
 #[component]
@@ -156,7 +189,11 @@ pub fn NewAmbassador(props: &NewAmbassadorProps) -> Html {
     let t = &texts.ambassadors;
     let p = &texts.placements;
     let today = props.today;
-    let form = use_editable(|| AmbassadorForm::new(today));
+    let editing = props.editing.clone();
+    let form = use_editable(|| match &editing {
+        Some(ambassador) => AmbassadorForm::from_profile(&ambassador.profile),
+        None => AmbassadorForm::new(today),
+    });
     let messages = use_state(BTreeMap::<String, &'static str>::new);
     let saving = use_state(|| false);
     let error = use_state(|| None::<ApiError>);
@@ -185,6 +222,8 @@ pub fn NewAmbassador(props: &NewAmbassadorProps) -> Html {
             error.clone(),
         );
         let api = props.api.clone();
+        let editing_id = props.editing.as_ref().map(|a| a.id);
+        let on_saved = props.on_saved.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if *saving {
@@ -206,8 +245,17 @@ pub fn NewAmbassador(props: &NewAmbassadorProps) -> Html {
             saving.set(true);
             let (api, navigator) = (api.clone(), navigator.clone());
             let (saving, error, messages) = (saving.clone(), error.clone(), messages.clone());
+            let (editing, on_saved) = (editing_id, on_saved.clone());
             spawn_local(async move {
-                match create_ambassador(&api, &input).await {
+                let result = match editing {
+                    Some(id) => update_ambassador(&api, id, &input).await,
+                    None => create_ambassador(&api, &input).await,
+                };
+                match result {
+                    Ok(_) if editing.is_some() => {
+                        saving.set(false);
+                        on_saved.emit(t.profile_saved.to_owned());
+                    }
                     Ok(created) => {
                         if let Some(navigator) = navigator {
                             navigator.push(&Route::Ambassador { id: created.id });
@@ -314,8 +362,10 @@ pub fn NewAmbassador(props: &NewAmbassadorProps) -> Html {
 
     html! {
         <form id="ambassador-form" class="panel form" aria-labelledby="ambassador-form-title" novalidate=true {onsubmit}>
-            <h2 id="ambassador-form-title">{ t.new_ambassador }</h2>
-            <p class="field-hint">{ t.new_intro }</p>
+            <h2 id="ambassador-form-title">{ if props.editing.is_some() { t.edit_profile } else { t.new_ambassador } }</h2>
+            if props.editing.is_none() {
+                <p class="field-hint">{ t.new_intro }</p>
+            }
             <fieldset class="form-section">
                 <legend>{ t.section_contact }</legend>
                 <div class="form-grid">
@@ -376,7 +426,9 @@ pub fn NewAmbassador(props: &NewAmbassadorProps) -> Html {
             </fieldset>
             { failure.unwrap_or_default() }
             <div class="form-actions">
-                <button id="af-save" type="submit" class="button-primary" disabled={*saving}>{ t.save_new }</button>
+                <button id="af-save" type="submit" class="button-primary" disabled={*saving}>
+                    { if props.editing.is_some() { t.save_profile } else { t.save_new } }
+                </button>
                 <button id="af-cancel" type="button" class="button-secondary" onclick={on_cancel}>{ t.cancel }</button>
             </div>
         </form>

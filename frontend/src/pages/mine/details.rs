@@ -316,17 +316,18 @@ fn Documents(props: &DocumentsProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
-struct DocumentUploadProps {
-    api: Api,
-    id: uuid::Uuid,
-    kind: DocumentKind,
-    label: &'static str,
-    state: String,
-    on_done: Callback<()>,
+pub struct DocumentUploadProps {
+    pub api: Api,
+    pub id: uuid::Uuid,
+    pub kind: DocumentKind,
+    pub label: &'static str,
+    pub state: String,
+    pub on_done: Callback<()>,
 }
 
+/// A file input to hand in or replace one document: the file's bytes as they are.
 #[component]
-fn DocumentUpload(props: &DocumentUploadProps) -> Html {
+pub fn DocumentUpload(props: &DocumentUploadProps) -> Html {
     let texts = use_texts();
     let t = &texts.mine;
     let input = use_node_ref();

@@ -19,7 +19,7 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 pub use self::allowance::MyAllowancePage;
-pub use self::details::MyDetailsPage;
+pub use self::details::{DocumentUpload, MyDetailsPage};
 pub use self::erasure_requests::ErasureRequests;
 pub use self::hours::MyHoursPage;
 pub use self::lessons::MyLessonsPage;
