@@ -161,6 +161,15 @@ on_both_backends! {
         assert!(refusal.contains("geweigerd"), "{refusal}");
         browser.wait_for_text("#ambassador-matches .match-status", "Bevestigd").await;
         browser.screenshot(&shot(&db, "ambassadeur-vog-geweigerd")).await;
+
+        // Without a valid VOG the placement cannot start: staff decline on the ambassador's
+        // behalf, with a reason (asked for when it is missing).
+        browser.click(&browser.find("#ambassador-matches .decline-ambassador").await).await;
+        wait_for(&browser, "#decline-reason[aria-invalid='true']").await;
+        browser.type_into(&browser.find("#decline-reason").await, "VOG geweigerd; gebeld op 3 december").await;
+        browser.click(&browser.find("#ambassador-matches .decline-ambassador").await).await;
+        browser.wait_for_text("#ambassador-status", "terug in de pool").await;
+        browser.wait_for_text("#ambassador-matches .match-status", "Afgewezen").await;
         browser.close().await;
     }
 

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDateTime;
 use domain::contract::{Match, MatchTransition, Meeting};
-use domain::match_lifecycle::{MatchAction, MatchState};
+use domain::match_lifecycle::{MatchAction, MatchState, Side};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -27,6 +27,7 @@ pub fn admin_actions(m: &Match) -> Vec<MatchAction> {
         MatchAction::PlanMeeting,
         MatchAction::ConfirmAmbassador,
         MatchAction::Activate,
+        MatchAction::Decline,
         MatchAction::End,
     ]
     .into_iter()
@@ -133,6 +134,7 @@ fn MatchCard(props: &MatchCardProps) -> Html {
             .unwrap_or_default()
     });
     let reason = use_state(String::new);
+    let decline_reason = use_state(String::new);
     let messages = use_state(Vec::<(&'static str, &'static str)>::new);
     let saving = use_state(|| false);
     let error = use_state(|| None::<ApiError>);
@@ -212,6 +214,27 @@ fn MatchCard(props: &MatchCardProps) -> Html {
             ));
         })
     };
+    let decline = |side: Side| {
+        let (reason, messages, send) = (decline_reason.clone(), messages.clone(), send.clone());
+        let reason_id = id("decline-reason");
+        Callback::from(move |_: MouseEvent| {
+            let text = reason.trim().to_owned();
+            if text.is_empty() {
+                messages.set(vec![("decline", texts.matching.reason_required)]);
+                focus_id(&reason_id);
+                return;
+            }
+            messages.set(Vec::new());
+            send.emit((
+                MatchTransition {
+                    reason: Some(text),
+                    side: Some(side),
+                    ..transition(MatchAction::Decline)
+                },
+                t.declined_on_behalf_done,
+            ));
+        })
+    };
     let text_input = |state: &UseStateHandle<String>| {
         let state = state.clone();
         Callback::from(move |event: InputEvent| {
@@ -274,6 +297,30 @@ fn MatchCard(props: &MatchCardProps) -> Html {
             </div>
         }
     });
+    let decline_form = has(MatchAction::Decline).then(|| {
+        let reason_id = id("decline-reason");
+        let on_input = {
+            let reason = decline_reason.clone();
+            Callback::from(move |event: InputEvent| {
+                reason.set(event.target_unchecked_into::<HtmlTextAreaElement>().value());
+            })
+        };
+        html! {
+            <div class="decline-form">
+                <FormField id={reason_id.clone()} label={t.decline_reason} error={message("decline")}>
+                    <textarea id={reason_id.clone()} rows="2" maxlength="500" value={(*decline_reason).clone()}
+                        oninput={on_input} aria-invalid={message("decline").map(|_| "true")}
+                        aria-describedby={described_by(&reason_id, false, message("decline").is_some())} />
+                </FormField>
+                <div class="form-actions">
+                    <button type="button" class="button-secondary decline-ambassador" disabled={*saving}
+                        onclick={decline(Side::Ambassador)}>{ t.decline_for_ambassador }</button>
+                    <button type="button" class="button-secondary decline-school" disabled={*saving}
+                        onclick={decline(Side::School)}>{ t.decline_for_school }</button>
+                </div>
+            </div>
+        }
+    });
     let failure = error.as_ref().map(|error| {
         html! { <p class="message message-error form-error" role="alert">{ texts.matching.error(texts, error) }</p> }
     });
@@ -307,6 +354,7 @@ fn MatchCard(props: &MatchCardProps) -> Html {
                     }
                 </div>
             }
+            { decline_form.unwrap_or_default() }
             { end_form.unwrap_or_default() }
             if let Some(run_id) = m.run_id {
                 <p class="muted">
@@ -348,19 +396,19 @@ mod tests {
         use MatchAction as A;
         assert_eq!(
             admin_actions(&candidate("proposed", false, false)),
-            [A::PlanMeeting]
+            [A::PlanMeeting, A::Decline]
         );
         assert_eq!(
             admin_actions(&candidate("meeting_planned", true, false)),
-            [A::PlanMeeting, A::ConfirmAmbassador]
+            [A::PlanMeeting, A::ConfirmAmbassador, A::Decline]
         );
         assert_eq!(
             admin_actions(&candidate("meeting_planned", false, true)),
-            [A::PlanMeeting]
+            [A::PlanMeeting, A::Decline]
         );
         assert_eq!(
             admin_actions(&candidate("confirmed", true, true)),
-            [A::Activate]
+            [A::Activate, A::Decline]
         );
         assert_eq!(admin_actions(&candidate("active", true, true)), [A::End]);
         assert!(admin_actions(&candidate("declined", false, false)).is_empty());
