@@ -25,6 +25,15 @@ on_both_backends! {
     async fn programme_staff_read_who_did_what_newest_first_and_filter_it(db) {
         let Visit { server, browser, driver: _driver } = visit_as(&db, DESKTOP, ADMIN.0, ADMIN.1).await;
 
+        // The start page says what waits: the demo's new application (Joris), the series
+        // waiting for review and the school's hours waiting for approval.
+        browser.wait_for_text("#waiting-applications", "nieuwe aanmeldingen").await;
+        let applications = browser.text(&browser.find("#waiting-applications .waiting-count").await).await;
+        assert_eq!(applications, "1");
+        browser.wait_for_text("#waiting-series", "lessenseries om te beoordelen").await;
+        browser.wait_for_text("#waiting-hours", "uren om goed te keuren").await;
+        browser.screenshot(&shot(&db, "overzicht-beheer")).await;
+
         // The director offers a spot through the API, as the web app would.
         let director = token(&server, "directeur@zeester.example").await;
         let me: Value = reqwest::Client::new().get(server.url("/api/v1/me")).bearer_auth(&director)

@@ -75,8 +75,10 @@ on_both_backends! {
         log_in(&browser, EVA.0, PASSWORD).await;
         browser.wait_for_text("#user-name", EVA.1).await;
 
-        // Mijn klas: she says yes for groep 6 on Wednesdays, and sees Fenna and her lessons.
-        browser.click(&browser.find("#menu-my-class").await).await;
+        // Her start page asks for her answer; it leads to Mijn klas, where she says yes for
+        // groep 6 on Wednesdays and sees Fenna and her lessons.
+        browser.wait_for_text("#waiting-opt-in", "wil je met een ambassadeur werken").await;
+        browser.click(&browser.find("#waiting-opt-in a").await).await;
         browser.wait_for_text("#page-title", "Mijn klas").await;
         browser.wait_for_text("#class-form legend", "2026-2027").await;
         assert!(labelled_and_keyboard_reachable(&browser).await);
@@ -87,7 +89,9 @@ on_both_backends! {
         browser.click(&browser.find("#class-weekday-wednesday").await).await;
         browser.click(&browser.find("#class-save").await).await;
         browser.wait_for_text("#class-message", "opgeslagen").await;
-        browser.goto(&server.url("/mijn-klas")).await;
+        browser.click(&browser.find("#menu-overview").await).await;
+        wait_for(&browser, "#waiting-nothing").await;
+        browser.click(&browser.find("#menu-my-class").await).await;
         browser.wait_for_text("#class-ambassadors", "Fenna Dijkstra").await;
         let lessons = browser.wait_for_text("#class-lessons", "Bruggen bouwen").await;
         assert!(lessons.contains("groep 6"), "{lessons}");

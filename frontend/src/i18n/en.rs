@@ -286,4 +286,5 @@ pub static EN: Texts = Texts {
     apply: super::apply::EN,
     team: super::team::EN,
     audit: super::audit::EN,
+    waiting: super::waiting::EN,
 };

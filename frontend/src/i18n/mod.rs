@@ -18,6 +18,7 @@ mod nl;
 mod placements;
 mod sponsorship;
 mod team;
+mod waiting;
 
 pub use allowances::AllowanceTexts;
 pub use apply::ApplyTexts;
@@ -31,6 +32,7 @@ pub use nl::NL;
 pub use placements::{CapacityTexts, PlacementTexts};
 pub use sponsorship::SponsorshipTexts;
 pub use team::TeamTexts;
+pub use waiting::WaitingTexts;
 
 /// The languages the web app speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -192,6 +194,7 @@ pub struct Texts {
     pub apply: ApplyTexts,
     pub team: TeamTexts,
     pub audit: AuditTexts,
+    pub waiting: WaitingTexts,
 }
 
 /// Puts values into a text's `{name}` slots.

@@ -287,4 +287,5 @@ pub static NL: Texts = Texts {
     apply: super::apply::NL,
     team: super::team::NL,
     audit: super::audit::NL,
+    waiting: super::waiting::NL,
 };

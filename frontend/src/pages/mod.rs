@@ -24,3 +24,4 @@ pub mod school_month;
 pub mod sign_up;
 pub mod team;
 pub mod team_invitation;
+pub mod waiting;

@@ -1,4 +1,5 @@
-//! The home page: who is logged in, and their roles with their organisations.
+//! The home page: who is logged in, what waits for them, and their roles with their
+//! organisations.
 
 use domain::OrganisationKind;
 use domain::contract::Membership;
@@ -40,6 +41,7 @@ pub fn OverviewPage(props: &OverviewProps) -> Html {
     html! {
         <section class="page" aria-labelledby="page-title">
             <h1 id="page-title">{ texts.welcome }<span id="user-name">{ me.name.clone() }</span></h1>
+            <crate::pages::waiting::WaitingPanel session={props.session.clone()} />
             <h2>{ texts.your_roles }</h2>
             { memberships }
         </section>
