@@ -95,6 +95,13 @@ on_both_backends! {
         browser.wait_for_text("#class-ambassadors", "Fenna Dijkstra").await;
         let lessons = browser.wait_for_text("#class-lessons", "Bruggen bouwen").await;
         assert!(lessons.contains("groep 6"), "{lessons}");
+        // A concern about Fenna's lessons goes to the coordinator and the programme.
+        browser.click(&browser.find("#class-ambassadors details summary").await).await;
+        browser.click(&browser.find("#class-ambassadors details button").await).await;
+        browser.wait_for_text("#class-ambassadors .field-error", "Schrijf wat je zorg is").await;
+        browser.type_into(&browser.find("#class-ambassadors textarea").await, "Groep 6 mist de uitleg vooraf.").await;
+        browser.click(&browser.find("#class-ambassadors details button").await).await;
+        browser.wait_for_text("#class-ambassadors", "Gemeld").await;
         assert_eq!(sideways_overflow(&browser).await, 0, "Mijn klas scrolls sideways at 360 px");
         browser.screenshot(&shot(&db, "mijn-klas")).await;
 

@@ -258,9 +258,9 @@ impl Store {
     /// The ambassadors placed (confirmed or active) at a school, with their placement's group
     /// and day, for the groups' teachers.
     pub async fn school_ambassadors(&self, school_id: Uuid) -> StoreResult<Vec<ClassAmbassador>> {
-        let rows: Vec<(String, Uuid)> = with_pool!(self, pool => {
+        let rows: Vec<(Uuid, String, Uuid)> = with_pool!(self, pool => {
             sqlx::query_as(concat!(
-                "SELECT a.name, m.placement_id FROM matches m \
+                "SELECT m.id, a.name, m.placement_id FROM matches m \
                  JOIN ambassadors a ON a.id = m.ambassador_id \
                  JOIN placements p ON p.id = m.placement_id \
                  WHERE p.school_id = $1 AND m.status IN ",
@@ -272,9 +272,10 @@ impl Store {
             .await?
         });
         let mut out = Vec::new();
-        for (name, placement_id) in rows {
+        for (match_id, name, placement_id) in rows {
             let placement: Placement = self.get_placement(placement_id).await?;
             out.push(ClassAmbassador {
+                match_id,
                 name,
                 group: placement.group.clone(),
                 weekday: placement.weekday,

@@ -206,6 +206,7 @@ fn ClassCard(props: &ClassCardProps) -> Html {
                                 <strong>{ a.name.clone() }</strong>
                                 { format!(" · {} {}–{}{}", p.weekday(a.weekday), a.starts_at.format("%H:%M"), a.ends_at.format("%H:%M"),
                                     a.group.as_ref().map(|g| format!(" · {g}")).unwrap_or_default()) }
+                                <ConcernForm api={props.api.clone()} match_id={a.match_id} />
                             </li>
                         }) }
                     </ul>
@@ -227,5 +228,81 @@ fn ClassCard(props: &ClassCardProps) -> Html {
                 }
             </section>
         </article>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ConcernFormProps {
+    api: Api,
+    match_id: uuid::Uuid,
+}
+
+/// A concern about an ambassador in the teacher's group: the school's coordinator and the
+/// programme read it.
+#[component]
+fn ConcernForm(props: &ConcernFormProps) -> Html {
+    let texts = use_texts();
+    let m = &texts.mine;
+    let text = use_state(String::new);
+    let missing = use_state(|| false);
+    let sent = use_state(|| false);
+    let failure = use_state(|| None::<crate::api::ApiError>);
+    let id = format!("class-concern-{}", props.match_id);
+    if *sent {
+        return html! { <p class="message message-success" role="status">{ m.concern_sent }</p> };
+    }
+    let onsubmit = {
+        let (api, match_id) = (props.api.clone(), props.match_id);
+        let (text, missing, sent, failure, id) = (
+            text.clone(),
+            missing.clone(),
+            sent.clone(),
+            failure.clone(),
+            id.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let said = text.trim().to_owned();
+            if said.is_empty() {
+                missing.set(true);
+                focus_id(&id);
+                return;
+            }
+            missing.set(false);
+            let (api, sent, failure) = (api.clone(), sent.clone(), failure.clone());
+            spawn_local(async move {
+                match crate::api::mine::report_concern(&api, match_id, said).await {
+                    Ok(_) => sent.set(true),
+                    Err(error) => failure.set(Some(error)),
+                }
+            });
+        })
+    };
+    let oninput = {
+        let text = text.clone();
+        Callback::from(move |event: InputEvent| {
+            text.set(
+                event
+                    .target_unchecked_into::<web_sys::HtmlTextAreaElement>()
+                    .value(),
+            );
+        })
+    };
+    let error = missing.then(|| AttrValue::from(m.concern_required));
+    html! {
+        <details class="class-concern">
+            <summary>{ m.concern }</summary>
+            <form class="form" novalidate=true {onsubmit}>
+                <FormField id={id.clone()} label={m.concern_text} error={error.clone()}>
+                    <textarea id={id.clone()} rows="3" maxlength="2000" value={(*text).clone()} {oninput}
+                        aria-invalid={error.is_some().then_some("true")}
+                        aria-describedby={described_by(&id, false, error.is_some())} />
+                </FormField>
+                if let Some(error) = (*failure).clone() {
+                    <p class="message message-error" role="alert">{ texts.error(&error) }</p>
+                }
+                <button type="submit" class="button-secondary">{ m.concern_submit }</button>
+            </form>
+        </details>
     }
 }

@@ -111,6 +111,13 @@ on_both_backends! {
         assert!(class.lessons.iter().all(|l| l.date >= classes.today));
         assert_eq!(class.ambassadors.iter().map(|a| a.name.as_str()).collect::<Vec<_>>(), ["Fenna Dijkstra"]);
 
+        // She reports a concern about the ambassador in her group; the coordinator reads it.
+        let path = format!("/api/v1/matches/{}/concerns", class.ambassadors[0].match_id);
+        let reported = app.call(Method::POST, &path, &eva, Some(&json!({"text": "Groep 6 mist de uitleg vooraf."}))).await;
+        assert_eq!(reported.status(), StatusCode::CREATED);
+        let concerns: Vec<Value> = app.get_json(&path, &app.login_as(COORDINATOR).await).await;
+        assert!(concerns.iter().any(|c| c["text"] == "Groep 6 mist de uitleg vooraf."), "{concerns:?}");
+
         // Saying no later counts as no.
         let _: Value = app.call(Method::PUT, &format!("/api/v1/me/opt-ins/{school}/2026-2027"), &eva,
             Some(&json!({"opted_in": false}))).await.json().await.unwrap();

@@ -243,6 +243,8 @@ pub struct TeacherOptIn {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ClassAmbassador {
+    /// Their match with the school's placement: a concern about it is reported there.
+    pub match_id: Uuid,
     /// The ambassador's name.
     pub name: String,
     /// The group, as the placement names it (a thematic placement names none).
