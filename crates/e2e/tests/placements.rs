@@ -205,6 +205,12 @@ on_both_backends! {
         assert_eq!(browser.script("return window.innerWidth").await, 360);
         let overflow = sideways_overflow(&browser).await;
         assert!(overflow <= 0, "Plekken scrolls sideways at 360 px by {overflow} px");
+        // Each spot is a card: its buttons are on the screen, not 780 px to the right.
+        let buttons_in_view = browser
+            .script("const b = [...document.querySelectorAll('#placement-table .row-buttons button')]; \
+                     return b.length > 0 && b.every(x => x.getBoundingClientRect().right <= window.innerWidth)")
+            .await;
+        assert_eq!(buttons_in_view, true, "a spot's buttons are off the screen at 360 px");
         browser.screenshot(&shot(&db, "plekken-360px")).await;
 
         browser.click(&browser.find("#new-placement").await).await;

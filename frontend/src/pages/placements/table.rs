@@ -183,21 +183,21 @@ fn row(
                 { teacher.unwrap_or_default() }
             </th>
             if show_school {
-                <td>{ placement.school_name.clone() }</td>
+                <td data-label={t.school}>{ placement.school_name.clone() }</td>
             }
-            <td>
+            <td data-label={t.column_when}>
                 <span class="nowrap">{ when }</span>
                 <span class="muted">{ period }</span>
             </td>
-            <td>
+            <td data-label={t.column_day}>
                 <span class="placement-day">{ weekday }</span>
                 <span class="muted nowrap">
                     { format!("{}–{} ({})", hhmm(placement.starts_at), hhmm(placement.ends_at), t.duration(placement.minutes)) }
                 </span>
             </td>
-            <td>{ expertise }</td>
-            <td class="numeric">{ placement.capacity }</td>
-            <td>
+            <td data-label={t.column_expertise}>{ expertise }</td>
+            <td class="numeric" data-label={t.column_capacity}>{ placement.capacity }</td>
+            <td data-label={t.status}>
                 <span class={classes!("status", format!("status-{}", placement.status.as_str()))}>
                     { t.status(placement.status) }
                 </span>
