@@ -10,8 +10,11 @@
 mod common;
 
 use base64::Engine;
-use common::{log_in, log_in_as, shot, sideways_overflow, spawn_server, wait_for};
-use klasbrug_e2e::{Browser, Driver};
+use common::{
+    labelled_and_keyboard_reachable, log_in, log_in_as, shot, sideways_overflow, spawn_server,
+    type_in, wait_for,
+};
+use klasbrug_e2e::Driver;
 use serde_json::json;
 use testkit::mail::{application_links, token_of};
 use testkit::on_both_backends;
@@ -20,27 +23,6 @@ const PHONE: (u32, u32) = (360, 740);
 const APPLICANT: (&str, &str) = ("sanne.hoekstra@voorbeeld.example", "Sanne Hoekstra");
 const CANDIDATE: (&str, &str) = ("ruben.vos@voorbeeld.example", "Ruben Vos");
 const PASSWORD: &str = "fietsen-naar-school-42";
-
-/// Whether every input, select and textarea on the page has a label a screen reader reads, and
-/// every control can be reached with the keyboard.
-async fn labelled_and_keyboard_reachable(browser: &Browser) -> bool {
-    browser
-        .script(
-            "const fields = [...document.querySelectorAll('main input, main select, main textarea')];\
-             const labelled = fields.every(el => el.labels && el.labels.length > 0);\
-             const controls = [...document.querySelectorAll('main button, main a[href], main input, main select, main textarea')];\
-             return fields.length > 0 && labelled && controls.every(el => el.disabled || el.tabIndex >= 0);",
-        )
-        .await
-        .as_bool()
-        .unwrap()
-}
-
-async fn type_in(browser: &Browser, css: &str, text: &str) {
-    let field = browser.find(css).await;
-    browser.clear(&field).await;
-    browser.type_into(&field, text).await;
-}
 
 /// A minimal Word document as the server recognises one: a ZIP with `[Content_Types].xml` and a
 /// `word/` part.

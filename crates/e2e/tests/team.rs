@@ -7,8 +7,10 @@
 
 mod common;
 
-use common::{Visit, log_in, log_in_as, shot, sideways_overflow, visit_as, wait_for};
-use klasbrug_e2e::Browser;
+use common::{
+    Visit, labelled_and_keyboard_reachable, log_in, log_in_as, shot, sideways_overflow, type_in,
+    visit_as, wait_for,
+};
 use testkit::mail::mails_to;
 use testkit::on_both_backends;
 
@@ -16,26 +18,6 @@ const DIRECTOR: (&str, &str) = ("directeur@zeester.example", "Anouk Visser");
 const EVA: (&str, &str) = ("eva.dewit@zeester.example", "Eva de Wit");
 const PASSWORD: &str = "krijtjes-en-bordwissers-7";
 const PHONE: (u32, u32) = (360, 740);
-
-async fn type_in(browser: &Browser, css: &str, text: &str) {
-    let field = browser.find(css).await;
-    browser.clear(&field).await;
-    browser.type_into(&field, text).await;
-}
-
-/// Whether every field on the page has a label and every control takes the keyboard.
-async fn labelled_and_keyboard_reachable(browser: &Browser) -> bool {
-    browser
-        .script(
-            "const fields = [...document.querySelectorAll('main input, main select, main textarea')];\
-             const labelled = fields.every(el => el.labels && el.labels.length > 0);\
-             const controls = [...document.querySelectorAll('main button, main a[href], main input, main select, main textarea')];\
-             return fields.length > 0 && labelled && controls.every(el => el.disabled || el.tabIndex >= 0);",
-        )
-        .await
-        .as_bool()
-        .unwrap()
-}
 
 on_both_backends! {
     async fn a_director_invites_a_teacher_who_opts_in_and_the_capacity_shows_it(db) {

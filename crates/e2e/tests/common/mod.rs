@@ -144,3 +144,27 @@ pub async fn token(server: &TestServer, email: &str) -> String {
         .unwrap_or_else(|| panic!("no token for {email}: {response}"))
         .to_owned()
 }
+
+/// Whether every input, select and textarea on the page has a label a screen reader reads, and
+/// every control can be reached with the keyboard.
+#[allow(dead_code)]
+pub async fn labelled_and_keyboard_reachable(browser: &Browser) -> bool {
+    browser
+        .script(
+            "const fields = [...document.querySelectorAll('main input, main select, main textarea')];\
+             const labelled = fields.every(el => el.labels && el.labels.length > 0);\
+             const controls = [...document.querySelectorAll('main button, main a[href], main input, main select, main textarea')];\
+             return fields.length > 0 && labelled && controls.every(el => el.disabled || el.tabIndex >= 0);",
+        )
+        .await
+        .as_bool()
+        .unwrap()
+}
+
+/// Empties a field and types `text` into it.
+#[allow(dead_code)]
+pub async fn type_in(browser: &Browser, css: &str, text: &str) {
+    let field = browser.find(css).await;
+    browser.clear(&field).await;
+    browser.type_into(&field, text).await;
+}
