@@ -102,6 +102,22 @@ on_both_backends! {
         let after = send(&server, FENNA.0, reqwest::Method::GET, &format!("/lesson-series/{water}"), None).await;
         let dates: Vec<&str> = after["schedule"].as_array().unwrap().iter().map(|l| l["date"].as_str().unwrap()).collect();
         assert_eq!(dates, ["2026-12-09", "2026-12-16", "2027-01-06"]);
+
+        // She copies the series for groep 8 alone: a new draft, opened at once.
+        browser.click(&browser.find("#copy-submit").await).await;
+        browser.wait_for_text("#copy-groups-error", "groep 7").await;
+        browser.type_into(&browser.find("#copy-groups").await, "groep 8").await;
+        browser.click(&browser.find("#copy-submit").await).await;
+        browser.wait_for_text("#series-status", "Concept").await;
+        assert!(!browser.current_url().await.ends_with(&water), "the copy is a series of its own");
+        browser.wait_for_text("#series-step", "Indienen ter beoordeling").await;
+
+        // And finds approved series in the library by theme.
+        browser.click(&browser.find("#menu-my-lessons").await).await;
+        browser.type_into(&browser.find("#library-theme").await, "water").await;
+        browser.click(&browser.find("#library-search").await).await;
+        browser.wait_for_text("#library-results", "Water in de wijk").await;
+        assert_eq!(sideways_overflow(&browser).await, 0, "Mijn lessen scrolls sideways at 360 px");
         browser.close().await;
     }
 }

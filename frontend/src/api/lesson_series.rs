@@ -2,8 +2,8 @@
 //! and the objectives of the framework a series names.
 
 use domain::contract::{
-    CalendarFeed, LessonSeries, LessonSeriesQuery, LessonSeriesTransition, ObjectiveItem, Page,
-    ReviewCommentInput, ScheduleInput,
+    CalendarFeed, LessonSeries, LessonSeriesCopy, LessonSeriesQuery, LessonSeriesTransition,
+    LibraryEntry, ObjectiveItem, Page, ReviewCommentInput, ScheduleInput,
 };
 use uuid::Uuid;
 
@@ -74,4 +74,29 @@ pub async fn schedule_lesson_series(
 ) -> Result<LessonSeries, ApiError> {
     api.put(&format!("/lesson-series/{id}/schedule"), schedule)
         .await
+}
+
+/// Copies a series (as a new draft) for other groups.
+pub async fn copy_lesson_series(
+    api: &Api,
+    id: Uuid,
+    copy: &LessonSeriesCopy,
+) -> Result<LessonSeries, ApiError> {
+    api.post(&format!("/lesson-series/{id}/copies"), copy).await
+}
+
+/// Approved series across schools whose theme contains `theme`, for `group` when given.
+pub async fn search_library(
+    api: &Api,
+    theme: &str,
+    group: Option<&str>,
+) -> Result<Page<LibraryEntry>, ApiError> {
+    let mut query = vec![("limit", "20".to_owned())];
+    if !theme.trim().is_empty() {
+        query.push(("theme", theme.trim().to_owned()));
+    }
+    if let Some(group) = group.filter(|g| !g.trim().is_empty()) {
+        query.push(("group", group.trim().to_owned()));
+    }
+    api.get("/library", &query).await
 }

@@ -131,6 +131,9 @@ pub fn LessonSeriesPage(props: &LessonSeriesProps) -> Html {
                     }
                     { owner_step.unwrap_or_default() }
                     { plan.unwrap_or_default() }
+                    if writes {
+                        <CopyPanel api={api.clone()} series_id={id} />
+                    }
                     { review.unwrap_or_default() }
                     <Comments api={api.clone()} series_id={id} comments={series.comments.clone()}
                         may_reply={comments_on_lesson_series(&me, school)} on_changed={on_changed.clone()} />
@@ -315,6 +318,85 @@ fn OwnerStep(props: &OwnerStepProps) -> Html {
             if let Some(error) = (*error).clone() {
                 <p class="message message-error" role="alert">{ texts.error(&error) }</p>
             }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CopyPanelProps {
+    api: crate::api::Api,
+    series_id: Uuid,
+}
+
+/// The writer copies the series for other groups: a new draft, opened at once.
+#[component]
+fn CopyPanel(props: &CopyPanelProps) -> Html {
+    let texts = use_texts();
+    let t = &texts.lesson_series;
+    let groups = use_state(String::new);
+    let wrong = use_state(|| false);
+    let error = use_state(|| None::<ApiError>);
+    let navigator = yew_router::prelude::use_navigator();
+    let onsubmit = {
+        let (api, id) = (props.api.clone(), props.series_id);
+        let (groups, wrong, error) = (groups.clone(), wrong.clone(), error.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let parsed: Result<Vec<domain::lesson_series::TargetGroup>, _> = groups
+                .split(',')
+                .map(str::trim)
+                .filter(|g| !g.is_empty())
+                .map(domain::lesson_series::TargetGroup::parse)
+                .collect();
+            let Some(target_groups) = parsed.ok().filter(|g| !g.is_empty()) else {
+                wrong.set(true);
+                focus_id("copy-groups");
+                return;
+            };
+            wrong.set(false);
+            let copy = domain::contract::LessonSeriesCopy {
+                school_id: None,
+                target_groups: Some(target_groups),
+            };
+            let (api, error, navigator) = (api.clone(), error.clone(), navigator.clone());
+            spawn_local(async move {
+                match crate::api::lesson_series::copy_lesson_series(&api, id, &copy).await {
+                    Ok(copied) => {
+                        if let Some(navigator) = navigator {
+                            navigator.push(&Route::LessonSeries { id: copied.id });
+                        }
+                    }
+                    Err(failure) => error.set(Some(failure)),
+                }
+            });
+        })
+    };
+    let oninput = {
+        let groups = groups.clone();
+        Callback::from(move |event: InputEvent| {
+            groups.set(
+                event
+                    .target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            );
+        })
+    };
+    let message = wrong.then(|| AttrValue::from(t.copy_wrong));
+    html! {
+        <section id="series-copy" class="panel" aria-labelledby="series-copy-title">
+            <h2 id="series-copy-title">{ t.copy_title }</h2>
+            <form id="series-copy-form" class="form" novalidate=true {onsubmit}>
+                <crate::components::FormField id="copy-groups" label={t.copy_groups}
+                    hint={Some(AttrValue::from(t.copy_hint))} error={message.clone()}>
+                    <input id="copy-groups" type="text" value={(*groups).clone()} {oninput}
+                        aria-invalid={message.is_some().then_some("true")}
+                        aria-describedby={crate::components::described_by("copy-groups", true, message.is_some())} />
+                </crate::components::FormField>
+                if let Some(failure) = (*error).clone() {
+                    <p class="message message-error" role="alert">{ texts.error(&failure) }</p>
+                }
+                <button id="copy-submit" type="submit" class="button-secondary">{ t.copy_submit }</button>
+            </form>
         </section>
     }
 }

@@ -70,6 +70,93 @@ pub fn MyLessonsPage(props: &MyLessonsProps) -> Html {
                 has_more={list.next.is_some()}
                 on_more={list.load_more.clone()}
             />
+            <Library api={props.session.api.clone()} />
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LibraryProps {
+    api: crate::api::Api,
+}
+
+/// The library: approved series of other schools, searched by theme and group.
+#[component]
+fn Library(props: &LibraryProps) -> Html {
+    let texts = use_texts();
+    let t = &texts.lesson_series;
+    let theme = use_state(String::new);
+    let group = use_state(String::new);
+    let found =
+        use_state(|| None::<Result<Vec<domain::contract::LibraryEntry>, crate::api::ApiError>>);
+    let onsubmit = {
+        let (api, theme, group, found) = (
+            props.api.clone(),
+            theme.clone(),
+            group.clone(),
+            found.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let (api, theme, group, found) = (
+                api.clone(),
+                (*theme).clone(),
+                (*group).clone(),
+                found.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let result =
+                    crate::api::lesson_series::search_library(&api, &theme, Some(&group)).await;
+                found.set(Some(result.map(|page| page.items)));
+            });
+        })
+    };
+    let input = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |event: InputEvent| {
+            state.set(
+                event
+                    .target_unchecked_into::<web_sys::HtmlInputElement>()
+                    .value(),
+            );
+        })
+    };
+    let results = match &*found {
+        None => html! {},
+        Some(Err(error)) => {
+            html! { <p class="message message-error" role="alert">{ texts.error(error) }</p> }
+        }
+        Some(Ok(items)) if items.is_empty() => {
+            html! { <p id="library-empty" class="muted">{ t.library_empty }</p> }
+        }
+        Some(Ok(items)) => html! {
+            <ul id="library-results" class="plain-list">
+                { for items.iter().map(|entry| html! {
+                    <li key={entry.id.to_string()}>
+                        <strong>{ entry.title.clone() }</strong>
+                        { format!(" · {} · {} · {} {}", entry.school_name, groups_line(&entry.target_groups), entry.lessons.len(), t.lessons_title.to_lowercase()) }
+                        <p class="muted">{ entry.description.clone() }</p>
+                    </li>
+                }) }
+            </ul>
+        },
+    };
+    html! {
+        <section id="library" class="panel" aria-labelledby="library-title">
+            <h2 id="library-title">{ t.library_title }</h2>
+            <p class="field-hint">{ t.library_intro }</p>
+            <form id="library-form" class="filters" novalidate=true {onsubmit}>
+                <div class="field">
+                    <label for="library-theme">{ t.library_theme }</label>
+                    <input id="library-theme" type="search" value={(*theme).clone()} oninput={input(&theme)} />
+                </div>
+                <div class="field">
+                    <label for="library-group">{ t.library_group }</label>
+                    <input id="library-group" type="text" placeholder="groep 6" value={(*group).clone()} oninput={input(&group)} />
+                </div>
+                <button id="library-search" type="submit" class="button-secondary">{ t.library_search }</button>
+            </form>
+            { results }
         </section>
     }
 }
