@@ -101,6 +101,14 @@ on_both_backends! {
         wait_for(&browser, &format!("#invitations-list-{school} li[data-status='accepted']")).await;
         browser.click(&browser.find("button[aria-label='Uit het team halen: Eva de Wit']").await).await;
         browser.wait_for_text(&format!("#team-message-{school}"), "Eva de Wit is uit het team gehaald").await;
+
+        // Programme staff read Eva's concern on top of Ambassadeurs, with the school and Fenna.
+        browser.click(&browser.find("#logout").await).await;
+        browser.find("#email").await;
+        log_in_as(&browser, "beheer@klasbrug.example", "Iris van Leeuwen").await;
+        browser.click(&browser.find("#menu-ambassadors").await).await;
+        let concerns = browser.wait_for_text("#concerns", "Groep 6 mist de uitleg vooraf.").await;
+        assert!(concerns.contains("Fenna Dijkstra") && concerns.contains("Basisschool De Zeester") && concerns.contains("Eva de Wit"), "{concerns}");
         browser.close().await;
     }
 }

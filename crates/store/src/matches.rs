@@ -486,4 +486,70 @@ impl Store {
             })
             .collect())
     }
+
+    /// The newest concerns (at most 100): every school's, or only those of the schools where
+    /// `member` holds a role.
+    pub async fn school_concerns(
+        &self,
+        member: Option<Uuid>,
+    ) -> StoreResult<Vec<domain::contract::SchoolConcern>> {
+        #[allow(clippy::type_complexity)]
+        let rows: Vec<(
+            Uuid,
+            Uuid,
+            String,
+            String,
+            DateTime<Utc>,
+            Uuid,
+            String,
+            Uuid,
+            String,
+        )> = with_pool!(self, pool => {
+            let mut query = sqlx::QueryBuilder::new(
+                "SELECT c.id, c.match_id, c.reported_by_name, c.text, c.reported_at, \
+                 p.school_id, o.name, a.id, a.name FROM concerns c \
+                 JOIN matches m ON m.id = c.match_id JOIN placements p ON p.id = m.placement_id \
+                 JOIN organisations o ON o.id = p.school_id JOIN ambassadors a ON a.id = m.ambassador_id \
+                 WHERE c.text <> ''",
+            );
+            if let Some(member) = member {
+                query
+                    .push(" AND p.school_id IN (SELECT organisation_id FROM memberships WHERE user_id = ")
+                    .push_bind(member)
+                    .push(")");
+            }
+            query.push(" ORDER BY c.id DESC LIMIT 100");
+            query.build_query_as().fetch_all(pool).await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(
+                |(
+                    id,
+                    match_id,
+                    reported_by_name,
+                    text,
+                    reported_at,
+                    school_id,
+                    school_name,
+                    ambassador_id,
+                    ambassador_name,
+                )| {
+                    domain::contract::SchoolConcern {
+                        concern: Concern {
+                            id,
+                            match_id,
+                            reported_by_name,
+                            text,
+                            reported_at,
+                        },
+                        school_id,
+                        school_name,
+                        ambassador_id,
+                        ambassador_name,
+                    }
+                },
+            )
+            .collect())
+    }
 }

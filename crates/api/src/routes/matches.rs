@@ -25,7 +25,8 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(get_match)
         .service(transition_match)
         .service(report_concern)
-        .service(list_concerns);
+        .service(list_concerns)
+        .service(school_concerns);
 }
 
 /// A match with the user account of its ambassador, which decides what its ambassador may do.
@@ -232,4 +233,30 @@ pub async fn list_concerns(
         "match",
     )?;
     Ok(web::Json(state.store.list_concerns(found.id).await?))
+}
+
+/// The concerns raised about placements, newest first (at most 100): every school's for
+/// programme staff, their own schools' for a school's staff. Ambassadors read the concerns of
+/// their own matches per match.
+#[utoipa::path(
+    operation_id = "listSchoolConcerns",
+    tag = "matching",
+    responses(
+        (status = 200, description = "The concerns, newest first.", body = Vec<domain::contract::SchoolConcern>),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Only programme staff and a school's staff.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/concerns")]
+pub async fn school_concerns(
+    state: web::Data<AppState>,
+    principal: Principal,
+) -> Result<web::Json<Vec<domain::contract::SchoolConcern>>, ApiError> {
+    let member = match &principal {
+        Principal::User(user) if policy::is_programme_admin(user) => None,
+        Principal::User(user) if policy::has_school_role(user) => Some(user.id),
+        _ => return Err(ApiError::Forbidden),
+    };
+    Ok(web::Json(state.store.school_concerns(member).await?))
 }

@@ -117,6 +117,16 @@ on_both_backends! {
         assert_eq!(reported.status(), StatusCode::CREATED);
         let concerns: Vec<Value> = app.get_json(&path, &app.login_as(COORDINATOR).await).await;
         assert!(concerns.iter().any(|c| c["text"] == "Groep 6 mist de uitleg vooraf."), "{concerns:?}");
+        // The lists of concerns: the school's staff and programme staff see it, with the school
+        // and the ambassador; another school does not; an ambassador may not list them.
+        for who in [COORDINATOR, ADMIN] {
+            let listed: Vec<domain::contract::SchoolConcern> = app.get_json("/api/v1/concerns", &app.login_as(who).await).await;
+            let found = listed.iter().find(|c| c.concern.text == "Groep 6 mist de uitleg vooraf.").expect("listed");
+            assert_eq!((found.school_name.as_str(), found.ambassador_name.as_str()), ("Basisschool De Zeester", "Fenna Dijkstra"));
+        }
+        let elsewhere: Vec<domain::contract::SchoolConcern> = app.get_json("/api/v1/concerns", &app.login_as(OTHER_DIRECTOR).await).await;
+        assert!(elsewhere.iter().all(|c| c.school_id != school), "{elsewhere:?}");
+        assert_problem(app.get("/api/v1/concerns", &app.login_as(AMBASSADOR).await).await, StatusCode::FORBIDDEN, "forbidden").await;
 
         // Saying no later counts as no.
         let _: Value = app.call(Method::PUT, &format!("/api/v1/me/opt-ins/{school}/2026-2027"), &eva,

@@ -260,3 +260,20 @@ pub struct Concern {
     /// When it was reported.
     pub reported_at: DateTime<Utc>,
 }
+
+/// A concern as programme staff and the school's staff see it in their list: with the school
+/// and the ambassador it is about.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SchoolConcern {
+    /// The concern.
+    pub concern: Concern,
+    /// The school.
+    pub school_id: Uuid,
+    /// Its name.
+    pub school_name: String,
+    /// The ambassador of the match.
+    pub ambassador_id: Uuid,
+    /// Their name.
+    pub ambassador_name: String,
+}

@@ -53,7 +53,7 @@ pub use lesson_series::{
 };
 pub use matching::{
     Concern, ConcernInput, Match, MatchInput, MatchQuery, MatchTransition, MatchingRun,
-    MatchingRunInput, MatchingRunListItem, Meeting, PlacementSummary, RunProposal,
+    MatchingRunInput, MatchingRunListItem, Meeting, PlacementSummary, RunProposal, SchoolConcern,
 };
 pub use mine::{ErasureRequest, ErasureRequestInput, MyPlacement, MyPlacements};
 pub use organisation::{Member, Organisation};

@@ -143,6 +143,7 @@ pub struct AmbassadorTexts {
     pub save_profile: &'static str,
     pub profile_saved: &'static str,
     pub download: &'static str,
+    pub concerns_title: &'static str,
     pub decline_reason: &'static str,
     pub decline_for_ambassador: &'static str,
     pub decline_for_school: &'static str,

@@ -245,6 +245,7 @@ pub const AMBASSADORS: AmbassadorTexts = AmbassadorTexts {
     save_profile: "Save profile",
     profile_saved: "The profile is saved.",
     download: "Download",
+    concerns_title: "Concerns raised",
     decline_reason: "Reason for declining",
     decline_for_ambassador: "Decline for the ambassador",
     decline_for_school: "Decline for the school",

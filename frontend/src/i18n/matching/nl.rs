@@ -245,6 +245,7 @@ pub const AMBASSADORS: AmbassadorTexts = AmbassadorTexts {
     save_profile: "Profiel opslaan",
     profile_saved: "Het profiel is opgeslagen.",
     download: "Downloaden",
+    concerns_title: "Gemelde zorgen",
     decline_reason: "Reden van afwijzen",
     decline_for_ambassador: "Afwijzen namens de ambassadeur",
     decline_for_school: "Afwijzen namens de school",

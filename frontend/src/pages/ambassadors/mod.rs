@@ -1,6 +1,7 @@
 //! Ambassadeurs: programme staff's list of every ambassador, by intake status, and each one's
 //! page with the profile, the intake, the VOG, the documents and the matches.
 
+mod concerns;
 mod detail;
 mod intake;
 mod matches;
@@ -14,6 +15,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use self::concerns::Concerns;
 pub use self::detail::AmbassadorPage;
 use self::new::NewAmbassador;
 use self::new_applications::NewApplications;
@@ -107,6 +109,7 @@ pub fn AmbassadorsPage(props: &AmbassadorsProps) -> Html {
             <p class="lead">{ t.intro }</p>
             <NewApplications api={props.session.api.clone()} />
             <crate::pages::mine::ErasureRequests api={props.session.api.clone()} />
+            <Concerns api={props.session.api.clone()} />
             if *creating {
                 <NewAmbassador api={props.session.api.clone()} {today} {on_cancel} />
             }
