@@ -218,6 +218,12 @@ on_both_backends! {
         browser.find("#agreements-table").await;
         let overflow = sideways_overflow(&browser).await;
         assert!(overflow <= 0, "Werkgever scrolls sideways at 360 px by {overflow} px");
+        // The agreements are cards: their buttons are on the screen.
+        let buttons_in_view = browser
+            .script("const b = [...document.querySelectorAll('#agreements-table .row-buttons button')]; \
+                     return b.length > 0 && b.every(x => x.getBoundingClientRect().right <= window.innerWidth)")
+            .await;
+        assert_eq!(buttons_in_view, true, "an agreement's buttons are off the screen at 360 px");
         browser.screenshot(&shot(&db, "werkgever-360px")).await;
         for (section, name) in [
             ("agreements", "werkgever-afspraken-360px"),

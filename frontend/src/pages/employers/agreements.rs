@@ -231,7 +231,7 @@ fn agreement_table(
     };
     html! {
         <div class="table-wrap" role="region" aria-labelledby="agreements-title" tabindex="0">
-            <table id="agreements-table">
+            <table id="agreements-table" class="cards-on-phone">
                 <thead>
                     <tr>
                         <th scope="col">{ t.column_employee }</th>
@@ -250,18 +250,18 @@ fn agreement_table(
                         <tr key={agreement.id.to_string()} id={format!("agreement-{}", agreement.id)}
                             class="agreement" data-status={agreement.status.as_str()}>
                             <th scope="row">{ agreement.employee_name.clone() }</th>
-                            <td class="nowrap">{ agreement.school_year.to_string() }</td>
-                            <td>{ p.start_moment(agreement.start_moment) }</td>
-                            <td>
+                            <td class="nowrap" data-label={t.column_school_year}>{ agreement.school_year.to_string() }</td>
+                            <td data-label={t.column_start}>{ p.start_moment(agreement.start_moment) }</td>
+                            <td data-label={t.column_commitment}>
                                 { p.commitment(agreement.commitment) }
                                 <span class="muted">
                                     { format!("{} – {}", p.date(agreement.first_day), p.date(agreement.last_day)) }
                                 </span>
                             </td>
-                            <td class="numeric nowrap">{ hours(agreement.sponsored_minutes_per_week) }</td>
-                            <td class="numeric nowrap">{ hours(agreement.volunteered_minutes_per_week) }</td>
-                            <td class="numeric nowrap">{ format_euro(agreement.hourly_rate) }</td>
-                            <td>
+                            <td class="numeric nowrap" data-label={t.column_sponsored}>{ hours(agreement.sponsored_minutes_per_week) }</td>
+                            <td class="numeric nowrap" data-label={t.column_volunteered}>{ hours(agreement.volunteered_minutes_per_week) }</td>
+                            <td class="numeric nowrap" data-label={t.column_rate}>{ format_euro(agreement.hourly_rate) }</td>
+                            <td data-label={t.column_status}>
                                 <span class={classes!("status", "agreement-status", status_class(agreement.status))}>
                                     { t.agreement_status(agreement.status) }
                                 </span>

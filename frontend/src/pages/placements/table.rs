@@ -79,7 +79,7 @@ pub fn placement_table(
     let t = &texts.placements;
     html! {
         <div class="table-wrap" role="region" aria-labelledby="placements-table-title" tabindex="0">
-            <table id="placement-table">
+            <table id="placement-table" class="cards-on-phone">
                 <caption id="placements-table-title" class="visually-hidden">{ texts.menu_placements }</caption>
                 <thead>
                     <tr>
