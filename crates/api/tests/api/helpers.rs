@@ -100,6 +100,24 @@ impl TestApp {
         response.json().await.expect("a JSON body")
     }
 
+    /// An access token of the demo partner client (client credentials).
+    pub async fn partner_token(&self) -> String {
+        let response = self
+            .client_token(&[
+                ("grant_type", "client_credentials"),
+                ("client_id", "demo-partner"),
+                ("client_secret", "demo-partner-secret"),
+            ])
+            .await;
+        assert_eq!(
+            response.status(),
+            StatusCode::OK,
+            "the demo partner's token"
+        );
+        let token: AccessToken = response.json().await.expect("a token");
+        token.access_token
+    }
+
     pub async fn client_token(&self, form: &[(&str, &str)]) -> Response {
         self.client
             .post(self.url("/api/v1/auth/token"))

@@ -269,7 +269,7 @@ on_both_backends! {
             let feed = app.get(&format!("/api/v1/schools/{school}/calendar-feed"), &token).await;
             assert_problem(feed, StatusCode::NOT_FOUND, "not_found").await;
         }
-        let partner = partner_token(&app).await;
+        let partner = app.partner_token().await;
         let denied = app.get(&format!("/api/v1/schools/{school}/lesson-calendar"), &partner).await;
         assert_problem(denied, StatusCode::NOT_FOUND, "not_found").await;
         for bad in ["2026-13", "december", "2026-1"] {
@@ -324,18 +324,6 @@ on_both_backends! {
         let unknown = anonymous.get(app.url("/api/v1/calendars/not-a-feed.ics")).send().await.unwrap();
         assert_problem(unknown, StatusCode::NOT_FOUND, "not_found").await;
     }
-}
-
-async fn partner_token(app: &TestApp) -> String {
-    let response = app
-        .client_token(&[
-            ("grant_type", "client_credentials"),
-            ("client_id", "demo-partner"),
-            ("client_secret", "demo-partner-secret"),
-        ])
-        .await;
-    let token: domain::contract::AccessToken = response.json().await.unwrap();
-    token.access_token
 }
 
 type Properties = std::collections::HashMap<String, (String, Option<String>)>;
