@@ -49,7 +49,8 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
                 "opening the database {}",
                 crate::config::redact_url(&config.database_url)
             )
-        })?;
+        })?
+        .with_clock(config.clock);
     store.migrate().await.context("migrating the database")?;
     if config.demo {
         if store.count_organisations().await? == 0 {
@@ -73,6 +74,10 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
                 .into_bytes()
         }
     };
+    // Bound before the state is made: the links in e-mails need the port it got.
+    let listener =
+        TcpListener::bind(config.bind).with_context(|| format!("binding {}", config.bind))?;
+    let address = listener.local_addr()?;
     let state = AppState {
         store: store.clone(),
         keys: TokenKeys::from_secret(&secret),
@@ -81,8 +86,27 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         proxy_hops: config.proxy_hops,
         payout_account: config.payout_account.clone(),
         clock: config.clock,
-        mailer: crate::mail::Mailer::new(&config.public_url, config.demo),
+        mailer: crate::mail::Mailer::new(
+            &config
+                .public_url
+                .clone()
+                .unwrap_or_else(|| format!("http://{address}")),
+        ),
     };
+    match crate::delivery::Transport::from_config(&config.mail, config.demo)? {
+        Some(transport) => {
+            tokio::spawn(crate::delivery::run(
+                store.clone(),
+                transport,
+                config.mail.clone(),
+                state.mailer.waker(),
+            ));
+        }
+        None => tracing::warn!(
+            target: "klasbrug::mail",
+            "KLASBRUG_SMTP_URL is not set: e-mail stays in the outbox until a mail server is configured"
+        ),
+    }
     let static_dir = config.static_dir.clone();
     tokio::spawn(purge_documents(
         store.clone(),
@@ -91,9 +115,6 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         config.purge_interval_secs,
     ));
 
-    let listener =
-        TcpListener::bind(config.bind).with_context(|| format!("binding {}", config.bind))?;
-    let address = listener.local_addr()?;
     let server = HttpServer::new(move || build(state.clone(), static_dir.clone()))
         .listen(listener)?
         .run();

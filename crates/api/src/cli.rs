@@ -144,6 +144,7 @@ async fn create_admin(email: String, password_text: String, name: String) -> any
             action: "user.create",
             resource_type: "user",
             resource_id: Some(user.id),
+            reason: None,
         })
         .await?;
     println!("Programme admin {email} created.");
@@ -184,6 +185,7 @@ async fn create_partner_client(name: String, scopes: String) -> anyhow::Result<(
             action: "partner_client.create",
             resource_type: "partner_client",
             resource_id: Some(id),
+            reason: None,
         })
         .await?;
     println!("client_id={client_id}\nclient_secret={secret}\nscopes={scopes}");

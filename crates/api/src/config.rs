@@ -49,11 +49,29 @@ pub struct Config {
     /// allowances are paid from, for the SEPA payout file. The demo uses a fictional one.
     pub payout_account: Option<PayoutAccount>,
     /// `KLASBRUG_PUBLIC_URL`: the address people reach the web app at, for links in e-mails
-    /// (default `http://` and the bind address).
-    pub public_url: String,
+    /// (default `http://` and the address the server is listening on).
+    pub public_url: Option<String>,
     /// `KLASBRUG_CLOCK_START`: start the application's clock at this instant or date instead
     /// of the real one (for tests and demos of a chosen day); it runs on from there.
     pub clock: crate::clock::Clock,
+    /// How e-mail leaves: the SMTP server (`KLASBRUG_SMTP_URL`), the sender and the retries.
+    pub mail: MailConfig,
+}
+
+/// The mail settings.
+#[derive(Clone, Debug)]
+pub struct MailConfig {
+    /// `smtp://host:port`, `smtps://user:pass@host:465` or `smtp://host:587?tls=required`;
+    /// without it, messages stay in the outbox (in demo mode they are written to the log).
+    pub smtp_url: Option<String>,
+    /// The sender, such as `Klasbrug <noreply@klasbrug.example>`.
+    pub from: String,
+    /// The first retry's delay; each next one waits twice as long.
+    pub retry_base: std::time::Duration,
+    /// How many attempts before a message is marked failed.
+    pub max_attempts: u32,
+    /// How long the worker waits between looks at the outbox when nothing wakes it sooner.
+    pub poll_interval: std::time::Duration,
 }
 
 /// The account allowances are paid from.
@@ -216,7 +234,7 @@ impl Config {
         });
         let public_url = match get("KLASBRUG_PUBLIC_URL") {
             Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
-                url.trim_end_matches('/').to_owned()
+                Some(url.trim_end_matches('/').to_owned())
             }
             Some(url) => {
                 return Err(ConfigError {
@@ -226,7 +244,7 @@ impl Config {
                     ),
                 });
             }
-            None => format!("http://{bind}"),
+            None => None,
         };
         let clock = match get("KLASBRUG_CLOCK_START") {
             None => crate::clock::Clock::system(),
@@ -239,7 +257,40 @@ impl Config {
                     ),
                 })?,
         };
+        let smtp_url = get("KLASBRUG_SMTP_URL");
+        if let Some(url) = &smtp_url
+            && !(url.starts_with("smtp://") || url.starts_with("smtps://"))
+        {
+            return Err(ConfigError {
+                name: "KLASBRUG_SMTP_URL",
+                message: format!(
+                    "'{}' is not an SMTP address such as smtp://127.0.0.1:2525 or smtps://user:pass@mail.example.nl:465",
+                    redact_url(url)
+                ),
+            });
+        }
+        let from = get("KLASBRUG_MAIL_FROM")
+            .unwrap_or_else(|| "Klasbrug <noreply@klasbrug.example>".to_owned());
+        if from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(ConfigError {
+                name: "KLASBRUG_MAIL_FROM",
+                message: format!("'{from}' is not a sender such as Klasbrug <noreply@klasbrug.nl>"),
+            });
+        }
+        let mail = MailConfig {
+            smtp_url,
+            from,
+            retry_base: std::time::Duration::from_millis(
+                number("KLASBRUG_MAIL_RETRY_BASE_MS", 30_000, 3_600_000)?.max(1),
+            ),
+            max_attempts: u32::try_from(number("KLASBRUG_MAIL_MAX_ATTEMPTS", 8, 50)?.max(1))
+                .unwrap_or(8),
+            poll_interval: std::time::Duration::from_millis(
+                number("KLASBRUG_MAIL_POLL_MS", 1000, 600_000)?.max(10),
+            ),
+        };
         Ok(Self {
+            mail,
             clock,
             public_url,
             payout_account,

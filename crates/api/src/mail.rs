@@ -1,7 +1,11 @@
-//! Outgoing e-mail. There is no mail transport yet: in development (demo mode) each message is
-//! written to the log whole, under the target `klasbrug::mail`, so the link in it can be
-//! followed; outside demo mode only the fact that a message was due is logged, without address
-//! or content, since logs hold no personal data or secrets.
+//! Outgoing e-mail: the messages, and the mailer that puts them in the outbox in the
+//! transaction of the change that causes them. The delivery worker ([`crate::delivery`]) sends
+//! them: over SMTP when `KLASBRUG_SMTP_URL` is set, to the log (target `klasbrug::mail`) in
+//! demo mode without it, and otherwise not at all until a mail server is configured.
+
+use std::sync::Arc;
+
+use tokio::sync::Notify;
 
 /// A message to one person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,19 +18,19 @@ pub struct Message {
     pub body: String,
 }
 
-/// Delivers messages.
+/// Queues messages and wakes the delivery worker.
 #[derive(Debug, Clone)]
 pub struct Mailer {
     public_url: String,
-    log_content: bool,
+    wake: Arc<Notify>,
 }
 
 impl Mailer {
-    /// A mailer whose links start at `public_url`; `demo` logs messages whole.
-    pub fn new(public_url: &str, demo: bool) -> Self {
+    /// A mailer whose links start at `public_url`.
+    pub fn new(public_url: &str) -> Self {
         Self {
             public_url: public_url.trim_end_matches('/').to_owned(),
-            log_content: demo,
+            wake: Arc::new(Notify::new()),
         }
     }
 
@@ -35,23 +39,35 @@ impl Mailer {
         format!("{}{path}", self.public_url)
     }
 
-    /// Delivers `message`.
-    pub fn send(&self, message: &Message) {
-        if self.log_content {
-            tracing::info!(
-                target: "klasbrug::mail",
-                "e-mail to {} (development delivery), subject: {}\n{}",
-                message.to,
-                message.subject,
-                message.body
-            );
-        } else {
-            tracing::warn!(
-                target: "klasbrug::mail",
-                subject = %message.subject,
-                "an e-mail is due but no mail transport is configured"
-            );
-        }
+    /// Puts `message` of `kind` in the outbox. Call it on the transaction of the change that
+    /// causes it, then [`Mailer::wake`] once that has committed.
+    pub async fn queue(
+        &self,
+        store: &store::Store,
+        kind: &'static str,
+        message: Message,
+    ) -> Result<(), store::StoreError> {
+        store
+            .enqueue_email(&store::NewEmail {
+                kind,
+                to: message.to,
+                subject: message.subject,
+                text: message.body,
+                html: None,
+                attachment: None,
+            })
+            .await?;
+        Ok(())
+    }
+
+    /// Tells the delivery worker a message waits, so it leaves now rather than at the next look.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    /// What the delivery worker waits on.
+    pub fn waker(&self) -> Arc<Notify> {
+        self.wake.clone()
     }
 }
 
@@ -203,7 +219,7 @@ mod tests {
 
     #[test]
     fn an_invitation_links_to_the_acceptance_page_with_the_token() {
-        let mailer = Mailer::new("https://klasbrug.example/", true);
+        let mailer = Mailer::new("https://klasbrug.example/");
         let id = uuid::Uuid::nil();
         let message = invitation(
             &mailer,

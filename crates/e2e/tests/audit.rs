@@ -1,7 +1,8 @@
 //! The audit log in headless Chromium, against the real binary on SQLite and on PostgreSQL: the
-//! director offers a spot; programme staff read it at the top of Auditlog as "Anouk Visser bood
-//! een plek aan", with a link to Plekken; logins are left out until asked for; the kind filter
-//! and a click on a name narrow the log down.
+//! director offers a spot and closes it again; programme staff read it at the top of Auditlog as
+//! "Anouk Visser bood een plek aan", with a link to Plekken, and the closing with the reason she
+//! gave; logins are left out until asked for; the kind filter and a click on a name narrow the
+//! log down.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -45,12 +46,22 @@ on_both_backends! {
                 "kind": "thematic", "theme": "Robotica-lab", "expertise": ["programmeren"]}))
             .send().await.unwrap();
         assert_eq!(created.status().as_u16(), 201);
+        // And closes it again, saying why: the log shows the reason beside the action.
+        let created: Value = created.json().await.unwrap();
+        let closed = reqwest::Client::new()
+            .post(server.url(&format!("/api/v1/placements/{}/transitions", created["id"].as_str().unwrap())))
+            .bearer_auth(&director)
+            .json(&json!({"action": "close", "reason": "De leerkracht gaat met verlof"}))
+            .send().await.unwrap();
+        assert_eq!(closed.status().as_u16(), 200);
 
         browser.click(&browser.find("#menu-audit").await).await;
         let first = browser.wait_for_text("#audit-events tbody tr", "Anouk Visser").await;
-        assert!(first.contains("bood een plek aan") && first.contains("plek"), "{first}");
+        assert!(first.contains("De leerkracht gaat met verlof"), "{first}");
         let rows = actions(&browser).await;
-        assert_eq!(rows[0], "placement.create", "newest first: {rows:?}");
+        assert_eq!(rows[..2], ["placement.close", "placement.create"], "newest first: {rows:?}");
+        let second = browser.text(&browser.find("#audit-events tbody tr:nth-child(2)").await).await;
+        assert!(second.contains("bood een plek aan") && second.contains("plek"), "{second}");
         assert!(rows.iter().all(|a| !a.starts_with("auth.")), "logins are left out: {rows:?}");
         wait_for(&browser, "#audit-events tbody tr:first-child a[href='/plekken']").await;
         browser.screenshot(&shot(&db, "auditlog")).await;
@@ -61,7 +72,7 @@ on_both_backends! {
 
         // Only placements; then only what Anouk did.
         set_value(&browser, "#audit-kind", "placement").await;
-        browser.wait_for_text("#audit-events tbody tr:first-child", "bood een plek aan").await;
+        browser.wait_for_text("#audit-events tbody tr:nth-child(2)", "bood een plek aan").await;
         let rows = actions(&browser).await;
         assert!(!rows.is_empty() && rows.iter().all(|a| a.starts_with("placement.")), "{rows:?}");
         set_value(&browser, "#audit-kind", "").await;

@@ -14,7 +14,7 @@ use uuid::Uuid;
 
 use crate::ambassadors::{from_json, to_json};
 use crate::error::conflict_says;
-use crate::{Store, StoreError, StoreResult, new_id, now, with_pool};
+use crate::{Store, StoreError, StoreResult, new_id, with_pool};
 
 /// One volunteer's hours in a month, for drawing up their line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -161,7 +161,7 @@ impl Store {
             .bind(profile.hourly_rate.map(|c| c.0))
             .bind(profile.iban.as_ref().map(|i| i.as_str().to_owned()))
             .bind(profile.account_holder.clone())
-            .bind(now())
+            .bind(self.now())
             .execute(pool)
             .await?;
         });
@@ -177,7 +177,7 @@ impl Store {
         source: &str,
     ) -> StoreResult<DeclaredAllowance> {
         let id = new_id();
-        let at = now();
+        let at = self.now();
         with_pool!(self, pool => {
             sqlx::query(
                 "INSERT INTO declared_allowances (id, ambassador_id, month, amount, source, created_at) \
@@ -295,7 +295,7 @@ impl Store {
         line: &StatementLine,
     ) -> StoreResult<Uuid> {
         let id = new_id();
-        let at = now();
+        let at = self.now();
         let result = with_pool!(self, pool => {
             sqlx::query(
                 "INSERT INTO statement_lines (id, ambassador_id, month, line, amount, status, corrects, created_at, updated_at) \
@@ -370,7 +370,7 @@ impl Store {
         let Ok(expected_version) = i32::try_from(expected_version) else {
             return Ok(None);
         };
-        let at = now();
+        let at = self.now();
         let changed = with_pool!(self, pool => {
             let mut tx = pool.begin().await?;
             let changed = sqlx::query(

@@ -11,7 +11,7 @@ use domain::vog::{VogFacts, VogOutcome};
 use serde::{Serialize, de::DeserializeOwned};
 use uuid::Uuid;
 
-use crate::{Store, StoreError, StoreResult, live_statuses, new_id, now, with_pool};
+use crate::{Store, StoreError, StoreResult, live_statuses, new_id, with_pool};
 
 /// Who did something, for the records that name them.
 #[derive(Debug, Clone, Copy)]
@@ -100,7 +100,7 @@ impl Store {
         today: NaiveDate,
     ) -> StoreResult<Ambassador> {
         let id = new_id();
-        let at = now();
+        let at = self.now();
         let profile = to_json(input, "an ambassador's profile")?;
         with_pool!(self, pool => {
             let mut tx = pool.begin().await?;
@@ -172,7 +172,7 @@ impl Store {
             .bind(&input.email)
             .bind(input.employer_id)
             .bind(&profile)
-            .bind(now())
+            .bind(self.now())
             .bind(id)
             .execute(pool)
             .await?
@@ -265,7 +265,7 @@ impl Store {
         note: Option<&str>,
         decided: bool,
     ) -> StoreResult<Ambassador> {
-        let at = now();
+        let at = self.now();
         with_pool!(self, pool => {
             let mut tx = pool.begin().await?;
             let changed = sqlx::query(
@@ -353,7 +353,7 @@ impl Store {
             .bind(by.id)
             .bind(by.name)
             .bind(input.outcome.as_str())
-            .bind(now())
+            .bind(self.now())
             .execute(pool)
             .await?;
         });
@@ -416,7 +416,7 @@ impl Store {
             .bind(document.format.media_type())
             .bind(document.content.len() as i64)
             .bind(&document.content)
-            .bind(now())
+            .bind(self.now())
             .execute(&mut *tx)
             .await?;
             tx.commit().await?;
@@ -492,7 +492,7 @@ impl Store {
     /// schools' history too) but point at nobody. Refused (`Conflict`) while a match is live.
     pub async fn erase_ambassador(&self, id: Uuid, anonymous: &AmbassadorInput) -> StoreResult<()> {
         let profile = to_json(anonymous, "an anonymous profile")?;
-        let at = now();
+        let at = self.now();
         with_pool!(self, pool => {
             let mut tx = pool.begin().await?;
             let user_id: Option<Uuid> = sqlx::query_scalar(

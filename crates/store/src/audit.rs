@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use domain::contract::{AuditEvent, AuditOrder, AuditQuery};
 use uuid::Uuid;
 
-use crate::{Store, StoreResult, new_id, now, with_pool};
+use crate::{Store, StoreResult, new_id, with_pool};
 
 /// An entry to append.
 #[derive(Debug, Clone)]
@@ -19,6 +19,8 @@ pub struct NewAuditEntry {
     pub resource_type: &'static str,
     /// The resource, if it has an id.
     pub resource_id: Option<Uuid>,
+    /// The reason the actor gave, for an action that asks for one.
+    pub reason: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -31,6 +33,7 @@ struct AuditRow {
     action: String,
     resource_type: String,
     resource_id: Option<Uuid>,
+    reason: Option<String>,
 }
 
 impl Store {
@@ -38,16 +41,17 @@ impl Store {
     pub async fn record_audit(&self, entry: &NewAuditEntry) -> StoreResult<()> {
         with_pool!(self, pool => {
             sqlx::query(
-                "INSERT INTO audit_log (id, at, actor_kind, actor_id, action, resource_type, resource_id) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                "INSERT INTO audit_log (id, at, actor_kind, actor_id, action, resource_type, resource_id, reason) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             )
             .bind(new_id())
-            .bind(now())
+            .bind(self.now())
             .bind(entry.actor_kind)
             .bind(entry.actor_id)
             .bind(entry.action)
             .bind(entry.resource_type)
             .bind(entry.resource_id)
+            .bind(entry.reason.as_deref())
             .execute(pool)
             .await?;
         });
@@ -65,7 +69,7 @@ impl Store {
         let rows: Vec<AuditRow> = with_pool!(self, pool => {
             let mut query = sqlx::QueryBuilder::new(
                 "SELECT a.id, a.at, a.actor_kind, a.actor_id, COALESCE(u.name, c.name) AS actor_name, \
-                 a.action, a.resource_type, a.resource_id FROM audit_log a \
+                 a.action, a.resource_type, a.resource_id, a.reason FROM audit_log a \
                  LEFT JOIN users u ON a.actor_kind = 'user' AND u.id = a.actor_id \
                  LEFT JOIN partner_clients c ON a.actor_kind = 'client' AND c.id = a.actor_id \
                  WHERE 1 = 1",
@@ -103,6 +107,7 @@ impl Store {
                 action: row.action,
                 resource_type: row.resource_type,
                 resource_id: row.resource_id,
+                reason: row.reason,
             })
             .collect())
     }

@@ -5,7 +5,7 @@ use domain::SchoolYear;
 use domain::contract::{SchoolCapacityInput, Teacher};
 use uuid::Uuid;
 
-use crate::{Store, StoreError, StoreResult, now, with_pool};
+use crate::{Store, StoreError, StoreResult, with_pool};
 
 #[derive(sqlx::FromRow)]
 struct CapacityRow {
@@ -86,7 +86,7 @@ impl Store {
             .bind(column(input.groups_with_starting_teacher))
             .bind(teachers)
             .bind(input.offered.map(column))
-            .bind(now())
+            .bind(self.now())
             .execute(pool)
             .await?;
         });

@@ -5,7 +5,7 @@ use domain::contract::{HourEntry, HourEntryInput};
 use domain::hours::{EntryMinutes, HourActivity, HourKind, HourStatus};
 use uuid::Uuid;
 
-use crate::{Store, StoreError, StoreResult, new_id, now, with_pool};
+use crate::{Store, StoreError, StoreResult, new_id, with_pool};
 
 #[derive(sqlx::FromRow)]
 struct EntryRow {
@@ -72,7 +72,7 @@ impl Store {
     /// Records a submitted entry.
     pub async fn create_hour_entry(&self, new: &NewHourEntry<'_>) -> StoreResult<HourEntry> {
         let id = new_id();
-        let at = now();
+        let at = self.now();
         with_pool!(self, pool => {
             sqlx::query(
                 "INSERT INTO hour_entries (id, ambassador_id, placement_id, school_id, entry_date, minutes, activity, \
@@ -219,7 +219,7 @@ impl Store {
         reason: Option<&str>,
         by: &str,
     ) -> StoreResult<HourEntry> {
-        let at = now();
+        let at = self.now();
         let changed = with_pool!(self, pool => {
             sqlx::query(
                 "UPDATE hour_entries SET status = $1, decision_reason = $2, decided_by = $3, decided_at = $4, \
@@ -251,7 +251,7 @@ impl Store {
         to: NaiveDate,
         by: &str,
     ) -> StoreResult<u64> {
-        let at = now();
+        let at = self.now();
         Ok(with_pool!(self, pool => {
             sqlx::query(
                 "UPDATE hour_entries SET status = 'approved', decision_reason = NULL, decided_by = $1, \

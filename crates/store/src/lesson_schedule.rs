@@ -10,7 +10,7 @@ use domain::lesson_series::TargetGroup;
 use uuid::Uuid;
 
 use crate::ambassadors::from_json;
-use crate::{Store, StoreError, StoreResult, new_id, now, with_pool};
+use crate::{Store, StoreError, StoreResult, new_id, with_pool};
 
 /// What a calendar feed shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,7 +112,7 @@ impl Store {
                 "UPDATE lesson_series SET status = 'scheduled', updated_at = $1 \
                  WHERE id = $2 AND status IN ('approved', 'scheduled')",
             )
-            .bind(now())
+            .bind(self.now())
             .bind(series_id)
             .execute(&mut *tx)
             .await?
@@ -212,7 +212,7 @@ impl Store {
             .bind(id)
             .bind(kind)
             .bind(fresh)
-            .bind(now())
+            .bind(self.now())
             .execute(&mut *pool)
             .await?;
             sqlx::query_scalar("SELECT token FROM calendar_feeds WHERE subject_id = $1")

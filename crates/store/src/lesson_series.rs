@@ -11,7 +11,7 @@ use domain::lesson_series::{LessonSeriesAction, LessonSeriesStatus};
 use uuid::Uuid;
 
 use crate::ambassadors::{from_json, to_json};
-use crate::{Store, StoreError, StoreResult, new_id, now, with_pool};
+use crate::{Store, StoreError, StoreResult, new_id, with_pool};
 
 #[derive(sqlx::FromRow)]
 struct SeriesRow {
@@ -52,7 +52,7 @@ impl Store {
         copied_from: Option<Uuid>,
     ) -> StoreResult<LessonSeries> {
         let id = new_id();
-        let at = now();
+        let at = self.now();
         let ambassador = input
             .ambassador_id
             .ok_or_else(|| StoreError::Corrupt("a series needs its ambassador".into()))?;
@@ -167,7 +167,7 @@ impl Store {
             .bind(&input.framework_code)
             .bind(&input.title)
             .bind(to_json(input, "a lesson series")?)
-            .bind(now())
+            .bind(self.now())
             .bind(id)
             .bind(expected.as_str())
             .execute(pool)
@@ -190,7 +190,7 @@ impl Store {
         to: LessonSeriesStatus,
         comment: Option<NewComment<'_>>,
     ) -> StoreResult<LessonSeries> {
-        let at = now();
+        let at = self.now();
         with_pool!(self, pool => {
             let mut tx = pool.begin().await?;
             let changed = sqlx::query(
@@ -235,7 +235,7 @@ impl Store {
             .bind(comment.author_name)
             .bind(comment.text)
             .bind(comment.action.map(|a| a.as_str()))
-            .bind(now())
+            .bind(self.now())
             .execute(pool)
             .await?;
         });

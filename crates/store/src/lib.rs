@@ -12,6 +12,7 @@ mod ambassadors;
 mod applications;
 mod audit;
 mod capacities;
+mod clock;
 mod error;
 mod frameworks;
 mod holidays;
@@ -25,6 +26,7 @@ mod matches;
 mod matching_runs;
 mod mine;
 mod organisations;
+mod outbox;
 mod partner_clients;
 mod placements;
 mod refresh_tokens;
@@ -46,6 +48,7 @@ pub use allowances::MonthHours;
 pub use ambassadors::{Actor, Document, facts as vog_facts};
 pub use applications::{NewApplication, PartnerSubmission, PendingApplication};
 pub use audit::NewAuditEntry;
+pub use clock::Clock;
 pub use error::StoreError;
 pub use hours::{HourFilter, NewHourEntry};
 pub use lesson_schedule::FeedSubject;
@@ -55,6 +58,7 @@ pub use login_failures::FailureCount;
 pub use matches::{MatchUpdate, NewMatch};
 pub use matching_runs::{MatchingInput, NewRun};
 pub use organisations::{NewOrganisation, OrganisationFilter};
+pub use outbox::{Attachment, NewEmail, OutboxCounts, OutboxMessage};
 pub use partner_clients::{NewPartnerClient, PartnerClientRecord};
 pub use refresh_tokens::{RefreshOutcome, RefreshTokenRecord};
 pub use sponsorship::{InvitationRecord, NewEmployer};
@@ -68,6 +72,7 @@ pub type StoreResult<T> = Result<T, StoreError>;
 #[derive(Clone, Debug)]
 pub struct Store {
     pool: Pool,
+    clock: Clock,
 }
 
 #[derive(Clone, Debug)]
@@ -207,7 +212,24 @@ impl Store {
                 "DATABASE_URL must start with sqlite: or postgres:".to_owned(),
             ));
         };
-        Ok(Self { pool })
+        Ok(Self {
+            pool,
+            clock: Clock::system(),
+        })
+    }
+
+    /// This store, reading "now" from `clock` for every instant it records (creation and
+    /// decision times, the audit log), so they agree with the dates the rules were applied on.
+    /// Session lifetimes and login attempts stay on the system's time, like the tokens' expiry.
+    #[must_use]
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// The application's now, at the precision both backends store.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
     }
 
     /// Connects with the default pool size and brings the schema up to date.
@@ -280,7 +302,10 @@ impl Store {
             }
         };
         Ok(Tx {
-            store: Store { pool },
+            store: Store {
+                pool,
+                clock: self.clock,
+            },
         })
     }
 }

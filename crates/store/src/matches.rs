@@ -13,7 +13,7 @@ use uuid::Uuid;
 use crate::ambassadors::{Actor, INSERT_STEP, from_json, to_json};
 use crate::matching_runs::{AMBASSADOR_SUMMARY, PLACEMENT_SUMMARY, SummaryColumns};
 use crate::{
-    Store, StoreError, StoreResult, live_statuses, new_id, now, placed_statuses, placement_room,
+    Store, StoreError, StoreResult, live_statuses, new_id, placed_statuses, placement_room,
     with_pool,
 };
 
@@ -139,7 +139,7 @@ impl Store {
         today: NaiveDate,
     ) -> StoreResult<Match> {
         let id = new_id();
-        let at = now();
+        let at = self.now();
         let breakdown = to_json(&new.breakdown, "a score breakdown")?;
         let reasons = to_json(&new.reasons, "reasons")?;
         with_pool!(self, pool => {
@@ -263,7 +263,7 @@ impl Store {
         by: Actor<'_>,
         today: NaiveDate,
     ) -> StoreResult<Match> {
-        let at = now();
+        let at = self.now();
         // What the ambassador's intake status becomes, and from which.
         let ambassador_move = match update.status {
             MatchStatus::Declined => Some((IntakeStatus::Matched, IntakeStatus::Available)),
@@ -441,7 +441,7 @@ impl Store {
         by: Actor<'_>,
     ) -> StoreResult<Concern> {
         let id = new_id();
-        let at = now();
+        let at = self.now();
         with_pool!(self, pool => {
             sqlx::query(
                 "INSERT INTO concerns (id, match_id, reported_by_user_id, reported_by_name, text, reported_at) \

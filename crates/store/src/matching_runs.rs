@@ -11,7 +11,7 @@ use domain::{Commitment, PlacementKind, SchoolType, SchoolYear, StartMoment, Wee
 use uuid::Uuid;
 
 use crate::ambassadors::{Actor, from_json, to_json};
-use crate::{Store, StoreResult, new_id, now, placement_room, with_pool};
+use crate::{Store, StoreResult, new_id, placement_room, with_pool};
 
 /// What the engine needs for a run: the open placements with room left, and for each
 /// available ambassador the schools they were placed at before.
@@ -231,7 +231,7 @@ impl Store {
             .bind(i64::try_from(run.feasible_pairs).unwrap_or(i64::MAX))
             .bind(i64::try_from(run.total_score).unwrap_or(i64::MAX))
             .bind(&left_over)
-            .bind(now())
+            .bind(self.now())
             .execute(&mut *tx)
             .await?;
             for proposal in run.proposals {

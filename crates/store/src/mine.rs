@@ -8,7 +8,7 @@ use domain::hours::EntryMinutes;
 use uuid::Uuid;
 
 use crate::error::conflict_says;
-use crate::{Store, StoreError, StoreResult, new_id, now, with_pool};
+use crate::{Store, StoreError, StoreResult, new_id, with_pool};
 
 #[derive(sqlx::FromRow)]
 struct ErasureRow {
@@ -45,7 +45,7 @@ impl Store {
         input: &HourEntryInput,
         minutes: EntryMinutes,
     ) -> StoreResult<HourEntry> {
-        let at = now();
+        let at = self.now();
         let changed = with_pool!(self, pool => {
             sqlx::query(
                 "UPDATE hour_entries SET entry_date = $1, minutes = $2, activity = $3, note = $4, \
@@ -103,7 +103,7 @@ impl Store {
             .bind(id)
             .bind(ambassador_id)
             .bind(reason)
-            .bind(now())
+            .bind(self.now())
             .execute(pool)
             .await
             .map_err(|e| conflict_says(e, "an erasure request is open already"))?;
@@ -152,7 +152,7 @@ impl Store {
             sqlx::query(
                 "UPDATE erasure_requests SET closed_at = $1 WHERE ambassador_id = $2 AND closed_at IS NULL",
             )
-            .bind(now())
+            .bind(self.now())
             .bind(ambassador_id)
             .execute(pool)
             .await?;

@@ -4,7 +4,7 @@ use domain::contract::Organisation;
 use domain::{OrganisationKind, Region, SchoolType};
 use uuid::Uuid;
 
-use crate::{Store, StoreResult, new_id, now, with_pool};
+use crate::{Store, StoreResult, new_id, with_pool};
 
 /// An organisation to create. A school needs its type, region and municipality.
 #[derive(Debug, Clone)]
@@ -79,7 +79,7 @@ impl Store {
             .bind(new.school_type.map(|t| t.as_str()))
             .bind(new.region.map(|r| r.as_str()))
             .bind(new.municipality.clone())
-            .bind(now())
+            .bind(self.now())
             .execute(pool)
             .await?;
         });

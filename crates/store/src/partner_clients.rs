@@ -4,7 +4,7 @@
 use domain::Scopes;
 use uuid::Uuid;
 
-use crate::{Store, StoreResult, new_id, now, with_pool};
+use crate::{Store, StoreResult, new_id, with_pool};
 
 /// A client to register.
 #[derive(Debug, Clone)]
@@ -61,7 +61,7 @@ impl Store {
             .bind(new.organisation_id)
             .bind(new.name.clone())
             .bind(new.scopes.to_string())
-            .bind(now())
+            .bind(self.now())
             .execute(pool)
             .await?;
         });

@@ -8,7 +8,7 @@ use domain::{
 };
 use uuid::Uuid;
 
-use crate::{Store, StoreError, StoreResult, new_id, now, with_pool};
+use crate::{Store, StoreError, StoreResult, new_id, with_pool};
 
 /// The columns of `SELECT`, in its order.
 struct PlacementRow {
@@ -180,7 +180,7 @@ impl Store {
         input: &PlacementInput,
     ) -> StoreResult<Placement> {
         let id = new_id();
-        let at = now();
+        let at = self.now();
         with_pool!(self, pool => {
             bind_details!(
                 sqlx::query(
@@ -229,7 +229,7 @@ impl Store {
                 ),
                 input
             )
-            .bind(now())
+            .bind(self.now())
             .bind(id)
             .bind(expected.as_str())
             .execute(pool)
@@ -256,7 +256,7 @@ impl Store {
             )
             .bind(to.as_str())
             .bind(reason.map(str::to_owned))
-            .bind(now())
+            .bind(self.now())
             .bind(id)
             .bind(from.as_str())
             .execute(pool)

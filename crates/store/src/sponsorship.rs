@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 use crate::ambassadors::from_json;
 use crate::error::conflict_says;
-use crate::{NewUser, Store, StoreError, StoreResult, new_id, now, with_pool};
+use crate::{NewUser, Store, StoreError, StoreResult, new_id, with_pool};
 
 /// An employer signing up, with its first contact's account.
 #[derive(Debug, Clone)]
@@ -141,7 +141,7 @@ impl Store {
     pub async fn register_employer(&self, new: &NewEmployer<'_>) -> StoreResult<(Employer, Uuid)> {
         let id = new_id();
         let user_id = new_id();
-        let at = now();
+        let at = self.now();
         with_pool!(self, pool => {
             let mut tx = pool.begin().await?;
             sqlx::query("INSERT INTO organisations (id, kind, name, created_at) VALUES ($1, 'employer', $2, $3)")
@@ -189,7 +189,7 @@ impl Store {
         municipality: &str,
         verified_by: Option<Uuid>,
     ) -> StoreResult<Employer> {
-        let at = now();
+        let at = self.now();
         with_pool!(self, pool => {
             sqlx::query(
                 "INSERT INTO employer_profiles (organisation_id, municipality, verified_at, verified_by, created_at) \
@@ -240,7 +240,7 @@ impl Store {
                 "UPDATE employer_profiles SET verified_at = $1, verified_by = $2 \
                  WHERE organisation_id = $3 AND verified_at IS NULL",
             )
-            .bind(now())
+            .bind(self.now())
             .bind(by)
             .bind(id)
             .execute(pool)
@@ -436,7 +436,7 @@ impl Store {
         terms: SponsorshipTerms,
     ) -> StoreResult<Agreement> {
         let id = new_id();
-        let at = now();
+        let at = self.now();
         let result = with_pool!(self, pool => {
             sqlx::query(
                 "INSERT INTO sponsorship_agreements (id, employer_id, ambassador_id, school_year, start_moment, commitment, \
@@ -513,7 +513,7 @@ impl Store {
             .bind(to.as_str())
             .bind(if ends { reason } else { None })
             .bind(if ends { Some(on) } else { None })
-            .bind(now())
+            .bind(self.now())
             .bind(agreement.id)
             .bind(from.as_str())
             .execute(pool)
@@ -548,7 +548,7 @@ impl Store {
             .bind(input.amount.0)
             .bind(input.given_on)
             .bind(&input.receipt_number)
-            .bind(now())
+            .bind(self.now())
             .execute(pool)
             .await
             .map(|_| ())
@@ -626,7 +626,7 @@ impl Store {
             .bind(minutes_i32(minutes))
             .bind(input.hourly_rate.0)
             .bind(input.recorded_on)
-            .bind(now())
+            .bind(self.now())
             .execute(pool)
             .await?;
         });

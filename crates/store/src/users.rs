@@ -5,7 +5,7 @@ use domain::{EmailAddress, Role};
 use uuid::Uuid;
 
 use crate::organisations::OrganisationRow;
-use crate::{Store, StoreError, StoreResult, new_id, now, with_pool};
+use crate::{Store, StoreError, StoreResult, new_id, with_pool};
 
 /// A person to create, with a password hash made by the caller.
 #[derive(Debug, Clone)]
@@ -68,7 +68,7 @@ impl Store {
             .bind(new.email.as_str().to_owned())
             .bind(new.name.clone())
             .bind(new.password_hash.clone())
-            .bind(now())
+            .bind(self.now())
             .execute(pool)
             .await?;
         });
@@ -130,7 +130,7 @@ impl Store {
             .bind(user_id)
             .bind(organisation_id)
             .bind(role.as_str())
-            .bind(now())
+            .bind(self.now())
             .execute(pool)
             .await?;
         });

@@ -234,6 +234,7 @@ on_both_backends! {
                 action,
                 resource_type: "session",
                 resource_id: None,
+                reason: None,
             }).await.unwrap();
         }
         store.record_audit(&NewAuditEntry {
@@ -242,12 +243,15 @@ on_both_backends! {
             action: "placement.close",
             resource_type: "placement",
             resource_id: None,
+            reason: Some("De school stopt met het programma.".into()),
         }).await.unwrap();
         let all = domain::contract::AuditQuery::default();
         let first = store.list_audit(&all, None, 1).await.unwrap();
         assert_eq!(first[0].action, "auth.login");
         let second = store.list_audit(&all, Some(first[0].id), 10).await.unwrap();
         assert_eq!(second.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(), ["auth.logout", "placement.close"]);
+        assert_eq!(second[0].reason, None);
+        assert_eq!(second[1].reason.as_deref(), Some("De school stopt met het programma."));
 
         // Newest first, paged backwards; without logins; by kind.
         let newest = domain::contract::AuditQuery { order: Some(domain::contract::AuditOrder::Newest), ..Default::default() };
@@ -263,5 +267,76 @@ on_both_backends! {
         let far_ahead = chrono::NaiveDate::from_ymd_opt(2999, 1, 1).unwrap();
         let later = domain::contract::AuditQuery { from: Some(far_ahead), ..Default::default() };
         assert!(store.list_audit(&later, None, 10).await.unwrap().is_empty());
+    }
+
+    async fn a_store_on_the_application_s_clock_stamps_entries_with_its_day(db) {
+        let start = chrono::NaiveDate::from_ymd_opt(2031, 3, 14).unwrap();
+        let clock = store::Clock::starting_at(start.and_hms_opt(9, 0, 0).unwrap().and_utc());
+        let store = open_store(&db.url).await.with_clock(clock);
+        let tx = store.transaction().await.unwrap();
+        tx.record_audit(&NewAuditEntry {
+            actor_kind: "system",
+            actor_id: None,
+            action: "placement.close",
+            resource_type: "placement",
+            resource_id: None,
+            reason: None,
+        }).await.unwrap();
+        tx.commit().await.unwrap();
+        let that_day = domain::contract::AuditQuery { from: Some(start), to: Some(start), ..Default::default() };
+        let entries = store.list_audit(&that_day, None, 10).await.unwrap();
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].at.date_naive(), start);
+    }
+
+    async fn the_outbox_hands_each_due_message_to_one_worker_and_takes_it_back_after_the_lease(db) {
+        let store = open_store(&db.url).await;
+        let email = |to: &str| store::NewEmail {
+            kind: "test", to: to.into(), subject: "Onderwerp".into(), text: "Tekst".into(),
+            html: Some("<p>Tekst</p>".into()),
+            attachment: Some(store::Attachment { name: "a.ics".into(), content_type: "text/calendar".into(), bytes: b"BEGIN:VCALENDAR".to_vec() }),
+        };
+        let tx = store.transaction().await.unwrap();
+        tx.enqueue_email(&email("a@test.example")).await.unwrap();
+        drop(tx); // rolled back: no message without its change
+        assert_eq!(store.count_outbox().await.unwrap(), store::OutboxCounts::default());
+        for to in ["a@test.example", "b@test.example", "c@test.example"] {
+            let tx = store.transaction().await.unwrap();
+            tx.enqueue_email(&email(to)).await.unwrap();
+            tx.commit().await.unwrap();
+        }
+
+        // Two workers: the first takes two, the second the third, nobody the same one.
+        let (one, two) = (uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
+        let lease = Duration::minutes(2);
+        let first = store.claim_due_messages(one, 2, lease).await.unwrap();
+        let second = store.claim_due_messages(two, 10, lease).await.unwrap();
+        assert_eq!(first.iter().map(|m| m.recipient.as_str()).collect::<Vec<_>>(), ["a@test.example", "b@test.example"]);
+        assert_eq!(second.iter().map(|m| m.recipient.as_str()).collect::<Vec<_>>(), ["c@test.example"]);
+        assert!(store.claim_due_messages(two, 10, lease).await.unwrap().is_empty());
+        assert_eq!(first[0].attachment().unwrap().bytes, b"BEGIN:VCALENDAR");
+        assert_eq!((first[0].attempts, first[0].body_html.as_deref()), (1, Some("<p>Tekst</p>")));
+
+        // Outcomes: only the holder records one; a retry is due later, a failure never.
+        assert!(!store.mark_message_sent(first[0].id, two).await.unwrap());
+        assert!(store.mark_message_sent(first[0].id, one).await.unwrap());
+        assert!(!store.mark_message_sent(first[0].id, one).await.unwrap(), "sent once");
+        let later = store.now() + Duration::hours(1);
+        assert!(store.mark_message_attempt_failed(first[1].id, one, "451 busy", Some(later)).await.unwrap());
+        assert!(store.mark_message_attempt_failed(second[0].id, two, "550 no such mailbox", None).await.unwrap());
+        assert_eq!(store.count_outbox().await.unwrap(), store::OutboxCounts { waiting: 1, sent: 1, failed: 1 });
+        assert!(store.claim_due_messages(one, 10, lease).await.unwrap().is_empty(), "the retry is not due yet");
+        assert_eq!(store.next_message_due().await.unwrap(), Some(later));
+
+        // A worker that died holding a message: once its lease has passed, another takes it.
+        let tx = store.transaction().await.unwrap();
+        tx.enqueue_email(&email("d@test.example")).await.unwrap();
+        tx.commit().await.unwrap();
+        let held = store.claim_due_messages(one, 10, Duration::zero()).await.unwrap();
+        assert_eq!(held.len(), 1);
+        let taken = store.claim_due_messages(two, 10, lease).await.unwrap();
+        assert_eq!((taken.len(), taken[0].id, taken[0].attempts), (1, held[0].id, 2));
+        assert!(!store.mark_message_sent(held[0].id, one).await.unwrap(), "the first worker lost it");
+        assert!(store.mark_message_sent(held[0].id, two).await.unwrap());
     }
 }

@@ -9,6 +9,7 @@
 mod database;
 pub mod mail;
 mod server;
+pub mod smtp;
 
 pub use database::{Backend, TestDatabase, TestDatabaseRef};
 pub use server::TestServer;

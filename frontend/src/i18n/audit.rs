@@ -12,6 +12,8 @@ pub struct AuditTexts {
     pub clear_person: &'static str,
     pub only_this_person: &'static str,
     pub system: &'static str,
+    /// The column with the reason the person gave.
+    pub column_reason: &'static str,
     /// The kinds of action, by the part of the code before the dot.
     pub kinds: &'static [(&'static str, &'static str)],
     /// Each action's words, by its code.
@@ -47,6 +49,7 @@ pub const NL: AuditTexts = AuditTexts {
     clear_person: "Iedereen tonen",
     only_this_person: "Alleen wat {name} deed",
     system: "Systeem",
+    column_reason: "Reden",
     kinds: &[
         ("placement", "Plekken"),
         ("capacity", "Capaciteit"),
@@ -190,6 +193,7 @@ pub const EN: AuditTexts = AuditTexts {
     clear_person: "Show everyone",
     only_this_person: "Only what {name} did",
     system: "System",
+    column_reason: "Reason",
     kinds: &[
         ("placement", "Placements"),
         ("capacity", "Capacity"),

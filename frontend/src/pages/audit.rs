@@ -101,6 +101,7 @@ pub fn AuditPage(props: &AuditProps) -> Html {
                             <th scope="col">{ texts.column_actor }</th>
                             <th scope="col">{ texts.column_action }</th>
                             <th scope="col">{ texts.column_resource }</th>
+                            <th scope="col">{ texts.audit.column_reason }</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -205,6 +206,7 @@ fn event_row(
             <td>{ who }</td>
             <td>{ a.action(&event.action) }</td>
             <td>{ on_what }</td>
+            <td class="audit-reason">{ event.reason.clone().unwrap_or_default() }</td>
         </tr>
     }
 }

@@ -60,6 +60,18 @@ pub(crate) async fn audit(
     resource_type: &'static str,
     resource_id: Option<uuid::Uuid>,
 ) -> Result<(), crate::error::ApiError> {
+    audit_because(store, actor, action, resource_type, resource_id, None).await
+}
+
+/// Appends an audit entry for what `actor` did and the reason they gave for it.
+pub(crate) async fn audit_because(
+    store: &store::Store,
+    actor: &crate::auth::Principal,
+    action: &'static str,
+    resource_type: &'static str,
+    resource_id: Option<uuid::Uuid>,
+    reason: Option<&str>,
+) -> Result<(), crate::error::ApiError> {
     store
         .record_audit(&store::NewAuditEntry {
             actor_kind: actor.actor_kind(),
@@ -67,6 +79,7 @@ pub(crate) async fn audit(
             action,
             resource_type,
             resource_id,
+            reason: reason.map(str::to_owned),
         })
         .await?;
     Ok(())

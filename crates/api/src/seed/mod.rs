@@ -210,6 +210,7 @@ pub async fn seed_demo(store: &Store, now: chrono::DateTime<chrono::Utc>) -> any
             action: "demo.seed",
             resource_type: "organisation",
             resource_id: Some(programme.id),
+            reason: None,
         })
         .await?;
     Ok(())

@@ -42,12 +42,12 @@ pub async fn apply(state: &AppState, input: ApplicationInput) -> Result<(), ApiE
     let checked = check(&input)?;
     let email = parse_email(&checked.profile.email)?;
     if state.store.find_user_by_email(&email).await?.is_some() {
+        let message = crate::mail::application_with_existing_account(&state.mailer, email.as_str());
         state
             .mailer
-            .send(&crate::mail::application_with_existing_account(
-                &state.mailer,
-                email.as_str(),
-            ));
+            .queue(&state.store, "application.existing_account", message)
+            .await?;
+        state.mailer.wake();
         return Ok(());
     }
     let token = new_token();
@@ -57,8 +57,9 @@ pub async fn apply(state: &AppState, input: ApplicationInput) -> Result<(), ApiE
     let token_hash = hash_token(&token);
     tx.create_application(&checked.new_application(None, Some(&token_hash), now, expires_at))
         .await?;
+    queue_confirmation(state, &tx, &checked, None, &token, expires_at).await?;
     tx.commit().await?;
-    send_confirmation(state, &checked, None, &token, expires_at);
+    state.mailer.wake();
     Ok(())
 }
 
@@ -125,22 +126,26 @@ pub async fn submit_for_candidate(
         }
         Err(other) => return Err(other.into()),
     };
-    commit_with_audit(tx, principal, "application.submit", "application", Some(id)).await?;
-    let partner_name = state
-        .store
-        .get_organisation(client.organisation_id)
-        .await?
-        .name;
+    let partner_name = tx.get_organisation(client.organisation_id).await?.name;
     if has_account {
+        let message = crate::mail::application_with_existing_account(&state.mailer, email.as_str());
         state
             .mailer
-            .send(&crate::mail::application_with_existing_account(
-                &state.mailer,
-                email.as_str(),
-            ));
+            .queue(&tx, "application.existing_account", message)
+            .await?;
     } else {
-        send_confirmation(state, &checked, Some(&partner_name), &token, expires_at);
+        queue_confirmation(
+            state,
+            &tx,
+            &checked,
+            Some(&partner_name),
+            &token,
+            expires_at,
+        )
+        .await?;
     }
+    commit_with_audit(tx, principal, "application.submit", "application", Some(id)).await?;
+    state.mailer.wake();
     Ok(Submitted {
         application: state
             .store
@@ -248,6 +253,7 @@ pub async fn confirm(
         action: "application.confirm",
         resource_type: "ambassador",
         resource_id: Some(ambassador_id),
+        reason: None,
     })
     .await?;
     tx.commit().await?;
@@ -301,21 +307,27 @@ fn parse_email(text: &str) -> Result<EmailAddress, ApiError> {
     EmailAddress::parse(text).map_err(|e| ApiError::invalid_field("email", e.to_string()))
 }
 
-fn send_confirmation(
+async fn queue_confirmation(
     state: &AppState,
+    tx: &store::Store,
     checked: &Checked,
     partner: Option<&str>,
     token: &str,
     expires_at: chrono::DateTime<chrono::Utc>,
-) {
-    state.mailer.send(&crate::mail::application_received(
+) -> Result<(), ApiError> {
+    let message = crate::mail::application_received(
         &state.mailer,
         &checked.profile.email,
         &checked.profile.name,
         partner,
         token,
         domain::local_date::amsterdam_date(expires_at),
-    ));
+    );
+    state
+        .mailer
+        .queue(tx, "application.confirm", message)
+        .await?;
+    Ok(())
 }
 
 /// An application whose fields and documents passed every check.

@@ -57,7 +57,7 @@ pub async fn sign_up(state: &AppState, input: EmployerSignUp) -> Result<(), ApiE
             }
         }
     };
-    let message = match registered {
+    let (kind, message) = match registered {
         Some((employer, contact_user_id)) => {
             tx.record_audit(&store::NewAuditEntry {
                 actor_kind: "user",
@@ -65,19 +65,25 @@ pub async fn sign_up(state: &AppState, input: EmployerSignUp) -> Result<(), ApiE
                 action: "employer.sign_up",
                 resource_type: "organisation",
                 resource_id: Some(employer.id),
+                reason: None,
             })
             .await?;
-            crate::mail::sign_up_received(
+            let message = crate::mail::sign_up_received(
                 &state.mailer,
                 email.as_str(),
                 &input.contact_name,
                 &input.organisation_name,
-            )
+            );
+            ("employer.sign_up", message)
         }
-        None => crate::mail::sign_up_with_existing_account(&state.mailer, email.as_str()),
+        None => (
+            "employer.sign_up_existing_account",
+            crate::mail::sign_up_with_existing_account(&state.mailer, email.as_str()),
+        ),
     };
+    state.mailer.queue(&tx, kind, message).await?;
     tx.commit().await?;
-    state.mailer.send(&message);
+    state.mailer.wake();
     Ok(())
 }
 
@@ -98,7 +104,7 @@ pub async fn verify(
 }
 
 /// Invites an employee; a new invitation to the same address replaces a pending one. The
-/// e-mail with the link leaves once the invitation is committed.
+/// e-mail with the link is queued with the invitation and leaves once it is committed.
 pub async fn invite(
     state: &AppState,
     principal: &Principal,
@@ -126,6 +132,20 @@ pub async fn invite(
             Some(principal.actor_id()),
         )
         .await?;
+    let expires_on = domain::local_date::amsterdam_date(rules.expires_at());
+    let message = crate::mail::invitation(
+        &state.mailer,
+        &input.email,
+        &input.name,
+        &employer.name,
+        employer.id,
+        &token,
+        expires_on,
+    );
+    state
+        .mailer
+        .queue(&tx, "employer.invitation", message)
+        .await?;
     commit_with_audit(
         tx,
         principal,
@@ -134,16 +154,7 @@ pub async fn invite(
         Some(invitation.id),
     )
     .await?;
-    let expires_on = domain::local_date::amsterdam_date(rules.expires_at());
-    state.mailer.send(&crate::mail::invitation(
-        &state.mailer,
-        &input.email,
-        &input.name,
-        &employer.name,
-        employer.id,
-        &token,
-        expires_on,
-    ));
+    state.mailer.wake();
     Ok(invitation)
 }
 
@@ -249,6 +260,7 @@ pub async fn accept(
         action: "employer.invitation_accept",
         resource_type: "ambassador",
         resource_id: Some(ambassador_id),
+        reason: None,
     })
     .await?;
     tx.commit().await?;

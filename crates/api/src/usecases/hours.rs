@@ -9,7 +9,7 @@ use domain::hours::{HourAction, HourKind, HourStatus, HoursError};
 use store::{HourFilter, Lock, NewHourEntry, Store, StoreError};
 use uuid::Uuid;
 
-use super::{actor, begin, commit_with_audit};
+use super::{actor, begin, commit_with_audit, commit_with_audit_because};
 use crate::auth::Principal;
 use crate::error::ErrorCode;
 use crate::error::{ApiError, OrNotFound};
@@ -170,12 +170,13 @@ pub async fn decide(
     let decided = tx
         .decide_hour_entry(entry.id, entry.status, next, reason.as_deref(), &name)
         .await?;
-    commit_with_audit(
+    commit_with_audit_because(
         tx,
         principal,
         "hours.decide",
         "hour_entry",
         Some(decided.id),
+        reason.as_deref(),
     )
     .await?;
     Ok(decided)

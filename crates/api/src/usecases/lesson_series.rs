@@ -9,7 +9,7 @@ use domain::lesson_series::{LessonSeriesAction, LessonSeriesTransitionError};
 use store::{Lock, Store};
 use uuid::Uuid;
 
-use super::{actor, begin, commit_with_audit};
+use super::{actor, begin, commit_with_audit, commit_with_audit_because};
 use crate::auth::Principal;
 use crate::error::ErrorCode;
 use crate::error::{ApiError, OrNotFound};
@@ -173,12 +173,17 @@ pub async fn transition(
     let updated = tx
         .transition_lesson_series(series.id, series.status, next, note)
         .await?;
-    commit_with_audit(
+    commit_with_audit_because(
         tx,
         principal,
         "lesson_series.transition",
         "lesson_series",
         Some(updated.id),
+        // The review's comment is the reason changes were asked for.
+        match action {
+            LessonSeriesAction::RequestChanges => comment.as_deref(),
+            _ => None,
+        },
     )
     .await?;
     Ok(updated)

@@ -326,7 +326,19 @@ pub(crate) async fn write(
         MatchAction::Activate => "match.activate",
         MatchAction::End => "match.end",
     };
-    crate::routes::audit(tx, principal, audit_action, "match", Some(updated.id)).await?;
+    crate::routes::audit_because(
+        tx,
+        principal,
+        audit_action,
+        "match",
+        Some(updated.id),
+        // Only declining and ending ask for a reason; the others carry the old one along.
+        match action {
+            MatchAction::Decline | MatchAction::End => update.reason.as_deref(),
+            _ => None,
+        },
+    )
+    .await?;
     Ok(updated)
 }
 

@@ -50,7 +50,20 @@ pub(crate) async fn commit_with_audit(
     resource_type: &'static str,
     resource_id: Option<uuid::Uuid>,
 ) -> Result<(), ApiError> {
-    crate::routes::audit(&tx, principal, action, resource_type, resource_id).await?;
+    commit_with_audit_because(tx, principal, action, resource_type, resource_id, None).await
+}
+
+/// As [`commit_with_audit`], with the reason the principal gave, which the audit log shows.
+pub(crate) async fn commit_with_audit_because(
+    tx: Tx,
+    principal: &Principal,
+    action: &'static str,
+    resource_type: &'static str,
+    resource_id: Option<uuid::Uuid>,
+    reason: Option<&str>,
+) -> Result<(), ApiError> {
+    crate::routes::audit_because(&tx, principal, action, resource_type, resource_id, reason)
+        .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -7,7 +7,7 @@ use domain::{OrganisationKind, PlacementAction};
 use store::{Lock, Store};
 use uuid::Uuid;
 
-use super::{begin, commit_with_audit};
+use super::{begin, commit_with_audit, commit_with_audit_because};
 use crate::auth::Principal;
 use crate::error::ErrorCode;
 use crate::error::{ApiError, OrNotFound};
@@ -143,7 +143,15 @@ pub async fn transition(
         PlacementAction::Close => "placement.close",
         PlacementAction::Cancel => "placement.cancel",
     };
-    commit_with_audit(tx, principal, audit_action, "placement", Some(updated.id)).await?;
+    commit_with_audit_because(
+        tx,
+        principal,
+        audit_action,
+        "placement",
+        Some(updated.id),
+        reason.as_deref(),
+    )
+    .await?;
     Ok(updated)
 }
 

@@ -22,7 +22,7 @@ use crate::state::AppState;
 use crate::usecases::schools::school;
 
 /// Invites a colleague; a pending invitation to the same address is replaced. The e-mail with
-/// the link leaves once the invitation is committed.
+/// the link is queued with the invitation and leaves once it is committed.
 pub async fn invite(
     state: &AppState,
     principal: &Principal,
@@ -46,6 +46,16 @@ pub async fn invite(
             state.clock.now(),
         )
         .await?;
+    let message = crate::mail::team_invitation(
+        &state.mailer,
+        &input.email,
+        &input.name,
+        &school.name,
+        input.role,
+        &token,
+        domain::local_date::amsterdam_date(invitation.expires_at),
+    );
+    state.mailer.queue(&tx, "team.invitation", message).await?;
     commit_with_audit(
         tx,
         principal,
@@ -54,15 +64,7 @@ pub async fn invite(
         Some(invitation.id),
     )
     .await?;
-    state.mailer.send(&crate::mail::team_invitation(
-        &state.mailer,
-        &input.email,
-        &input.name,
-        &school.name,
-        input.role,
-        &token,
-        domain::local_date::amsterdam_date(invitation.expires_at),
-    ));
+    state.mailer.wake();
     Ok(invitation)
 }
 
@@ -170,6 +172,7 @@ pub async fn accept(
         action: "team.invitation_accept",
         resource_type: "team_invitation",
         resource_id: Some(record.id),
+        reason: None,
     })
     .await?;
     tx.commit().await?;

@@ -104,6 +104,8 @@ on_both_backends! {
         assert_eq!(assert_problem(no_reason, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await.errors[0].field, "reason");
         let rejected: HourEntry = decide(&app, &coordinator, paid.id, json!({"action": "reject", "reason": "Deze ochtend was je niet op school"})).await.json().await.unwrap();
         assert_eq!((rejected.status, rejected.decided_by.as_deref()), (HourStatus::Rejected, Some("Jeroen Bakker")));
+        let audit: Page<serde_json::Value> = app.get_json("/api/v1/audit-events?limit=5&order=newest&kind=hours", &admin).await;
+        assert_eq!((audit.items[0]["action"].as_str(), audit.items[0]["reason"].as_str()), (Some("hours.decide"), Some("Deze ochtend was je niet op school")));
         let again = decide(&app, &coordinator, paid.id, json!({"action": "approve"})).await;
         assert_problem(again, StatusCode::CONFLICT, "invalid_transition").await;
         let lock = decide(&app, &admin, day.id, json!({"action": "lock"})).await;

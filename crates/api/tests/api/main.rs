@@ -17,6 +17,7 @@ mod matching;
 mod mine;
 mod openapi;
 mod organisations;
+mod outbox;
 mod placements;
 mod placing;
 mod sponsorship;

@@ -170,8 +170,15 @@ on_both_backends! {
         let ended: Match = app.get_json(&format!("/api/v1/matches/{}", placed.id), &admin).await;
         assert_eq!(ended.status, MatchStatus::Ended);
         assert_eq!((ended.ended_on.map(|d| d.to_string()), ended.reason.as_deref()), (Some(testkit::TODAY.to_owned()), Some("School fuseert per januari")));
-        let audit: Page<Value> = app.get_json("/api/v1/audit-events?limit=200", &admin).await;
-        assert!(audit.items.iter().any(|e| e["action"] == "match.end"), "the ending is audited");
+        // Both are audited with the reason given, on the application's day.
+        let audit: Page<Value> = app.get_json("/api/v1/audit-events?limit=200&order=newest", &admin).await;
+        for action in ["placement.cancel", "match.end"] {
+            let entry = audit.items.iter().find(|e| e["action"] == action).unwrap_or_else(|| panic!("{action} is audited"));
+            assert_eq!(entry["reason"], "School fuseert per januari", "{action}");
+            assert!(entry["at"].as_str().unwrap().starts_with(testkit::TODAY), "{action} at {}", entry["at"]);
+        }
+        let confirmations = audit.items.iter().filter(|e| e["action"] != "placement.cancel" && e["action"] != "match.end");
+        assert!(confirmations.into_iter().all(|e| e.get("reason").is_none()), "actions without a reason carry none");
 
         // Fenna can no longer log hours there.
         let next = json!({"placement_id": placement, "date": "2026-12-02", "minutes": 360, "activity": "class"});

@@ -29,6 +29,10 @@ pub struct AuditEvent {
     /// The resource acted on, if it has an id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resource_id: Option<Uuid>,
+    /// The reason the actor gave, for actions that ask for one (declining or ending a match,
+    /// closing a spot, rejecting hours, requesting changes to a lesson series).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 text_enum! {

@@ -1,0 +1,217 @@
+//! The delivery worker: takes what is due from the outbox and sends it, retrying with
+//! exponential backoff and giving up after a bound, which marks the message failed.
+//!
+//! Every server runs one. A worker claims messages for a lease; two servers on one PostgreSQL
+//! never claim the same message, and a server killed between claiming and sending leaves the
+//! message to be claimed again once the lease has passed: nothing is lost. The one window for a
+//! second copy is a kill after the SMTP server accepted a message and before it was marked sent.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::TimeDelta;
+use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart, header::ContentType};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
+use store::{OutboxMessage, Store};
+use tokio::sync::Notify;
+use uuid::Uuid;
+
+use crate::config::MailConfig;
+
+/// How long a claim lasts: longer than one SMTP conversation takes.
+const LEASE: TimeDelta = TimeDelta::minutes(2);
+/// How many messages a worker claims at once.
+const BATCH: u32 = 32;
+
+/// Where e-mail goes.
+#[derive(Clone)]
+pub enum Transport {
+    /// A real SMTP server.
+    Smtp {
+        /// The connection pool to it.
+        transport: AsyncSmtpTransport<Tokio1Executor>,
+        /// The sender.
+        from: Mailbox,
+    },
+    /// Development: each message is written to the log whole, so its link can be followed.
+    Log,
+}
+
+impl Transport {
+    /// The transport the settings ask for; `None` when messages are to stay in the outbox.
+    pub fn from_config(config: &MailConfig, demo: bool) -> anyhow::Result<Option<Self>> {
+        match &config.smtp_url {
+            Some(url) => {
+                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                    .map_err(|e| anyhow::anyhow!("KLASBRUG_SMTP_URL: {e}"))?
+                    .timeout(Some(Duration::from_secs(30)))
+                    .build();
+                let from = config
+                    .from
+                    .parse()
+                    .map_err(|e| anyhow::anyhow!("KLASBRUG_MAIL_FROM: {e}"))?;
+                Ok(Some(Self::Smtp { transport, from }))
+            }
+            None if demo => Ok(Some(Self::Log)),
+            None => Ok(None),
+        }
+    }
+}
+
+/// Sends what is due until the server stops. `wake` is notified after a commit that queued a
+/// message, so it leaves at once instead of at the next look.
+pub async fn run(store: Store, transport: Transport, config: MailConfig, wake: Arc<Notify>) {
+    let worker = Uuid::now_v7();
+    loop {
+        match store.claim_due_messages(worker, BATCH, LEASE).await {
+            Ok(batch) if !batch.is_empty() => {
+                for message in batch {
+                    deliver(&store, &transport, &config, worker, &message).await;
+                }
+                continue;
+            }
+            Ok(_) => {}
+            Err(error) => tracing::error!(%error, "reading the outbox failed"),
+        }
+        tokio::select! {
+            () = wake.notified() => {}
+            () = tokio::time::sleep(config.poll_interval) => {}
+        }
+    }
+}
+
+async fn deliver(
+    store: &Store,
+    transport: &Transport,
+    config: &MailConfig,
+    worker: Uuid,
+    message: &OutboxMessage,
+) {
+    let outcome = match transport {
+        Transport::Log => {
+            log(message);
+            Ok(())
+        }
+        Transport::Smtp { transport, from } => send(transport, from, message).await,
+    };
+    let recorded = match outcome {
+        Ok(()) => store.mark_message_sent(message.id, worker).await,
+        Err(failure) => {
+            let attempts = u32::try_from(message.attempts).unwrap_or(u32::MAX);
+            let retry_at = (!failure.permanent && attempts < config.max_attempts)
+                .then(|| store.now() + backoff(config.retry_base, attempts));
+            if retry_at.is_none() {
+                tracing::error!(id = %message.id, kind = %message.kind, attempts, error = %failure.text,
+                    "an e-mail could not be delivered; it is marked failed");
+            } else {
+                tracing::warn!(id = %message.id, kind = %message.kind, attempts, error = %failure.text,
+                    "an e-mail could not be delivered; it will be tried again");
+            }
+            store
+                .mark_message_attempt_failed(message.id, worker, &failure.text, retry_at)
+                .await
+        }
+    };
+    match recorded {
+        Ok(true) => {}
+        Ok(false) => {
+            tracing::warn!(id = %message.id, "the outbox lease passed during delivery");
+        }
+        Err(error) => tracing::error!(%error, id = %message.id, "recording a delivery failed"),
+    }
+}
+
+/// The wait before attempt `attempts + 1`: the base, doubled per attempt made, at most a day.
+pub fn backoff(base: Duration, attempts: u32) -> TimeDelta {
+    let factor = 2u32.saturating_pow(attempts.saturating_sub(1).min(20));
+    let wait = base.saturating_mul(factor).min(Duration::from_secs(86_400));
+    TimeDelta::from_std(wait).unwrap_or(TimeDelta::days(1))
+}
+
+struct Failure {
+    text: String,
+    /// Trying again cannot help (a refused address, a message that cannot be built).
+    permanent: bool,
+}
+
+async fn send(
+    transport: &AsyncSmtpTransport<Tokio1Executor>,
+    from: &Mailbox,
+    message: &OutboxMessage,
+) -> Result<(), Failure> {
+    let email = build(from, message).map_err(|text| Failure {
+        text,
+        permanent: true,
+    })?;
+    transport
+        .send(email)
+        .await
+        .map(|_| ())
+        .map_err(|e| Failure {
+            permanent: e.is_permanent(),
+            text: e.to_string(),
+        })
+}
+
+/// The message as it goes over the wire: plain text, HTML beside it when there is some, and
+/// the attachment.
+fn build(from: &Mailbox, message: &OutboxMessage) -> Result<lettre::Message, String> {
+    let to: Mailbox = message
+        .recipient
+        .parse()
+        .map_err(|e| format!("the address is not valid: {e}"))?;
+    let builder = lettre::Message::builder()
+        .from(from.clone())
+        .to(to)
+        .subject(message.subject.clone());
+    let text = message.body_text.clone();
+    let attachment = match message.attachment() {
+        Some(file) => {
+            let content_type = ContentType::parse(&file.content_type)
+                .map_err(|e| format!("the attachment's type is not valid: {e}"))?;
+            Some(Attachment::new(file.name).body(file.bytes, content_type))
+        }
+        None => None,
+    };
+    let built = match (message.body_html.clone(), attachment) {
+        (None, None) => builder.singlepart(SinglePart::plain(text)),
+        (Some(html), None) => builder.multipart(MultiPart::alternative_plain_html(text, html)),
+        (None, Some(file)) => builder.multipart(
+            MultiPart::mixed()
+                .singlepart(SinglePart::plain(text))
+                .singlepart(file),
+        ),
+        (Some(html), Some(file)) => builder.multipart(
+            MultiPart::mixed()
+                .multipart(MultiPart::alternative_plain_html(text, html))
+                .singlepart(file),
+        ),
+    };
+    built.map_err(|e| format!("the message could not be built: {e}"))
+}
+
+/// Development delivery, as before there was an outbox: the whole message in the log.
+fn log(message: &OutboxMessage) {
+    tracing::info!(
+        target: "klasbrug::mail",
+        "e-mail to {} (development delivery), subject: {}\n{}",
+        message.recipient,
+        message.subject,
+        message.body_text
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retries_wait_twice_as_long_each_time_and_at_most_a_day() {
+        let base = Duration::from_secs(30);
+        assert_eq!(backoff(base, 1), TimeDelta::seconds(30));
+        assert_eq!(backoff(base, 2), TimeDelta::seconds(60));
+        assert_eq!(backoff(base, 5), TimeDelta::seconds(480));
+        assert_eq!(backoff(base, 30), TimeDelta::days(1));
+        assert_eq!(backoff(base, 0), TimeDelta::seconds(30));
+    }
+}
