@@ -11,6 +11,7 @@ pub mod capacity;
 pub mod contract;
 mod csv_text;
 pub mod email;
+pub mod form_of_address;
 pub mod holidays;
 pub mod hours;
 pub mod hours_policy;

@@ -15,6 +15,8 @@ mod lesson_series;
 mod matching;
 mod mine;
 mod nl;
+#[cfg(test)]
+mod one_voice;
 mod placements;
 mod sponsorship;
 mod team;
