@@ -2,6 +2,8 @@
 //! written to the log whole, under the target `klasbrug::mail`, so the link in it can be
 //! followed; outside demo mode only the fact that a message was due is logged, without address
 //! or content, since logs hold no personal data or secrets.
+//!
+//! Every message addresses its reader with "je", as the web app does.
 
 /// A message to one person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,10 +75,10 @@ pub fn invitation(
         subject: format!("Uitnodiging van {employer_name} voor Klasbrug"),
         body: format!(
             "Beste {employee_name},\n\n\
-             {employer_name} meldt u aan als onderwijsambassadeur: u gaat namens uw werkgever \
+             {employer_name} meldt je aan als onderwijsambassadeur: je gaat namens je werkgever \
              een dag per week naar een school.\n\n\
              Accepteer de uitnodiging via deze link (geldig tot en met {expires}):\n{link}\n\n\
-             Niets wordt aan uw werkgever gekoppeld zonder dat u accepteert.\n\nKlasbrug",
+             Niets wordt aan je werkgever gekoppeld zonder dat je accepteert.\n\nKlasbrug",
             expires = expires_on.format("%d-%m-%Y"),
         ),
     }
@@ -91,13 +93,13 @@ pub fn sign_up_received(
 ) -> Message {
     Message {
         to: to.to_owned(),
-        subject: "Uw aanmelding bij Klasbrug".to_owned(),
+        subject: "Je aanmelding bij Klasbrug".to_owned(),
         body: format!(
             "Beste {contact_name},\n\n\
-             U heeft {organisation} aangemeld als werkgever bij Klasbrug. U kunt nu inloggen met \
-             dit e-mailadres en het wachtwoord dat u koos:\n{link}\n\n\
-             Het programma controleert de aanmelding; daarna kunt u medewerkers uitnodigen.\n\n\
-             Heeft u zich niet aangemeld? Laat het ons weten door op deze e-mail te antwoorden.\n\nKlasbrug",
+             Je hebt {organisation} aangemeld als werkgever bij Klasbrug. Je kunt nu inloggen met \
+             dit e-mailadres en het wachtwoord dat je koos:\n{link}\n\n\
+             Het programma controleert de aanmelding; daarna kun je medewerkers uitnodigen.\n\n\
+             Heb je je niet aangemeld? Laat het ons weten door op deze e-mail te antwoorden.\n\nKlasbrug",
             link = mailer.link("/"),
         ),
     }
@@ -108,14 +110,14 @@ pub fn sign_up_received(
 pub fn sign_up_with_existing_account(mailer: &Mailer, to: &str) -> Message {
     Message {
         to: to.to_owned(),
-        subject: "Aanmelding met uw e-mailadres bij Klasbrug".to_owned(),
+        subject: "Aanmelding met je e-mailadres bij Klasbrug".to_owned(),
         body: format!(
             "Beste,\n\n\
              Iemand probeerde een werkgever bij Klasbrug aan te melden met dit e-mailadres. Er is \
              al een account met dit adres, dus er is niets aangemaakt.\n\n\
-             Was u dit? Log dan in met uw bestaande account:\n{link}\n\
+             Was jij dit? Log dan in met je bestaande account:\n{link}\n\
              Wachtwoord vergeten? Vraag het programma om hulp.\n\n\
-             Was u dit niet? Dan hoeft u niets te doen.\n\nKlasbrug",
+             Was jij dit niet? Dan hoef je niets te doen.\n\nKlasbrug",
             link = mailer.link("/"),
         ),
     }
@@ -222,5 +224,60 @@ mod tests {
             message.subject,
             "Uitnodiging van Bedrijf Voorbeeld voor Klasbrug"
         );
+    }
+
+    /// Every message, with sample input in every variant.
+    fn every_message() -> Vec<Message> {
+        let mailer = Mailer::new("https://klasbrug.example", true);
+        let on = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        let to = "iemand@voorbeeld.example";
+        vec![
+            invitation(
+                &mailer,
+                to,
+                "Sanne",
+                "Bouwbedrijf Hoogland",
+                uuid::Uuid::nil(),
+                "t",
+                on,
+            ),
+            sign_up_received(&mailer, to, "Ruben", "Bouwbedrijf Hoogland"),
+            sign_up_with_existing_account(&mailer, to),
+            team_invitation(
+                &mailer,
+                to,
+                "Fenna",
+                "De Regenboog",
+                domain::Role::Teacher,
+                "t",
+                on,
+            ),
+            team_invitation(
+                &mailer,
+                to,
+                "Joost",
+                "De Regenboog",
+                domain::Role::Coordinator,
+                "t",
+                on,
+            ),
+            application_received(&mailer, to, "Joris", Some("Stichting Techniek"), "t", on),
+            application_received(&mailer, to, "Joris", None, "t", on),
+            application_with_existing_account(&mailer, to),
+        ]
+    }
+
+    #[test]
+    fn every_message_addresses_its_reader_with_je() {
+        for message in every_message() {
+            for text in [&message.subject, &message.body] {
+                assert_eq!(
+                    domain::form_of_address::formal_word(text),
+                    None,
+                    "formal address in {:?}:\n{text}",
+                    message.subject
+                );
+            }
+        }
     }
 }
