@@ -3,7 +3,10 @@
 //! followed; outside demo mode only the fact that a message was due is logged, without address
 //! or content, since logs hold no personal data or secrets.
 //!
-//! Every message addresses its reader with "je", as the web app does.
+//! Every message addresses its reader with "je", and writes dates as the web app does
+//! ([`domain::date_words`]): "7 dec. 2026".
+
+use domain::date_words::DUTCH;
 
 /// A message to one person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,7 +82,7 @@ pub fn invitation(
              een dag per week naar een school.\n\n\
              Accepteer de uitnodiging via deze link (geldig tot en met {expires}):\n{link}\n\n\
              Niets wordt aan je werkgever gekoppeld zonder dat je accepteert.\n\nKlasbrug",
-            expires = expires_on.format("%d-%m-%Y"),
+            expires = DUTCH.date(expires_on),
         ),
     }
 }
@@ -148,7 +151,7 @@ pub fn team_invitation(
              (geldig tot en met {expires}):\n{link}\n\n\
              Daarna zie je onder Mijn klas welke ambassadeur bij je groep komt en geef je aan of \
              je dit schooljaar met een ambassadeur wilt werken.\n\nKlasbrug",
-            expires = expires_on.format("%d-%m-%Y"),
+            expires = DUTCH.date(expires_on),
         ),
     }
 }
@@ -177,7 +180,7 @@ pub fn application_received(
              Pas daarna telt je aanmelding en neemt het programma contact met je op voor een \
              kennismaking. Bevestig je niet, dan verwijderen we je aanmelding met je brief en cv.\n\n\
              Heb je je niet aangemeld? Dan hoef je niets te doen.\n\nKlasbrug",
-            expires = expires_on.format("%d-%m-%Y"),
+            expires = DUTCH.date(expires_on),
         ),
     }
 }
@@ -219,7 +222,11 @@ mod tests {
         assert!(message.body.contains(&format!(
             "https://klasbrug.example/uitnodiging?werkgever={id}&token=abc_123-XYZ"
         )));
-        assert!(message.body.contains("07-12-2026"));
+        assert!(
+            message.body.contains("geldig tot en met 7 dec. 2026"),
+            "{}",
+            message.body
+        );
         assert_eq!(
             message.subject,
             "Uitnodiging van Bedrijf Voorbeeld voor Klasbrug"
@@ -278,6 +285,22 @@ mod tests {
                     message.subject
                 );
             }
+        }
+    }
+
+    #[test]
+    fn expiry_dates_are_written_as_on_the_web_app() {
+        let with_dates: Vec<_> = every_message()
+            .into_iter()
+            .filter(|m| m.body.contains("geldig tot en met"))
+            .collect();
+        assert_eq!(with_dates.len(), 5);
+        for message in with_dates {
+            assert!(
+                message.body.contains("geldig tot en met 1 jan. 2027)"),
+                "{}",
+                message.body
+            );
         }
     }
 }

@@ -10,6 +10,7 @@ pub mod calendar_month;
 pub mod capacity;
 pub mod contract;
 mod csv_text;
+pub mod date_words;
 pub mod email;
 pub mod form_of_address;
 pub mod holidays;
