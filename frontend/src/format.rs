@@ -1,27 +1,9 @@
-//! Showing values the way Dutch readers expect them.
+//! Showing values the way Dutch readers expect them. Dates are not here: every page writes them
+//! with `texts.dates` ([`domain::date_words`]), the one style the e-mails use too.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use domain::money::{Cents, format_euro};
 use uuid::Uuid;
-use wasm_bindgen::JsValue;
-
-/// An instant as a Dutch date and time in Europe/Amsterdam, where the programme runs, whatever
-/// the time zone of the computer: "3 nov 2026, 14:05".
-pub fn format_instant(at: DateTime<Utc>) -> String {
-    // The browser's Intl knows the Dutch calendar words and the Amsterdam daylight-saving rules,
-    // which keeps a time zone database out of the wasm.
-    let date = js_sys::Date::new(&JsValue::from_f64(at.timestamp_millis() as f64));
-    let options = js_sys::Object::new();
-    for (key, value) in [
-        ("timeZone", "Europe/Amsterdam"),
-        ("dateStyle", "medium"),
-        ("timeStyle", "short"),
-    ] {
-        // Setting a property on a plain new object cannot fail.
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-    }
-    date.to_locale_string("nl-NL", &options).into()
-}
 
 thread_local! {
     /// The programme's today as the server last said (`Me::today`).

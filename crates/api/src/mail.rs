@@ -2,9 +2,13 @@
 //! transaction of the change that causes them. The delivery worker ([`crate::delivery`]) sends
 //! them: over SMTP when `KLASBRUG_SMTP_URL` is set, to the log (target `klasbrug::mail`) in
 //! demo mode without it, and otherwise not at all until a mail server is configured.
+//!
+//! Every message addresses its reader with "je", and writes dates as the web app does
+//! ([`domain::date_words`]): "7 dec. 2026".
 
 use std::sync::Arc;
 
+use domain::date_words::DUTCH;
 use tokio::sync::Notify;
 
 /// A message to one person.
@@ -89,11 +93,11 @@ pub fn invitation(
         subject: format!("Uitnodiging van {employer_name} voor Klasbrug"),
         body: format!(
             "Beste {employee_name},\n\n\
-             {employer_name} meldt u aan als onderwijsambassadeur: u gaat namens uw werkgever \
+             {employer_name} meldt je aan als onderwijsambassadeur: je gaat namens je werkgever \
              een dag per week naar een school.\n\n\
              Accepteer de uitnodiging via deze link (geldig tot en met {expires}):\n{link}\n\n\
-             Niets wordt aan uw werkgever gekoppeld zonder dat u accepteert.\n\nKlasbrug",
-            expires = expires_on.format("%d-%m-%Y"),
+             Niets wordt aan je werkgever gekoppeld zonder dat je accepteert.\n\nKlasbrug",
+            expires = DUTCH.date(expires_on),
         ),
     }
 }
@@ -107,13 +111,13 @@ pub fn sign_up_received(
 ) -> Message {
     Message {
         to: to.to_owned(),
-        subject: "Uw aanmelding bij Klasbrug".to_owned(),
+        subject: "Je aanmelding bij Klasbrug".to_owned(),
         body: format!(
             "Beste {contact_name},\n\n\
-             U heeft {organisation} aangemeld als werkgever bij Klasbrug. U kunt nu inloggen met \
-             dit e-mailadres en het wachtwoord dat u koos:\n{link}\n\n\
-             Het programma controleert de aanmelding; daarna kunt u medewerkers uitnodigen.\n\n\
-             Heeft u zich niet aangemeld? Laat het ons weten door op deze e-mail te antwoorden.\n\nKlasbrug",
+             Je hebt {organisation} aangemeld als werkgever bij Klasbrug. Je kunt nu inloggen met \
+             dit e-mailadres en het wachtwoord dat je koos:\n{link}\n\n\
+             Het programma controleert de aanmelding; daarna kun je medewerkers uitnodigen.\n\n\
+             Heb je je niet aangemeld? Laat het ons weten door op deze e-mail te antwoorden.\n\nKlasbrug",
             link = mailer.link("/"),
         ),
     }
@@ -124,14 +128,14 @@ pub fn sign_up_received(
 pub fn sign_up_with_existing_account(mailer: &Mailer, to: &str) -> Message {
     Message {
         to: to.to_owned(),
-        subject: "Aanmelding met uw e-mailadres bij Klasbrug".to_owned(),
+        subject: "Aanmelding met je e-mailadres bij Klasbrug".to_owned(),
         body: format!(
             "Beste,\n\n\
              Iemand probeerde een werkgever bij Klasbrug aan te melden met dit e-mailadres. Er is \
              al een account met dit adres, dus er is niets aangemaakt.\n\n\
-             Was u dit? Log dan in met uw bestaande account:\n{link}\n\
+             Was jij dit? Log dan in met je bestaande account:\n{link}\n\
              Wachtwoord vergeten? Vraag het programma om hulp.\n\n\
-             Was u dit niet? Dan hoeft u niets te doen.\n\nKlasbrug",
+             Was jij dit niet? Dan hoef je niets te doen.\n\nKlasbrug",
             link = mailer.link("/"),
         ),
     }
@@ -162,7 +166,7 @@ pub fn team_invitation(
              (geldig tot en met {expires}):\n{link}\n\n\
              Daarna zie je onder Mijn klas welke ambassadeur bij je groep komt en geef je aan of \
              je dit schooljaar met een ambassadeur wilt werken.\n\nKlasbrug",
-            expires = expires_on.format("%d-%m-%Y"),
+            expires = DUTCH.date(expires_on),
         ),
     }
 }
@@ -191,7 +195,7 @@ pub fn application_received(
              Pas daarna telt je aanmelding en neemt het programma contact met je op voor een \
              kennismaking. Bevestig je niet, dan verwijderen we je aanmelding met je brief en cv.\n\n\
              Heb je je niet aangemeld? Dan hoef je niets te doen.\n\nKlasbrug",
-            expires = expires_on.format("%d-%m-%Y"),
+            expires = DUTCH.date(expires_on),
         ),
     }
 }
@@ -233,10 +237,85 @@ mod tests {
         assert!(message.body.contains(&format!(
             "https://klasbrug.example/uitnodiging?werkgever={id}&token=abc_123-XYZ"
         )));
-        assert!(message.body.contains("07-12-2026"));
+        assert!(
+            message.body.contains("geldig tot en met 7 dec. 2026"),
+            "{}",
+            message.body
+        );
         assert_eq!(
             message.subject,
             "Uitnodiging van Bedrijf Voorbeeld voor Klasbrug"
         );
+    }
+
+    /// Every message, with sample input in every variant.
+    fn every_message() -> Vec<Message> {
+        let mailer = Mailer::new("https://klasbrug.example");
+        let on = chrono::NaiveDate::from_ymd_opt(2027, 1, 1).unwrap();
+        let to = "iemand@voorbeeld.example";
+        vec![
+            invitation(
+                &mailer,
+                to,
+                "Sanne",
+                "Bouwbedrijf Hoogland",
+                uuid::Uuid::nil(),
+                "t",
+                on,
+            ),
+            sign_up_received(&mailer, to, "Ruben", "Bouwbedrijf Hoogland"),
+            sign_up_with_existing_account(&mailer, to),
+            team_invitation(
+                &mailer,
+                to,
+                "Fenna",
+                "De Regenboog",
+                domain::Role::Teacher,
+                "t",
+                on,
+            ),
+            team_invitation(
+                &mailer,
+                to,
+                "Joost",
+                "De Regenboog",
+                domain::Role::Coordinator,
+                "t",
+                on,
+            ),
+            application_received(&mailer, to, "Joris", Some("Stichting Techniek"), "t", on),
+            application_received(&mailer, to, "Joris", None, "t", on),
+            application_with_existing_account(&mailer, to),
+        ]
+    }
+
+    #[test]
+    fn every_message_addresses_its_reader_with_je() {
+        for message in every_message() {
+            for text in [&message.subject, &message.body] {
+                assert_eq!(
+                    domain::form_of_address::formal_word(text),
+                    None,
+                    "formal address in {:?}:\n{text}",
+                    message.subject
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn expiry_dates_are_written_as_on_the_web_app() {
+        let with_dates: Vec<_> = every_message()
+            .into_iter()
+            .filter(|m| m.body.contains("geldig tot en met"))
+            .collect();
+        assert_eq!(with_dates.len(), 5);
+        for message in with_dates {
+            assert!(
+                message.body.contains("geldig tot en met 1 jan. 2027)"),
+                "{}",
+                message.body
+            );
+        }
     }
 }

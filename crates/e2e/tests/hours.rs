@@ -73,14 +73,14 @@ on_both_backends! {
         let day = entry_id(&browser, "2026-11-11").await;
         let card = browser.text(&browser.find(&format!("#hour-{day}")).await).await;
         for expected in [
-            "wo 11 november 2026", "Fenna Dijkstra", "5 uur 30 min · les · vrijwillig",
+            "wo 11 nov. 2026", "Fenna Dijkstra", "5 uur 30 min · les · vrijwillig",
             "Les uit Bruggen bouwen voorbereid en gegeven", "wacht op besluit",
         ] {
             assert!(card.contains(expected), "{expected} in {card}");
         }
         let first = entry_id(&browser, "2026-11-04").await;
         let card = browser.text(&browser.find(&format!("#hour-{first}")).await).await;
-        assert!(card.contains("wo 4 november 2026") && card.contains("6 uur · in de klas"), "{card}");
+        assert!(card.contains("wo 4 nov. 2026") && card.contains("6 uur · in de klas"), "{card}");
         browser.screenshot(&shot(&db, "uren")).await;
 
         // Rejecting without a reason is refused in Dutch, and nothing is sent.
@@ -109,7 +109,7 @@ on_both_backends! {
         assert!(card.contains(&format!("Reden van afkeuren: {reason}")), "{card}");
         assert!(card.contains("Besluit van Jeroen Bakker"), "{card}");
         browser.find(&format!("#hour-{day} .reopen-hour")).await;
-        browser.wait_for_text("#hours-message", "De uren van wo 11 november 2026 zijn afgekeurd").await;
+        browser.wait_for_text("#hours-message", "De uren van wo 11 nov. 2026 zijn afgekeurd").await;
         browser.wait_for_text("#hours-summary", "2 wachten op een besluit").await;
         browser.wait_for_text("#approve-month", "Alles goedkeuren (2)").await;
         let entry = get(&server, &api_token, &format!("/hour-entries/{day}")).await;
@@ -153,7 +153,7 @@ on_both_backends! {
         assert_eq!(browser.find_all("#hours-list .hour-entry[data-status=approved]").await.len(), 3);
         let lesson = entry_id(&browser, "2026-10-28").await;
         let card = browser.text(&browser.find(&format!("#hour-{lesson}")).await).await;
-        assert!(card.contains("wo 28 oktober 2026") && card.contains("5 uur · les · vrijwillig"), "{card}");
+        assert!(card.contains("wo 28 okt. 2026") && card.contains("5 uur · les · vrijwillig"), "{card}");
         assert_eq!(browser.script("return document.getElementById('approve-month').disabled").await, true);
         browser.close().await;
     }

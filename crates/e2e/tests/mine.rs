@@ -189,7 +189,7 @@ on_both_backends! {
         let minutes = browser.script("return document.getElementById('log-minutes').value").await;
         assert_eq!(minutes, "390", "her placement's day, 08:30 to 15:00");
         tap(&browser, "#log-submit", &mut taps).await;
-        browser.wait_for_text("#hours-notice", "Geregistreerd: wo 2 december 2026").await;
+        browser.wait_for_text("#hours-notice", "Geregistreerd: wo 2 dec. 2026").await;
         assert!(taps <= 3, "{taps} taps");
         let fenna = token(&server, FENNA.0).await;
         let (_, december) = call(&server, &fenna, reqwest::Method::GET, "/hour-entries?month=2026-12", None).await;

@@ -84,7 +84,7 @@ on_both_backends! {
         browser.wait_for_text("#series-message", "ingepland").await;
         browser.wait_for_text("#series-status", "Ingepland").await;
         let dated = browser.text(&browser.find("#series-schedule").await).await;
-        assert!(dated.contains("9 december 2026") && dated.contains("6 januari 2027"), "{dated}");
+        assert!(dated.contains("wo 9 dec. 2026") && dated.contains("wo 6 jan. 2027"), "{dated}");
 
         // A stricter rule for January: one hour a group a month. Two lessons in January now go
         // over it: refused, in Dutch, and her dates stay.

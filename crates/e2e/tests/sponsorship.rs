@@ -106,7 +106,7 @@ on_both_backends! {
         assert!(token_part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'), "{link}");
         let guest = driver.session(1280, 1000).await;
         guest.goto(&server.url(&link)).await;
-        guest.wait_for_text("#invitation-from", "Bouwbedrijf Hoogland heeft u aangemeld").await;
+        guest.wait_for_text("#invitation-from", "Bouwbedrijf Hoogland heeft je aangemeld").await;
         let who = guest.wait_for_text("#invitation-for", RUBEN.0).await;
         assert!(who.contains(RUBEN.1), "{who}");
         type_value(&guest, "#inv-password", RUBENS_PASSWORD).await;
@@ -119,7 +119,7 @@ on_both_backends! {
         guest.screenshot(&shot(&db, "uitnodiging-formulier")).await;
         guest.click(&guest.find("#inv-submit").await).await;
         guest
-            .wait_for_text("#invitation-done", "Uw account is aangemaakt. Log in met ruben.dewit@hoogland.example.")
+            .wait_for_text("#invitation-done", "Je account is aangemaakt. Log in met ruben.dewit@hoogland.example.")
             .await;
         guest.screenshot(&shot(&db, "uitnodiging-geaccepteerd")).await;
         // The account works, and the link is used up.
@@ -275,7 +275,7 @@ on_both_backends! {
         type_value(&browser, "#su-password", "brood-en-banket-2026").await;
         type_value(&browser, "#su-password-repeat", "brood-en-banket-2026").await;
         browser.click(&browser.find("#su-submit").await).await;
-        browser.wait_for_text("#sign-up-done", "Kijk in uw e-mail").await;
+        browser.wait_for_text("#sign-up-done", "Kijk in je e-mail").await;
         browser.screenshot(&shot(&db, "werkgever-aangemeld")).await;
 
         // Logged in, the new contact is told the programme still has to verify; no invite form.
@@ -284,7 +284,7 @@ on_both_backends! {
         browser.wait_for_text("#user-name", "Anouk Bos").await;
         browser.click(&browser.find("#menu-employer").await).await;
         browser.wait_for_text("#employer-status", "Nog niet geverifieerd").await;
-        browser.wait_for_text("#not-verified", "Het programma moet uw organisatie nog verifiëren").await;
+        browser.wait_for_text("#not-verified", "Het programma moet je organisatie nog verifiëren").await;
         wait_for(&browser, "#employer:not(:has(#invite-form))").await;
         browser.screenshot(&shot(&db, "werkgever-niet-geverifieerd")).await;
         browser.click(&browser.find("#logout").await).await;

@@ -1,5 +1,7 @@
 //! English.
 
+use domain::date_words::DateWords;
+
 use super::{CapacityTexts, PlacementTexts, Texts};
 
 /// English.
@@ -105,6 +107,12 @@ pub static EN: Texts = Texts {
     region_noord: "North",
     region_midden: "Middle",
     region_zuid: "South",
+    dates: DateWords {
+        months: [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ],
+        weekdays: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
+    },
     placements: PlacementTexts {
         intro: "The spots your school offers to education ambassadors, per school year and start moment. A new spot starts as a draft; open it once candidates may see it.",
         intro_read_only: "The spots your school offers to education ambassadors. Only the director can create and change them.",
@@ -165,9 +173,6 @@ pub static EN: Texts = Texts {
         filled: "Filled",
         closed: "Closed",
         cancelled: "Cancelled",
-        months: [
-            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-        ],
         hours: "{h} hours",
         hours_minutes: "{h} hours {m} minutes",
         one_placement: "1 spot",

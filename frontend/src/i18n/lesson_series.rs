@@ -99,7 +99,6 @@ pub struct LessonSeriesTexts {
     pub by: &'static str,
 
     // Dates and durations.
-    pub weekdays_short: [&'static str; 7],
     pub months_long: [&'static str; 12],
     pub hours: &'static str,
     pub minutes: &'static str,
@@ -164,17 +163,6 @@ impl LessonSeriesTexts {
             Some(LessonSeriesAction::MarkGiven) => self.action_mark_given,
             Some(LessonSeriesAction::Revise) => self.action_revise,
         }
-    }
-
-    /// A lesson's day: "wo 2 december 2026".
-    pub fn day(&self, date: NaiveDate) -> String {
-        let weekday = self.weekdays_short[date.weekday().num_days_from_monday() as usize];
-        format!(
-            "{weekday} {} {} {}",
-            date.day(),
-            self.months_long[date.month0() as usize],
-            date.year()
-        )
     }
 
     /// A month: "december 2026".
@@ -273,11 +261,10 @@ mod tests {
     }
 
     #[test]
-    fn lesson_days_are_written_out_in_dutch() {
+    fn months_are_written_out_in_dutch() {
         let t = &NL.lesson_series;
-        assert_eq!(t.day(d(2026, 12, 2)), "wo 2 december 2026");
-        assert_eq!(t.day(d(2027, 3, 1)), "ma 1 maart 2027");
         assert_eq!(t.month_name(d(2026, 12, 1)), "december 2026");
+        assert_eq!(t.month_name(d(2027, 3, 1)), "maart 2027");
     }
 
     #[test]

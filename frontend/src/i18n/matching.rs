@@ -1,8 +1,9 @@
 //! The texts of the Matching, Kandidaten and Ambassadeurs pages, and the words for the values of
 //! matches, intakes and VOGs. The values themselves are in `matching/nl.rs` and `matching/en.rs`.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use domain::contract::PlacementSummary;
+use domain::date_words::DateWords;
 use domain::match_lifecycle::{MatchStatus, Side};
 use domain::matching::Criterion;
 use domain::vog::VogProblem;
@@ -50,7 +51,6 @@ pub struct MatchingTexts {
     pub meeting_title: &'static str,
     pub meeting_when: &'static str,
     pub meeting_none: &'static str,
-    pub days: [&'static str; 7],
     pub school_confirmed: &'static str,
     pub ambassador_confirmed: &'static str,
     pub declined_by: &'static str,
@@ -201,14 +201,12 @@ impl MatchingTexts {
         )
     }
 
-    /// When a meeting is: "dinsdag 8 dec. 2026 om 15:30".
-    pub fn meeting_when(&self, t: &PlacementTexts, at: NaiveDateTime) -> String {
-        let day = self.days[at.weekday().num_days_from_monday() as usize];
+    /// When a meeting is: "di 8 dec. 2026 om 15:30" (its day of the week matters).
+    pub fn meeting_when(&self, dates: &DateWords, at: NaiveDateTime) -> String {
         fill(
             self.meeting_when,
             &[
-                ("day", day),
-                ("date", &t.date(at.date())),
+                ("day", &dates.day(at.date())),
                 ("time", &at.format("%H:%M").to_string()),
             ],
         )
@@ -223,13 +221,13 @@ impl MatchingTexts {
             return texts.error(error).to_owned();
         };
         if let Some(vog) = problem.details.as_ref().and_then(|d| d.vog.as_ref()) {
-            return self.vog_problem(&texts.placements, vog);
+            return self.vog_problem(&texts.dates, vog);
         }
         if problem.code.as_str() == "meeting_not_held" {
             return match problem.details.as_ref().and_then(|d| d.meeting.as_ref()) {
                 Some(meeting) => fill(
                     self.err_meeting_not_held,
-                    &[("when", &self.meeting_when(&texts.placements, meeting.at))],
+                    &[("when", &self.meeting_when(&texts.dates, meeting.at))],
                 ),
                 None => self.err_meeting_not_held_plain.to_owned(),
             };
@@ -251,10 +249,10 @@ impl MatchingTexts {
 
     /// A VOG problem (`domain::vog::VogProblem`, as the server sends it in `details.vog`), in
     /// this language with its dates.
-    pub fn vog_problem(&self, t: &PlacementTexts, vog: &VogProblem) -> String {
+    pub fn vog_problem(&self, dates: &DateWords, vog: &VogProblem) -> String {
         let with = |template: &str, values: &[(&str, NaiveDate)]| {
             let values: Vec<(&str, String)> =
-                values.iter().map(|(k, d)| (*k, t.date(*d))).collect();
+                values.iter().map(|(k, d)| (*k, dates.date(*d))).collect();
             let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
             fill(template, &values)
         };

@@ -2,6 +2,7 @@
 //! a matter of picking the other instance. Error `code`s from the server are translated here too;
 //! the server's own `detail` is meant for developers and is never shown.
 
+use domain::date_words::DateWords;
 use domain::{OrganisationKind, Region, Role, SchoolType};
 
 use crate::api::ApiError;
@@ -15,6 +16,8 @@ mod lesson_series;
 mod matching;
 mod mine;
 mod nl;
+#[cfg(test)]
+mod one_voice;
 mod placements;
 mod sponsorship;
 mod team;
@@ -168,6 +171,9 @@ pub struct Texts {
     pub region_noord: &'static str,
     pub region_midden: &'static str,
     pub region_zuid: &'static str,
+
+    /// Dates, in one style on every page: "3 dec. 2026", "do 3 dec. 2026", "3 dec. 2026 14:05".
+    pub dates: DateWords,
 
     // Placements and capacity.
     pub placements: PlacementTexts,

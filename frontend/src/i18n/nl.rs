@@ -105,6 +105,7 @@ pub static NL: Texts = Texts {
     region_noord: "Noord",
     region_midden: "Midden",
     region_zuid: "Zuid",
+    dates: domain::date_words::DUTCH,
     placements: PlacementTexts {
         intro: "De plekken die je school aanbiedt aan onderwijsambassadeurs, per schooljaar en startmoment. Een nieuwe plek is eerst een concept; zet hem open zodra kandidaten hem mogen zien.",
         intro_read_only: "De plekken die je school aanbiedt aan onderwijsambassadeurs. Alleen de directeur kan ze aanmaken en aanpassen.",
@@ -165,10 +166,6 @@ pub static NL: Texts = Texts {
         filled: "Ingevuld",
         closed: "Gesloten",
         cancelled: "Geannuleerd",
-        months: [
-            "jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.",
-            "dec.",
-        ],
         hours: "{h} uur",
         hours_minutes: "{h} uur en {m} minuten",
         one_placement: "1 plek",

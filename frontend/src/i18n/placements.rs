@@ -1,6 +1,5 @@
 //! The texts of the Plekken and Capaciteit pages, and the words for placement values.
 
-use chrono::{Datelike, NaiveDate};
 use domain::{
     Commitment, PlacementKind, PlacementStatus, SchoolTask, SchoolYear, StartMoment, Weekday,
 };
@@ -72,7 +71,6 @@ pub struct PlacementTexts {
     pub filled: &'static str,
     pub closed: &'static str,
     pub cancelled: &'static str,
-    pub months: [&'static str; 12],
     pub hours: &'static str,
     pub hours_minutes: &'static str,
     pub one_placement: &'static str,
@@ -195,12 +193,6 @@ impl PlacementTexts {
         }
     }
 
-    /// A date as "1 feb. 2027".
-    pub fn date(&self, date: NaiveDate) -> String {
-        let month = self.months[date.month0() as usize];
-        format!("{} {month} {}", date.day(), date.year())
-    }
-
     /// A length of time: "7 uur", "6 uur en 30 minuten".
     pub fn duration(&self, minutes: i64) -> String {
         let (h, m) = (minutes / 60, minutes % 60);
@@ -290,10 +282,6 @@ mod tests {
 
     use super::*;
 
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap_or_default()
-    }
-
     #[test]
     fn values_have_their_dutch_names() {
         let t = &NL.placements;
@@ -322,8 +310,7 @@ mod tests {
     }
 
     #[test]
-    fn dates_lengths_and_counts_read_naturally() {
-        assert_eq!(NL.placements.date(d(2027, 2, 1)), "1 feb. 2027");
+    fn lengths_and_counts_read_naturally() {
         assert_eq!(NL.placements.duration(420), "7 uur");
         assert_eq!(NL.placements.duration(390), "6 uur en 30 minuten");
         assert_eq!(NL.placements.count(1), "1 plek");

@@ -1,8 +1,9 @@
 //! The texts of employer sponsorship: the Werkgever and Werkgevers pages (staff, agreements,
 //! contributions, the statement), the employer's sign-up and the invitation an employee accepts.
-//! Employers are addressed with "u". The values themselves are in `sponsorship/nl.rs` and
-//! `sponsorship/en.rs`. Amounts are written with [`domain::money::format_euro`], hours with
-//! [`super::LessonSeriesTexts::duration`], as on the Uren page.
+//! Employers are addressed with "je", like everyone else in the app. The values themselves are in
+//! `sponsorship/nl.rs` and `sponsorship/en.rs`. Amounts are written with
+//! [`domain::money::format_euro`], hours with [`super::LessonSeriesTexts::duration`], as on the
+//! Uren page.
 
 use domain::contract::{ContributionType, InvitationStatus};
 use domain::sponsorship::{AgreementAction, AgreementStatus, Party};

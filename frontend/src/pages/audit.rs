@@ -11,7 +11,6 @@ use yew_router::prelude::Link;
 use crate::api::audit::list_audit_events;
 use crate::app::Session;
 use crate::components::ListFooter;
-use crate::format::format_instant;
 use crate::hooks::{use_paged_list, use_texts, use_title};
 use crate::i18n::{Texts, fill};
 use crate::route::Route;
@@ -201,7 +200,7 @@ fn event_row(
     html! {
         <tr key={event.id.to_string()} data-action={event.action.clone()}>
             <td class="nowrap">
-                <time datetime={event.at.to_rfc3339()}>{ format_instant(event.at) }</time>
+                <time datetime={event.at.to_rfc3339()}>{ texts.dates.instant(event.at) }</time>
             </td>
             <td>{ who }</td>
             <td>{ a.action(&event.action) }</td>

@@ -96,7 +96,7 @@ pub fn InvitationPage(props: &InvitationProps) -> Html {
                     { fill(t.invitation_for, &[
                         ("name", &shown.employee_name),
                         ("email", &shown.employee_email),
-                        ("date", &texts.placements.date(shown.expires_at.date_naive())),
+                        ("date", &texts.dates.instant_date(shown.expires_at)),
                     ]) }
                 </p>
                 <AcceptForm api={props.api.clone()} {employer} {token} preview={shown.clone()}

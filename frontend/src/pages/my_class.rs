@@ -169,7 +169,6 @@ fn ClassCard(props: &ClassCardProps) -> Html {
         })
     };
     let groups_message = groups_error.then(|| AttrValue::from(t.msg_groups));
-    let ls = &texts.lesson_series;
 
     html! {
         <article class="card class-card" aria-labelledby={format!("class-{school}")}>
@@ -220,7 +219,7 @@ fn ClassCard(props: &ClassCardProps) -> Html {
                     <ul id="class-lessons" class="plain-list">
                         { for class.lessons.iter().map(|l| html! {
                             <li>
-                                <strong>{ ls.day(l.date) }</strong>
+                                <strong>{ texts.dates.day(l.date) }</strong>
                                 { format!(" {} · {} · {}: {} · {}", l.starts_at.format("%H:%M"), l.group, l.series_title, l.lesson_title, l.ambassador_name) }
                             </li>
                         }) }

@@ -15,7 +15,6 @@ use crate::api::team::{invitations, invite, remove_member};
 use crate::api::{Api, ApiError};
 use crate::app::Session;
 use crate::components::{FormField, ListFooter, StatusMessage, described_by};
-use crate::format::format_instant;
 use crate::hooks::{focus_id, use_paged_list, use_texts, use_title};
 use crate::i18n::fill;
 use crate::menu::directed_schools;
@@ -164,7 +163,7 @@ fn invitation_row(texts: &'static crate::i18n::Texts, invitation: &TeamInvitatio
             t.pending,
             fill(
                 t.valid_until,
-                &[("date", &format_instant(invitation.expires_at))]
+                &[("date", &texts.dates.instant(invitation.expires_at))]
             )
         ),
         TeamInvitationStatus::Accepted => t.accepted.to_owned(),

@@ -102,7 +102,7 @@ on_both_backends! {
         let notice = app.server.wait_for_log(|log| {
             log.split("e-mail to ").find(|m| m.starts_with(EMPLOYER_CONTACT)).map(str::to_owned)
         }).await;
-        assert!(notice.contains("Aanmelding met uw e-mailadres") && notice.contains("niets aangemaakt"), "{notice}");
+        assert!(notice.contains("Aanmelding met je e-mailadres") && notice.contains("niets aangemaakt"), "{notice}");
         let after: Vec<Employer> = app.get_json("/api/v1/employers", &admin).await;
         assert_eq!(before, after, "nothing was made for a taken address");
         assert_eq!(app.login(EMPLOYER_CONTACT, "paars-olifant-fiets-97").await.status(), StatusCode::UNAUTHORIZED);
@@ -115,7 +115,7 @@ on_both_backends! {
         let confirmation = app.server.wait_for_log(|log| {
             log.split("e-mail to ").find(|m| m.starts_with("hr@installatie.example")).map(str::to_owned)
         }).await;
-        assert!(confirmation.contains("Uw aanmelding bij Klasbrug"), "{confirmation}");
+        assert!(confirmation.contains("Je aanmelding bij Klasbrug"), "{confirmation}");
         let after: Vec<Employer> = app.get_json("/api/v1/employers", &admin).await;
         assert_eq!(after.len(), before.len() + 1);
     }

@@ -81,7 +81,6 @@ pub const LESSON_SERIES: LessonSeriesTexts = LessonSeriesTexts {
     calendar_empty: "No ambassador lessons are planned in {month}.",
     by: "by {name}",
 
-    weekdays_short: ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"],
     months_long: [
         "January",
         "February",

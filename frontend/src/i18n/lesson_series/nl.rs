@@ -81,7 +81,6 @@ pub const LESSON_SERIES: LessonSeriesTexts = LessonSeriesTexts {
     calendar_empty: "Er zijn in {month} geen lessen van ambassadeurs gepland.",
     by: "door {name}",
 
-    weekdays_short: ["ma", "di", "wo", "do", "vr", "za", "zo"],
     months_long: [
         "januari",
         "februari",

@@ -66,8 +66,12 @@ fn statuses_and_criteria_have_their_dutch_names() {
 fn a_meeting_reads_as_a_dutch_day_and_time() {
     let at = d(2026, 12, 8).and_hms_opt(15, 30, 0).unwrap_or_default();
     assert_eq!(
-        NL.matching.meeting_when(&NL.placements, at),
-        "dinsdag 8 dec. 2026 om 15:30"
+        NL.matching.meeting_when(&NL.dates, at),
+        "di 8 dec. 2026 om 15:30"
+    );
+    assert_eq!(
+        EN.matching.meeting_when(&EN.dates, at),
+        "Tue 8 Dec 2026 at 15:30"
     );
 }
 
@@ -187,7 +191,7 @@ fn a_confirmation_before_the_meeting_is_refused_with_the_meeting_s_day_and_time(
     }));
     assert_eq!(
         NL.matching.error(&NL, &with_meeting),
-        "Bevestigen kan pas na het kennismakingsgesprek (op donderdag 10 dec. 2026 om 15:30)."
+        "Bevestigen kan pas na het kennismakingsgesprek (op do 10 dec. 2026 om 15:30)."
     );
     assert!(
         EN.matching

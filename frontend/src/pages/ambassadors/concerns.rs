@@ -7,7 +7,6 @@ use yew::prelude::*;
 use yew_router::prelude::Link;
 
 use crate::api::Api;
-use crate::format::format_instant;
 use crate::hooks::use_texts;
 use crate::pages::mine::{Loaded, use_load};
 use crate::route::Route;
@@ -37,7 +36,7 @@ pub fn Concerns(props: &ConcernsProps) -> Html {
                 { for concerns.iter().take(10).map(|c| html! {
                     <li key={c.concern.id.to_string()}>
                         <Link<Route> to={Route::Ambassador { id: c.ambassador_id }}>{ c.ambassador_name.clone() }</Link<Route>>
-                        { format!(" · {} · {} · {}: ", c.school_name, format_instant(c.concern.reported_at), c.concern.reported_by_name) }
+                        { format!(" · {} · {} · {}: ", c.school_name, texts.dates.instant(c.concern.reported_at), c.concern.reported_by_name) }
                         <q>{ c.concern.text.clone() }</q>
                     </li>
                 }) }

@@ -15,7 +15,7 @@ use crate::api::matching::{get_ambassador, get_intake, list_all_matches};
 use crate::api::{Api, ApiError};
 use crate::app::Session;
 use crate::components::{ErrorMessage, Loading, NavLink, StatusMessage};
-use crate::format::{format_instant, today};
+use crate::format::today;
 use crate::hooks::{focus_id, use_texts, use_title};
 use crate::i18n::{Texts, fill};
 use crate::route::Route;
@@ -313,7 +313,7 @@ fn DocumentsPanel(props: &DocumentsPanelProps) -> Html {
                                 <th scope="row">{ t.document(d.kind) }</th>
                                 <td>{ t.media_type(&d.media_type) }</td>
                                 <td class="numeric nowrap">{ t.size(d.size) }</td>
-                                <td class="nowrap">{ format_instant(d.uploaded_at) }</td>
+                                <td class="nowrap">{ texts.dates.instant(d.uploaded_at) }</td>
                                 <td>
                                     <button type="button" class="button-secondary button-small" id={format!("download-{}", d.kind.as_str())}
                                         onclick={download(d.kind, d.media_type.clone())}>{ t.download }</button>
@@ -338,7 +338,7 @@ fn DocumentsPanel(props: &DocumentsPanelProps) -> Html {
             { content }
             { for kinds.into_iter().map(|(kind, label)| {
                 let state = match intake.documents.iter().find(|d| d.kind == kind) {
-                    Some(d) => fill(m.handed_in, &[("when", &format_instant(d.uploaded_at))]),
+                    Some(d) => fill(m.handed_in, &[("when", &texts.dates.instant(d.uploaded_at))]),
                     None => m.not_handed_in.to_owned(),
                 };
                 html! {

@@ -104,7 +104,7 @@ pub fn IntakePanel(props: &IntakePanelProps) -> Html {
                         <li class="timeline-step" data-status={step.status.as_str()}>
                             <strong>{ t.status(step.status) }</strong>
                             <span class="muted">
-                                { texts.placements.date(step.on) }
+                                { texts.dates.date(step.on) }
                                 { by.map(|by| format!(" · {by}")).unwrap_or_default() }
                             </span>
                             if let Some(note) = &step.note {

@@ -10,7 +10,6 @@ use yew_router::prelude::Link;
 
 use crate::api::Api;
 use crate::api::applications::list_applications;
-use crate::format::format_instant;
 use crate::hooks::use_texts;
 use crate::i18n::fill;
 use crate::pages::mine::{Loaded, use_load};
@@ -53,7 +52,7 @@ pub fn NewApplications(props: &NewApplicationsProps) -> Html {
         html! {
             <li id={format!("application-{}", application.id)}>
                 <Link<Route> to={Route::Ambassador { id }}>{ application.name.clone() }</Link<Route>>
-                { format!(" · {} {} · {} {via}{sponsor}", t.applied_on, format_instant(application.submitted_at), t.via) }
+                { format!(" · {} {} · {} {via}{sponsor}", t.applied_on, texts.dates.instant(application.submitted_at), t.via) }
             </li>
         }
     };

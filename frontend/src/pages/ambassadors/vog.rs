@@ -169,11 +169,11 @@ pub fn VogPanel(props: &VogPanelProps) -> Html {
             <ul id="vog-records" class="vog-records">
                 { for props.vogs.iter().map(|vog| html! {
                     <li key={vog.id.to_string()} data-outcome={vog.outcome.as_str()}>
-                        <strong>{ fill(t.vog_of, &[("date", &texts.placements.date(vog.issued_on))]) }</strong>
+                        <strong>{ fill(t.vog_of, &[("date", &texts.dates.date(vog.issued_on))]) }</strong>
                         { format!(" · {}", t.outcome(vog.outcome)) }
                         <span class="muted">
                             { format!(" · {}", fill(t.vog_seen_by, &[
-                                ("date", &texts.placements.date(vog.seen_on)),
+                                ("date", &texts.dates.date(vog.seen_on)),
                                 ("name", &vog.seen_by_name),
                             ])) }
                         </span>

@@ -255,7 +255,7 @@ fn agreement_table(
                             <td data-label={t.column_commitment}>
                                 { p.commitment(agreement.commitment) }
                                 <span class="muted">
-                                    { format!("{} – {}", p.date(agreement.first_day), p.date(agreement.last_day)) }
+                                    { format!("{} – {}", texts.dates.date(agreement.first_day), texts.dates.date(agreement.last_day)) }
                                 </span>
                             </td>
                             <td class="numeric nowrap" data-label={t.column_sponsored}>{ hours(agreement.sponsored_minutes_per_week) }</td>

@@ -206,7 +206,7 @@ fn contribution_table(texts: &'static Texts, list: &[ContributionRecord]) -> Htm
                 <tbody>
                     { for list.iter().map(|c| html! {
                         <tr key={c.id.to_string()} class="contribution" data-receipt={c.receipt_number.clone()}>
-                            <td class="nowrap">{ texts.placements.date(c.given_on) }</td>
+                            <td class="nowrap">{ texts.dates.date(c.given_on) }</td>
                             <td>{ t.contribution_kind(c.kind) }</td>
                             <td>{ c.description.clone() }</td>
                             <td class="numeric nowrap">{ format_euro(c.amount) }</td>

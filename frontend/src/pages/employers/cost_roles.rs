@@ -205,7 +205,7 @@ fn cost_role_table(texts: &'static Texts, list: &[CostRoleRecord]) -> Html {
                             <td>{ t.party(row.party) }</td>
                             <td class="numeric nowrap">{ t.hours(&texts.lesson_series, u64::from(row.minutes)) }</td>
                             <td class="numeric nowrap">{ format_euro(row.hourly_rate) }</td>
-                            <td class="nowrap">{ texts.placements.date(row.recorded_on) }</td>
+                            <td class="nowrap">{ texts.dates.date(row.recorded_on) }</td>
                         </tr>
                     }) }
                 </tbody>

@@ -135,7 +135,7 @@ fn employer_table(
                                         { if employer.verified { t.verified } else { t.unverified } }
                                     </span>
                                 </td>
-                                <td class="nowrap">{ texts.placements.date(employer.created_at.date_naive()) }</td>
+                                <td class="nowrap">{ texts.dates.instant_date(employer.created_at) }</td>
                                 <td>
                                     if !employer.verified {
                                         <button id={format!("verify-{}", employer.id)} type="button"

@@ -225,14 +225,13 @@ pub fn ReportSection(props: &ReportSectionProps) -> Html {
 /// The statement itself: hours per member of staff, the social return, the cost overview.
 fn report_view(texts: &'static Texts, shown: &SponsorshipReport) -> Html {
     let t = &texts.sponsorship;
-    let p = &texts.placements;
     let words = &texts.lesson_series;
     let hours = |minutes: u64| t.hours(words, minutes);
     let period = fill(
         t.report_period,
         &[
-            ("from", &p.date(shown.period.first())),
-            ("to", &p.date(shown.period.last())),
+            ("from", &texts.dates.date(shown.period.first())),
+            ("to", &texts.dates.date(shown.period.last())),
         ],
     );
     let statement = &shown.statement;
@@ -286,7 +285,7 @@ fn report_view(texts: &'static Texts, shown: &SponsorshipReport) -> Html {
                 format!("{}: {description}", t.materials)
             }
             ContributionKind::Money { paid_on, .. } => {
-                format!("{} ({})", t.money, p.date(*paid_on))
+                format!("{} ({})", t.money, texts.dates.date(*paid_on))
             }
         };
         format!(

@@ -27,7 +27,7 @@ fn status_class(status: InvitationStatus) -> &'static str {
 /// accepted or expired. A replaced one says nothing more.
 fn status_date(texts: &Texts, invitation: &Invitation) -> Option<String> {
     let t = &texts.sponsorship;
-    let date = |at: chrono::DateTime<chrono::Utc>| texts.placements.date(at.date_naive());
+    let date = |at: chrono::DateTime<chrono::Utc>| texts.dates.instant_date(at);
     match invitation.status {
         InvitationStatus::Pending => Some(fill(
             t.valid_until,

@@ -11,7 +11,6 @@ use yew::prelude::*;
 use crate::api::hours::decide_hour_entry;
 use crate::api::{Api, ApiError};
 use crate::components::described_by;
-use crate::format::format_instant;
 use crate::hooks::use_texts;
 use crate::i18n::{Texts, fill, is_about_field};
 
@@ -248,7 +247,7 @@ pub fn HourEntryCard(props: &HourEntryCardProps) -> Html {
         <li id={format!("hour-{id}")} class="card hour-entry" tabindex="-1"
             data-status={entry.status.as_str()} data-date={entry.date.to_string()}>
             <div class="card-head">
-                <h3>{ texts.lesson_series.day(entry.date) }</h3>
+                <h3>{ texts.dates.day(entry.date) }</h3>
                 <span class={classes!("status", "hour-status", format!("status-hour-{}", entry.status.as_str()))}>
                     { t.status(entry.status) }
                 </span>
@@ -285,7 +284,10 @@ fn details(texts: &'static Texts, entry: &HourEntry) -> Html {
         }
     });
     let decided = entry.decided_by.as_ref().map(|name| {
-        let when = entry.decided_at.map(format_instant).unwrap_or_default();
+        let when = entry
+            .decided_at
+            .map(|at| texts.dates.instant(at))
+            .unwrap_or_default();
         let line = t.decided(entry.status, name, &when);
         html! { <p class="muted hour-decided">{ line.trim_end_matches(", ").to_owned() }</p> }
     });

@@ -141,7 +141,7 @@ pub fn HourMonthView(props: &HourMonthViewProps) -> Html {
                 loaded.set(Some(Ok(with_entry(month, &entry))));
             }
             failure.set(None);
-            message.set(Some(t.done(action, &texts.lesson_series.day(entry.date))));
+            message.set(Some(t.done(action, &texts.dates.day(entry.date))));
             focus_id(&format!("hour-{}", entry.id));
             load_again.emit(());
         })

@@ -146,7 +146,7 @@ fn group_card(texts: &'static Texts, group: &GroupMonth) -> Html {
                 { for group.lessons.iter().map(|lesson| html! {
                     <li class="dated-lesson" data-date={lesson.date.to_string()}>
                         <p class="dated-lesson-when">
-                            <strong>{ t.day(lesson.date) }</strong>
+                            <strong>{ texts.dates.day(lesson.date) }</strong>
                             { " " }
                             <span class="nowrap">
                                 { format!("{} · {}", lesson.starts_at.format("%H:%M"), t.duration(lesson.minutes)) }

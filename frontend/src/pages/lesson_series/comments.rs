@@ -9,7 +9,6 @@ use yew::prelude::*;
 use crate::api::lesson_series::comment_lesson_series;
 use crate::api::{Api, ApiError};
 use crate::components::described_by;
-use crate::format::format_instant;
 use crate::hooks::{focus_id, use_texts};
 use crate::i18n::is_about_field;
 
@@ -93,7 +92,7 @@ pub fn Comments(props: &CommentsProps) -> Html {
                                 <span class={classes!("comment-action", format!("comment-action-{action}"))}>
                                     { t.action(comment.action) }
                                 </span>
-                                <span class="comment-date muted">{ format_instant(comment.written_at) }</span>
+                                <span class="comment-date muted">{ texts.dates.instant(comment.written_at) }</span>
                             </p>
                             <p class="comment-text">{ comment.text.clone() }</p>
                         </li>

@@ -248,7 +248,7 @@ fn schedule(texts: &'static Texts, dated: &[ScheduledLesson]) -> Html {
                 { for dated.iter().map(|lesson| html! {
                     <li class="dated-lesson" data-date={lesson.date.to_string()}>
                         <p class="dated-lesson-when">
-                            <strong>{ t.day(lesson.date) }</strong>
+                            <strong>{ texts.dates.day(lesson.date) }</strong>
                             { " " }
                             <span class="nowrap">{ format!("{} · {}", lesson.starts_at.format("%H:%M"), lesson.group) }</span>
                         </p>

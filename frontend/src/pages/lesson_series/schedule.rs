@@ -82,7 +82,7 @@ pub fn refusal(texts: &'static Texts, error: &ApiError) -> String {
             t.err_excluded_domain,
             &[
                 ("group", group),
-                ("date", &t.day(*date)),
+                ("date", &texts.dates.day(*date)),
                 ("domain", domain.name()),
             ],
         ),
@@ -237,7 +237,7 @@ pub fn SchedulePanel(props: &SchedulePanelProps) -> Html {
                     <label for={date_id.clone()}>{ t.plan_date }</label>
                     <select id={date_id} onchange={on_date}>
                         { for offered.iter().map(|d| html! {
-                            <option value={d.to_string()} selected={chosen == Some(*d)}>{ t.day(*d) }</option>
+                            <option value={d.to_string()} selected={chosen == Some(*d)}>{ texts.dates.day(*d) }</option>
                         }) }
                     </select>
                 </div>

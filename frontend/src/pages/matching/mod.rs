@@ -17,7 +17,7 @@ use crate::api::ApiError;
 use crate::api::matching::{list_runs, start_run};
 use crate::app::Session;
 use crate::components::{ListFooter, NavLink};
-use crate::format::{format_instant, today};
+use crate::format::today;
 use crate::hooks::{use_paged_list, use_texts, use_title};
 use crate::i18n::{Texts, fill};
 use crate::route::Route;
@@ -203,7 +203,7 @@ fn run_table(texts: &'static Texts, runs: &[MatchingRunListItem]) -> Html {
                                     ]) }
                                 </NavLink>
                             </th>
-                            <td class="nowrap">{ format_instant(run.created_at) }</td>
+                            <td class="nowrap">{ texts.dates.instant(run.created_at) }</td>
                             <td>{ run.created_by_name.clone() }</td>
                             <td class="numeric">{ run.proposals }</td>
                             <td class="numeric">{ run.left_over }</td>

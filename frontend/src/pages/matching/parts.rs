@@ -72,7 +72,7 @@ pub fn meeting(texts: &'static Texts, meeting: Option<&Meeting>) -> Html {
         Some(meeting) => html! {
             <p class="meeting">
                 <span class="meeting-label">{ t.meeting_title }{ ": " }</span>
-                <span class="meeting-when">{ t.meeting_when(&texts.placements, meeting.at) }</span>
+                <span class="meeting-when">{ t.meeting_when(&texts.dates, meeting.at) }</span>
                 { " · " }
                 <span class="meeting-place">{ meeting.place.clone() }</span>
             </p>
@@ -109,10 +109,10 @@ pub fn progress(texts: &'static Texts, candidate: &Match) -> Html {
         lines.push(format!("{}: {reason}", t.reason));
     }
     if let Some(on) = candidate.starts_on {
-        lines.push(fill(t.starts_on, &[("date", &texts.placements.date(on))]));
+        lines.push(fill(t.starts_on, &[("date", &texts.dates.date(on))]));
     }
     if let Some(on) = candidate.ended_on {
-        lines.push(fill(t.ended_on, &[("date", &texts.placements.date(on))]));
+        lines.push(fill(t.ended_on, &[("date", &texts.dates.date(on))]));
     }
     if lines.is_empty() {
         return html! {};

@@ -13,7 +13,6 @@ use crate::api::ApiError;
 use crate::api::matching::{get_run, propose_match};
 use crate::app::Session;
 use crate::components::{ErrorMessage, Loading, NavLink, StatusMessage};
-use crate::format::format_instant;
 use crate::hooks::{focus_id, use_texts, use_title};
 use crate::i18n::{Texts, fill};
 use crate::route::Route;
@@ -172,7 +171,7 @@ fn run_view(
     let meta = fill(
         t.run_meta,
         &[
-            ("when", &format_instant(run.created_at)),
+            ("when", &texts.dates.instant(run.created_at)),
             ("who", &run.created_by_name),
         ],
     );

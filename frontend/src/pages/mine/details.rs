@@ -19,7 +19,6 @@ use crate::api::mine::{
 use crate::api::{Api, ApiError};
 use crate::app::Session;
 use crate::components::{ErrorMessage, Loading, described_by};
-use crate::format::format_instant;
 use crate::hooks::{focus_id, use_texts, use_title};
 use crate::i18n::{capitalised, fill};
 
@@ -304,7 +303,7 @@ fn Documents(props: &DocumentsProps) -> Html {
             { for kinds.into_iter().map(|(kind, label)| {
                 let info = props.intake.documents.iter().find(|d| d.kind == kind);
                 let state = match info {
-                    Some(d) => fill(t.handed_in, &[("when", &format_instant(d.uploaded_at))]),
+                    Some(d) => fill(t.handed_in, &[("when", &texts.dates.instant(d.uploaded_at))]),
                     None => t.not_handed_in.to_owned(),
                 };
                 html! {
@@ -462,7 +461,7 @@ fn Erasure(props: &ErasureProps) -> Html {
     if let Some(open) = &props.open {
         return html! {
             <p id="erasure-open" class="message message-info">
-                { fill(t.erasure_open, &[("when", &format_instant(open.requested_at))]) }
+                { fill(t.erasure_open, &[("when", &texts.dates.instant(open.requested_at))]) }
             </p>
         };
     }

@@ -9,7 +9,6 @@ use yew_router::prelude::Link;
 use super::{Loaded, use_load};
 use crate::api::Api;
 use crate::api::mine::erasure_requests;
-use crate::format::format_instant;
 use crate::hooks::use_texts;
 use crate::route::Route;
 
@@ -32,7 +31,7 @@ pub fn ErasureRequests(props: &ErasureRequestsProps) -> Html {
         return html! {};
     }
     let item = |request: &ErasureRequest| {
-        let when = format_instant(request.requested_at);
+        let when = texts.dates.instant(request.requested_at);
         let reason = request
             .reason
             .clone()

@@ -287,7 +287,6 @@ fn LogForm(props: &LogFormProps) -> Html {
         );
         let (saving, error) = (saving.clone(), error.clone());
         let t = &texts.mine;
-        let words = &texts.lesson_series;
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if *saving {
@@ -326,7 +325,7 @@ fn LogForm(props: &LogFormProps) -> Html {
                         date_reason.set(None);
                         note.set(String::new());
                         on_logged.emit((
-                            fill(t.logged, &[("day", &words.day(entry.date))]),
+                            fill(t.logged, &[("day", &texts.dates.day(entry.date))]),
                             Some(entry.date),
                         ));
                     }
@@ -544,7 +543,7 @@ fn EntryCard(props: &EntryCardProps) -> Html {
     };
     html! {
         <li class="card mine-card hour-card" id={id.clone()}>
-            <h3 class="card-title">{ capitalised(&texts.lesson_series.day(entry.date)) }</h3>
+            <h3 class="card-title">{ capitalised(&texts.dates.day(entry.date)) }</h3>
             <p class={classes!("hour-status", format!("status-{}", entry.status.as_str()))} id={format!("{id}-status")}>
                 { status }
             </p>

@@ -48,7 +48,7 @@ pub fn MyLessonsPage(props: &MyLessonsProps) -> Html {
                 <p class="card-line">{ format!("{} · {}", series.school_name, groups_line(&series.content.target_groups)) }</p>
                 if let Some(lesson) = next {
                     <p class="card-line" id={format!("{id}-next")}>
-                        { format!("{}: {} · {}", t.next_lesson, t.day(lesson.date), lesson.group) }
+                        { format!("{}: {} · {}", t.next_lesson, texts.dates.day(lesson.date), lesson.group) }
                     </p>
                 }
             </li>

@@ -161,10 +161,7 @@ fn standing(texts: &Texts, data: &PlaceData) -> Html {
                     .checked_add_months(Months::new(6))
                     .unwrap_or(issued_on),
             };
-            fill(
-                t.vog_valid_until,
-                &[("date", &texts.lesson_series.day(until))],
-            )
+            fill(t.vog_valid_until, &[("date", &texts.dates.date(until))])
         }
         None => t.vog_missing.to_owned(),
     };
@@ -250,8 +247,8 @@ fn placement_card(
         fill(
             t.period_text,
             &[
-                ("from", &texts.lesson_series.day(p.period.starts_on)),
-                ("to", &texts.lesson_series.day(p.period.ends_on)),
+                ("from", &texts.dates.date(p.period.starts_on)),
+                ("to", &texts.dates.date(p.period.ends_on)),
             ],
         ),
         "period",
@@ -271,7 +268,7 @@ fn placement_card(
             } else {
                 <ul class="plain-list" id={format!("{id}-holidays")}>
                     { for ahead.iter().map(|h| html! {
-                        <li>{ format!("{}: {} – {}", h.name, texts.lesson_series.day(h.first_day), texts.lesson_series.day(h.last_day)) }</li>
+                        <li>{ format!("{}: {} – {}", h.name, texts.dates.date(h.first_day), texts.dates.date(h.last_day)) }</li>
                     }) }
                 </ul>
             }
@@ -281,7 +278,7 @@ fn placement_card(
             } else {
                 <ul class="plain-list" id={format!("{id}-lessons")}>
                     { for place.next_lessons.iter().map(|l| html! {
-                        <li>{ format!("{} {} · {} · {}", texts.lesson_series.day(l.date), l.starts_at.format("%H:%M"), l.lesson_title, String::from(l.group)) }</li>
+                        <li>{ format!("{} {} · {} · {}", texts.dates.day(l.date), l.starts_at.format("%H:%M"), l.lesson_title, String::from(l.group)) }</li>
                     }) }
                 </ul>
             }
@@ -412,7 +409,7 @@ fn Proposal(props: &ProposalProps) -> Html {
             &[
                 (
                     "when",
-                    &texts.matching.meeting_when(&texts.placements, meeting.at),
+                    &texts.matching.meeting_when(&texts.dates, meeting.at),
                 ),
                 ("place", &meeting.place),
             ],

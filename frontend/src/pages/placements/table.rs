@@ -96,7 +96,7 @@ pub fn placement_table(
                     </tr>
                 </thead>
                 <tbody>
-                    { for placements.iter().map(|p| row(t, me, p, show_school, busy == Some(p.id), on_action)) }
+                    { for placements.iter().map(|p| row(texts, me, p, show_school, busy == Some(p.id), on_action)) }
                 </tbody>
             </table>
         </div>
@@ -104,13 +104,14 @@ pub fn placement_table(
 }
 
 fn row(
-    t: &'static PlacementTexts,
+    texts: &'static Texts,
     me: &Me,
     placement: &Placement,
     show_school: bool,
     busy: bool,
     on_action: &Callback<RowAction>,
 ) -> Html {
+    let t = &texts.placements;
     let id = placement.id.to_string();
     let description = describe(t, placement);
     let weekday = capitalised(t.weekday(placement.weekday));
@@ -121,8 +122,8 @@ fn row(
         .map(|teacher| html! { <span class="muted">{ teacher.clone() }</span> });
     let period = format!(
         "{} – {}",
-        t.date(placement.period.starts_on),
-        t.date(placement.period.ends_on)
+        texts.dates.date(placement.period.starts_on),
+        texts.dates.date(placement.period.ends_on)
     );
     let when = format!(
         "{} {} · {}",
