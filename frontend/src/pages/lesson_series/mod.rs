@@ -1,11 +1,13 @@
-//! Lessenseries: the lesson series ambassadors develop with a school. The school's internal
-//! coordinator reviews them (approve, or ask for changes with a comment); directors and programme
+//! Lessenseries: the lesson series ambassadors develop with a school: they write and edit them in
+//! a form (`editor`, with the form's logic in `form`), the school's internal coordinator reviews them (approve, or ask for changes with a comment); directors and programme
 //! staff read along and reply. Each series' page shows its content, the review, its dates and a
 //! calendar feed.
 
 mod comments;
 mod detail;
+mod editor;
 pub mod feed;
+mod form;
 mod list;
 mod review;
 mod schedule;
@@ -14,6 +16,7 @@ use domain::lesson_series::{LessonSeriesStatus, TargetGroup};
 use yew::prelude::*;
 
 pub use self::detail::LessonSeriesPage;
+pub use self::editor::LessonSeriesFormPage;
 pub use self::list::LessonSeriesListPage;
 use crate::i18n::Texts;
 
