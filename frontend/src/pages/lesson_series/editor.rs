@@ -1,168 +1,30 @@
-//! The page an ambassador writes a new lesson series on, or edits a draft (or a series whose
-//! review asked for changes): about the series, its groups and kerndoelen, and its lessons.
-//! Saving keeps it a draft and opens its page, where they submit it for review.
-
-use std::collections::BTreeMap;
+//! The lesson series form itself: about the series, its groups and kerndoelen, and its lessons.
+//! Saving keeps it a draft and opens its page, where the ambassador submits it for review.
 
 use domain::SchoolType;
-use domain::contract::{FieldError, FrameworkSummary, LessonSeries, ObjectiveItem};
+use domain::contract::{FieldError, LessonSeries, ObjectiveItem};
 use domain::lesson_series::{LessonSeriesAction, LessonSeriesStatus};
-use domain::match_lifecycle::MatchStatus;
 use uuid::Uuid;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 use yew_router::prelude::use_navigator;
 
-use super::form::{
-    MAX_LESSONS, SeriesForm, field_messages, first_wrong, framework_in_force, group_choices,
-    may_edit,
-};
+use super::form::{MAX_LESSONS, SeriesForm, field_messages, first_wrong, group_choices};
+use super::form_fields::{lesson_fields, objective_areas};
+use super::form_page::Start;
 use crate::api::lesson_series::{
-    create_lesson_series, get_lesson_series, list_frameworks, list_objectives,
-    transition_lesson_series, update_lesson_series,
+    create_lesson_series, list_objectives, transition_lesson_series, update_lesson_series,
 };
-use crate::api::mine::my_placements;
 use crate::api::{Api, ApiError};
-use crate::app::Session;
-use crate::components::{ErrorMessage, FormField, Loading, NavLink, described_by};
-use crate::hooks::{focus_id, on_checked, on_value, use_editable, use_texts, use_title};
-use crate::i18n::{Texts, fill};
+use crate::components::{FormField, described_by};
+use crate::hooks::{focus_id, on_checked, on_value, use_editable, use_texts};
+use crate::i18n::fill;
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
-pub struct SeriesFormPageProps {
-    pub session: Session,
-    /// The series to edit; none for a new one.
-    #[prop_or_default]
-    pub id: Option<Uuid>,
-}
-
-/// A school the ambassador may write a series for.
-#[derive(Debug, Clone, PartialEq)]
-struct SchoolChoice {
-    id: Uuid,
-    name: String,
-    school_type: SchoolType,
-}
-
-/// What the form starts from.
-#[derive(Debug, Clone, PartialEq)]
-struct Start {
-    form: SeriesForm,
-    /// The series being edited, with its status.
-    editing: Option<(Uuid, LessonSeriesStatus)>,
-    schools: Vec<SchoolChoice>,
-    frameworks: Vec<FrameworkSummary>,
-}
-
-/// Loads the series to edit, or the schools the ambassador is placed at for a new one.
-async fn load_start(api: &Api, id: Option<Uuid>) -> Result<Start, ApiError> {
-    let frameworks = list_frameworks(api).await?;
-    if let Some(id) = id {
-        let series = get_lesson_series(api, id).await?;
-        // A saved series always has a group; its kind says which groups to offer.
-        let school_type = series
-            .content
-            .target_groups
-            .first()
-            .map_or(SchoolType::Po, |g| g.school_type());
-        return Ok(Start {
-            form: SeriesForm::from_series(&series),
-            editing: Some((id, series.status)),
-            schools: vec![SchoolChoice {
-                id: series.content.school_id,
-                name: series.school_name,
-                school_type,
-            }],
-            frameworks,
-        });
-    }
-    let places = my_placements(api).await?;
-    let mut schools: Vec<SchoolChoice> = Vec::new();
-    for place in &places.places {
-        let placed = matches!(
-            place.match_.status,
-            MatchStatus::Confirmed | MatchStatus::Active
-        );
-        let p = &place.placement;
-        if placed && !schools.iter().any(|s| s.id == p.school_id) {
-            schools.push(SchoolChoice {
-                id: p.school_id,
-                name: p.school_name.clone(),
-                school_type: p.school_type,
-            });
-        }
-    }
-    let only = (schools.len() == 1).then(|| schools[0].id);
-    let framework = framework_in_force(&frameworks, places.today).unwrap_or_default();
-    Ok(Start {
-        form: SeriesForm::new(only, &framework),
-        editing: None,
-        schools,
-        frameworks,
-    })
-}
-
-#[component]
-pub fn LessonSeriesFormPage(props: &SeriesFormPageProps) -> Html {
-    let texts = use_texts();
-    let t = &texts.lesson_series;
-    let f = &t.form;
-    use_title(if props.id.is_some() {
-        f.edit_series
-    } else {
-        f.new_series
-    });
-    let start = use_state(|| None::<Result<Start, ApiError>>);
-    let retry = use_state(|| 0_u32);
-    {
-        let (api, start, id) = (props.session.api.clone(), start.clone(), props.id);
-        use_effect_with((id, *retry), move |_| {
-            spawn_local(async move { start.set(Some(load_start(&api, id).await)) });
-        });
-    }
-    let content = match &*start {
-        None => html! { <Loading /> },
-        Some(Err(error)) => {
-            let retry = retry.clone();
-            let on_retry = Callback::from(move |()| retry.set(*retry + 1));
-            html! { <ErrorMessage error={error.clone()} {on_retry} /> }
-        }
-        Some(Ok(start)) if start.schools.is_empty() => {
-            html! { <p id="series-form-no-school" class="message message-info">{ f.no_school }</p> }
-        }
-        Some(Ok(Start {
-            editing: Some((_, status)),
-            ..
-        })) if !may_edit(*status) => {
-            html! { <p id="series-form-not-editable" class="message message-info">{ f.not_editable }</p> }
-        }
-        Some(Ok(start)) => html! {
-            <SeriesEditor api={props.session.api.clone()} start={start.clone()} />
-        },
-    };
-    let back = match props.id {
-        Some(id) => {
-            html! { <NavLink to={Route::LessonSeries { id }} current={false}>{ t.form.cancel }</NavLink> }
-        }
-        None => {
-            html! { <NavLink to={Route::MyLessons} current={false}>{ t.back_to_my_lessons }</NavLink> }
-        }
-    };
-    html! {
-        <section id="series-form-page" class="page" aria-labelledby="page-title">
-            <p class="breadcrumb">{ back }</p>
-            <h1 id="page-title">{ if props.id.is_some() { f.edit_series } else { f.new_series } }</h1>
-            <p class="lead">{ f.intro }</p>
-            { content }
-        </section>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct SeriesEditorProps {
-    api: Api,
-    start: Start,
+pub struct SeriesEditorProps {
+    pub api: Api,
+    pub start: Start,
 }
 
 /// Errors the server found in what was sent, shown until the form changes.
@@ -196,7 +58,7 @@ async fn save(
 }
 
 #[component]
-fn SeriesEditor(props: &SeriesEditorProps) -> Html {
+pub fn SeriesEditor(props: &SeriesEditorProps) -> Html {
     let texts = use_texts();
     let f = &texts.lesson_series.form;
     let form = {
@@ -419,62 +281,12 @@ fn SeriesEditor(props: &SeriesEditorProps) -> Html {
 
     let lessons = {
         let count = values.lessons.len();
-        values.lessons.iter().enumerate().map(|(i, lesson)| {
-            let key = lesson.key;
-            let n = (i + 1).to_string();
-            let field = |part: &str| format!("sf-lesson-{i}-{part}");
-            let (title_id, goal_id, minutes_id, materials_id) =
-                (field("title"), field("goal"), field("minutes"), field("materials"));
-            let write = |part: &'static str| {
-                on_value(d.clone(), move |v: &mut SeriesForm, text: String| {
-                    if let Some(lesson) = v.lessons.iter_mut().find(|l| l.key == key) {
-                        match part {
-                            "title" => lesson.title = text,
-                            "goal" => lesson.goal = text,
-                            "minutes" => lesson.minutes = text,
-                            _ => lesson.materials = text,
-                        }
-                    }
-                })
-            };
-            let remove = {
-                let (d, focus_next) = (d.clone(), focus_next.clone());
-                Callback::from(move |_: MouseEvent| {
-                    *focus_next.borrow_mut() = Some("sf-add-lesson".to_owned());
-                    d.dispatch(Box::new(move |v: &mut SeriesForm| v.remove_lesson(key)));
-                })
-            };
-            let (title_error, minutes_error) = (message(&title_id), message(&minutes_id));
-            html! {
-                <fieldset key={key.to_string()} class="lesson-draft" id={format!("sf-lesson-{i}")}>
-                    <legend>{ fill(texts.lesson_series.lesson, &[("n", &n)]) }</legend>
-                    <FormField id={title_id.clone()} label={f.lesson_title} error={title_error.clone()}>
-                        <input id={title_id.clone()} type="text" maxlength="200" value={lesson.title.clone()} oninput={write("title")}
-                            aria-invalid={title_error.is_some().then_some("true")}
-                            aria-describedby={described_by(&title_id, false, title_error.is_some())} />
-                    </FormField>
-                    <FormField id={goal_id.clone()} label={f.lesson_goal}>
-                        <input id={goal_id.clone()} type="text" value={lesson.goal.clone()} oninput={write("goal")} />
-                    </FormField>
-                    <FormField id={minutes_id.clone()} label={f.lesson_minutes} hint={Some(AttrValue::from(f.lesson_minutes_hint))}
-                        error={minutes_error.clone()} class="field-narrow">
-                        <input id={minutes_id.clone()} type="number" inputmode="numeric" min="15" max="240" step="5"
-                            value={lesson.minutes.clone()} oninput={write("minutes")}
-                            aria-invalid={minutes_error.is_some().then_some("true")}
-                            aria-describedby={described_by(&minutes_id, true, minutes_error.is_some())} />
-                    </FormField>
-                    <FormField id={materials_id.clone()} label={f.lesson_materials}>
-                        <input id={materials_id.clone()} type="text" value={lesson.materials.clone()} oninput={write("materials")} />
-                    </FormField>
-                    <div class="form-actions">
-                        <button id={format!("sf-lesson-{i}-remove")} type="button" class="button-small remove-lesson"
-                            disabled={count == 1} onclick={remove}>
-                            { fill(f.remove_lesson, &[("n", &n)]) }
-                        </button>
-                    </div>
-                </fieldset>
-            }
-        }).collect::<Html>()
+        values
+            .lessons
+            .iter()
+            .enumerate()
+            .map(|(i, lesson)| lesson_fields(texts, i, lesson, count, &messages, &d, &focus_next))
+            .collect::<Html>()
     };
     let add_lesson = {
         let (d, focus_next, count) = (d.clone(), focus_next.clone(), values.lessons.len());
@@ -560,62 +372,5 @@ fn SeriesEditor(props: &SeriesEditorProps) -> Html {
                 </button>
             </div>
         </form>
-    }
-}
-
-/// The kerndoelen by learning area, each area a section that opens and closes. The areas with
-/// an objective chosen when the form opened start open.
-fn objective_areas(
-    texts: &'static Texts,
-    items: &[ObjectiveItem],
-    values: &SeriesForm,
-    chosen_at_start: &[u32],
-    d: &UseReducerDispatcher<crate::hooks::Editable<SeriesForm>>,
-) -> Html {
-    let f = &texts.lesson_series.form;
-    let mut areas: BTreeMap<usize, (&str, Vec<&ObjectiveItem>)> = BTreeMap::new();
-    let mut order: Vec<&str> = Vec::new();
-    for item in items {
-        let at = order
-            .iter()
-            .position(|a| *a == item.domain)
-            .unwrap_or_else(|| {
-                order.push(&item.domain);
-                order.len() - 1
-            });
-        areas
-            .entry(at)
-            .or_insert((&item.domain, Vec::new()))
-            .1
-            .push(item);
-    }
-    html! {
-        <div class="objective-areas">
-            { for areas.into_values().map(|(area, items)| {
-                let open = items.iter().any(|o| chosen_at_start.contains(&o.number));
-                let chosen = items.iter().filter(|o| values.objectives.contains(&o.number)).count();
-                html! {
-                    <details class="objective-area" id={format!("sf-area-{area}")} {open}>
-                        <summary>
-                            { f.learning_area(area) }
-                            if chosen > 0 {
-                                <span class="muted">{ format!(" · {}", fill(f.objectives_chosen, &[("n", &chosen.to_string())])) }</span>
-                            }
-                        </summary>
-                        { for items.into_iter().map(|objective| {
-                            let number = objective.number;
-                            let id = format!("sf-objective-{number}");
-                            html! {
-                                <label class="checkbox objective-choice" for={id.clone()}>
-                                    <input {id} type="checkbox" checked={values.objectives.contains(&number)}
-                                        onchange={on_checked(d.clone(), move |v: &mut SeriesForm, on| v.set_objective(number, on))} />
-                                    <span><strong>{ format!("{number}. ") }</strong>{ objective.title.clone() }</span>
-                                </label>
-                            }
-                        }) }
-                    </details>
-                }
-            }) }
-        </div>
     }
 }
