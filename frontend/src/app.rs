@@ -24,7 +24,7 @@ use crate::pages::employers::{EmployerDetailPage, EmployerPage, EmployersPage};
 use crate::pages::hours::HoursPage;
 use crate::pages::invitation::InvitationPage;
 use crate::pages::lesson_calendar::LessonCalendarPage;
-use crate::pages::lesson_series::{LessonSeriesListPage, LessonSeriesPage};
+use crate::pages::lesson_series::{LessonSeriesFormPage, LessonSeriesListPage, LessonSeriesPage};
 use crate::pages::login::{LoginPage, Notice};
 use crate::pages::matching::{MatchingPage, RunPage};
 use crate::pages::mine::{MyAllowancePage, MyDetailsPage, MyHoursPage, MyLessonsPage, MyPlacePage};
@@ -364,6 +364,15 @@ fn switch(route: Route, session: &Session) -> Html {
         Route::MyLessons => guarded(
             MenuItem::MyLessons,
             html! { <MyLessonsPage session={session.clone()} /> },
+        ),
+        // Only an ambassador writes a series, so both pages sit under Mijn lessen.
+        Route::NewLessonSeries => guarded(
+            MenuItem::MyLessons,
+            html! { <LessonSeriesFormPage session={session.clone()} /> },
+        ),
+        Route::EditLessonSeries { id } => guarded(
+            MenuItem::MyLessons,
+            html! { <LessonSeriesFormPage key={id.to_string()} session={session.clone()} id={Some(id)} /> },
         ),
         Route::MyAllowance => guarded(
             MenuItem::MyAllowance,

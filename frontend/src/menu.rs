@@ -84,7 +84,9 @@ impl MenuItem {
             Route::Employers | Route::EmployerDetail { .. } => MenuItem::Employers,
             Route::MyPlace => MenuItem::MyPlace,
             Route::MyHours => MenuItem::MyHours,
-            Route::MyLessons => MenuItem::MyLessons,
+            Route::MyLessons | Route::NewLessonSeries | Route::EditLessonSeries { .. } => {
+                MenuItem::MyLessons
+            }
             Route::MyClass => MenuItem::MyClass,
             Route::MyAllowance => MenuItem::MyAllowance,
             Route::MyDetails => MenuItem::MyDetails,

@@ -33,6 +33,8 @@ pub enum Route {
     LessonSeriesList,
     #[at("/lessenseries/:id")]
     LessonSeries { id: Uuid },
+    #[at("/lessenseries/:id/bewerken")]
+    EditLessonSeries { id: Uuid },
     #[at("/lesrooster")]
     LessonCalendar,
     #[at("/uren")]
@@ -63,6 +65,8 @@ pub enum Route {
     MyHours,
     #[at("/mijn-lessen")]
     MyLessons,
+    #[at("/mijn-lessen/nieuw")]
+    NewLessonSeries,
     #[at("/mijn-vergoeding")]
     MyAllowance,
     #[at("/mijn-gegevens")]
@@ -121,6 +125,14 @@ mod tests {
         assert_eq!(
             Route::recognize(&format!("/lessenseries/{id}")),
             Some(Route::LessonSeries { id })
+        );
+        assert_eq!(
+            Route::recognize(&format!("/lessenseries/{id}/bewerken")),
+            Some(Route::EditLessonSeries { id })
+        );
+        assert_eq!(
+            Route::recognize("/mijn-lessen/nieuw"),
+            Some(Route::NewLessonSeries)
         );
         assert_eq!(Route::recognize("/lesrooster"), Some(Route::LessonCalendar));
         assert_eq!(Route::recognize("/uren"), Some(Route::Hours));

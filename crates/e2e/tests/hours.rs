@@ -7,7 +7,10 @@
 
 mod common;
 
-use common::{Visit, log_in_as, set_value, shot, sideways_overflow, token, visit_as, wait_for};
+use common::{
+    Visit, assert_on_screen, log_in_as, set_value, shot, sideways_overflow, token, visit_as,
+    wait_for,
+};
 use klasbrug_e2e::Browser;
 use serde_json::Value;
 use testkit::{TestServer, on_both_backends};
@@ -217,6 +220,10 @@ on_both_backends! {
         browser.find("#hours-list .approve-hour").await;
         let overflow = sideways_overflow(&browser).await;
         assert!(overflow <= 0, "November scrolls sideways at 360 px by {overflow} px");
+        // Each day's approve and reject buttons, and the month's, are on the screen.
+        assert_on_screen(&browser, "#hours-list .hour-entry").await;
+        assert_on_screen(&browser, "#hours-list button").await;
+        assert_on_screen(&browser, "#approve-month").await;
         browser.screenshot(&shot(&db, "uren-360px")).await;
         set_value(&browser, "#hours-month-input", "2027-03").await;
         browser.wait_for_text("#hours-empty", "maart 2027").await;

@@ -10,7 +10,8 @@
 mod common;
 
 use common::{
-    Visit, log_in, log_in_as, set_value, shot, sideways_overflow, token, visit_as, wait_for,
+    Visit, assert_on_screen, log_in, log_in_as, set_value, shot, sideways_overflow, token,
+    visit_as, wait_for,
 };
 use klasbrug_e2e::{Browser, Driver};
 use testkit::mail::invitation_links;
@@ -224,10 +225,32 @@ on_both_backends! {
                      return b.length > 0 && b.every(x => x.getBoundingClientRect().right <= window.innerWidth)")
             .await;
         assert_eq!(buttons_in_view, true, "an agreement's buttons are off the screen at 360 px");
+        // So are the contributions, the invitations and the staff: every fact on the screen,
+        // under its label, and the forms' buttons too.
+        for css in [
+            "#contributions-table td",
+            "#invitations td",
+            "#employees td",
+            "#co-submit",
+            "#invite-submit",
+        ] {
+            assert_on_screen(&browser, css).await;
+        }
+        browser.wait_for_text("#contributions-table tr.contribution", "HL-2026-001").await;
+        let labels = browser
+            .script("return [...document.querySelector('#contributions-table tr.contribution').cells]\
+                       .map(td => getComputedStyle(td, '::before').content)")
+            .await;
+        assert_eq!(
+            labels,
+            serde_json::json!(["\"Datum\"", "\"Soort\"", "\"Omschrijving\"", "\"Bedrag\"", "\"Bonnummer\""]),
+            "a contribution's facts each stand under their label"
+        );
         browser.screenshot(&shot(&db, "werkgever-360px")).await;
         for (section, name) in [
             ("agreements", "werkgever-afspraken-360px"),
             ("contributions", "werkgever-bijdragen-360px"),
+            ("staff", "werkgever-personeel-360px"),
             ("report", "werkgever-overzicht-360px"),
         ] {
             browser.script(&format!("document.getElementById('{section}').scrollIntoView()")).await;

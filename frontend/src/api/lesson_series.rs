@@ -2,8 +2,9 @@
 //! and the objectives of the framework a series names.
 
 use domain::contract::{
-    CalendarFeed, LessonSeries, LessonSeriesCopy, LessonSeriesQuery, LessonSeriesTransition,
-    LibraryEntry, ObjectiveItem, Page, ReviewCommentInput, ScheduleInput,
+    CalendarFeed, FrameworkSummary, LessonSeries, LessonSeriesCopy, LessonSeriesInput,
+    LessonSeriesQuery, LessonSeriesTransition, LibraryEntry, ObjectiveItem, Page,
+    ReviewCommentInput, ScheduleInput,
 };
 use uuid::Uuid;
 
@@ -31,6 +32,28 @@ pub async fn list_lesson_series(
 /// One series with its lessons, review comments and dates.
 pub async fn get_lesson_series(api: &Api, id: Uuid) -> Result<LessonSeries, ApiError> {
     api.get(&format!("/lesson-series/{id}"), &[]).await
+}
+
+/// Starts a series as a draft; an ambassador's own when they write it.
+pub async fn create_lesson_series(
+    api: &Api,
+    input: &LessonSeriesInput,
+) -> Result<LessonSeries, ApiError> {
+    api.post("/lesson-series", input).await
+}
+
+/// Replaces a draft's content (its school and ambassador stay).
+pub async fn update_lesson_series(
+    api: &Api,
+    id: Uuid,
+    input: &LessonSeriesInput,
+) -> Result<LessonSeries, ApiError> {
+    api.put(&format!("/lesson-series/{id}"), input).await
+}
+
+/// Every framework of core objectives, to name the one a new series works with.
+pub async fn list_frameworks(api: &Api) -> Result<Vec<FrameworkSummary>, ApiError> {
+    api.get("/frameworks", &[]).await
 }
 
 /// Approves a series, or asks for changes (with a comment).

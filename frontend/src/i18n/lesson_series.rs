@@ -9,6 +9,7 @@ use super::{Texts, fill};
 use crate::api::ApiError;
 
 pub mod en;
+pub mod form;
 pub mod nl;
 
 /// Texts of the lesson series and the school's lesson calendar.
@@ -137,6 +138,9 @@ pub struct LessonSeriesTexts {
     pub err_over_limit: &'static str,
     pub err_excluded_domain: &'static str,
     pub err_schedule_dates: &'static str,
+
+    // The form to write and edit a series.
+    pub form: form::SeriesFormTexts,
 }
 
 impl LessonSeriesTexts {

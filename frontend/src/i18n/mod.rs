@@ -28,6 +28,7 @@ pub use apply::ApplyTexts;
 pub use audit::AuditTexts;
 pub use en::EN;
 pub use hours::HoursTexts;
+pub use lesson_series::form::SeriesFormTexts;
 pub use lesson_series::{LessonSeriesTexts, is_about_field};
 pub use matching::{AmbassadorTexts, MatchingTexts, capitalised};
 pub use mine::MineTexts;

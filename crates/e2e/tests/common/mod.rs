@@ -168,3 +168,32 @@ pub async fn type_in(browser: &Browser, css: &str, text: &str) {
     browser.clear(&field).await;
     browser.type_into(&field, text).await;
 }
+
+/// Asserts that something matches `css` and that all of it is on the screen: nothing sticks out
+/// on the right and nothing sits in a box that scrolls sideways (a table wider than its frame,
+/// whose own scroll bar `sideways_overflow` does not see).
+#[allow(dead_code)]
+pub async fn assert_on_screen(browser: &Browser, css: &str) {
+    let script = format!(
+        "const els = [...document.querySelectorAll({css:?})];\
+         const scrolls = el => {{ for (let a = el.parentElement; a; a = a.parentElement) {{\
+             const x = getComputedStyle(a).overflowX;\
+             if ((x === 'auto' || x === 'scroll') && a.scrollWidth > a.clientWidth + 1) return true; }}\
+           return false; }};\
+         const off = els.filter(el => {{ const r = el.getBoundingClientRect();\
+             return r.left < 0 || r.right > window.innerWidth + 0.5 || scrolls(el); }})\
+           .map(el => el.textContent.trim().slice(0, 40));\
+         return {{ count: els.length, off }};"
+    );
+    let answer = browser.script(&script).await;
+    assert!(
+        answer["count"].as_u64().unwrap() > 0,
+        "nothing matches {css}"
+    );
+    assert_eq!(
+        answer["off"],
+        serde_json::json!([]),
+        "{css}: these are off the screen at {} px",
+        browser.script("return window.innerWidth").await
+    );
+}

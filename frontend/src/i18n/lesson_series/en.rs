@@ -1,6 +1,7 @@
 //! English: lesson series and the lesson calendar.
 
 use super::LessonSeriesTexts;
+use super::form::SeriesFormTexts;
 
 pub const LESSON_SERIES: LessonSeriesTexts = LessonSeriesTexts {
     menu_lesson_series: "Lesson series",
@@ -130,4 +131,50 @@ pub const LESSON_SERIES: LessonSeriesTexts = LessonSeriesTexts {
     library_group: "Group",
     library_search: "Search",
     library_empty: "No lesson series found.",
+
+    form: SeriesFormTexts {
+        new_series: "New lesson series",
+        edit_series: "Edit lesson series",
+        edit: "Edit",
+        intro: "Write your series with the school. You save it as a draft; then you submit it for review on the series' page.",
+        changes_requested_note: "The internal coordinator asked for changes. When you save, the series is a draft again and you submit it once more.",
+        not_editable: "This series is submitted or approved: you can no longer edit it.",
+        no_school: "You can write a lesson series once your placement at a school is confirmed.",
+        about_title: "About the series",
+        school: "School",
+        choose_school: "Choose a school",
+        title: "Title",
+        theme: "Theme",
+        theme_hint: "For example sustainability or technology.",
+        description: "What is the series about?",
+        groups: "For which groups?",
+        groups_hint: "Choose one or more groups.",
+        framework: "Core objectives from",
+        objectives: "Core objectives",
+        objectives_hint: "Choose the core objectives the series works on. Open a learning area to see them.",
+        objectives_chosen: "{n} chosen",
+        objectives_loading: "Loading the core objectives…",
+        lessons_hint: "A series has 1 to 12 lessons; usually three.",
+        lesson_title: "Title of the lesson",
+        lesson_goal: "What do the pupils learn?",
+        lesson_minutes: "Duration in minutes",
+        lesson_minutes_hint: "15 to 240 minutes.",
+        lesson_materials: "What do you need?",
+        add_lesson: "Add a lesson",
+        remove_lesson: "Remove lesson {n}",
+        save: "Save as draft",
+        cancel: "Back without saving",
+        saved_done: "Saved as a draft.",
+        check_fields: "Not everything is filled in correctly: see the fields with a message.",
+        msg_school: "Choose the school where you give the series.",
+        msg_title: "Give a title of at most 200 characters.",
+        msg_too_long: "This is too long: at most {n} characters.",
+        msg_groups: "Choose at least one group.",
+        msg_objectives: "Choose at least one core objective.",
+        msg_framework: "Choose core objectives from the list.",
+        msg_lessons: "A series has 1 to 12 lessons.",
+        msg_lesson_title: "Give the lesson a title of at most 200 characters.",
+        msg_lesson_minutes: "A lesson takes 15 to 240 minutes.",
+        msg_check: "Check this field.",
+    },
 };

@@ -1,6 +1,7 @@
 //! Nederlands: lessenseries en het lesrooster.
 
 use super::LessonSeriesTexts;
+use super::form::SeriesFormTexts;
 
 pub const LESSON_SERIES: LessonSeriesTexts = LessonSeriesTexts {
     menu_lesson_series: "Lessenseries",
@@ -130,4 +131,50 @@ pub const LESSON_SERIES: LessonSeriesTexts = LessonSeriesTexts {
     library_group: "Groep",
     library_search: "Zoeken",
     library_empty: "Geen lessenseries gevonden.",
+
+    form: SeriesFormTexts {
+        new_series: "Nieuwe lessenserie",
+        edit_series: "Lessenserie bewerken",
+        edit: "Bewerken",
+        intro: "Schrijf je serie samen met de school. Je bewaart hem als concept; op de pagina van de serie dien je hem daarna in ter beoordeling.",
+        changes_requested_note: "De intern begeleider vroeg om wijzigingen. Als je bewaart, staat de serie weer als concept en dien je hem opnieuw in.",
+        not_editable: "Deze serie is ingediend of goedgekeurd: je kunt hem niet meer bewerken.",
+        no_school: "Je kunt een lessenserie schrijven zodra je plaatsing op een school bevestigd is.",
+        about_title: "Over de serie",
+        school: "School",
+        choose_school: "Kies een school",
+        title: "Titel",
+        theme: "Thema",
+        theme_hint: "Bijvoorbeeld duurzaamheid of techniek.",
+        description: "Waar gaat de serie over?",
+        groups: "Voor welke groepen?",
+        groups_hint: "Kies een of meer groepen.",
+        framework: "Kerndoelen uit",
+        objectives: "Kerndoelen",
+        objectives_hint: "Kies de kerndoelen waar de serie aan werkt. Open een leergebied om ze te zien.",
+        objectives_chosen: "{n} gekozen",
+        objectives_loading: "De kerndoelen worden geladen…",
+        lessons_hint: "Een serie heeft 1 tot 12 lessen; meestal drie.",
+        lesson_title: "Titel van de les",
+        lesson_goal: "Wat leren de leerlingen?",
+        lesson_minutes: "Duur in minuten",
+        lesson_minutes_hint: "15 tot 240 minuten.",
+        lesson_materials: "Wat heb je nodig?",
+        add_lesson: "Les toevoegen",
+        remove_lesson: "Les {n} verwijderen",
+        save: "Bewaren als concept",
+        cancel: "Terug zonder bewaren",
+        saved_done: "Bewaard als concept.",
+        check_fields: "Niet alles is goed ingevuld: kijk bij de velden met een melding.",
+        msg_school: "Kies de school waar je de serie geeft.",
+        msg_title: "Geef een titel van hoogstens 200 tekens.",
+        msg_too_long: "Dit is te lang: hoogstens {n} tekens.",
+        msg_groups: "Kies ten minste één groep.",
+        msg_objectives: "Kies ten minste één kerndoel.",
+        msg_framework: "Kies kerndoelen uit de lijst.",
+        msg_lessons: "Een serie heeft 1 tot 12 lessen.",
+        msg_lesson_title: "Geef de les een titel van hoogstens 200 tekens.",
+        msg_lesson_minutes: "Een les duurt 15 tot 240 minuten.",
+        msg_check: "Controleer dit veld.",
+    },
 };

@@ -193,7 +193,7 @@ fn contribution_table(texts: &'static Texts, list: &[ContributionRecord]) -> Htm
     let t = &texts.sponsorship;
     html! {
         <div class="table-wrap" role="region" aria-labelledby="contributions-title" tabindex="0">
-            <table id="contributions-table">
+            <table id="contributions-table" class="cards-on-phone">
                 <thead>
                     <tr>
                         <th scope="col">{ t.column_date }</th>
@@ -206,11 +206,11 @@ fn contribution_table(texts: &'static Texts, list: &[ContributionRecord]) -> Htm
                 <tbody>
                     { for list.iter().map(|c| html! {
                         <tr key={c.id.to_string()} class="contribution" data-receipt={c.receipt_number.clone()}>
-                            <td class="nowrap">{ texts.dates.date(c.given_on) }</td>
-                            <td>{ t.contribution_kind(c.kind) }</td>
-                            <td>{ c.description.clone() }</td>
-                            <td class="numeric nowrap">{ format_euro(c.amount) }</td>
-                            <td>{ c.receipt_number.clone() }</td>
+                            <td class="nowrap" data-label={t.column_date}>{ texts.dates.date(c.given_on) }</td>
+                            <td data-label={t.column_kind}>{ t.contribution_kind(c.kind) }</td>
+                            <td data-label={t.column_description}>{ c.description.clone() }</td>
+                            <td class="numeric nowrap" data-label={t.column_amount}>{ format_euro(c.amount) }</td>
+                            <td data-label={t.column_receipt}>{ c.receipt_number.clone() }</td>
                         </tr>
                     }) }
                 </tbody>

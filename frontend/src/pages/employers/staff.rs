@@ -112,7 +112,7 @@ fn invitation_table(texts: &'static Texts, list: &[Invitation]) -> Html {
     let t = &texts.sponsorship;
     html! {
         <div class="table-wrap" role="region" aria-labelledby="invitations-title" tabindex="0">
-            <table id="invitations">
+            <table id="invitations" class="cards-on-phone">
                 <thead>
                     <tr>
                         <th scope="col">{ t.invite_name }</th>
@@ -126,8 +126,8 @@ fn invitation_table(texts: &'static Texts, list: &[Invitation]) -> Html {
                             class="invitation" data-status={invitation.status.as_str()}
                             data-email={invitation.employee_email.clone()}>
                             <th scope="row">{ invitation.employee_name.clone() }</th>
-                            <td>{ invitation.employee_email.clone() }</td>
-                            <td>
+                            <td data-label={t.invite_email}>{ invitation.employee_email.clone() }</td>
+                            <td data-label={t.column_status}>
                                 <span class={classes!("status", "invitation-status", status_class(invitation.status))}>
                                     { t.invitation_status(invitation.status) }
                                 </span>
@@ -147,7 +147,7 @@ fn employee_table(texts: &'static Texts, list: &[Employee]) -> Html {
     let t = &texts.sponsorship;
     html! {
         <div class="table-wrap" role="region" aria-labelledby="employees-title" tabindex="0">
-            <table id="employees">
+            <table id="employees" class="cards-on-phone">
                 <thead>
                     <tr>
                         <th scope="col">{ t.invite_name }</th>
@@ -160,8 +160,8 @@ fn employee_table(texts: &'static Texts, list: &[Employee]) -> Html {
                         <tr key={employee.ambassador_id.to_string()} class="employee"
                             data-ambassador={employee.ambassador_id.to_string()}>
                             <th scope="row">{ employee.name.clone() }</th>
-                            <td>{ employee.email.clone() }</td>
-                            <td>{ texts.ambassadors.funding(employee.funding) }</td>
+                            <td data-label={t.invite_email}>{ employee.email.clone() }</td>
+                            <td data-label={texts.ambassadors.funding}>{ texts.ambassadors.funding(employee.funding) }</td>
                         </tr>
                     }) }
                 </tbody>

@@ -275,8 +275,8 @@ struct OwnerStepProps {
     on_changed: Callback<(LessonSeries, &'static str)>,
 }
 
-/// The writer's next step: submit a draft for review, or take a series back to work on the
-/// requested changes.
+/// The writer's next step: edit the series, and submit a draft for review or take a series back
+/// to work on the requested changes.
 #[component]
 fn OwnerStep(props: &OwnerStepProps) -> Html {
     let texts = use_texts();
@@ -311,10 +311,24 @@ fn OwnerStep(props: &OwnerStepProps) -> Html {
             });
         })
     };
+    let navigator = yew_router::prelude::use_navigator();
+    let on_edit = {
+        let id = props.series_id;
+        Callback::from(move |_: MouseEvent| {
+            if let Some(navigator) = &navigator {
+                navigator.push(&Route::EditLessonSeries { id });
+            }
+        })
+    };
     html! {
         <section id="series-step" class="panel">
-            <button id={format!("series-{}", props.action.as_str())} type="button" class="button-primary"
-                disabled={*saving} {onclick}>{ props.label }</button>
+            <div class="form-actions">
+                <button id={format!("series-{}", props.action.as_str())} type="button" class="button-primary"
+                    disabled={*saving} {onclick}>{ props.label }</button>
+                <button id="series-edit" type="button" class="button-secondary" onclick={on_edit}>
+                    { texts.lesson_series.form.edit }
+                </button>
+            </div>
             if let Some(error) = (*error).clone() {
                 <p class="message message-error" role="alert">{ texts.error(&error) }</p>
             }

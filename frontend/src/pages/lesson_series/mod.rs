@@ -1,11 +1,16 @@
-//! Lessenseries: the lesson series ambassadors develop with a school. The school's internal
-//! coordinator reviews them (approve, or ask for changes with a comment); directors and programme
-//! staff read along and reply. Each series' page shows its content, the review, its dates and a
-//! calendar feed.
+//! Lessenseries: the lesson series ambassadors develop with a school. They write and edit them in
+//! a form (`form_page` loads it, `editor` and `form_fields` show it, `form` holds its logic); the
+//! school's internal coordinator reviews them (approve, or ask for changes with a comment);
+//! directors and programme staff read along and reply. Each series' page shows its content, the
+//! review, its dates and a calendar feed.
 
 mod comments;
 mod detail;
+mod editor;
 pub mod feed;
+mod form;
+mod form_fields;
+mod form_page;
 mod list;
 mod review;
 mod schedule;
@@ -14,6 +19,7 @@ use domain::lesson_series::{LessonSeriesStatus, TargetGroup};
 use yew::prelude::*;
 
 pub use self::detail::LessonSeriesPage;
+pub use self::form_page::LessonSeriesFormPage;
 pub use self::list::LessonSeriesListPage;
 use crate::i18n::Texts;
 

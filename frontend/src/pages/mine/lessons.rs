@@ -1,6 +1,7 @@
 //! Mijn lessen: the ambassador's own lesson series as cards (they read well on a phone), each
-//! with its status, school, groups and next date, opening the series' page, where they submit or
-//! revise it, reply to the review and plan an approved series for a group.
+//! with its status, school, groups and next date, opening the series' page, where they edit,
+//! submit or revise it, reply to the review and plan an approved series for a group. A new
+//! series starts from here ("Nieuwe lessenserie").
 
 use domain::contract::{LessonSeries, LessonSeriesQuery};
 use yew::prelude::*;
@@ -32,6 +33,12 @@ pub fn MyLessonsPage(props: &MyLessonsProps) -> Html {
             async move { list_lesson_series(&api, &query, after).await }
         })
     };
+    let navigator = yew_router::prelude::use_navigator();
+    let new_series = Callback::from(move |_: MouseEvent| {
+        if let Some(navigator) = &navigator {
+            navigator.push(&Route::NewLessonSeries);
+        }
+    });
     let card = |series: &LessonSeries| {
         let next = series
             .schedule
@@ -58,6 +65,9 @@ pub fn MyLessonsPage(props: &MyLessonsProps) -> Html {
         <section id="my-lessons" class="page" aria-labelledby="page-title">
             <h1 id="page-title">{ t.menu_my_lessons }</h1>
             <p class="lead">{ t.my_lessons_intro }</p>
+            <p class="page-actions">
+                <button id="new-series" type="button" class="button-primary" onclick={new_series}>{ t.form.new_series }</button>
+            </p>
             if list.items.is_empty() && !list.loading && list.error.is_none() {
                 <p id="my-lessons-empty" class="message message-info">{ t.my_lessons_empty }</p>
             } else {
