@@ -13,6 +13,8 @@ pub mod error;
 pub mod etag;
 pub mod json;
 pub mod mail;
+pub mod mail_html;
+pub mod match_mail;
 pub mod openapi;
 pub mod policy;
 pub mod routes;

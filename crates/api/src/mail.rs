@@ -43,22 +43,41 @@ impl Mailer {
         format!("{}{path}", self.public_url)
     }
 
-    /// Puts `message` of `kind` in the outbox. Call it on the transaction of the change that
-    /// causes it, then [`Mailer::wake`] once that has committed.
+    /// Puts `message` of `kind` in the outbox, with its HTML part. Call it on the transaction
+    /// of the change that causes it, then [`Mailer::wake`] once that has committed.
     pub async fn queue(
         &self,
         store: &store::Store,
         kind: &'static str,
         message: Message,
     ) -> Result<(), store::StoreError> {
+        self.queue_with(store, kind, message, None).await
+    }
+
+    /// As [`Mailer::queue`], with a file attached (an iCalendar invitation).
+    pub async fn queue_with(
+        &self,
+        store: &store::Store,
+        kind: &'static str,
+        message: Message,
+        attachment: Option<store::Attachment>,
+    ) -> Result<(), store::StoreError> {
+        let html = match crate::mail_html::render(&message.subject, &message.body) {
+            Ok(html) => Some(html),
+            Err(error) => {
+                // Never the reason a change fails: the plain text says it all.
+                tracing::error!(%error, kind, "rendering an e-mail's HTML failed; sending text only");
+                None
+            }
+        };
         store
             .enqueue_email(&store::NewEmail {
                 kind,
                 to: message.to,
                 subject: message.subject,
                 text: message.body,
-                html: None,
-                attachment: None,
+                html,
+                attachment,
             })
             .await?;
         Ok(())

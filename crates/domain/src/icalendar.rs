@@ -74,21 +74,44 @@ pub fn feed(name: &str, events: &[Event], stamp: DateTime<Utc>) -> String {
         line(zone_line);
     }
     for event in events {
-        let ends = event.starts + TimeDelta::minutes(i64::from(event.minutes));
-        line("BEGIN:VEVENT");
-        line(&format!("UID:{}@klasbrug", event.id));
-        line(&format!("DTSTAMP:{stamp}"));
-        line(&format!("DTSTART;TZID={TIME_ZONE}:{}", local(event.starts)));
-        line(&format!("DTEND;TZID={TIME_ZONE}:{}", local(ends)));
-        line(&format!("SUMMARY:{}", escape(&event.summary)));
-        if !event.description.is_empty() {
-            line(&format!("DESCRIPTION:{}", escape(&event.description)));
-        }
-        line(&format!("LOCATION:{}", escape(&event.location)));
-        line("END:VEVENT");
+        write_event(&mut line, event, &stamp);
     }
     line("END:VCALENDAR");
     out
+}
+
+/// One event to send along with an e-mail (an introduction meeting), as a calendar file a
+/// mail client offers to add to the agenda.
+pub fn single(event: &Event, stamp: DateTime<Utc>) -> String {
+    let mut out = String::new();
+    let stamp = stamp.format("%Y%m%dT%H%M%SZ").to_string();
+    let mut line = |text: &str| fold_into(&mut out, text);
+    line("BEGIN:VCALENDAR");
+    line("VERSION:2.0");
+    line("PRODID:-//Klasbrug//Afspraken//NL");
+    line("CALSCALE:GREGORIAN");
+    line("METHOD:PUBLISH");
+    for zone_line in VTIMEZONE {
+        line(zone_line);
+    }
+    write_event(&mut line, event, &stamp);
+    line("END:VCALENDAR");
+    out
+}
+
+fn write_event(line: &mut impl FnMut(&str), event: &Event, stamp: &str) {
+    let ends = event.starts + TimeDelta::minutes(i64::from(event.minutes));
+    line("BEGIN:VEVENT");
+    line(&format!("UID:{}@klasbrug", event.id));
+    line(&format!("DTSTAMP:{stamp}"));
+    line(&format!("DTSTART;TZID={TIME_ZONE}:{}", local(event.starts)));
+    line(&format!("DTEND;TZID={TIME_ZONE}:{}", local(ends)));
+    line(&format!("SUMMARY:{}", escape(&event.summary)));
+    if !event.description.is_empty() {
+        line(&format!("DESCRIPTION:{}", escape(&event.description)));
+    }
+    line(&format!("LOCATION:{}", escape(&event.location)));
+    line("END:VEVENT");
 }
 
 fn local(at: NaiveDateTime) -> String {
@@ -150,6 +173,17 @@ mod tests {
 
     fn stamp() -> DateTime<Utc> {
         DateTime::from_timestamp(1_795_000_000, 0).unwrap()
+    }
+
+    #[test]
+    fn a_single_event_is_a_calendar_of_one_with_the_zone() {
+        let text = single(&event("Kennismaking"), stamp());
+        assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+        assert!(text.ends_with("END:VEVENT\r\nEND:VCALENDAR\r\n"));
+        assert_eq!(text.matches("BEGIN:VEVENT").count(), 1);
+        assert!(text.contains("\r\nBEGIN:VTIMEZONE\r\nTZID:Europe/Amsterdam\r\n"));
+        assert!(text.contains("\r\nDTSTART;TZID=Europe/Amsterdam:20261202T090000\r\n"));
+        assert!(!text.contains("X-WR-CALNAME"), "not a feed");
     }
 
     #[test]

@@ -16,6 +16,7 @@ use crate::auth::Principal;
 use crate::error::ErrorCode;
 use crate::error::{ApiError, OrNotFound};
 use crate::etag::{self, IfMatch};
+use crate::match_mail::{self, Event, Reader, meeting_file};
 use crate::policy::{self, Action};
 use crate::state::AppState;
 
@@ -122,7 +123,9 @@ pub async fn propose(
             state.clock.today(),
         )
         .await?;
+    notify(&tx, &state.mailer, &created, &Event::Proposed).await?;
     commit_with_audit(tx, principal, "match.propose", "match", Some(created.id)).await?;
+    state.mailer.wake();
     Ok(created)
 }
 
@@ -242,8 +245,18 @@ pub async fn transition(
             update.reason = reason;
         }
     }
-    let updated = write(&tx, principal, &current, &update, action, today).await?;
+    let updated = write(
+        &tx,
+        principal,
+        &state.mailer,
+        &current,
+        &update,
+        action,
+        today,
+    )
+    .await?;
     tx.commit().await?;
+    state.mailer.wake();
     Ok(updated)
 }
 
@@ -296,11 +309,12 @@ pub(crate) fn next_update(
     })
 }
 
-/// Writes `update` of `current` inside `tx`, with the intake step it implies and its audit
-/// entry; the caller commits.
+/// Writes `update` of `current` inside `tx`, with the intake step it implies, its audit entry
+/// and the e-mails it causes; the caller commits (and wakes the mailer).
 pub(crate) async fn write(
     tx: &Store,
     principal: &Principal,
+    mailer: &crate::mail::Mailer,
     current: &Match,
     update: &store::MatchUpdate,
     action: MatchAction,
@@ -339,6 +353,18 @@ pub(crate) async fn write(
         },
     )
     .await?;
+    let event = match action {
+        MatchAction::PlanMeeting => updated.meeting.as_ref().map(Event::MeetingPlanned),
+        MatchAction::ConfirmSchool | MatchAction::ConfirmAmbassador => (updated.status
+            == domain::match_lifecycle::MatchStatus::Confirmed)
+            .then_some(Event::Confirmed),
+        MatchAction::Decline => Some(Event::Declined(updated.reason.as_deref().unwrap_or("-"))),
+        MatchAction::End => Some(Event::Ended(updated.reason.as_deref().unwrap_or("-"))),
+        MatchAction::Activate => None,
+    };
+    if let Some(event) = event {
+        notify(tx, mailer, &updated, &event).await?;
+    }
     Ok(updated)
 }
 
@@ -401,4 +427,43 @@ async fn check_activation(
         )
     })?;
     Ok(starts_on)
+}
+
+/// Queues the e-mails about `event` of match `m`: to the ambassador, and to the school's
+/// director and coordinators.
+async fn notify(
+    tx: &Store,
+    mailer: &crate::mail::Mailer,
+    m: &Match,
+    event: &Event<'_>,
+) -> Result<(), ApiError> {
+    let attachment = match event {
+        Event::MeetingPlanned(meeting) => Some(meeting_file(m, meeting, tx.now())),
+        _ => None,
+    };
+    let ambassador = tx.get_ambassador(m.ambassador.id).await?;
+    let mut readers = vec![(
+        Reader::Ambassador,
+        ambassador.profile.email,
+        ambassador.profile.name,
+    )];
+    for member in tx.list_members(m.placement.school_id, None, 200).await? {
+        if matches!(
+            member.role,
+            domain::Role::SchoolDirector | domain::Role::Coordinator
+        ) && !readers.iter().any(|(_, email, _)| *email == member.email)
+        {
+            readers.push((Reader::School, member.email, member.name));
+        }
+    }
+    for (reader, email, name) in readers
+        .into_iter()
+        .filter(|(_, email, _)| !email.is_empty())
+    {
+        let message = match_mail::message(mailer, reader, &email, &name, m, event);
+        mailer
+            .queue_with(tx, event.kind(), message, attachment.clone())
+            .await?;
+    }
+    Ok(())
 }

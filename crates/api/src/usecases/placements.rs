@@ -152,6 +152,8 @@ pub async fn transition(
         reason.as_deref(),
     )
     .await?;
+    // Ending its matches may have queued e-mails.
+    state.mailer.wake();
     Ok(updated)
 }
 
@@ -188,7 +190,16 @@ async fn end_live_matches(
             MatchAction::End => update.ended_on = Some(today),
             _ => update.declined_by = Some(Side::School),
         }
-        super::matches::write(tx, principal, &current, &update, action, today).await?;
+        super::matches::write(
+            tx,
+            principal,
+            &state.mailer,
+            &current,
+            &update,
+            action,
+            today,
+        )
+        .await?;
     }
     Ok(())
 }

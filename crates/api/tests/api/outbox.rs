@@ -4,6 +4,7 @@
 //! and delivery.
 
 use domain::contract::{Employer, Invitation, InvitationPreview};
+use mail_parser::MimeHeaders;
 use reqwest::StatusCode;
 use serde_json::json;
 use testkit::on_both_backends;
@@ -49,6 +50,28 @@ fn token_in(text: &str) -> String {
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || "-_".contains(*c))
         .collect()
+}
+
+/// The calendar file attached to a message, parsed as a calendar app would: (start, location).
+fn meeting_in(mail: &testkit::smtp::Received) -> (String, String) {
+    let parsed = mail.parsed();
+    let file = parsed.attachments().next().expect("a calendar file");
+    assert_eq!(file.attachment_name(), Some("kennismaking.ics"));
+    let text = String::from_utf8(file.contents().to_vec()).unwrap();
+    let calendar = ical::IcalParser::new(text.as_bytes())
+        .next()
+        .expect("a calendar")
+        .expect("valid iCalendar");
+    let event = &calendar.events[0];
+    let value = |name: &str| {
+        event
+            .properties
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
+            .unwrap()
+    };
+    (value("DTSTART"), value("LOCATION"))
 }
 
 on_both_backends! {
@@ -129,5 +152,63 @@ on_both_backends! {
         invite(&app, "Ravi Voorbeeld", "ravi@voorbeeld.example").await;
         smtp.wait_for_mail_to("ravi@voorbeeld.example").await;
         assert_eq!(smtp.mails_to("sanne@voorbeeld.example").len(), 1);
+    }
+
+    async fn a_match_s_life_reaches_the_ambassador_and_the_school_by_e_mail(db) {
+        use crate::placing::{act, ambassador_id, open_spot, propose};
+        use domain::contract::Match;
+        const NOAH: &str = "noah@ambassadeur.example";
+        const SCHOOL: [&str; 2] = [DIRECTOR, COORDINATOR];
+
+        let smtp = SmtpServer::start().await;
+        let app = spawn_with_mail(&db, &smtp, &[]).await;
+        let admin = app.login_as(ADMIN).await;
+        let director = app.login_as(DIRECTOR).await;
+        let spot = open_spot(&app, &director).await;
+        let noah = ambassador_id(&app, &admin, "Noah Verbeek").await;
+        let proposed: Match = propose(&app, &admin, spot.id, noah).await.json().await.unwrap();
+
+        // Proposed: the ambassador hears where, the school whom, each with their own page.
+        let to_noah = smtp.wait_for_mail_to(NOAH).await;
+        assert!(to_noah.subject().starts_with("Je bent voorgesteld voor een plek bij"), "{}", to_noah.subject());
+        assert!(to_noah.text().contains("op dinsdag") && to_noah.text().contains("/mijn-plek"), "{}", to_noah.text());
+        for address in SCHOOL {
+            let mail = smtp.wait_for_mail_to(address).await;
+            assert_eq!(mail.subject(), "Noah Verbeek is voorgesteld voor jullie plek");
+            assert!(mail.text().contains(&format!("{}/kandidaten", app.server.base_url)), "{}", mail.text());
+        }
+
+        // The meeting, with a calendar file both can add to their agenda.
+        let meeting = json!({"action": "plan_meeting", "meeting": {"at": "2026-12-02T15:30", "place": "De Zeester, lokaal 4"}});
+        act(&app, &admin, proposed.id, meeting).await;
+        smtp.wait_for("the meeting to everyone", |received, _| received.iter().filter(|m| m.data.contains("kennismaking.ics")).count() == 3).await;
+        for address in [NOAH, DIRECTOR, COORDINATOR] {
+            let mail = smtp.mails_to(address).into_iter().find(|m| m.subject().starts_with("Kennismaking")).unwrap();
+            assert!(mail.text().contains("gepland op wo 2 dec. 2026 om 15:30, De Zeester, lokaal 4"), "{}", mail.text());
+            let (starts, place) = meeting_in(&mail);
+            assert_eq!(starts, "20261202T153000");
+            assert!(place.contains("lokaal 4"), "{place}");
+        }
+
+        // Both confirm: one message each, only once both have.
+        act(&app, &admin, proposed.id, json!({"action": "confirm_school"})).await;
+        act(&app, &admin, proposed.id, json!({"action": "confirm_ambassador"})).await;
+        smtp.wait_for("the confirmations", |received, _| received.iter().filter(|m| m.subject().starts_with("Bevestigd")).count() == 3).await;
+
+        // The school closes the spot: the confirmed match does not go on, with the reason.
+        let closed = json!({"action": "close", "reason": "De groep wordt opgeheven"});
+        let _: serde_json::Value = app.post_ok(&format!("/api/v1/placements/{}/transitions", spot.id), &director, &closed, StatusCode::OK).await;
+        smtp.wait_for("the news that it does not go on", |received, _| received.iter().filter(|m| m.subject().starts_with("Gaat niet door")).count() == 3).await;
+        let news = smtp.mails_to(NOAH).into_iter().find(|m| m.subject().starts_with("Gaat niet door")).unwrap();
+        assert!(news.text().contains("Je plaatsing bij") && news.text().contains("De reden: De groep wordt opgeheven"), "{}", news.text());
+
+        // Fenna's active placement ends early: she and her school hear why.
+        let matches: domain::contract::Page<Match> = app.get_json("/api/v1/matches?limit=100", &admin).await;
+        let fenna = matches.items.iter().find(|m| m.ambassador.name == "Fenna Dijkstra" && m.status == domain::match_lifecycle::MatchStatus::Active).unwrap();
+        act(&app, &admin, fenna.id, json!({"action": "end", "reason": "Verhuist naar Groningen"})).await;
+        let ended = smtp.wait_for_mail_to("fenna@ambassadeur.example").await;
+        assert!(ended.subject().starts_with("Beëindigd: Fenna Dijkstra bij"), "{}", ended.subject());
+        assert!(ended.text().contains("De reden: Verhuist naar Groningen"));
+        assert!(ended.parsed().body_html(0).unwrap().contains("Verhuist naar Groningen"), "the HTML part says it too");
     }
 }

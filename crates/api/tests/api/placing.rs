@@ -14,14 +14,14 @@ use crate::helpers::*;
 
 const FENNA: &str = "fenna@ambassadeur.example";
 
-async fn ambassador_id(app: &TestApp, admin: &str, name: &str) -> Uuid {
+pub(crate) async fn ambassador_id(app: &TestApp, admin: &str, name: &str) -> Uuid {
     let page: Page<Value> = app.get_json("/api/v1/ambassadors?limit=100", admin).await;
     let found = page.items.iter().find(|a| a["name"] == name).unwrap();
     Uuid::parse_str(found["id"].as_str().unwrap()).unwrap()
 }
 
 /// A one-person Tuesday spot at De Zeester from February, open: Noah, Lotte and Sem all fit.
-async fn open_spot(app: &TestApp, director: &str) -> Placement {
+pub(crate) async fn open_spot(app: &TestApp, director: &str) -> Placement {
     let body = spot(app, director).await;
     let created: Placement = app
         .post_ok("/api/v1/placements", director, &body, StatusCode::CREATED)
@@ -54,7 +54,7 @@ async fn spot(app: &TestApp, director: &str) -> Value {
     })
 }
 
-async fn propose(
+pub(crate) async fn propose(
     app: &TestApp,
     admin: &str,
     placement: Uuid,
@@ -65,7 +65,7 @@ async fn propose(
         .await
 }
 
-async fn act(app: &TestApp, token: &str, id: Uuid, body: Value) -> Match {
+pub(crate) async fn act(app: &TestApp, token: &str, id: Uuid, body: Value) -> Match {
     app.post_ok(
         &format!("/api/v1/matches/{id}/transitions"),
         token,

@@ -11,7 +11,7 @@ mod graph;
 use graph::build_graph;
 mod reasons;
 
-pub use reasons::why_not;
+pub use reasons::{weekday as dutch_weekday, why_not};
 pub mod solver;
 pub mod weights;
 

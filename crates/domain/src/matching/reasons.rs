@@ -100,7 +100,8 @@ pub fn why_not(candidate: &Candidate, spot: &Spot) -> Vec<String> {
     problems
 }
 
-fn weekday(day: Weekday) -> &'static str {
+/// The day of the week in Dutch: "maandag".
+pub fn weekday(day: Weekday) -> &'static str {
     match day {
         Weekday::Monday => "maandag",
         Weekday::Tuesday => "dinsdag",
