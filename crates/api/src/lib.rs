@@ -17,6 +17,7 @@ pub mod mail_html;
 pub mod match_mail;
 pub mod openapi;
 pub mod policy;
+pub mod review_mail;
 pub mod routes;
 pub mod seed;
 pub mod sponsorship_xlsx;

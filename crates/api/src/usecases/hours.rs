@@ -170,6 +170,19 @@ pub async fn decide(
     let decided = tx
         .decide_hour_entry(entry.id, entry.status, next, reason.as_deref(), &name)
         .await?;
+    if next == HourStatus::Rejected
+        && let Some(owner) = owner
+    {
+        let ambassador = tx.get_user(owner).await?;
+        let message = crate::review_mail::hours_rejected(
+            &state.mailer,
+            &ambassador.email,
+            &ambassador.name,
+            &decided,
+            reason.as_deref().unwrap_or("-"),
+        );
+        state.mailer.queue(&tx, "hours.rejected", message).await?;
+    }
     commit_with_audit_because(
         tx,
         principal,
@@ -179,6 +192,7 @@ pub async fn decide(
         reason.as_deref(),
     )
     .await?;
+    state.mailer.wake();
     Ok(decided)
 }
 

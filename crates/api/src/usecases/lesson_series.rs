@@ -173,6 +173,16 @@ pub async fn transition(
     let updated = tx
         .transition_lesson_series(series.id, series.status, next, note)
         .await?;
+    notify_review(
+        state,
+        &tx,
+        &updated,
+        school,
+        owner,
+        action,
+        comment.as_deref(),
+    )
+    .await?;
     commit_with_audit_because(
         tx,
         principal,
@@ -186,6 +196,7 @@ pub async fn transition(
         },
     )
     .await?;
+    state.mailer.wake();
     Ok(updated)
 }
 
@@ -346,6 +357,60 @@ async fn check_objectives(tx: &Store, input: &LessonSeriesInput) -> Result<(), A
             "objectives",
             format!("{} is not in {}", unknown.join(", "), input.framework_code),
         ));
+    }
+    Ok(())
+}
+
+/// Queues the e-mails a review step causes: a handed-in series to the school's coordinators,
+/// a request for changes or an approval to the ambassador.
+async fn notify_review(
+    state: &AppState,
+    tx: &Store,
+    series: &LessonSeries,
+    school: Uuid,
+    owner: Option<Uuid>,
+    action: LessonSeriesAction,
+    comment: Option<&str>,
+) -> Result<(), ApiError> {
+    let mailer = &state.mailer;
+    match action {
+        LessonSeriesAction::Submit => {
+            for member in tx.list_members(school, None, 200).await? {
+                if member.role == domain::Role::Coordinator {
+                    let message = crate::review_mail::series_submitted(
+                        mailer,
+                        &member.email,
+                        &member.name,
+                        series,
+                    );
+                    mailer.queue(tx, "lesson_series.submitted", message).await?;
+                }
+            }
+        }
+        LessonSeriesAction::RequestChanges | LessonSeriesAction::Approve => {
+            let Some(owner) = owner else { return Ok(()) };
+            let ambassador = tx.get_user(owner).await?;
+            let (kind, message) = if action == LessonSeriesAction::Approve {
+                let message = crate::review_mail::series_approved(
+                    mailer,
+                    &ambassador.email,
+                    &ambassador.name,
+                    series,
+                );
+                ("lesson_series.approved", message)
+            } else {
+                let message = crate::review_mail::series_changes_requested(
+                    mailer,
+                    &ambassador.email,
+                    &ambassador.name,
+                    series,
+                    comment.unwrap_or("-"),
+                );
+                ("lesson_series.changes_requested", message)
+            };
+            mailer.queue(tx, kind, message).await?;
+        }
+        _ => {}
     }
     Ok(())
 }

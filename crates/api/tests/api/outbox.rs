@@ -211,4 +211,43 @@ on_both_backends! {
         assert!(ended.text().contains("De reden: Verhuist naar Groningen"));
         assert!(ended.parsed().body_html(0).unwrap().contains("Verhuist naar Groningen"), "the HTML part says it too");
     }
+
+    async fn reviews_reach_the_ambassador_and_handed_in_series_the_coordinator(db) {
+        use domain::contract::{HourEntry, HourMonth, LessonSeries, Page};
+        const FENNA: &str = "fenna@ambassadeur.example";
+        let smtp = SmtpServer::start().await;
+        let app = spawn_with_mail(&db, &smtp, &[]).await;
+        let coordinator = app.login_as(COORDINATOR).await;
+        let fenna = app.login_as(FENNA).await;
+
+        // The coordinator rejects one of Fenna's waiting days, saying why.
+        let me: domain::contract::Me = app.get_json("/api/v1/me", &coordinator).await;
+        let school = me.memberships[0].organisation.id;
+        let month: HourMonth = app.get_json(&format!("/api/v1/schools/{school}/hour-months/2026-11"), &coordinator).await;
+        let waiting = month.entries.iter().find(|e| e.status == domain::hours::HourStatus::Submitted).unwrap();
+        let rejected: HourEntry = app.post_ok(&format!("/api/v1/hour-entries/{}/transitions", waiting.id), &coordinator,
+            &json!({"action": "reject", "reason": "Die dag was de school dicht"}), StatusCode::OK).await;
+        let mail = smtp.wait_for_mail_to(FENNA).await;
+        assert_eq!(mail.subject(), format!("Je uren van {} zijn afgekeurd", domain::date_words::DUTCH.day(rejected.date)));
+        assert!(mail.text().contains("De reden: Die dag was de school dicht") && mail.text().contains("/mijn-uren"), "{}", mail.text());
+
+        // Her series waiting for review: changes asked, revised and handed in again, approved.
+        let list: Page<LessonSeries> = app.get_json("/api/v1/lesson-series?status=submitted&limit=50", &coordinator).await;
+        let series = &list.items[0];
+        let path = format!("/api/v1/lesson-series/{}/transitions", series.id);
+        let _: LessonSeries = app.post_ok(&path, &coordinator, &json!({"action": "request_changes", "comment": "Voeg een les over veiligheid toe."}), StatusCode::OK).await;
+        smtp.wait_for("the request for changes", |received, _| received.iter().any(|m| m.subject().starts_with("Graag aanpassen"))).await;
+        let asked = smtp.mails_to(FENNA).into_iter().find(|m| m.subject().starts_with("Graag aanpassen")).unwrap();
+        assert!(asked.text().contains("Voeg een les over veiligheid toe.") && asked.text().contains(&format!("/lessenseries/{}", series.id)), "{}", asked.text());
+
+        let _: LessonSeries = app.post_ok(&path, &fenna, &json!({"action": "revise"}), StatusCode::OK).await;
+        let _: LessonSeries = app.post_ok(&path, &fenna, &json!({"action": "submit"}), StatusCode::OK).await;
+        let handed_in = smtp.wait_for_mail_to(COORDINATOR).await;
+        assert_eq!(handed_in.subject(), format!("Lessenserie om te beoordelen: {}", series.content.title));
+        assert!(smtp.mails_to(DIRECTOR).is_empty(), "the coordinator reviews, not the director");
+
+        let _: LessonSeries = app.post_ok(&path, &coordinator, &json!({"action": "approve"}), StatusCode::OK).await;
+        smtp.wait_for("the approval", |received, _| received.iter().any(|m| m.subject().starts_with("Goedgekeurd"))).await;
+        assert_eq!(smtp.mails_to(FENNA).len(), 3, "rejected day, changes asked, approved");
+    }
 }
