@@ -3,6 +3,7 @@
 //! Data flows route → policy → domain → store: a handler turns HTTP into calls and results into
 //! HTTP; the policy decides who may do what; the store persists.
 
+pub mod allowance_mail;
 pub mod app;
 pub mod auth;
 pub mod cli;

@@ -289,7 +289,22 @@ async fn change_line(
         .update_statement_line(item.id, item.ambassador_id, item.version, &line)
         .await?
         .ok_or_else(changed_under_lock)?;
+    use domain::allowance::LineStatus;
+    let paid_now = item.line.status() != LineStatus::Paid && line.status() == LineStatus::Paid;
+    if paid_now {
+        let ambassador = tx.get_ambassador(item.ambassador_id).await?;
+        if !ambassador.profile.email.is_empty() {
+            let message = crate::allowance_mail::paid(
+                &state.mailer,
+                &ambassador.profile.email,
+                &ambassador.profile.name,
+                &line,
+            );
+            state.mailer.queue(&tx, "allowance.paid", message).await?;
+        }
+    }
     commit_with_audit(tx, principal, action, "statement_line", Some(item.id)).await?;
+    state.mailer.wake();
     Ok(saved)
 }
 

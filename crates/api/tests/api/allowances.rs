@@ -36,7 +36,7 @@ async fn statement(app: &TestApp, admin: &str, month: &str) -> reqwest::Response
 
 on_both_backends! {
     async fn a_months_allowance_is_checked_against_the_caps_approved_and_paid(db) {
-        let app = spawn_app(&db).await;
+        let app = spawn_app_with(&db, &[("RUST_LOG", "warn,klasbrug::mail=info")]).await;
         let admin = app.login_as(ADMIN).await;
         let director = app.login_as(DIRECTOR).await;
         let fenna_token = app.login_as(FENNA).await;
@@ -127,6 +127,9 @@ on_both_backends! {
         // Paid: the month's hours are locked and the line never changes again.
         let paid: StatementLineItem = app.post_ok(&format!("{line_path}/transitions"), &admin, &json!({"action": "mark_paid"}), StatusCode::OK).await;
         assert_eq!(paid.line.status(), LineStatus::Paid);
+        // Fenna hears it, with the amount and a link to her year.
+        let mail = app.server.wait_for_log(|log| testkit::mail::mails_to(log, "fenna@ambassadeur.example").into_iter().find(|m| m.contains("is betaald"))).await;
+        assert!(mail.contains("Je vrijwilligersvergoeding van oktober 2026 is betaald: EUR 149,99") && mail.contains("/mijn-vergoeding"), "{mail}");
         let school = app.get_json::<domain::contract::Me>("/api/v1/me", &director).await.memberships[0].organisation.id;
         let hours: HourMonth = app.get_json(&format!("/api/v1/schools/{school}/hour-months/2026-10"), &director).await;
         assert!(hours.entries.iter().all(|e| e.status == HourStatus::Locked), "{:?}", hours.entries);
