@@ -26,7 +26,8 @@ cargo xtask <command>
            bench http      the placement list under load (needs wrk, pgbench, PostgreSQL)
            bench matching  the matching engine at 1,000, 5,000 and 20,000 ambassadors
                            (options: --seed N, sizes such as 5000 or 2000x3000)
-           bench           both
+           bench outbox    10,000 e-mails through the outbox to a local SMTP server
+           bench           all three
 ";
 
 fn main() {

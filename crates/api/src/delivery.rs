@@ -10,6 +10,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::TimeDelta;
+use futures_util::StreamExt;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart, header::ContentType};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Tokio1Executor};
 use store::{OutboxMessage, Store};
@@ -22,6 +23,8 @@ use crate::config::MailConfig;
 const LEASE: TimeDelta = TimeDelta::minutes(2);
 /// How many messages a worker claims at once.
 const BATCH: u32 = 32;
+/// How many of them it sends at the same time (the SMTP pool's connections).
+const PARALLEL: usize = 8;
 
 /// Where e-mail goes.
 #[derive(Clone)]
@@ -65,9 +68,15 @@ pub async fn run(store: Store, transport: Transport, config: MailConfig, wake: A
     loop {
         match store.claim_due_messages(worker, BATCH, LEASE).await {
             Ok(batch) if !batch.is_empty() => {
-                for message in batch {
-                    deliver(&store, &transport, &config, worker, &message).await;
-                }
+                // Several at once over the transport's pooled connections: one SMTP
+                // conversation waits on round trips (and lettre's Nagle-delayed writes, about
+                // 40 ms a message), so sending one after the other caps a worker at ~25 a second.
+                futures_util::stream::iter(batch)
+                    .for_each_concurrent(PARALLEL, |message| {
+                        let (store, transport, config) = (&store, &transport, &config);
+                        async move { deliver(store, transport, config, worker, &message).await }
+                    })
+                    .await;
                 continue;
             }
             Ok(_) => {}

@@ -23,6 +23,8 @@ pub struct Received {
     pub to: Vec<String>,
     /// The message as it arrived, headers and body, dot-unstuffed.
     pub data: String,
+    /// When it was accepted.
+    pub at: std::time::SystemTime,
 }
 
 impl Received {
@@ -130,20 +132,38 @@ impl SmtpServer {
     /// Waits (without polling: it wakes on each change) until `done` holds for the messages
     /// accepted and the attempts made; fails the test after 30 seconds.
     pub async fn wait_for(&self, what: &str, done: impl Fn(&[Received], usize) -> bool) {
+        self.wait_within(what, WAIT, done).await;
+    }
+
+    /// Waits until `count` messages were accepted, for a benchmark: at most ten minutes.
+    pub async fn wait_for_all(&self, count: usize) {
+        let what = format!("{count} messages");
+        self.wait_within(&what, Duration::from_secs(600), |received, _| {
+            received.len() >= count
+        })
+        .await;
+    }
+
+    async fn wait_within(
+        &self,
+        what: &str,
+        limit: Duration,
+        done: impl Fn(&[Received], usize) -> bool,
+    ) {
         let wait = async {
             loop {
                 let changed = self.state.changed.notified();
                 tokio::pin!(changed);
                 changed.as_mut().enable();
-                if done(&self.received(), self.attempts()) {
+                if done(&self.state.received.lock().unwrap(), self.attempts()) {
                     return;
                 }
                 changed.await;
             }
         };
-        if tokio::time::timeout(WAIT, wait).await.is_err() {
+        if tokio::time::timeout(limit, wait).await.is_err() {
             panic!(
-                "the SMTP server did not see {what} within {WAIT:?}; it accepted {} message(s) in {} attempt(s)",
+                "the SMTP server did not see {what} within {limit:?}; it accepted {} message(s) in {} attempt(s)",
                 self.received().len(),
                 self.attempts()
             );
@@ -173,6 +193,8 @@ fn mode(state: &State) -> Mode {
 }
 
 async fn serve(stream: TcpStream, state: Arc<State>) {
+    // Replies go out at once, as a mail server's do, not held back for more to send.
+    let _ = stream.set_nodelay(true);
     *state.connections.lock().unwrap() += 1;
     state.changed.notify_waiters();
     if mode(&state) == Mode::Hang {
@@ -232,6 +254,7 @@ async fn serve(stream: TcpStream, state: Arc<State>) {
                 from: std::mem::take(&mut from),
                 to: std::mem::take(&mut to),
                 data,
+                at: std::time::SystemTime::now(),
             });
             state.changed.notify_waiters();
             "250 2.0.0 Accepted".to_owned()

@@ -17,15 +17,19 @@
 //! feasible pair. Targets: 5,000 × 5,000 in under a second, and memory that grows with the
 //! feasible pairs, not with ambassadors × placements. Every run of a size must propose the same
 //! pairs, or the bench fails.
+//!
+//! **outbox**: 10,000 e-mails committed to PostgreSQL and delivered by the delivery worker to a
+//! local SMTP server: messages per second, and the p50 and p99 delay from commit to delivery.
 
 mod http;
 mod matching;
+mod outbox;
 
 use std::path::Path;
 
 use anyhow::{Result, bail};
 
-/// `cargo xtask bench [http | matching [--seed N] [SIZE…]]`.
+/// `cargo xtask bench [http | matching [--seed N] [SIZE…] | outbox [N]]`.
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
     match args.split_first() {
         None => {
@@ -33,12 +37,14 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             http::tools_installed()?;
             crate::checks::postgres_reachable()?;
             matching::run(root, &[])?;
+            outbox::run(root, &[])?;
             http::run(root)
         }
         Some((part, [])) if part == "http" => http::run(root),
         Some((part, options)) if part == "matching" => matching::run(root, options),
+        Some((part, options)) if part == "outbox" => outbox::run(root, options),
         Some(_) => bail!(
-            "unknown bench arguments '{}': cargo xtask bench [http | matching [--seed N] [SIZE…]]",
+            "unknown bench arguments '{}': cargo xtask bench [http | matching [--seed N] [SIZE…] | outbox [N]]",
             args.join(" ")
         ),
     }
