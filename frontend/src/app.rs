@@ -21,6 +21,7 @@ use crate::pages::audit::AuditPage;
 use crate::pages::candidates::CandidatesPage;
 use crate::pages::capacity::CapacityPage;
 use crate::pages::employers::{EmployerDetailPage, EmployerPage, EmployersPage};
+use crate::pages::forgot_password::ForgotPasswordPage;
 use crate::pages::hours::HoursPage;
 use crate::pages::invitation::InvitationPage;
 use crate::pages::lesson_calendar::LessonCalendarPage;
@@ -33,6 +34,7 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::organisations::OrganisationsPage;
 use crate::pages::overview::OverviewPage;
 use crate::pages::placements::PlacementsPage;
+use crate::pages::reset_password::ResetPasswordPage;
 use crate::pages::sign_up::SignUpPage;
 use crate::pages::team::TeamPage;
 use crate::pages::team_invitation::TeamInvitationPage;
@@ -150,6 +152,8 @@ fn SignedOut(props: &SignedOutProps) -> Html {
         Some(Route::TeamInvitation) => {
             html! { <TeamInvitationPage api={props.api.clone()} logged_in={false} /> }
         }
+        Some(Route::ForgotPassword) => html! { <ForgotPasswordPage api={props.api.clone()} /> },
+        Some(Route::ResetPassword) => html! { <ResetPasswordPage api={props.api.clone()} /> },
         Some(Route::Invitation) if !*wants_login => {
             let wants_login = wants_login.clone();
             let on_log_in = Callback::from(move |()| wants_login.set(true));
@@ -346,6 +350,8 @@ fn switch(route: Route, session: &Session) -> Html {
         Route::TeamInvitation => {
             html! { <TeamInvitationPage api={session.api.clone()} logged_in={true} /> }
         }
+        Route::ForgotPassword => html! { <ForgotPasswordPage api={session.api.clone()} /> },
+        Route::ResetPassword => html! { <ResetPasswordPage api={session.api.clone()} /> },
         Route::MyClass => guarded(
             MenuItem::MyClass,
             html! { <MyClassPage session={session.clone()} /> },

@@ -95,6 +95,8 @@ impl MenuItem {
             | Route::Apply
             | Route::ConfirmApplication
             | Route::TeamInvitation
+            | Route::ForgotPassword
+            | Route::ResetPassword
             | Route::NotFound => return None,
         };
         Some(item)

@@ -57,6 +57,10 @@ pub enum Route {
     ConfirmApplication,
     #[at("/team-uitnodiging")]
     TeamInvitation,
+    #[at("/wachtwoord-vergeten")]
+    ForgotPassword,
+    #[at("/wachtwoord-herstellen")]
+    ResetPassword,
     #[at("/mijn-klas")]
     MyClass,
     #[at("/mijn-plek")]
@@ -87,6 +91,8 @@ impl Route {
                 | Route::Apply
                 | Route::ConfirmApplication
                 | Route::TeamInvitation
+                | Route::ForgotPassword
+                | Route::ResetPassword
         )
     }
 }
@@ -157,7 +163,16 @@ mod tests {
             Route::recognize("/team-uitnodiging"),
             Some(Route::TeamInvitation)
         );
+        assert_eq!(
+            Route::recognize("/wachtwoord-vergeten"),
+            Some(Route::ForgotPassword)
+        );
+        assert_eq!(
+            Route::recognize("/wachtwoord-herstellen"),
+            Some(Route::ResetPassword)
+        );
         assert!(Route::TeamInvitation.is_public() && !Route::MyClass.is_public());
+        assert!(Route::ForgotPassword.is_public() && Route::ResetPassword.is_public());
     }
 
     #[test]

@@ -71,6 +71,15 @@ pub enum ApiError {
     /// The resource does not exist, or the principal may not know that it does.
     #[error("{0} not found")]
     NotFound(&'static str),
+    /// A key from a link (a token) names nothing; a more precise code than `not_found` tells
+    /// the client what to say (404).
+    #[error("{detail}")]
+    UnknownLink {
+        /// The stable code, such as `reset_link_invalid`.
+        code: ErrorCode,
+        /// What to do instead.
+        detail: String,
+    },
     /// The request conflicts with the resource's state.
     #[error("{detail}")]
     Conflict {
@@ -155,7 +164,9 @@ impl ApiError {
             ApiError::TooManyAttempts { .. } => ErrorCode::TooManyAttempts,
             ApiError::Forbidden => ErrorCode::Forbidden,
             ApiError::NotFound(_) => ErrorCode::NotFound,
-            ApiError::Conflict { code, .. } | ApiError::Gone { code, .. } => *code,
+            ApiError::Conflict { code, .. }
+            | ApiError::Gone { code, .. }
+            | ApiError::UnknownLink { code, .. } => *code,
             ApiError::PreconditionFailed(_) => ErrorCode::PreconditionFailed,
             ApiError::Unavailable => ErrorCode::Unavailable,
             ApiError::Unexpected(_) => ErrorCode::InternalError,
@@ -201,7 +212,7 @@ impl ResponseError for ApiError {
             | ApiError::InvalidClient => StatusCode::UNAUTHORIZED,
             ApiError::TooManyAttempts { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Forbidden => StatusCode::FORBIDDEN,
-            ApiError::NotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::NotFound(_) | ApiError::UnknownLink { .. } => StatusCode::NOT_FOUND,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::Gone { .. } => StatusCode::GONE,
             ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,

@@ -338,3 +338,66 @@ mod tests {
         }
     }
 }
+
+/// A link to choose a new password, to the owner of an account who asked for one. It works
+/// once, until `expires_at`; the message says so with the time in Amsterdam.
+pub fn password_reset(
+    mailer: &Mailer,
+    to: &str,
+    name: &str,
+    token: &str,
+    expires_at: chrono::DateTime<chrono::Utc>,
+) -> Message {
+    let link = mailer.link(&format!("/wachtwoord-herstellen?token={token}"));
+    Message {
+        to: to.to_owned(),
+        subject: "Nieuw wachtwoord voor Klasbrug".to_owned(),
+        body: format!(
+            "Beste {name},\n\n\
+             Je vroeg om een nieuw wachtwoord voor je account bij Klasbrug. Kies het via deze \
+             link (één keer te gebruiken, geldig tot {expires}):\n{link}\n\n\
+             Met het nieuwe wachtwoord log je overal opnieuw in: wie nog ingelogd was, is dan \
+             uitgelogd.\n\n\
+             Vroeg je dit niet? Dan hoef je niets te doen: je wachtwoord blijft hetzelfde.\n\nKlasbrug",
+            expires = DUTCH.instant(expires_at),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod password_reset_tests {
+    use super::*;
+
+    #[test]
+    fn a_reset_links_to_the_reset_page_says_until_when_and_addresses_its_reader_with_je() {
+        let mailer = Mailer::new("https://klasbrug.example/");
+        // 14:05 UTC in December is 15:05 in Amsterdam.
+        let expires = chrono::DateTime::parse_from_rfc3339("2026-12-07T14:05:00Z")
+            .unwrap()
+            .to_utc();
+        let message = password_reset(
+            &mailer,
+            "noah@ambassadeur.example",
+            "Noah",
+            "abc_123-XYZ",
+            expires,
+        );
+        assert_eq!(message.to, "noah@ambassadeur.example");
+        assert!(
+            message
+                .body
+                .contains("https://klasbrug.example/wachtwoord-herstellen?token=abc_123-XYZ\n"),
+            "{}",
+            message.body
+        );
+        assert!(
+            message.body.contains("geldig tot 7 dec. 2026 15:05)"),
+            "{}",
+            message.body
+        );
+        assert!(message.body.starts_with("Beste Noah,"));
+        for text in [&message.subject, &message.body] {
+            assert_eq!(domain::form_of_address::formal_word(text), None, "{text}");
+        }
+    }
+}

@@ -540,6 +540,8 @@ impl Store {
                 for sql in [
                     "DELETE FROM memberships WHERE user_id = $1",
                     "DELETE FROM refresh_tokens WHERE user_id = $1",
+                    // A reset link mailed before must not give the emptied account a password.
+                    "DELETE FROM password_resets WHERE user_id = $1",
                 ] {
                     sqlx::query(sql).bind(user_id).execute(&mut *tx).await?;
                 }

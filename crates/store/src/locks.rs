@@ -33,6 +33,8 @@ pub enum Lock {
     Application(Uuid),
     /// A school's team invitation: accepting it claims it once.
     TeamInvitation(Uuid),
+    /// A password reset link: using it claims it once.
+    PasswordReset(Uuid),
 }
 
 impl Lock {
@@ -42,6 +44,7 @@ impl Lock {
             Lock::Ambassador(id) => ("ambassadors", id),
             Lock::Application(id) => ("applications", id),
             Lock::TeamInvitation(id) => ("team_invitations", id),
+            Lock::PasswordReset(id) => ("password_resets", id),
             Lock::Match(id) => ("matches", id),
             Lock::StatementLine(id) => ("statement_lines", id),
             Lock::Agreement(id) => ("sponsorship_agreements", id),

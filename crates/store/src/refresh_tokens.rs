@@ -105,11 +105,17 @@ impl Store {
     }
 
     /// Revokes every live token of a person (after a password change): refresh tokens, and
-    /// access tokens by bumping the person's token version.
+    /// access tokens by bumping the person's token version; every session they had ends.
     pub async fn revoke_refresh_tokens_of_user(&self, user_id: Uuid) -> StoreResult<()> {
+        let at = now();
         with_pool!(self, pool => {
             sqlx::query("UPDATE refresh_tokens SET revoked_at = $1 WHERE user_id = $2 AND revoked_at IS NULL")
-                .bind(now())
+                .bind(at)
+                .bind(user_id)
+                .execute(&mut *pool)
+                .await?;
+            sqlx::query("UPDATE sessions SET ended_at = $1 WHERE user_id = $2 AND ended_at IS NULL")
+                .bind(at)
                 .bind(user_id)
                 .execute(&mut *pool)
                 .await?;

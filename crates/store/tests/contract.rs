@@ -339,4 +339,36 @@ on_both_backends! {
         assert!(!store.mark_message_sent(held[0].id, one).await.unwrap(), "the first worker lost it");
         assert!(store.mark_message_sent(held[0].id, two).await.unwrap());
     }
+    async fn a_password_reset_link_is_found_by_its_hash_and_spent_once_with_the_persons_other_links(db) {
+        let store = open_store(&db.url).await;
+        let noah = store.create_user(&user("noah@test.example")).await.unwrap();
+        let other = store.create_user(&user("fenna@test.example")).await.unwrap();
+        let now = store.now();
+        let expires = now + Duration::hours(1);
+        let older = store.create_password_reset(noah.id, b"older-hash", now, expires).await.unwrap();
+        let newer = store.create_password_reset(noah.id, b"newer-hash", now, expires).await.unwrap();
+        let hers = store.create_password_reset(other.id, b"her-hash", now, expires).await.unwrap();
+
+        let found = store.password_reset_by_token(b"newer-hash").await.unwrap();
+        assert_eq!(found, newer);
+        assert_eq!((found.user_id, found.expires_at, found.used_at), (noah.id, expires, None));
+        assert!(matches!(store.password_reset_by_token(b"no-such-hash").await, Err(StoreError::NotFound)));
+        assert!(
+            matches!(store.create_password_reset(other.id, b"her-hash", now, expires).await, Err(StoreError::Conflict(_))),
+            "a token hash names one link"
+        );
+
+        // Two uses of one link: the first wins, the second finds it spent.
+        let tx = store.transaction().await.unwrap();
+        tx.lock(store::Lock::PasswordReset(newer.id)).await.unwrap();
+        assert!(tx.use_password_reset(newer.id, now).await.unwrap());
+        tx.commit().await.unwrap();
+        assert!(!store.use_password_reset(newer.id, now).await.unwrap());
+        assert_eq!(store.password_reset_by_token(b"newer-hash").await.unwrap().used_at, Some(now));
+        // The person's older link is spent with it; someone else's is not.
+        assert_eq!(store.password_reset_by_token(b"older-hash").await.unwrap().used_at, Some(now));
+        assert!(!store.use_password_reset(older.id, now).await.unwrap());
+        assert_eq!(store.password_reset_by_token(b"her-hash").await.unwrap().used_at, None);
+        assert!(store.use_password_reset(hers.id, now).await.unwrap());
+    }
 }

@@ -1,6 +1,9 @@
-//! Logging in and out, restoring a session, and who is logged in.
+//! Logging in and out, restoring a session, who is logged in, and resetting a forgotten
+//! password.
 
-use domain::contract::{AccessToken, LoginRequest, Me};
+use domain::contract::{
+    AccessToken, LoginRequest, Me, PasswordResetConfirmation, PasswordResetRequest,
+};
 use gloo_net::http::Method;
 
 use super::{Api, ApiError, read};
@@ -53,4 +56,31 @@ pub async fn me(api: &Api) -> Result<Me, ApiError> {
     let me: Me = api.get("/me", &[]).await?;
     crate::format::set_today(me.today);
     Ok(me)
+}
+
+/// Asks for a password reset link; the server answers the same whatever the address.
+pub async fn request_password_reset(
+    api: &Api,
+    request: &PasswordResetRequest,
+) -> Result<(), ApiError> {
+    let response = api
+        .send(Method::POST, "/auth/password-reset", &[], Some(request))
+        .await?;
+    read::<serde_json::Value>(response).await.map(|_| ())
+}
+
+/// Sets a new password with the token from the reset e-mail.
+pub async fn confirm_password_reset(
+    api: &Api,
+    confirmation: &PasswordResetConfirmation,
+) -> Result<(), ApiError> {
+    let response = api
+        .send(
+            Method::POST,
+            "/auth/password-reset/confirm",
+            &[],
+            Some(confirmation),
+        )
+        .await?;
+    read(response).await
 }

@@ -289,6 +289,7 @@ pub static EN: Texts = Texts {
     sponsorship: super::sponsorship::en::SPONSORSHIP,
     mine: super::mine::EN,
     apply: super::apply::EN,
+    password_reset: super::password_reset::EN,
     team: super::team::EN,
     audit: super::audit::EN,
     waiting: super::waiting::EN,

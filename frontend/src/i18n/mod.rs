@@ -18,6 +18,7 @@ mod mine;
 mod nl;
 #[cfg(test)]
 mod one_voice;
+mod password_reset;
 mod placements;
 mod sponsorship;
 mod team;
@@ -33,6 +34,7 @@ pub use lesson_series::{LessonSeriesTexts, is_about_field};
 pub use matching::{AmbassadorTexts, MatchingTexts, capitalised};
 pub use mine::MineTexts;
 pub use nl::NL;
+pub use password_reset::PasswordResetTexts;
 pub use placements::{CapacityTexts, PlacementTexts};
 pub use sponsorship::SponsorshipTexts;
 pub use team::TeamTexts;
@@ -199,6 +201,7 @@ pub struct Texts {
     // The ambassador's own pages.
     pub mine: MineTexts,
     pub apply: ApplyTexts,
+    pub password_reset: PasswordResetTexts,
     pub team: TeamTexts,
     pub audit: AuditTexts,
     pub waiting: WaitingTexts,

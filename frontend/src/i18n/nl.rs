@@ -282,6 +282,7 @@ pub static NL: Texts = Texts {
     sponsorship: super::sponsorship::nl::SPONSORSHIP,
     mine: super::mine::NL,
     apply: super::apply::NL,
+    password_reset: super::password_reset::NL,
     team: super::team::NL,
     audit: super::audit::NL,
     waiting: super::waiting::NL,

@@ -208,6 +208,11 @@ pub fn LoginPage(props: &LoginProps) -> Html {
                     </button>
                 </form>
                 <p class="public-link">
+                    <NavLink id="forgot-password-link" to={Route::ForgotPassword} current={false}>
+                        { texts.password_reset.link }
+                    </NavLink>
+                </p>
+                <p class="public-link">
                     <NavLink id="apply-link" to={Route::Apply} current={false}>
                         { texts.apply.link }
                     </NavLink>

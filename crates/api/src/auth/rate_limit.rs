@@ -26,6 +26,14 @@ pub const SIGN_UP_WINDOW_MINUTES: i64 = 60;
 /// Public sign-ups from one address per window.
 pub const MAX_SIGN_UPS_PER_ADDRESS: i64 = 10;
 
+/// How long a password reset window lasts.
+pub const RESET_WINDOW_MINUTES: i64 = 60;
+/// Reset requests for one address from one client address per window: enough for a person
+/// whose first e-mail got lost, too few to flood their inbox.
+pub const MAX_RESETS_PER_EMAIL_AND_ADDRESS: i64 = 3;
+/// Reset requests from one client address, across e-mail addresses, per window.
+pub const MAX_RESETS_PER_ADDRESS: i64 = 20;
+
 /// The login attempts claimed for one request, to give back when the password was right.
 pub struct LoginClaim {
     keys: [String; 2],
@@ -84,6 +92,35 @@ pub async fn claim_sign_up(store: &Store, address: &str) -> Result<(), ApiError>
         Some(spent) => Err(too_many(spent, window)),
         None => Ok(()),
     }
+}
+
+/// Claims one password reset request for `email` from client `address`, or refuses with 429
+/// when either limit is spent. Counted whether or not the address has an account, so the limit
+/// tells nothing either.
+pub async fn claim_password_reset(
+    store: &Store,
+    email: &str,
+    address: &str,
+) -> Result<(), ApiError> {
+    let window = Duration::minutes(RESET_WINDOW_MINUTES);
+    let pair = format!("password-reset:{address}:{email}");
+    if let Some(spent) = store
+        .claim_attempt(&pair, MAX_RESETS_PER_EMAIL_AND_ADDRESS, window)
+        .await?
+    {
+        return Err(too_many(spent, window));
+    }
+    if let Some(spent) = store
+        .claim_attempt(
+            &format!("password-reset-address:{address}"),
+            MAX_RESETS_PER_ADDRESS,
+            window,
+        )
+        .await?
+    {
+        return Err(too_many(spent, window));
+    }
+    Ok(())
 }
 
 fn too_many(spent: FailureCount, window: Duration) -> ApiError {

@@ -1,11 +1,15 @@
-//! Logging in and out, refreshing sessions, and OAuth2 client credentials for partners.
+//! Logging in and out, refreshing sessions, resetting a forgotten password, and OAuth2 client
+//! credentials for partners.
 
 use actix_web::http::header;
 use actix_web::{HttpRequest, HttpResponse, ResponseError, post, web};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use domain::EmailAddress;
-use domain::contract::{AccessToken, ClientCredentialsRequest, LoginRequest, Problem};
+use domain::contract::{
+    AccessToken, ClientCredentialsRequest, LoginRequest, PasswordResetConfirmation,
+    PasswordResetRequest, Problem, SignUpReceived,
+};
 use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::jwt::ACCESS_TOKEN_SECONDS;
@@ -13,7 +17,7 @@ use crate::auth::{Principal, rate_limit, session};
 use crate::error::ApiError;
 use crate::error::ErrorCode;
 use crate::state::AppState;
-use crate::usecases::sessions;
+use crate::usecases::{password_resets, sessions};
 
 /// Registers the routes of this file.
 pub fn configure(config: &mut ServiceConfig) {
@@ -21,6 +25,8 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(login)
         .service(refresh)
         .service(logout)
+        .service(request_password_reset)
+        .service(confirm_password_reset)
         .service(token);
 }
 
@@ -124,6 +130,72 @@ pub async fn logout(
         &state,
         HttpResponse::NoContent().finish(),
     ))
+}
+
+/// Ask for a link to choose a new password.
+///
+/// Answers 202 with the same body whether or not the address has an account, so the answer
+/// tells nobody who has one. Only an account's address gets an e-mail: a link to
+/// `/wachtwoord-herstellen?token=…`, usable once within an hour. Limited to 3 requests per
+/// e-mail address and 20 in all from one client address per hour; beyond that 429 with
+/// `Retry-After`, whether or not the address has an account.
+#[utoipa::path(
+    operation_id = "requestPasswordReset",
+    tag = "auth",
+    request_body = PasswordResetRequest,
+    responses(
+        (status = 202, description = "Received: if the address has an account, it gets an e-mail with a link (the same answer either way).", body = SignUpReceived),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is larger than 1 MiB.", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The e-mail address is missing or implausible.", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many requests from this client address; see `Retry-After`.", body = Problem, content_type = "application/problem+json",
+            headers(("Retry-After" = u64, description = "Seconds to wait."))),
+    ),
+    security(())
+)]
+#[post("/auth/password-reset")]
+pub async fn request_password_reset(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: crate::json::Json<PasswordResetRequest>,
+) -> Result<HttpResponse, ApiError> {
+    let email =
+        EmailAddress::parse(&body.email).map_err(|e| ApiError::invalid_field("email", e.0))?;
+    let address = rate_limit::client_address(&state, &req);
+    rate_limit::claim_password_reset(&state.store, email.as_str(), &address).await?;
+    password_resets::request(&state, &email).await?;
+    Ok(HttpResponse::Accepted().json(SignUpReceived::check_your_email()))
+}
+
+/// Choose a new password with the token from the reset e-mail.
+///
+/// The password is checked as when an account is made (at least 10 characters, hard to
+/// guess). The link is then spent, and every session of the person ends: refresh tokens are
+/// revoked and access tokens issued before stop working (`invalid_token`). Then log in with the
+/// new password. Of two uses of one link at once, one succeeds and the other gets 410.
+#[utoipa::path(
+    operation_id = "confirmPasswordReset",
+    tag = "auth",
+    request_body = PasswordResetConfirmation,
+    responses(
+        (status = 204, description = "The password is changed; every earlier session has ended."),
+        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No reset link has this token (`reset_link_invalid`).", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The link has expired after an hour (`reset_link_expired`), or was used, or a newer link of the same person was (`reset_link_used`).", body = Problem, content_type = "application/problem+json"),
+        (status = 413, description = "The body is larger than 1 MiB.", body = Problem, content_type = "application/problem+json"),
+        (status = 415, description = "The body is not JSON.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The password is too short or too easy to guess, named in `errors`.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(())
+)]
+#[post("/auth/password-reset/confirm")]
+pub async fn confirm_password_reset(
+    state: web::Data<AppState>,
+    body: crate::json::Json<PasswordResetConfirmation>,
+) -> Result<HttpResponse, ApiError> {
+    password_resets::confirm(&state, body.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// Get an access token for a partner client (OAuth2 client credentials, RFC 6749 §4.4).

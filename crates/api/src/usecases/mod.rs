@@ -23,6 +23,7 @@ pub mod lesson_series;
 pub mod matches;
 pub mod matching;
 pub mod mine;
+pub mod password_resets;
 pub mod placements;
 pub mod schools;
 pub mod sessions;

@@ -18,6 +18,7 @@ mod mine;
 mod openapi;
 mod organisations;
 mod outbox;
+mod password_reset;
 mod placements;
 mod placing;
 mod sponsorship;

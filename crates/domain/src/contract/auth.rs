@@ -79,3 +79,25 @@ pub struct Me {
     /// it rather than from the device's calendar, which may be wrong or in another time zone.
     pub today: chrono::NaiveDate,
 }
+
+/// Someone who forgot their password asks for a reset link for the address they log in with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PasswordResetRequest {
+    /// The address the account logs in with (case does not matter).
+    #[cfg_attr(feature = "openapi", schema(example = "noah@ambassadeur.example"))]
+    pub email: String,
+}
+
+/// A new password, chosen from the link in the reset e-mail.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PasswordResetConfirmation {
+    /// The token from the link.
+    pub token: String,
+    /// The new password: at least 10 characters, and hard to guess.
+    #[cfg_attr(feature = "openapi", schema(format = Password))]
+    pub password: String,
+}

@@ -130,11 +130,17 @@ pub enum ErrorCode {
     ApplicationExpired,
     /// The application was confirmed already: log in (409).
     ApplicationAlreadyConfirmed,
+    /// No password reset link has this token: it was cut short or mistyped (404).
+    ResetLinkInvalid,
+    /// The password reset link is older than an hour: ask for a new one (410).
+    ResetLinkExpired,
+    /// The password reset link was used, or a newer one of the same person was (410).
+    ResetLinkUsed,
 }
 
 impl ErrorCode {
     /// Every code, in the order documented.
-    pub const ALL: [ErrorCode; 60] = [
+    pub const ALL: [ErrorCode; 63] = [
         ErrorCode::InvalidInput,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -195,6 +201,9 @@ impl ErrorCode {
         ErrorCode::IdempotencyKeyReused,
         ErrorCode::ApplicationExpired,
         ErrorCode::ApplicationAlreadyConfirmed,
+        ErrorCode::ResetLinkInvalid,
+        ErrorCode::ResetLinkExpired,
+        ErrorCode::ResetLinkUsed,
     ];
 
     /// The code named `text`, if there is one.
@@ -265,6 +274,9 @@ impl ErrorCode {
             ErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
             ErrorCode::ApplicationExpired => "application_expired",
             ErrorCode::ApplicationAlreadyConfirmed => "application_already_confirmed",
+            ErrorCode::ResetLinkInvalid => "reset_link_invalid",
+            ErrorCode::ResetLinkExpired => "reset_link_expired",
+            ErrorCode::ResetLinkUsed => "reset_link_used",
         }
     }
 }

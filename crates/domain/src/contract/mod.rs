@@ -37,7 +37,10 @@ pub use application::{
     ConfirmedApplication,
 };
 pub use audit::{AuditEvent, AuditOrder, AuditQuery};
-pub use auth::{AccessToken, ClientCredentialsRequest, LoginRequest, Me, Membership};
+pub use auth::{
+    AccessToken, ClientCredentialsRequest, LoginRequest, Me, Membership, PasswordResetConfirmation,
+    PasswordResetRequest,
+};
 pub use capacity::{PlacementCounts, SchoolCapacity, SchoolCapacityInput, Teacher};
 pub use error_code::ErrorCode;
 pub use framework::{FrameworkSummary, ObjectiveItem, ObjectiveQuery};
