@@ -130,11 +130,13 @@ pub enum ErrorCode {
     ApplicationExpired,
     /// The application was confirmed already: log in (409).
     ApplicationAlreadyConfirmed,
+    /// Only a message whose delivery failed can be sent again; this one waits or was sent (409).
+    MessageNotFailed,
 }
 
 impl ErrorCode {
     /// Every code, in the order documented.
-    pub const ALL: [ErrorCode; 60] = [
+    pub const ALL: [ErrorCode; 61] = [
         ErrorCode::InvalidInput,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -195,6 +197,7 @@ impl ErrorCode {
         ErrorCode::IdempotencyKeyReused,
         ErrorCode::ApplicationExpired,
         ErrorCode::ApplicationAlreadyConfirmed,
+        ErrorCode::MessageNotFailed,
     ];
 
     /// The code named `text`, if there is one.
@@ -265,6 +268,7 @@ impl ErrorCode {
             ErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
             ErrorCode::ApplicationExpired => "application_expired",
             ErrorCode::ApplicationAlreadyConfirmed => "application_already_confirmed",
+            ErrorCode::MessageNotFailed => "message_not_failed",
         }
     }
 }
