@@ -291,5 +291,6 @@ pub static EN: Texts = Texts {
     apply: super::apply::EN,
     team: super::team::EN,
     audit: super::audit::EN,
+    messages: super::messages::EN,
     waiting: super::waiting::EN,
 };

@@ -14,6 +14,7 @@ mod en;
 mod hours;
 mod lesson_series;
 mod matching;
+mod messages;
 mod mine;
 mod nl;
 #[cfg(test)]
@@ -31,6 +32,7 @@ pub use hours::HoursTexts;
 pub use lesson_series::form::SeriesFormTexts;
 pub use lesson_series::{LessonSeriesTexts, is_about_field};
 pub use matching::{AmbassadorTexts, MatchingTexts, capitalised};
+pub use messages::MessagesTexts;
 pub use mine::MineTexts;
 pub use nl::NL;
 pub use placements::{CapacityTexts, PlacementTexts};
@@ -201,6 +203,7 @@ pub struct Texts {
     pub apply: ApplyTexts,
     pub team: TeamTexts,
     pub audit: AuditTexts,
+    pub messages: MessagesTexts,
     pub waiting: WaitingTexts,
 }
 

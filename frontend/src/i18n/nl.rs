@@ -284,5 +284,6 @@ pub static NL: Texts = Texts {
     apply: super::apply::NL,
     team: super::team::NL,
     audit: super::audit::NL,
+    messages: super::messages::NL,
     waiting: super::waiting::NL,
 };

@@ -11,6 +11,12 @@ fn workspace() -> PathBuf {
 }
 
 pub async fn spawn_server(db: &TestDatabaseRef) -> TestServer {
+    spawn_server_with(db, &[]).await
+}
+
+/// The demo server with extra settings, such as `KLASBRUG_SMTP_URL`: later entries override
+/// earlier ones.
+pub async fn spawn_server_with(db: &TestDatabaseRef, extra: &[(&str, &str)]) -> TestServer {
     let binary = std::env::var("KLASBRUG_BIN")
         .map(PathBuf::from)
         .unwrap_or_else(|_| workspace().join("target/debug/klasbrug"));
@@ -30,16 +36,13 @@ pub async fn spawn_server(db: &TestDatabaseRef) -> TestServer {
     let dist = dist.to_str().unwrap().to_owned();
     // The demo server logs each e-mail it would send (target `klasbrug::mail`, info): tests read
     // invitation links from there. Later entries override testkit's quiet RUST_LOG.
-    TestServer::spawn(
-        &binary,
-        &db.url,
-        &[
-            ("KLASBRUG_DEMO", "1"),
-            ("KLASBRUG_STATIC_DIR", &dist),
-            ("RUST_LOG", "warn,klasbrug::mail=info"),
-        ],
-    )
-    .await
+    let mut env = vec![
+        ("KLASBRUG_DEMO", "1"),
+        ("KLASBRUG_STATIC_DIR", dist.as_str()),
+        ("RUST_LOG", "warn,klasbrug::mail=info"),
+    ];
+    env.extend_from_slice(extra);
+    TestServer::spawn(&binary, &db.url, &env).await
 }
 
 pub fn shot(db: &TestDatabaseRef, name: &str) -> PathBuf {
