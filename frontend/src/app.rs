@@ -28,6 +28,7 @@ use crate::pages::lesson_calendar::LessonCalendarPage;
 use crate::pages::lesson_series::{LessonSeriesFormPage, LessonSeriesListPage, LessonSeriesPage};
 use crate::pages::login::{LoginPage, Notice};
 use crate::pages::matching::{MatchingPage, RunPage};
+use crate::pages::messages::MessagesPage;
 use crate::pages::mine::{MyAllowancePage, MyDetailsPage, MyHoursPage, MyLessonsPage, MyPlacePage};
 use crate::pages::my_class::MyClassPage;
 use crate::pages::not_found::NotFoundPage;
@@ -284,6 +285,10 @@ fn switch(route: Route, session: &Session) -> Html {
         Route::AuditLog => guarded(
             MenuItem::AuditLog,
             html! { <AuditPage session={session.clone()} /> },
+        ),
+        Route::Messages => guarded(
+            MenuItem::Messages,
+            html! { <MessagesPage session={session.clone()} /> },
         ),
         Route::Ambassadors => guarded(
             MenuItem::Ambassadors,

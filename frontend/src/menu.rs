@@ -18,6 +18,7 @@ pub enum MenuItem {
     Team,
     Organisations,
     AuditLog,
+    Messages,
     Ambassadors,
     Matching,
     Candidates,
@@ -45,6 +46,7 @@ impl MenuItem {
             MenuItem::Team => Route::Team,
             MenuItem::Organisations => Route::Organisations,
             MenuItem::AuditLog => Route::AuditLog,
+            MenuItem::Messages => Route::Messages,
             MenuItem::Ambassadors => Route::Ambassadors,
             MenuItem::Matching => Route::Matching,
             MenuItem::Candidates => Route::Candidates,
@@ -73,6 +75,7 @@ impl MenuItem {
             Route::Team => MenuItem::Team,
             Route::Organisations => MenuItem::Organisations,
             Route::AuditLog => MenuItem::AuditLog,
+            Route::Messages => MenuItem::Messages,
             Route::Ambassadors | Route::Ambassador { .. } => MenuItem::Ambassadors,
             Route::Matching | Route::MatchingRun { .. } => MenuItem::Matching,
             Route::Candidates => MenuItem::Candidates,
@@ -111,6 +114,7 @@ impl MenuItem {
             MenuItem::Team => "menu-team",
             MenuItem::Organisations => "menu-organisations",
             MenuItem::AuditLog => "menu-audit",
+            MenuItem::Messages => "menu-messages",
             MenuItem::Ambassadors => "menu-ambassadors",
             MenuItem::Matching => "menu-matching",
             MenuItem::Candidates => "menu-candidates",
@@ -138,6 +142,7 @@ impl MenuItem {
             MenuItem::Team => texts.menu_team,
             MenuItem::Organisations => texts.menu_organisations,
             MenuItem::AuditLog => texts.menu_audit,
+            MenuItem::Messages => texts.messages.menu,
             MenuItem::Ambassadors => texts.ambassadors.menu_ambassadors,
             MenuItem::Matching => texts.matching.menu_matching,
             MenuItem::Candidates => texts.matching.menu_candidates,
@@ -164,7 +169,7 @@ impl MenuItem {
 /// series, the lesson calendar and the school's hours; only programme admins see the volunteer
 /// allowances and the employers; an employer's contact sees their employer; school directors see
 /// their team; programme admins and directors see organisations; only programme admins see the
-/// audit log; an ambassador sees their place, hours, allowance and details.
+/// audit log and the outgoing messages; an ambassador sees their place, hours, allowance and details.
 pub fn menu_for(me: &Me) -> Vec<MenuItem> {
     let admin = holds(me, Role::ProgrammeAdmin);
     let director = holds(me, Role::SchoolDirector);
@@ -213,6 +218,7 @@ pub fn menu_for(me: &Me) -> Vec<MenuItem> {
     }
     if admin {
         menu.push(MenuItem::AuditLog);
+        menu.push(MenuItem::Messages);
     }
     menu
 }
@@ -391,7 +397,7 @@ mod tests {
     }
 
     #[test]
-    fn a_programme_admin_sees_placements_ambassadors_matching_lessons_hours_allowances_employers_organisations_and_the_audit_log()
+    fn a_programme_admin_sees_placements_ambassadors_matching_lessons_hours_allowances_employers_organisations_the_audit_log_and_the_messages()
      {
         let me = person(&[Role::ProgrammeAdmin]);
         assert_eq!(
@@ -407,7 +413,8 @@ mod tests {
                 MenuItem::Allowances,
                 MenuItem::Employers,
                 MenuItem::Organisations,
-                MenuItem::AuditLog
+                MenuItem::AuditLog,
+                MenuItem::Messages
             ]
         );
     }
@@ -497,7 +504,8 @@ mod tests {
                 MenuItem::Employers,
                 MenuItem::Team,
                 MenuItem::Organisations,
-                MenuItem::AuditLog
+                MenuItem::AuditLog,
+                MenuItem::Messages
             ]
         );
     }
@@ -511,6 +519,13 @@ mod tests {
             &person(&[Role::SchoolDirector]),
             MenuItem::AuditLog
         ));
+        for role in [
+            Role::SchoolDirector,
+            Role::EmployerContact,
+            Role::Ambassador,
+        ] {
+            assert!(!may_open(&person(&[role]), MenuItem::Messages), "{role:?}");
+        }
         assert!(!may_open(&person(&[Role::ProgrammeAdmin]), MenuItem::Team));
         assert!(!may_open(&teacher, MenuItem::Placements));
         assert!(

@@ -19,6 +19,8 @@ pub enum Route {
     Organisations,
     #[at("/audit")]
     AuditLog,
+    #[at("/berichten")]
+    Messages,
     #[at("/ambassadeurs")]
     Ambassadors,
     #[at("/ambassadeurs/:id")]
@@ -109,6 +111,7 @@ mod tests {
             Some(Route::Organisations)
         );
         assert_eq!(Route::recognize("/audit"), Some(Route::AuditLog));
+        assert_eq!(Route::recognize("/berichten"), Some(Route::Messages));
         assert_eq!(Route::recognize("/team"), Some(Route::Team));
         assert_eq!(Route::recognize("/plekken"), Some(Route::Placements));
         assert_eq!(Route::recognize("/capaciteit"), Some(Route::Capacity));

@@ -7,9 +7,10 @@
 //! whose lease passed without an outcome (its server died) is due again.
 
 use chrono::{DateTime, TimeDelta, Utc};
+use domain::contract::{MessageQuery, MessageStatus, OutgoingMessage};
 use uuid::Uuid;
 
-use crate::{BackendKind, Store, StoreResult, new_id, with_pool};
+use crate::{BackendKind, Store, StoreError, StoreResult, new_id, with_pool};
 
 /// A file sent along with an e-mail, such as an iCalendar invitation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -89,6 +90,51 @@ pub struct OutboxCounts {
     /// Given up on.
     pub failed: i64,
 }
+
+/// A message as staff see it: everything but its body and attachment.
+#[derive(sqlx::FromRow)]
+struct ListedRow {
+    id: Uuid,
+    channel: String,
+    kind: String,
+    recipient: String,
+    subject: String,
+    status: String,
+    attempts: i32,
+    last_error: Option<String>,
+    created_at: DateTime<Utc>,
+    sent_at: Option<DateTime<Utc>>,
+    next_attempt_at: DateTime<Utc>,
+}
+
+impl TryFrom<ListedRow> for OutgoingMessage {
+    type Error = StoreError;
+
+    fn try_from(row: ListedRow) -> StoreResult<Self> {
+        let status = match row.status.as_str() {
+            "pending" | "sending" => MessageStatus::Waiting,
+            "sent" => MessageStatus::Sent,
+            "failed" => MessageStatus::Failed,
+            other => return Err(StoreError::Corrupt(format!("outbox status '{other}'"))),
+        };
+        Ok(OutgoingMessage {
+            id: row.id,
+            channel: row.channel,
+            kind: row.kind,
+            recipient: row.recipient,
+            subject: row.subject,
+            status,
+            attempts: row.attempts,
+            last_error: row.last_error,
+            created_at: row.created_at,
+            sent_at: row.sent_at,
+            next_attempt_at: (status == MessageStatus::Waiting).then_some(row.next_attempt_at),
+        })
+    }
+}
+
+const LISTED_COLUMNS: &str = "id, channel, kind, recipient, subject, status, attempts, \
+     last_error, created_at, sent_at, next_attempt_at";
 
 const COLUMNS: &str = "id, channel, kind, recipient, subject, body_text, body_html, \
      attachment_name, attachment_type, attachment, attempts, created_at";
@@ -235,5 +281,65 @@ impl Store {
             .await?
         });
         Ok(due)
+    }
+
+    /// A page of messages, newest first, after the message `after`, with `filter`'s filters.
+    pub async fn list_messages(
+        &self,
+        filter: &MessageQuery,
+        after: Option<Uuid>,
+        limit: u32,
+    ) -> StoreResult<Vec<OutgoingMessage>> {
+        let rows: Vec<ListedRow> = with_pool!(self, pool => {
+            let mut query = sqlx::QueryBuilder::new("SELECT ");
+            query.push(LISTED_COLUMNS).push(" FROM outbox WHERE 1 = 1");
+            if let Some(after) = after {
+                // Ids are UUIDv7, so a smaller id is an older message.
+                query.push(" AND id < ").push_bind(after);
+            }
+            if let Some(status) = filter.status {
+                query.push(match status {
+                    MessageStatus::Waiting => " AND status IN ('pending', 'sending')",
+                    MessageStatus::Sent => " AND status = 'sent'",
+                    MessageStatus::Failed => " AND status = 'failed'",
+                });
+            }
+            if let Some(text) = filter.recipient.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                let pattern = format!("%{}%", text.to_lowercase().replace(['%', '_'], ""));
+                query.push(" AND LOWER(recipient) LIKE ").push_bind(pattern);
+            }
+            query.push(" ORDER BY id DESC LIMIT ").push_bind(i64::from(limit));
+            query.build_query_as().fetch_all(pool).await?
+        });
+        rows.into_iter().map(OutgoingMessage::try_from).collect()
+    }
+
+    /// One message, without its body.
+    pub async fn get_message(&self, id: Uuid) -> StoreResult<OutgoingMessage> {
+        let sql = format!("SELECT {LISTED_COLUMNS} FROM outbox WHERE id = $1");
+        let row: ListedRow = with_pool!(self, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(id).fetch_one(pool).await?
+        });
+        row.try_into()
+    }
+
+    /// Puts a failed message back in the queue: pending, due now, its attempts counted afresh.
+    /// `false` when it is not failed (it waits, was sent, or another caller retried it first);
+    /// the status guard in the one statement decides which of two callers at once wins.
+    pub async fn retry_message(&self, id: Uuid) -> StoreResult<bool> {
+        let now = self.now();
+        let done = with_pool!(self, pool => {
+            sqlx::query(
+                "UPDATE outbox SET status = 'pending', attempts = 0, next_attempt_at = $1, \
+                 claimed_by = NULL, claimed_until = NULL \
+                 WHERE id = $2 AND status = 'failed'",
+            )
+            .bind(now)
+            .bind(id)
+            .execute(pool)
+            .await?
+            .rows_affected()
+        });
+        Ok(done == 1)
     }
 }

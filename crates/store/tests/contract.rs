@@ -371,4 +371,54 @@ on_both_backends! {
         assert_eq!(store.password_reset_by_token(b"her-hash").await.unwrap().used_at, None);
         assert!(store.use_password_reset(hers.id, now).await.unwrap());
     }
+
+    async fn staff_list_messages_newest_first_by_status_and_send_a_failed_one_again(db) {
+        use domain::contract::{MessageQuery, MessageStatus};
+        let store = open_store(&db.url).await;
+        for to in ["a@test.example", "b@test.example", "Carla@Test.example"] {
+            let tx = store.transaction().await.unwrap();
+            tx.enqueue_email(&store::NewEmail {
+                kind: "test", to: to.into(), subject: format!("Voor {to}"), text: "geheim-token".into(),
+                html: None, attachment: None,
+            }).await.unwrap();
+            tx.commit().await.unwrap();
+        }
+        let worker = uuid::Uuid::now_v7();
+        let claimed = store.claim_due_messages(worker, 2, Duration::minutes(2)).await.unwrap();
+        let (a, b) = (&claimed[0], &claimed[1]);
+        assert!(store.mark_message_sent(a.id, worker).await.unwrap());
+        assert!(store.mark_message_attempt_failed(b.id, worker, "550 no such mailbox", None).await.unwrap());
+
+        let all = store.list_messages(&MessageQuery::default(), None, 10).await.unwrap();
+        let seen: Vec<_> = all.iter().map(|m| (m.recipient.as_str(), m.status)).collect();
+        assert_eq!(seen, [
+            ("Carla@Test.example", MessageStatus::Waiting),
+            ("b@test.example", MessageStatus::Failed),
+            ("a@test.example", MessageStatus::Sent),
+        ]);
+        assert!(all[0].next_attempt_at.is_some() && all[2].sent_at.is_some() && all[1].sent_at.is_none());
+        assert_eq!((all[1].attempts, all[1].last_error.as_deref()), (1, Some("550 no such mailbox")));
+        let by = |status| MessageQuery { status: Some(status), recipient: None };
+        let failed = store.list_messages(&by(MessageStatus::Failed), None, 10).await.unwrap();
+        assert_eq!(failed.iter().map(|m| m.id).collect::<Vec<_>>(), [b.id]);
+        let waiting = store.list_messages(&by(MessageStatus::Waiting), None, 10).await.unwrap();
+        assert_eq!(waiting.iter().map(|m| m.recipient.as_str()).collect::<Vec<_>>(), ["Carla@Test.example"]);
+        let carla = MessageQuery { status: None, recipient: Some("carla@".into()) };
+        assert_eq!(store.list_messages(&carla, None, 10).await.unwrap().len(), 1, "case-insensitive");
+        let next_page = store.list_messages(&MessageQuery::default(), Some(all[0].id), 10).await.unwrap();
+        assert_eq!(next_page, all[1..]);
+        assert_eq!(store.get_message(b.id).await.unwrap(), all[1]);
+        assert!(matches!(store.get_message(uuid::Uuid::now_v7()).await, Err(StoreError::NotFound)));
+
+        // Only a failed message goes back in the queue, once: pending, due now, attempts afresh.
+        assert!(!store.retry_message(a.id).await.unwrap(), "a sent message stays sent");
+        assert!(!store.retry_message(all[0].id).await.unwrap(), "a waiting message keeps waiting");
+        assert!(store.retry_message(b.id).await.unwrap());
+        assert!(!store.retry_message(b.id).await.unwrap(), "the second retry finds it waiting");
+        let retried = store.get_message(b.id).await.unwrap();
+        assert_eq!((retried.status, retried.attempts, retried.last_error.as_deref()), (MessageStatus::Waiting, 0, Some("550 no such mailbox")));
+        assert!(retried.next_attempt_at.unwrap() <= store.now());
+        let due = store.claim_due_messages(worker, 10, Duration::minutes(2)).await.unwrap();
+        assert!(due.iter().any(|m| m.id == b.id && m.attempts == 1), "due at once");
+    }
 }

@@ -16,6 +16,7 @@ pub mod hours;
 pub mod lesson_calendar;
 pub mod lesson_series;
 pub mod matching;
+pub mod messages;
 pub mod mine;
 pub mod organisations;
 pub mod placements;

@@ -292,5 +292,6 @@ pub static EN: Texts = Texts {
     password_reset: super::password_reset::EN,
     team: super::team::EN,
     audit: super::audit::EN,
+    messages: super::messages::EN,
     waiting: super::waiting::EN,
 };

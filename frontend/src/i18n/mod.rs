@@ -14,6 +14,7 @@ mod en;
 mod hours;
 mod lesson_series;
 mod matching;
+mod messages;
 mod mine;
 mod nl;
 #[cfg(test)]
@@ -32,6 +33,7 @@ pub use hours::HoursTexts;
 pub use lesson_series::form::SeriesFormTexts;
 pub use lesson_series::{LessonSeriesTexts, is_about_field};
 pub use matching::{AmbassadorTexts, MatchingTexts, capitalised};
+pub use messages::MessagesTexts;
 pub use mine::MineTexts;
 pub use nl::NL;
 pub use password_reset::PasswordResetTexts;
@@ -204,6 +206,7 @@ pub struct Texts {
     pub password_reset: PasswordResetTexts,
     pub team: TeamTexts,
     pub audit: AuditTexts,
+    pub messages: MessagesTexts,
     pub waiting: WaitingTexts,
 }
 

@@ -285,5 +285,6 @@ pub static NL: Texts = Texts {
     password_reset: super::password_reset::NL,
     team: super::team::NL,
     audit: super::audit::NL,
+    messages: super::messages::NL,
     waiting: super::waiting::NL,
 };

@@ -15,6 +15,7 @@ pub mod lesson_calendar;
 pub mod lesson_series;
 pub mod login;
 pub mod matching;
+pub mod messages;
 pub mod mine;
 pub mod my_class;
 pub mod not_found;

@@ -37,6 +37,9 @@ pub enum Action<'a> {
     ListMembers(&'a Organisation),
     /// Read the audit log.
     ReadAuditLog,
+    /// See outgoing messages (what was sent, what waits, what failed and why) and send a failed
+    /// one again: programme staff only, as the messages hold addresses of people everywhere.
+    ManageMessages,
     /// Send an application on a candidate's behalf (partners; anyone applies for themself
     /// without logging in).
     SubmitApplication,
@@ -293,6 +296,7 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denial> {
             }
             Action::ListOrganisations
             | Action::ReadAuditLog
+            | Action::ManageMessages
             | Action::ListPlacements
             | Action::SubmitApplication
             | Action::ListApplications => Err(Denial::Forbidden),
@@ -431,7 +435,7 @@ fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denia
                 Err(Denial::Forbidden)
             }
         }
-        Action::ReadAuditLog => Err(Denial::Forbidden),
+        Action::ReadAuditLog | Action::ManageMessages => Err(Denial::Forbidden),
         Action::ListPlacements => {
             if has_school_role(user) || is_ambassador {
                 Ok(())

@@ -51,6 +51,26 @@ fn a_programme_admin_may_read_any_tenants_members_and_the_audit_log() {
 }
 
 #[test]
+fn only_a_programme_admin_manages_outgoing_messages() {
+    let admin = user(Role::ProgrammeAdmin, &org(OrganisationKind::Programme));
+    assert_eq!(decide(&admin, Action::ManageMessages), Ok(()));
+    let others = [
+        user(Role::SchoolDirector, &org(OrganisationKind::School)),
+        user(Role::Coordinator, &org(OrganisationKind::School)),
+        user(Role::EmployerContact, &org(OrganisationKind::Employer)),
+        user(Role::Ambassador, &org(OrganisationKind::Programme)),
+        client("schools:read placements:read ambassadors:write"),
+    ];
+    for other in others {
+        assert_eq!(
+            decide(&other, Action::ManageMessages),
+            Err(Denial::Forbidden),
+            "{other:?}"
+        );
+    }
+}
+
+#[test]
 fn a_director_manages_their_own_school_and_cannot_see_another() {
     let (mine, other) = (org(OrganisationKind::School), org(OrganisationKind::School));
     let director = user(Role::SchoolDirector, &mine);

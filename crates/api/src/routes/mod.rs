@@ -17,6 +17,7 @@ pub mod lesson_series;
 pub mod matches;
 pub mod matching;
 pub mod me;
+pub mod messages;
 pub mod mine;
 pub mod organisations;
 mod pagination;
@@ -33,6 +34,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     me::configure(config);
     organisations::configure(config);
     audit::configure(config);
+    messages::configure(config);
     placements::configure(config);
     schools::configure(config);
     ambassadors::configure(config);

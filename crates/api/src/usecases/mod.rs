@@ -22,6 +22,7 @@ pub mod lesson_schedule;
 pub mod lesson_series;
 pub mod matches;
 pub mod matching;
+pub mod messages;
 pub mod mine;
 pub mod password_resets;
 pub mod placements;

@@ -14,6 +14,7 @@ mod hours;
 mod lesson_schedule;
 mod lesson_series;
 mod matching;
+mod messages;
 mod mine;
 mod openapi;
 mod organisations;

@@ -136,11 +136,13 @@ pub enum ErrorCode {
     ResetLinkExpired,
     /// The password reset link was used, or a newer one of the same person was (410).
     ResetLinkUsed,
+    /// Only a message whose delivery failed can be sent again; this one waits or was sent (409).
+    MessageNotFailed,
 }
 
 impl ErrorCode {
     /// Every code, in the order documented.
-    pub const ALL: [ErrorCode; 63] = [
+    pub const ALL: [ErrorCode; 64] = [
         ErrorCode::InvalidInput,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -204,6 +206,7 @@ impl ErrorCode {
         ErrorCode::ResetLinkInvalid,
         ErrorCode::ResetLinkExpired,
         ErrorCode::ResetLinkUsed,
+        ErrorCode::MessageNotFailed,
     ];
 
     /// The code named `text`, if there is one.
@@ -277,6 +280,7 @@ impl ErrorCode {
             ErrorCode::ResetLinkInvalid => "reset_link_invalid",
             ErrorCode::ResetLinkExpired => "reset_link_expired",
             ErrorCode::ResetLinkUsed => "reset_link_used",
+            ErrorCode::MessageNotFailed => "message_not_failed",
         }
     }
 }

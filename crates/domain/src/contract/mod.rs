@@ -14,6 +14,7 @@ pub mod hours;
 pub mod lesson_schedule;
 pub mod lesson_series;
 pub mod matching;
+pub mod message;
 pub mod mine;
 pub mod organisation;
 pub mod page;
@@ -58,6 +59,7 @@ pub use matching::{
     Concern, ConcernInput, Match, MatchInput, MatchQuery, MatchTransition, MatchingRun,
     MatchingRunInput, MatchingRunListItem, Meeting, PlacementSummary, RunProposal, SchoolConcern,
 };
+pub use message::{MessageQuery, MessageStatus, OutgoingMessage};
 pub use mine::{ErasureRequest, ErasureRequestInput, MyPlacement, MyPlacements};
 pub use organisation::{Member, Organisation};
 pub use page::Page;
