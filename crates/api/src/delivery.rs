@@ -103,28 +103,39 @@ async fn deliver(
         }
         Transport::Smtp { transport, from } => send(transport, from, message).await,
     };
+    // Each outcome is logged once it is recorded, so whoever reads the log (an operator, a
+    // test) finds the outbox already saying the same.
+    let (id, kind) = (message.id, message.kind.as_str());
     let recorded = match outcome {
-        Ok(()) => store.mark_message_sent(message.id, worker).await,
+        Ok(()) => store
+            .mark_message_sent(id, worker)
+            .await
+            .inspect(|&held| {
+                if held {
+                    tracing::info!(target: "klasbrug::mail", %id, kind, "an e-mail was delivered and recorded as sent");
+                }
+            }),
         Err(failure) => {
             let attempts = u32::try_from(message.attempts).unwrap_or(u32::MAX);
             let retry_at = (!failure.permanent && attempts < config.max_attempts)
                 .then(|| store.now() + backoff(config.retry_base, attempts));
-            if retry_at.is_none() {
-                tracing::error!(id = %message.id, kind = %message.kind, attempts, error = %failure.text,
-                    "an e-mail could not be delivered; it is marked failed");
-            } else {
-                tracing::warn!(id = %message.id, kind = %message.kind, attempts, error = %failure.text,
-                    "an e-mail could not be delivered; it will be tried again");
-            }
+            let error = failure.text.as_str();
             store
-                .mark_message_attempt_failed(message.id, worker, &failure.text, retry_at)
+                .mark_message_attempt_failed(id, worker, error, retry_at)
                 .await
+                .inspect(|&held| match (held, retry_at) {
+                    (false, _) => {}
+                    (true, None) => tracing::error!(%id, kind, attempts, error,
+                        "an e-mail could not be delivered; it is marked failed"),
+                    (true, Some(_)) => tracing::warn!(%id, kind, attempts, error,
+                        "an e-mail could not be delivered; it will be tried again"),
+                })
         }
     };
     match recorded {
         Ok(true) => {}
         Ok(false) => {
-            tracing::warn!(id = %message.id, "the outbox lease passed during delivery");
+            tracing::warn!(%id, "the outbox lease passed during delivery");
         }
         Err(error) => tracing::error!(%error, id = %message.id, "recording a delivery failed"),
     }

@@ -3,8 +3,6 @@
 //! and of two staff retrying at once one wins. Two servers on one database deliver each
 //! message exactly once.
 
-use std::time::Duration;
-
 use domain::contract::{Employer, MessageStatus, OutgoingMessage, Page};
 use reqwest::{Method, StatusCode};
 use serde_json::json;
@@ -25,7 +23,10 @@ async fn spawn_with_mail(
     extra: &[(&str, &str)],
 ) -> TestApp {
     let url = smtp.url();
-    let mut env = vec![("KLASBRUG_SMTP_URL", url.as_str()), ("RUST_LOG", "warn")];
+    let mut env = vec![
+        ("KLASBRUG_SMTP_URL", url.as_str()),
+        ("RUST_LOG", "warn,klasbrug::mail=info"),
+    ];
     env.extend_from_slice(extra);
     spawn_app_with(db, &env).await
 }
@@ -47,27 +48,37 @@ async fn invite(app: &TestApp, contact: &str, path: &str, name: &str, email: &st
     );
 }
 
-/// The messages `query` selects once `done` holds for them. The worker records an outcome just
-/// after the mail server (or its log) shows it, so the test asks again until the record agrees.
-async fn messages_once(
-    app: &TestApp,
+/// What the server logs once it has recorded a message as sent.
+const SENT: &str = "recorded as sent";
+/// What the server logs once it has recorded a message as failed.
+const FAILED: &str = "it is marked failed";
+
+/// Waits until the servers logged `outcome` `count` times between them (each outcome is logged
+/// after it is recorded, waking the wait without polling), then reads the messages `query`
+/// selects, once.
+async fn messages_after(
+    apps: &[&TestApp],
     token: &str,
     query: &str,
-    done: impl Fn(&[OutgoingMessage]) -> bool,
+    outcome: &str,
+    count: usize,
 ) -> Vec<OutgoingMessage> {
-    let path = format!("/api/v1/messages?limit=200&{query}");
-    let wait = async {
-        loop {
-            let page: Page<OutgoingMessage> = app.get_json(&path, token).await;
-            if done(&page.items) {
-                return page.items;
-            }
-            tokio::task::yield_now().await;
-        }
+    let logged = || {
+        apps.iter()
+            .map(|app| app.server.log().matches(outcome).count())
+            .sum::<usize>()
     };
-    tokio::time::timeout(Duration::from_secs(20), wait)
-        .await
-        .unwrap_or_else(|_| panic!("GET {path} never showed what the test waits for"))
+    let waits = apps.iter().map(|app| {
+        Box::pin(
+            app.server
+                .wait_for_log(|_| (logged() >= count).then_some(())),
+        )
+    });
+    futures_util::future::select_all(waits).await;
+    let page: Page<OutgoingMessage> = apps[0]
+        .get_json(&format!("/api/v1/messages?limit=200&{query}"), token)
+        .await;
+    page.items
 }
 
 fn retry_path(message: &OutgoingMessage) -> String {
@@ -84,7 +95,8 @@ on_both_backends! {
         app.server.wait_for_log(|log| log.contains("it is marked failed").then_some(())).await;
 
         let admin = app.login_as(ADMIN).await;
-        let failed = messages_once(&app, &admin, "status=failed", |m| m.len() == 1).await;
+        let failed = messages_after(&[&app], &admin, "status=failed", FAILED, 1).await;
+        assert_eq!(failed.len(), 1);
         let message = &failed[0];
         assert_eq!((message.recipient.as_str(), message.status, message.attempts), ("sanne@voorbeeld.example", MessageStatus::Failed, 2));
         assert!(message.last_error.as_deref().is_some_and(|e| e.contains("451")), "{message:?}");
@@ -108,7 +120,8 @@ on_both_backends! {
         let retried: OutgoingMessage = app.post_ok(&retry_path(message), &admin, &json!({}), StatusCode::OK).await;
         assert_eq!((retried.id, retried.status, retried.attempts), (message.id, MessageStatus::Waiting, 0));
         smtp.wait_for_mail_to("sanne@voorbeeld.example").await;
-        let sent = messages_once(&app, &admin, "recipient=sanne@", |m| m[0].status == MessageStatus::Sent).await;
+        let sent = messages_after(&[&app], &admin, "recipient=sanne@", SENT, 1).await;
+        assert_eq!(sent[0].status, MessageStatus::Sent);
         assert_eq!((sent.len(), sent[0].attempts, sent[0].last_error.as_deref()), (1, 1, None));
         assert!(sent[0].sent_at.is_some());
         let again = app.call(Method::POST, &retry_path(message), &admin, None).await;
@@ -121,7 +134,8 @@ on_both_backends! {
         // that it no longer failed.
         smtp.set_mode(Mode::RefuseTemporarily);
         invite(&app, &contact, &path, "Ravi Voorbeeld", "ravi@voorbeeld.example").await;
-        let ravi = messages_once(&app, &admin, "status=failed&recipient=ravi@", |m| m.len() == 1).await;
+        let ravi = messages_after(&[&app], &admin, "status=failed&recipient=ravi@", FAILED, 2).await;
+        assert_eq!(ravi.len(), 1);
         let other_admin = app.login_as(ADMIN).await;
         let retry = retry_path(&ravi[0]);
         let (one, two) = tokio::join!(
@@ -163,10 +177,8 @@ on_both_backends! {
             assert_eq!(smtp.mails_to(address).len(), 1, "{address}");
         }
         let admin = first.login_as(ADMIN).await;
-        let sent = messages_once(&first, &admin, "recipient=parallel.example", |m| {
-            m.len() == 30 && m.iter().all(|m| m.status == MessageStatus::Sent)
-        })
-        .await;
+        let sent = messages_after(&[&first, &second], &admin, "recipient=parallel.example", SENT, 30).await;
+        assert!(sent.len() == 30 && sent.iter().all(|m| m.status == MessageStatus::Sent), "{sent:?}");
         assert!(sent.iter().all(|m| m.attempts == 1), "{sent:?}");
         assert_eq!(smtp.received().len(), 30, "nothing sent twice");
     }
