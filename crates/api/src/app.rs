@@ -85,6 +85,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         behind_proxy: config.behind_proxy,
         proxy_hops: config.proxy_hops,
         payout_account: config.payout_account.clone(),
+        allow_local_webhooks: config.webhooks.allow_local,
         clock: config.clock,
         mailer: crate::mail::Mailer::new(
             &config
@@ -93,6 +94,12 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
                 .unwrap_or_else(|| format!("http://{address}")),
         ),
     };
+    tokio::spawn(crate::webhook_delivery::run(
+        store.clone(),
+        crate::webhook_delivery::client()?,
+        config.webhooks.clone(),
+        state.mailer.webhook_waker(),
+    ));
     match crate::delivery::Transport::from_config(&config.mail, config.demo)? {
         Some(transport) => {
             tokio::spawn(crate::delivery::run(

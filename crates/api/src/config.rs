@@ -56,6 +56,28 @@ pub struct Config {
     pub clock: crate::clock::Clock,
     /// How e-mail leaves: the SMTP server (`KLASBRUG_SMTP_URL`), the sender and the retries.
     pub mail: MailConfig,
+    /// How partner webhooks are delivered: timeout, retries, and whether local addresses are
+    /// allowed.
+    pub webhooks: WebhookConfig,
+}
+
+/// The webhook settings.
+#[derive(Clone, Debug)]
+pub struct WebhookConfig {
+    /// `KLASBRUG_WEBHOOK_RETRY_BASE_MS`: the first retry's delay (default 30 s); each next one
+    /// waits twice as long, at most a day.
+    pub retry_base: std::time::Duration,
+    /// `KLASBRUG_WEBHOOK_MAX_ATTEMPTS`: attempts before a delivery fails (default 12, about a
+    /// day and a half of retries).
+    pub max_attempts: u32,
+    /// `KLASBRUG_WEBHOOK_TIMEOUT_MS`: how long an endpoint has to answer (default 10 s).
+    pub timeout: std::time::Duration,
+    /// `KLASBRUG_WEBHOOK_ALLOW_LOCAL`: accept `http://` and loopback or private addresses as
+    /// endpoints (default off, on in demo mode). Off, a partner cannot make the server call into
+    /// its own network.
+    pub allow_local: bool,
+    /// How long the worker waits between looks when nothing wakes it (`KLASBRUG_MAIL_POLL_MS`).
+    pub poll_interval: std::time::Duration,
 }
 
 /// The mail settings.
@@ -289,8 +311,25 @@ impl Config {
                 number("KLASBRUG_MAIL_POLL_MS", 1000, 600_000)?.max(10),
             ),
         };
+        let webhooks = WebhookConfig {
+            retry_base: std::time::Duration::from_millis(
+                number("KLASBRUG_WEBHOOK_RETRY_BASE_MS", 30_000, 3_600_000)?.max(1),
+            ),
+            max_attempts: u32::try_from(number("KLASBRUG_WEBHOOK_MAX_ATTEMPTS", 12, 50)?.max(1))
+                .unwrap_or(12),
+            timeout: std::time::Duration::from_millis(
+                number("KLASBRUG_WEBHOOK_TIMEOUT_MS", 10_000, 120_000)?.max(10),
+            ),
+            allow_local: parse_bool(
+                "KLASBRUG_WEBHOOK_ALLOW_LOCAL",
+                get("KLASBRUG_WEBHOOK_ALLOW_LOCAL"),
+            )?
+            .unwrap_or(demo),
+            poll_interval: mail.poll_interval,
+        };
         Ok(Self {
             mail,
+            webhooks,
             clock,
             public_url,
             payout_account,

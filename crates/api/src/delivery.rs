@@ -64,71 +64,142 @@ impl Transport {
 /// Sends what is due until the server stops. `wake` is notified after a commit that queued a
 /// message, so it leaves at once instead of at the next look.
 pub async fn run(store: Store, transport: Transport, config: MailConfig, wake: Arc<Notify>) {
+    let retries = Retries {
+        base: config.retry_base,
+        max_attempts: config.max_attempts,
+    };
+    work(
+        &store,
+        Channel::Email,
+        config.poll_interval,
+        &wake,
+        |message, worker| {
+            let (store, transport) = (&store, &transport);
+            async move {
+                let outcome = match transport {
+                    Transport::Log => {
+                        log(&message);
+                        Ok(())
+                    }
+                    Transport::Smtp { transport, from } => send(transport, from, &message).await,
+                };
+                record(store, Channel::Email, worker, &message, outcome, retries).await;
+            }
+        },
+    )
+    .await;
+}
+
+/// What travels through the outbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Channel {
+    /// E-mail, over SMTP.
+    Email,
+    /// Partner webhooks, over HTTP.
+    Webhook,
+}
+
+impl Channel {
+    /// The outbox's name of the channel.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Channel::Email => "email",
+            Channel::Webhook => "webhook",
+        }
+    }
+
+    /// The message as people call it, for the log.
+    fn noun(self) -> &'static str {
+        match self {
+            Channel::Email => "an e-mail",
+            Channel::Webhook => "a webhook",
+        }
+    }
+}
+
+/// How a channel retries.
+#[derive(Debug, Clone, Copy)]
+pub struct Retries {
+    /// The first retry's delay.
+    pub base: Duration,
+    /// Attempts before a message is given up on.
+    pub max_attempts: u32,
+}
+
+/// The loop every delivery worker runs: claim what is due of `channel`, hand each message to
+/// `deliver` (several at once), and wait for `wake` or `poll` when nothing is due.
+pub(crate) async fn work<F, Fut>(
+    store: &Store,
+    channel: Channel,
+    poll: Duration,
+    wake: &Notify,
+    deliver: F,
+) where
+    F: Fn(OutboxMessage, Uuid) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
     let worker = Uuid::now_v7();
     loop {
-        match store.claim_due_messages(worker, BATCH, LEASE).await {
+        match store
+            .claim_due_messages(channel.as_str(), worker, BATCH, LEASE)
+            .await
+        {
             Ok(batch) if !batch.is_empty() => {
                 // Several at once over the transport's pooled connections: one SMTP
                 // conversation waits on round trips (and lettre's Nagle-delayed writes, about
                 // 40 ms a message), so sending one after the other caps a worker at ~25 a second.
                 futures_util::stream::iter(batch)
-                    .for_each_concurrent(PARALLEL, |message| {
-                        let (store, transport, config) = (&store, &transport, &config);
-                        async move { deliver(store, transport, config, worker, &message).await }
-                    })
+                    .for_each_concurrent(PARALLEL, |message| deliver(message, worker))
                     .await;
                 continue;
             }
             Ok(_) => {}
-            Err(error) => tracing::error!(%error, "reading the outbox failed"),
+            Err(error) => {
+                tracing::error!(%error, channel = channel.as_str(), "reading the outbox failed")
+            }
         }
         tokio::select! {
             () = wake.notified() => {}
-            () = tokio::time::sleep(config.poll_interval) => {}
+            () = tokio::time::sleep(poll) => {}
         }
     }
 }
 
-async fn deliver(
+/// Records the outcome of one attempt: sent, tried again after a backoff, or failed for good.
+/// Each outcome is logged once it is recorded, so whoever reads the log (an operator, a test)
+/// finds the outbox already saying the same.
+pub(crate) async fn record(
     store: &Store,
-    transport: &Transport,
-    config: &MailConfig,
+    channel: Channel,
     worker: Uuid,
     message: &OutboxMessage,
+    outcome: Result<(), Failure>,
+    retries: Retries,
 ) {
-    let outcome = match transport {
-        Transport::Log => {
-            log(message);
-            Ok(())
-        }
-        Transport::Smtp { transport, from } => send(transport, from, message).await,
-    };
-    // Each outcome is logged once it is recorded, so whoever reads the log (an operator, a
-    // test) finds the outbox already saying the same.
-    let (id, kind) = (message.id, message.kind.as_str());
+    let (id, kind, noun) = (message.id, message.kind.as_str(), channel.noun());
     let recorded = match outcome {
         Ok(()) => store
             .mark_message_sent(id, worker)
             .await
             .inspect(|&held| {
                 if held {
-                    tracing::info!(target: "klasbrug::mail", %id, kind, "an e-mail was delivered and recorded as sent");
+                    tracing::info!(target: "klasbrug::mail", %id, kind, "{noun} was delivered and recorded as sent");
                 }
             }),
         Err(failure) => {
             let attempts = u32::try_from(message.attempts).unwrap_or(u32::MAX);
-            let retry_at = (!failure.permanent && attempts < config.max_attempts)
-                .then(|| store.now() + backoff(config.retry_base, attempts));
+            let retry_at = (!failure.permanent && attempts < retries.max_attempts)
+                .then(|| store.now() + backoff(retries.base, attempts));
             let error = failure.text.as_str();
             store
                 .mark_message_attempt_failed(id, worker, error, retry_at)
                 .await
                 .inspect(|&held| match (held, retry_at) {
                     (false, _) => {}
-                    (true, None) => tracing::error!(%id, kind, attempts, error,
-                        "an e-mail could not be delivered; it is marked failed"),
-                    (true, Some(_)) => tracing::warn!(%id, kind, attempts, error,
-                        "an e-mail could not be delivered; it will be tried again"),
+                    (true, None) => tracing::error!(target: "klasbrug::mail", %id, kind, attempts, error,
+                        "{noun} could not be delivered; it is marked failed"),
+                    (true, Some(_)) => tracing::warn!(target: "klasbrug::mail", %id, kind, attempts, error,
+                        "{noun} could not be delivered; it will be tried again"),
                 })
         }
     };
@@ -148,10 +219,12 @@ pub fn backoff(base: Duration, attempts: u32) -> TimeDelta {
     TimeDelta::from_std(wait).unwrap_or(TimeDelta::days(1))
 }
 
-struct Failure {
-    text: String,
+/// Why an attempt failed.
+pub(crate) struct Failure {
+    /// What the server or the connection said.
+    pub text: String,
     /// Trying again cannot help (a refused address, a message that cannot be built).
-    permanent: bool,
+    pub permanent: bool,
 }
 
 async fn send(

@@ -27,3 +27,6 @@ pub mod telemetry;
 pub mod url_text;
 pub mod usecases;
 pub mod web_app;
+pub mod webhook_delivery;
+pub mod webhook_signature;
+pub mod webhooks;

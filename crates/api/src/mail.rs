@@ -27,6 +27,7 @@ pub struct Message {
 pub struct Mailer {
     public_url: String,
     wake: Arc<Notify>,
+    webhook_wake: Arc<Notify>,
 }
 
 impl Mailer {
@@ -35,6 +36,7 @@ impl Mailer {
         Self {
             public_url: public_url.trim_end_matches('/').to_owned(),
             wake: Arc::new(Notify::new()),
+            webhook_wake: Arc::new(Notify::new()),
         }
     }
 
@@ -83,9 +85,16 @@ impl Mailer {
         Ok(())
     }
 
-    /// Tells the delivery worker a message waits, so it leaves now rather than at the next look.
+    /// Tells the delivery workers (e-mail and webhooks) a message may wait, so it leaves now
+    /// rather than at the next look.
     pub fn wake(&self) {
         self.wake.notify_one();
+        self.webhook_wake.notify_one();
+    }
+
+    /// What the webhook worker waits on.
+    pub fn webhook_waker(&self) -> Arc<Notify> {
+        self.webhook_wake.clone()
     }
 
     /// What the delivery worker waits on.

@@ -40,9 +40,16 @@ pagination: pass a page's `next` as `after` to get the following page.",
         (name = "sponsorship", description = "Employer sponsorship: employers sign up and are verified, invite their staff (single-use links), agree sponsored and volunteered hours per period, record contributions in kind and money, and get statements of approved sponsored hours, their social-return value (SROI, per municipality) and a cost overview, as JSON, CSV and XLSX."),
         (name = "audit", description = "Who did what, for programme staff."),
         (name = "messages", description = "Outgoing messages (e-mail through the outbox), for programme staff: what was sent, what waits, what failed and why, and sending a failed one again."),
+        (name = "webhooks", description = "Partner webhooks (scope `webhooks:manage`): register an endpoint and the event types it wants; Klasbrug POSTs each event to it as JSON (`WebhookPayload`: `type`, `timestamp`, `data`), signed per the Standard Webhooks specification with the headers `webhook-id` (the delivery's id, the same on every retry and replay), `webhook-timestamp` (unix seconds) and `webhook-signature` (`v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` keyed with the base64 part of the endpoint's `whsec_` secret). A 2xx answer is a delivery; anything else, or no answer within 10 seconds, is retried with backoff (30 s, doubling, 12 attempts), then the delivery fails. A partner is told only what it could read through the API: `placement.opened` and `placement.closed` need `placements:read`; `lesson_series.approved` needs `lesson-series:read`; `match.proposed`, `match.confirmed`, `match.ended` and `ambassador.application_received` need `ambassadors:write` and concern only candidates the partner applied for."),
         (name = "health", description = "Liveness and readiness probes."),
     ),
-    components(schemas(Problem, FieldError)),
+    components(schemas(
+        Problem,
+        FieldError,
+        domain::contract::WebhookPayload,
+        domain::contract::PlacementClosedData,
+        domain::contract::MatchEventData,
+    )),
     modifiers(&SecuritySchemes)
 )]
 pub struct ApiDoc;
@@ -109,6 +116,9 @@ fn scope_description(scope: domain::Scope) -> &'static str {
         }
         domain::Scope::AmbassadorsWrite => {
             "Submit applications on candidates' behalf and follow the partner's own candidates."
+        }
+        domain::Scope::WebhooksManage => {
+            "Register webhook endpoints, and see and replay their deliveries."
         }
     }
 }

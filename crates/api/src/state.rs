@@ -24,4 +24,6 @@ pub struct AppState {
     pub clock: crate::clock::Clock,
     /// Sends e-mail.
     pub mailer: crate::mail::Mailer,
+    /// Whether webhook endpoints may be `http://` or local addresses.
+    pub allow_local_webhooks: bool,
 }

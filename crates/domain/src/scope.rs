@@ -14,6 +14,9 @@ text_enum! {
         /// Submit applications of candidates on their behalf, and follow those candidates'
         /// progress (only the partner's own).
         AmbassadorsWrite = "ambassadors:write",
+        /// Register webhook endpoints, and see and replay their deliveries (only the client's
+        /// own).
+        WebhooksManage = "webhooks:manage",
     }
 }
 

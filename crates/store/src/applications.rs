@@ -152,6 +152,21 @@ impl Store {
         Ok(row.map(|(id, hash)| (id, hash.unwrap_or_default())))
     }
 
+    /// The partner client that applied for ambassador `ambassador_id`, with the application's
+    /// id; `None` when they applied themselves (or were added by staff).
+    pub async fn applying_client(&self, ambassador_id: Uuid) -> StoreResult<Option<(Uuid, Uuid)>> {
+        let row: Option<(Option<Uuid>, Uuid)> = with_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT partner_client_id, id FROM applications WHERE ambassador_id = $1 \
+                 ORDER BY confirmed_at DESC LIMIT 1",
+            )
+            .bind(ambassador_id)
+            .fetch_optional(pool)
+            .await?
+        });
+        Ok(row.and_then(|(client, application)| Some((client?, application))))
+    }
+
     /// One application; `NotFound` when there is none, or it is not `partner_client`'s when
     /// that is given.
     pub async fn get_application(

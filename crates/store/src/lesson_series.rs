@@ -242,6 +242,16 @@ impl Store {
         self.get_lesson_series(id).await
     }
 
+    /// One series as the library shows it; `NotFound` unless it is approved, scheduled or given.
+    pub async fn library_entry(&self, id: Uuid) -> StoreResult<LibraryEntry> {
+        let row: SeriesRow = with_pool!(self, pool => {
+            let mut query = sqlx::QueryBuilder::new(SELECT);
+            query.push(" WHERE s.status IN ('approved', 'scheduled', 'given') AND s.id = ").push_bind(id);
+            query.build_query_as().fetch_one(pool).await?
+        });
+        library_entry(row)
+    }
+
     /// The library: approved (and scheduled or given) series across schools, by id, narrowed by
     /// framework, objective, the objectives' learning area, theme and group.
     pub async fn library(

@@ -34,6 +34,7 @@ mod refresh_tokens;
 mod sponsorship;
 mod team;
 mod users;
+mod webhooks;
 
 use chrono::{DateTime, SubsecRound, Utc};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
@@ -66,6 +67,7 @@ pub use refresh_tokens::{RefreshOutcome, RefreshTokenRecord};
 pub use sponsorship::{InvitationRecord, NewEmployer};
 pub use team::TeamInvitationRecord;
 pub use users::{MembershipRecord, NewUser, UserRecord};
+pub use webhooks::{EndpointFields, Subscriber, WebhookTarget};
 
 /// The result of a store operation.
 pub type StoreResult<T> = Result<T, StoreError>;

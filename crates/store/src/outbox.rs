@@ -45,7 +45,7 @@ pub struct NewEmail {
 pub struct OutboxMessage {
     /// Its id.
     pub id: Uuid,
-    /// `email` (webhooks will follow).
+    /// `email` or `webhook`.
     pub channel: String,
     /// What kind of message it is.
     pub kind: String,
@@ -67,6 +67,8 @@ pub struct OutboxMessage {
     pub attempts: i32,
     /// When it was written.
     pub created_at: DateTime<Utc>,
+    /// The webhook endpoint a delivery goes to.
+    pub endpoint_id: Option<Uuid>,
 }
 
 impl OutboxMessage {
@@ -111,12 +113,7 @@ impl TryFrom<ListedRow> for OutgoingMessage {
     type Error = StoreError;
 
     fn try_from(row: ListedRow) -> StoreResult<Self> {
-        let status = match row.status.as_str() {
-            "pending" | "sending" => MessageStatus::Waiting,
-            "sent" => MessageStatus::Sent,
-            "failed" => MessageStatus::Failed,
-            other => return Err(StoreError::Corrupt(format!("outbox status '{other}'"))),
-        };
+        let status = message_status(&row.status)?;
         Ok(OutgoingMessage {
             id: row.id,
             channel: row.channel,
@@ -133,11 +130,21 @@ impl TryFrom<ListedRow> for OutgoingMessage {
     }
 }
 
+/// A row's status as people see it: pending and sending both wait.
+pub(crate) fn message_status(text: &str) -> StoreResult<MessageStatus> {
+    Ok(match text {
+        "pending" | "sending" => MessageStatus::Waiting,
+        "sent" => MessageStatus::Sent,
+        "failed" => MessageStatus::Failed,
+        other => return Err(StoreError::Corrupt(format!("outbox status '{other}'"))),
+    })
+}
+
 const LISTED_COLUMNS: &str = "id, channel, kind, recipient, subject, status, attempts, \
      last_error, created_at, sent_at, next_attempt_at";
 
 const COLUMNS: &str = "id, channel, kind, recipient, subject, body_text, body_html, \
-     attachment_name, attachment_type, attachment, attempts, created_at";
+     attachment_name, attachment_type, attachment, attempts, created_at, endpoint_id";
 
 impl Store {
     /// Writes `email` to the outbox, due at once. Call it on the [`crate::Tx`] of the change
@@ -168,11 +175,12 @@ impl Store {
         Ok(id)
     }
 
-    /// Claims up to `limit` due messages for `worker` for `lease`: pending ones whose attempt
-    /// is due, and ones whose previous lease passed without an outcome. Oldest due first. Each
-    /// claim counts as an attempt.
+    /// Claims up to `limit` due messages of `channel` (`email`, `webhook`) for `worker` for
+    /// `lease`: pending ones whose attempt is due, and ones whose previous lease passed without
+    /// an outcome. Oldest due first. Each claim counts as an attempt.
     pub async fn claim_due_messages(
         &self,
+        channel: &str,
         worker: Uuid,
         limit: u32,
         lease: TimeDelta,
@@ -186,8 +194,8 @@ impl Store {
             "UPDATE outbox SET status = 'sending', claimed_by = $1, claimed_until = $2, \
              attempts = attempts + 1 \
              WHERE id IN (SELECT id FROM outbox \
-                 WHERE (status = 'pending' AND next_attempt_at <= $3) \
-                    OR (status = 'sending' AND claimed_until <= $3) \
+                 WHERE channel = $5 AND ((status = 'pending' AND next_attempt_at <= $3) \
+                    OR (status = 'sending' AND claimed_until <= $3)) \
                  ORDER BY next_attempt_at, id LIMIT $4{skip_locked}) \
              RETURNING {COLUMNS}"
         );
@@ -197,6 +205,7 @@ impl Store {
                 .bind(now + lease)
                 .bind(now)
                 .bind(i64::from(limit))
+                .bind(channel)
                 .fetch_all(pool)
                 .await?
         });
@@ -270,13 +279,14 @@ impl Store {
         Ok(counts)
     }
 
-    /// When the next message is due, if any waits.
-    pub async fn next_message_due(&self) -> StoreResult<Option<DateTime<Utc>>> {
+    /// When the next message of `channel` is due, if any waits.
+    pub async fn next_message_due(&self, channel: &str) -> StoreResult<Option<DateTime<Utc>>> {
         let due: Option<DateTime<Utc>> = with_pool!(self, pool => {
             sqlx::query_scalar(
                 "SELECT MIN(CASE WHEN status = 'sending' THEN claimed_until ELSE next_attempt_at END) \
-                 FROM outbox WHERE status IN ('pending', 'sending')",
+                 FROM outbox WHERE status IN ('pending', 'sending') AND channel = $1",
             )
+            .bind(channel)
             .fetch_one(pool)
             .await?
         });

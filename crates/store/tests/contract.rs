@@ -309,11 +309,11 @@ on_both_backends! {
         // Two workers: the first takes two, the second the third, nobody the same one.
         let (one, two) = (uuid::Uuid::now_v7(), uuid::Uuid::now_v7());
         let lease = Duration::minutes(2);
-        let first = store.claim_due_messages(one, 2, lease).await.unwrap();
-        let second = store.claim_due_messages(two, 10, lease).await.unwrap();
+        let first = store.claim_due_messages("email", one, 2, lease).await.unwrap();
+        let second = store.claim_due_messages("email", two, 10, lease).await.unwrap();
         assert_eq!(first.iter().map(|m| m.recipient.as_str()).collect::<Vec<_>>(), ["a@test.example", "b@test.example"]);
         assert_eq!(second.iter().map(|m| m.recipient.as_str()).collect::<Vec<_>>(), ["c@test.example"]);
-        assert!(store.claim_due_messages(two, 10, lease).await.unwrap().is_empty());
+        assert!(store.claim_due_messages("email", two, 10, lease).await.unwrap().is_empty());
         assert_eq!(first[0].attachment().unwrap().bytes, b"BEGIN:VCALENDAR");
         assert_eq!((first[0].attempts, first[0].body_html.as_deref()), (1, Some("<p>Tekst</p>")));
 
@@ -325,16 +325,16 @@ on_both_backends! {
         assert!(store.mark_message_attempt_failed(first[1].id, one, "451 busy", Some(later)).await.unwrap());
         assert!(store.mark_message_attempt_failed(second[0].id, two, "550 no such mailbox", None).await.unwrap());
         assert_eq!(store.count_outbox().await.unwrap(), store::OutboxCounts { waiting: 1, sent: 1, failed: 1 });
-        assert!(store.claim_due_messages(one, 10, lease).await.unwrap().is_empty(), "the retry is not due yet");
-        assert_eq!(store.next_message_due().await.unwrap(), Some(later));
+        assert!(store.claim_due_messages("email", one, 10, lease).await.unwrap().is_empty(), "the retry is not due yet");
+        assert_eq!(store.next_message_due("email").await.unwrap(), Some(later));
 
         // A worker that died holding a message: once its lease has passed, another takes it.
         let tx = store.transaction().await.unwrap();
         tx.enqueue_email(&email("d@test.example")).await.unwrap();
         tx.commit().await.unwrap();
-        let held = store.claim_due_messages(one, 10, Duration::zero()).await.unwrap();
+        let held = store.claim_due_messages("email", one, 10, Duration::zero()).await.unwrap();
         assert_eq!(held.len(), 1);
-        let taken = store.claim_due_messages(two, 10, lease).await.unwrap();
+        let taken = store.claim_due_messages("email", two, 10, lease).await.unwrap();
         assert_eq!((taken.len(), taken[0].id, taken[0].attempts), (1, held[0].id, 2));
         assert!(!store.mark_message_sent(held[0].id, one).await.unwrap(), "the first worker lost it");
         assert!(store.mark_message_sent(held[0].id, two).await.unwrap());
@@ -384,7 +384,7 @@ on_both_backends! {
             tx.commit().await.unwrap();
         }
         let worker = uuid::Uuid::now_v7();
-        let claimed = store.claim_due_messages(worker, 2, Duration::minutes(2)).await.unwrap();
+        let claimed = store.claim_due_messages("email", worker, 2, Duration::minutes(2)).await.unwrap();
         let (a, b) = (&claimed[0], &claimed[1]);
         assert!(store.mark_message_sent(a.id, worker).await.unwrap());
         assert!(store.mark_message_attempt_failed(b.id, worker, "550 no such mailbox", None).await.unwrap());
@@ -418,7 +418,7 @@ on_both_backends! {
         let retried = store.get_message(b.id).await.unwrap();
         assert_eq!((retried.status, retried.attempts, retried.last_error.as_deref()), (MessageStatus::Waiting, 0, Some("550 no such mailbox")));
         assert!(retried.next_attempt_at.unwrap() <= store.now());
-        let due = store.claim_due_messages(worker, 10, Duration::minutes(2)).await.unwrap();
+        let due = store.claim_due_messages("email", worker, 10, Duration::minutes(2)).await.unwrap();
         assert!(due.iter().any(|m| m.id == b.id && m.attempts == 1), "due at once");
     }
 }

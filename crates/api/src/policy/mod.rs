@@ -23,7 +23,7 @@ pub use matching::{decline_side, match_view};
 pub use placements::{PlacementView, placement_view, sees_teacher};
 
 use crate::auth::Principal;
-use crate::auth::principal::UserPrincipal;
+use crate::auth::principal::{ClientPrincipal, UserPrincipal};
 use crate::error::ApiError;
 
 /// Something a principal wants to do.
@@ -546,6 +546,16 @@ pub fn authorize(
     what: &'static str,
 ) -> Result<(), ApiError> {
     decide(principal, action).map_err(|denial| denial.into_error(what))
+}
+
+/// The partner client whose webhook endpoints `principal` manages: a client with
+/// `webhooks:manage`, and only its own endpoints. People, programme staff too, manage none:
+/// an endpoint belongs to the client that registered it.
+pub fn webhook_client(principal: &Principal) -> Result<&ClientPrincipal, ApiError> {
+    match principal {
+        Principal::Client(client) if client.scopes.contains(Scope::WebhooksManage) => Ok(client),
+        Principal::Client(_) | Principal::User(_) => Err(ApiError::Forbidden),
+    }
 }
 
 /// Which organisations a list shows this principal, given the kind it asked for.

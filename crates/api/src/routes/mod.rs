@@ -25,6 +25,7 @@ pub mod placements;
 pub mod schools;
 pub mod sponsorship;
 pub mod team;
+pub mod webhooks;
 
 use utoipa_actix_web::service_config::ServiceConfig;
 
@@ -52,6 +53,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     sponsorship::configure(config);
     mine::configure(config);
     team::configure(config);
+    webhooks::configure(config);
 }
 
 /// Appends an audit entry for what `actor` did.

@@ -52,6 +52,7 @@ pub async fn seed(
     programme: Uuid,
     password_hash: &str,
     partner_client: Uuid,
+    partner_candidate: Uuid,
     now: DateTime<Utc>,
 ) -> anyhow::Result<()> {
     let letter = pdf("Motivatiebrief (demo)");
@@ -125,6 +126,36 @@ pub async fn seed(
             submitted_at: now - Duration::hours(1),
             expires_at: now - Duration::hours(1) + Duration::days(APPLICATION_VALID_DAYS),
         })
+        .await?;
+
+    // Sem: the partner applied for him in the spring; he confirmed and is in the pool now, so
+    // the partner follows his matches (and hears of them through its webhooks).
+    let sem = profile(
+        "Sem Willems",
+        "sem@ambassadeur.example",
+        "Utrecht",
+        &[Weekday::Tuesday],
+    );
+    let request = Sha256::digest(b"demo-sem-request").to_vec();
+    let spring = now - Duration::days(200);
+    let application = store
+        .create_application(&NewApplication {
+            profile: &sem,
+            sponsoring_employer: None,
+            partner: Some(PartnerSubmission {
+                client_id: partner_client,
+                idempotency_key: "demo-kandidaat-0",
+                request_hash: &request,
+            }),
+            token_hash: None,
+            motivation_letter: &letter,
+            cv: &cv,
+            submitted_at: spring,
+            expires_at: spring + Duration::days(APPLICATION_VALID_DAYS),
+        })
+        .await?;
+    store
+        .complete_application(application, partner_candidate, spring + Duration::days(1))
         .await?;
     Ok(())
 }

@@ -198,10 +198,19 @@ pub async fn seed_demo(store: &Store, now: chrono::DateTime<chrono::Utc>) -> any
                 Scope::PlacementsRead,
                 Scope::LessonSeriesRead,
                 Scope::AmbassadorsWrite,
+                Scope::WebhooksManage,
             ]),
         })
         .await?;
-    applications::seed(store, programme.id, &hash, partner_client, now).await?;
+    applications::seed(
+        store,
+        programme.id,
+        &hash,
+        partner_client,
+        ambassadors[4],
+        now,
+    )
+    .await?;
 
     store
         .record_audit(&NewAuditEntry {

@@ -144,13 +144,12 @@ pub async fn submit_for_candidate(
         )
         .await?;
     }
+    let application = tx.get_application(id, Some(client.id), now).await?;
+    crate::webhooks::application_received(&tx, client.id, &application).await?;
     commit_with_audit(tx, principal, "application.submit", "application", Some(id)).await?;
     state.mailer.wake();
     Ok(Submitted {
-        application: state
-            .store
-            .get_application(id, Some(client.id), now)
-            .await?,
+        application,
         replayed: false,
     })
 }

@@ -183,6 +183,9 @@ pub async fn transition(
         comment.as_deref(),
     )
     .await?;
+    if action == LessonSeriesAction::Approve {
+        crate::webhooks::lesson_series_approved(&tx, updated.id).await?;
+    }
     commit_with_audit_because(
         tx,
         principal,

@@ -124,6 +124,9 @@ pub async fn propose(
         )
         .await?;
     notify(&tx, &state.mailer, &created, &Event::Proposed).await?;
+    crate::webhooks::match_changed(&tx, &created).await?;
+    let after = tx.get_placement(placement_id).await?;
+    crate::webhooks::placement_changed(&tx, placement.status, &after).await?;
     commit_with_audit(tx, principal, "match.propose", "match", Some(created.id)).await?;
     state.mailer.wake();
     Ok(created)
@@ -245,6 +248,7 @@ pub async fn transition(
             update.reason = reason;
         }
     }
+    let before = tx.get_placement(current.placement.id).await?.status;
     let updated = write(
         &tx,
         principal,
@@ -255,6 +259,8 @@ pub async fn transition(
         today,
     )
     .await?;
+    let after = tx.get_placement(current.placement.id).await?;
+    crate::webhooks::placement_changed(&tx, before, &after).await?;
     tx.commit().await?;
     state.mailer.wake();
     Ok(updated)
@@ -365,6 +371,7 @@ pub(crate) async fn write(
     if let Some(event) = event {
         notify(tx, mailer, &updated, &event).await?;
     }
+    crate::webhooks::match_changed(tx, &updated).await?;
     Ok(updated)
 }
 

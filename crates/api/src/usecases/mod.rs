@@ -31,6 +31,7 @@ pub mod sessions;
 pub mod sponsorship;
 pub mod statements;
 pub mod team;
+pub mod webhooks;
 
 use store::Tx;
 

@@ -135,6 +135,9 @@ pub async fn transition(
     let updated = tx
         .set_placement_status(placement.id, now_status, next, reason.as_deref())
         .await?;
+    // Partners hear of the change from where it started, not of a filled placement opening
+    // for a moment while its matches ended.
+    crate::webhooks::placement_changed(&tx, placement.status, &updated).await?;
     let audit_action = match action {
         PlacementAction::Open => "placement.open",
         PlacementAction::Propose => "placement.propose",

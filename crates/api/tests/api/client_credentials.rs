@@ -23,7 +23,7 @@ on_both_backends! {
         let response = app.client_token(&[("grant_type", "client_credentials"), ("client_id", CLIENT), ("client_secret", SECRET_OK)]).await;
         assert_eq!(response.status(), StatusCode::OK);
         let token: AccessToken = response.json().await.unwrap();
-        assert_eq!(token.scope.as_deref(), Some("schools:read placements:read lesson-series:read ambassadors:write"));
+        assert_eq!(token.scope.as_deref(), Some("schools:read placements:read lesson-series:read ambassadors:write webhooks:manage"));
 
         let page: Page<Organisation> = app.get_json("/api/v1/organisations", &token.access_token).await;
         assert_eq!(page.items.len(), 3);

@@ -25,3 +25,4 @@ mod placing;
 mod sponsorship;
 mod team;
 mod web_app;
+mod webhooks;

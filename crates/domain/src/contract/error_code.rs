@@ -138,11 +138,13 @@ pub enum ErrorCode {
     ResetLinkUsed,
     /// Only a message whose delivery failed can be sent again; this one waits or was sent (409).
     MessageNotFailed,
+    /// A webhook delivery that waits or is being delivered cannot be replayed yet (409).
+    DeliveryWaiting,
 }
 
 impl ErrorCode {
     /// Every code, in the order documented.
-    pub const ALL: [ErrorCode; 64] = [
+    pub const ALL: [ErrorCode; 65] = [
         ErrorCode::InvalidInput,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -207,6 +209,7 @@ impl ErrorCode {
         ErrorCode::ResetLinkExpired,
         ErrorCode::ResetLinkUsed,
         ErrorCode::MessageNotFailed,
+        ErrorCode::DeliveryWaiting,
     ];
 
     /// The code named `text`, if there is one.
@@ -281,6 +284,7 @@ impl ErrorCode {
             ErrorCode::ResetLinkExpired => "reset_link_expired",
             ErrorCode::ResetLinkUsed => "reset_link_used",
             ErrorCode::MessageNotFailed => "message_not_failed",
+            ErrorCode::DeliveryWaiting => "delivery_waiting",
         }
     }
 }

@@ -25,7 +25,8 @@ text_enum! {
 pub struct OutgoingMessage {
     /// The message's id; newer messages have larger ids.
     pub id: Uuid,
-    /// How it travels: `email` (webhooks will follow).
+    /// How it travels: `email`, or `webhook` (a delivery to a partner's endpoint; the
+    /// recipient is its URL and the subject the event type).
     pub channel: String,
     /// What kind of message it is, such as `employer.invitation`.
     pub kind: String,

@@ -22,6 +22,7 @@ pub mod placement;
 pub mod problem;
 pub mod sponsorship;
 pub mod team;
+pub mod webhook;
 
 pub use allowance::{
     AllowanceProfile, AllowanceYear, DeclaredAllowance, DeclaredAllowanceInput, LineAction,
@@ -75,4 +76,8 @@ pub use team::{
     AcceptedTeamInvitation, ClassAmbassador, MyClass, MyClasses, OptInInput, TeacherOptIn,
     TeamInvitation, TeamInvitationAcceptance, TeamInvitationInput, TeamInvitationPreview,
     TeamInvitationStatus,
+};
+pub use webhook::{
+    CreatedWebhookEndpoint, MatchEventData, PlacementClosedData, WebhookDelivery, WebhookEndpoint,
+    WebhookEndpointInput, WebhookPayload,
 };
