@@ -4,6 +4,7 @@
 //! HTTP; the policy decides who may do what; the store persists.
 
 pub mod allowance_mail;
+pub mod ambassador_mail;
 pub mod app;
 pub mod auth;
 pub mod cli;
