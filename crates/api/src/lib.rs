@@ -19,6 +19,7 @@ pub mod mail_html;
 pub mod match_mail;
 pub mod openapi;
 pub mod policy;
+pub mod reminder_mail;
 pub mod review_mail;
 pub mod routes;
 pub mod seed;
