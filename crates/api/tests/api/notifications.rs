@@ -251,4 +251,44 @@ on_both_backends! {
         assert_eq!((count_in(&line, "statements"), count_in(&line, "hours")), (0, 0), "{line}");
         assert_eq!(smtp.mails_to(EMPLOYER_CONTACT).len(), 1);
     }
+
+    async fn klasbrug_vog_reminders_queues_the_reminders_due_today_once(db) {
+        let smtp = SmtpServer::start().await;
+        let app = spawn_with_mail(&db, &smtp, &[]).await;
+        let admin = app.login_as(ADMIN).await;
+        let issued = chrono::NaiveDate::from_ymd_opt(2026, 7, 20).unwrap();
+        let femke = available_ambassador(&app, &admin, "Femke Hendriks", "femke@voorbeeld.example", issued).await;
+        let director = app.login_as(DIRECTOR).await;
+        let spot: Placement = open_spot(&app, &director).await;
+        assert_eq!(propose(&app, &admin, spot.id, femke.id).await.status(), StatusCode::CREATED);
+        wait_until_sent(&app, "match.proposed", 1).await;
+        drop(app);
+
+        // 09:00 thirty days before the start: past the morning's sweep, so only the command sends.
+        let day = format!("{}T08:00:00Z", spot.period.starts_on - chrono::Days::new(30));
+        let run = |public_url: Option<&str>| {
+            let mut command = tokio::process::Command::new(env!("CARGO_BIN_EXE_klasbrug"));
+            command.env_clear().env("DATABASE_URL", &db.url).env("RUST_LOG", "warn")
+                .env("KLASBRUG_CLOCK_START", &day).arg("vog-reminders");
+            if let Some(url) = public_url {
+                command.env("KLASBRUG_PUBLIC_URL", url);
+            }
+            command.output()
+        };
+        let without = run(None).await.unwrap();
+        assert!(!without.status.success());
+        assert!(String::from_utf8_lossy(&without.stderr).contains("KLASBRUG_PUBLIC_URL"));
+        let first = run(Some("https://klasbrug.example")).await.unwrap();
+        assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+        assert!(!String::from_utf8_lossy(&first.stdout).contains("Queued 0 "));
+        let again = run(Some("https://klasbrug.example")).await.unwrap();
+        assert_eq!(String::from_utf8_lossy(&again.stdout), "Queued 0 VOG reminders.\n");
+
+        // A server with a mail server delivers what the command queued, once.
+        let app = spawn_with_mail(&db, &smtp, &[("KLASBRUG_CLOCK_START", &day)]).await;
+        smtp.wait_for("the VOG reminder", |mails, _| mails.iter().any(|m| m.to.contains(&"femke@voorbeeld.example".to_owned()) && m.subject().contains("VOG"))).await;
+        let text = smtp.mails_to("femke@voorbeeld.example").into_iter().find(|m| m.subject().contains("VOG")).unwrap().text();
+        assert!(text.contains("https://klasbrug.example/mijn-gegevens"), "{text}");
+        drop(app);
+    }
 }
