@@ -114,6 +114,11 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
             "KLASBRUG_SMTP_URL is not set: e-mail stays in the outbox until a mail server is configured"
         ),
     }
+    tokio::spawn(crate::usecases::reminders::run(
+        store.clone(),
+        state.mailer.clone(),
+        config.clock,
+    ));
     let static_dir = config.static_dir.clone();
     tokio::spawn(purge_documents(
         store.clone(),

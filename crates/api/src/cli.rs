@@ -54,6 +54,10 @@ pub enum Command {
         #[arg(long, env = "KLASBRUG_DOCUMENT_RETENTION_DAYS", default_value_t = 30)]
         retention_days: u32,
     },
+    /// Queue the VOG reminders due today now (the server also does this in its daily sweep,
+    /// at 07:00 Amsterdam). A reminder already sent is not sent again. The links start at
+    /// `KLASBRUG_PUBLIC_URL`; a running server with a mail server configured delivers them.
+    VogReminders,
     /// Print the OpenAPI document.
     Openapi,
 }
@@ -77,6 +81,28 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             println!(
                 "Purged {purged} intake documents past their retention of {retention_days} days."
             );
+            store.close().await;
+            Ok(())
+        }
+        Command::VogReminders => {
+            let public_url = std::env::var("KLASBRUG_PUBLIC_URL").map_err(|_| {
+                anyhow::anyhow!(
+                    "KLASBRUG_PUBLIC_URL is not set: the reminders link to the web app at that address"
+                )
+            })?;
+            let clock = match std::env::var("KLASBRUG_CLOCK_START") {
+                Ok(start) => crate::clock::parse_start(&start)
+                    .map(crate::clock::Clock::starting_at)
+                    .ok_or_else(|| {
+                        anyhow::anyhow!("KLASBRUG_CLOCK_START is not a date or an instant")
+                    })?,
+                Err(_) => crate::clock::Clock::system(),
+            };
+            let store = open().await?.with_clock(clock);
+            let mailer = crate::mail::Mailer::new(&public_url);
+            let sent =
+                crate::usecases::reminders::vog_reminders(&store, &mailer, clock.today()).await?;
+            println!("Queued {sent} VOG reminders.");
             store.close().await;
             Ok(())
         }

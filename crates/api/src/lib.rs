@@ -4,6 +4,7 @@
 //! HTTP; the policy decides who may do what; the store persists.
 
 pub mod allowance_mail;
+pub mod ambassador_mail;
 pub mod app;
 pub mod auth;
 pub mod cli;
@@ -18,6 +19,7 @@ pub mod mail_html;
 pub mod match_mail;
 pub mod openapi;
 pub mod policy;
+pub mod reminder_mail;
 pub mod review_mail;
 pub mod routes;
 pub mod seed;

@@ -35,6 +35,7 @@ pub mod school_year;
 pub mod scope;
 pub mod sponsorship;
 pub mod vog;
+pub mod vog_reminder;
 pub mod webhook;
 
 pub use calendar_month::CalendarMonth;

@@ -31,6 +31,7 @@ mod partner_clients;
 mod password_resets;
 mod placements;
 mod refresh_tokens;
+mod reminders;
 mod sponsorship;
 mod team;
 mod users;

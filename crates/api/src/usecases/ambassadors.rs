@@ -197,6 +197,16 @@ pub async fn take_intake_step(
             decided,
         )
         .await?;
+    let planned = action == domain::ambassador::IntakeAction::PlanIntake;
+    if planned {
+        let profile = &updated.profile;
+        let message =
+            crate::ambassador_mail::intake_planned(&state.mailer, &profile.email, &profile.name);
+        state
+            .mailer
+            .queue(&tx, "ambassador.intake_planned", message)
+            .await?;
+    }
     commit_with_audit(
         tx,
         principal,
@@ -205,6 +215,9 @@ pub async fn take_intake_step(
         Some(updated.id),
     )
     .await?;
+    if planned {
+        state.mailer.wake();
+    }
     Ok(updated)
 }
 

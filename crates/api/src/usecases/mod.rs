@@ -26,6 +26,7 @@ pub mod messages;
 pub mod mine;
 pub mod password_resets;
 pub mod placements;
+pub mod reminders;
 pub mod schools;
 pub mod sessions;
 pub mod sponsorship;

@@ -16,6 +16,7 @@ mod lesson_series;
 mod matching;
 mod messages;
 mod mine;
+mod notifications;
 mod openapi;
 mod organisations;
 mod outbox;
