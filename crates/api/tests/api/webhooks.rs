@@ -366,4 +366,32 @@ on_both_backends! {
         assert_eq!(changed["events"], json!(["placement.closed", "match.ended"]));
         assert!(changed.get("secret").is_none());
     }
+
+    async fn two_servers_on_one_database_deliver_each_event_exactly_once(db) {
+        let receiver = WebhookReceiver::start().await;
+        let first = spawn(&db, &[]).await;
+        let second = spawn(&db, &[]).await;
+        let partner = first.partner_token().await;
+        let created = register(&first, &partner, &receiver, &["placement.opened"]).await;
+        let directors = [first.login_as(DIRECTOR).await, second.login_as(DIRECTOR).await];
+        let servers = [&first, &second];
+        let opened = (0..20).map(|n| open_spot(servers[n % 2], &directors[n % 2]));
+        let placements = futures_util::future::join_all(opened).await;
+
+        let requests = receiver.wait_for(20).await;
+        let delivered = |app: &TestApp| app.server.log().matches("a webhook was delivered and recorded as sent").count();
+        let waits = servers.iter().map(|app| Box::pin(app.server.wait_for_log(|_| (delivered(&first) + delivered(&second) >= 20).then_some(()))));
+        futures_util::future::select_all(waits).await;
+        let mut ids: Vec<&str> = requests.iter().map(|r| r.header("webhook-id")).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), 20, "each delivery once");
+        assert!(requests.iter().all(|r| r.verify(&created.secret).is_ok()));
+        for placement in &placements {
+            assert_eq!(requests.iter().filter(|r| r.json()["data"]["id"] == placement.id.to_string()).count(), 1, "{}", placement.id);
+        }
+        let listed = deliveries(&first, &partner, created.endpoint.id).await;
+        assert!(listed.len() == 20 && listed.iter().all(|d| d.status == MessageStatus::Sent && d.attempts == 1), "{listed:?}");
+        assert_eq!(receiver.requests().len(), 20, "nothing sent twice");
+    }
 }
