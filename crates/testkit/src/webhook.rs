@@ -24,7 +24,7 @@ pub struct Request {
     pub headers: http::HeaderMap,
     /// The body.
     pub body: String,
-    /// The status the receiver answered with.
+    /// The status the receiver answered with (0 while it hangs).
     pub answered: u16,
 }
 
@@ -56,6 +56,7 @@ impl Request {
 struct State {
     requests: Vec<Request>,
     status: u16,
+    hang: bool,
 }
 
 /// The receiver; it stops with the test's runtime.
@@ -73,6 +74,7 @@ impl WebhookReceiver {
         let state = Arc::new(Mutex::new(State {
             requests: Vec::new(),
             status: 204,
+            hang: false,
         }));
         let arrived = Arc::new(Notify::new());
         let (shared, notify) = (state.clone(), arrived.clone());
@@ -99,6 +101,11 @@ impl WebhookReceiver {
     /// Answers every next request with `status`.
     pub fn answer_with(&self, status: u16) {
         self.state.lock().unwrap().status = status;
+    }
+
+    /// Reads every next request and never answers it, as a stuck endpoint does.
+    pub fn hang(&self) {
+        self.state.lock().unwrap().hang = true;
     }
 
     /// Every request so far.
@@ -156,7 +163,21 @@ async fn serve(stream: TcpStream, state: &Mutex<State>, arrived: &Notify) -> std
         .unwrap_or(0);
     let mut body = vec![0; length];
     reader.read_exact(&mut body).await?;
-    let status = state.lock().unwrap().status;
+    let (status, hang) = {
+        let state = state.lock().unwrap();
+        (state.status, state.hang)
+    };
+    if hang {
+        state.lock().unwrap().requests.push(Request {
+            method,
+            path,
+            headers,
+            body: String::from_utf8(body).expect("a UTF-8 body"),
+            answered: 0,
+        });
+        arrived.notify_waiters();
+        return std::future::pending().await;
+    }
     let answer = format!("{{\"received\":{}}}", status < 300);
     let response = format!(
         "HTTP/1.1 {status} Answer\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{answer}",

@@ -40,6 +40,22 @@ pub async fn spawn_app_with(db: &TestDatabaseRef, env: &[(&str, &str)]) -> TestA
     }
 }
 
+/// Starts the binary sending e-mail to `smtp`, logging each delivery's outcome (which tests wait
+/// on), with `extra` settings.
+pub async fn spawn_with_mail(
+    db: &TestDatabaseRef,
+    smtp: &testkit::smtp::SmtpServer,
+    extra: &[(&str, &str)],
+) -> TestApp {
+    let url = smtp.url();
+    let mut env = vec![
+        ("KLASBRUG_SMTP_URL", url.as_str()),
+        ("RUST_LOG", "warn,klasbrug::mail=info"),
+    ];
+    env.extend_from_slice(extra);
+    spawn_app_with(db, &env).await
+}
+
 pub fn new_client() -> reqwest::Client {
     reqwest::Client::builder()
         .cookie_store(true)

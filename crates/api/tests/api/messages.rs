@@ -17,20 +17,6 @@ const FAIL_FAST: [(&str, &str); 2] = [
     ("KLASBRUG_MAIL_RETRY_BASE_MS", "20"),
 ];
 
-async fn spawn_with_mail(
-    db: &testkit::TestDatabaseRef,
-    smtp: &SmtpServer,
-    extra: &[(&str, &str)],
-) -> TestApp {
-    let url = smtp.url();
-    let mut env = vec![
-        ("KLASBRUG_SMTP_URL", url.as_str()),
-        ("RUST_LOG", "warn,klasbrug::mail=info"),
-    ];
-    env.extend_from_slice(extra);
-    spawn_app_with(db, &env).await
-}
-
 /// The path that invites employees of the demo employer, whose contact's token is `contact`.
 async fn invitations_path(app: &TestApp, contact: &str) -> String {
     let employers: Vec<Employer> = app.get_json("/api/v1/employers", contact).await;

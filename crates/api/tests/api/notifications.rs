@@ -101,20 +101,6 @@ async fn available_ambassador(
     .await
 }
 
-async fn spawn_with_mail(
-    db: &testkit::TestDatabaseRef,
-    smtp: &SmtpServer,
-    extra: &[(&str, &str)],
-) -> TestApp {
-    let url = smtp.url();
-    let mut env = vec![
-        ("KLASBRUG_SMTP_URL", url.as_str()),
-        ("RUST_LOG", "warn,klasbrug::mail=info"),
-    ];
-    env.extend_from_slice(extra);
-    spawn_app_with(db, &env).await
-}
-
 /// The first link to this server in a message's text, as a path.
 fn path_of_link(app: &TestApp, text: &str) -> String {
     let base = &app.server.base_url;

@@ -15,20 +15,6 @@ use crate::helpers::*;
 /// Retries after 20 ms, 40 ms, …: a test sees several attempts at once.
 const FAST_RETRIES: (&str, &str) = ("KLASBRUG_MAIL_RETRY_BASE_MS", "20");
 
-async fn spawn_with_mail(
-    db: &testkit::TestDatabaseRef,
-    smtp: &SmtpServer,
-    extra: &[(&str, &str)],
-) -> TestApp {
-    let url = smtp.url();
-    let mut env = vec![
-        ("KLASBRUG_SMTP_URL", url.as_str()),
-        ("RUST_LOG", "warn,klasbrug::mail=info"),
-    ];
-    env.extend_from_slice(extra);
-    spawn_app_with(db, &env).await
-}
-
 /// The demo employer's contact invites `name` at `email`.
 async fn invite(app: &TestApp, name: &str, email: &str) -> Invitation {
     let contact = app.login_as(EMPLOYER_CONTACT).await;

@@ -14,17 +14,6 @@ use crate::helpers::*;
 const NEW_PASSWORD: &str = "fietsen-langs-de-vecht-9";
 const STRANGER: &str = "onbekend@voorbeeld.example";
 
-async fn spawn_with_mail(
-    db: &testkit::TestDatabaseRef,
-    smtp: &SmtpServer,
-    extra: &[(&str, &str)],
-) -> TestApp {
-    let url = smtp.url();
-    let mut env = vec![("KLASBRUG_SMTP_URL", url.as_str())];
-    env.extend_from_slice(extra);
-    spawn_app_with(db, &env).await
-}
-
 impl TestApp {
     async fn ask_reset(&self, email: &str) -> Response {
         self.client

@@ -198,6 +198,37 @@ on_both_backends! {
         assert_eq!((sent.status, sent.attempts, sent.response_status), (MessageStatus::Sent, 1, Some(200)));
     }
 
+    async fn of_two_replays_at_once_one_wins_and_the_other_finds_it_waiting(db) {
+        let receiver = WebhookReceiver::start().await;
+        receiver.answer_with(500);
+        let app = spawn(&db, &[("KLASBRUG_WEBHOOK_MAX_ATTEMPTS", "1"), ("KLASBRUG_WEBHOOK_TIMEOUT_MS", "120000")]).await;
+        let partner = app.partner_token().await;
+        let director = app.login_as(DIRECTOR).await;
+        let created = register(&app, &partner, &receiver, &["placement.opened"]).await;
+        open_spot(&app, &director).await;
+        receiver.wait_for(1).await;
+        logged(&app, "could not be delivered; it is marked failed", 1).await;
+        let failed = deliveries(&app, &partner, created.endpoint.id).await.remove(0);
+        assert_eq!(failed.status, MessageStatus::Failed);
+
+        // The endpoint is stuck now: the winner's delivery waits on it, so the loser cannot slip
+        // in after a quick outcome.
+        receiver.hang();
+        let path = format!("/api/v1/webhooks/{}/deliveries/{}/replay", created.endpoint.id, failed.id);
+        let empty = json!({});
+        let (one, two) = tokio::join!(
+            app.call(Method::POST, &path, &partner, Some(&empty)),
+            app.call(Method::POST, &path, &partner, Some(&empty)),
+        );
+        let mut statuses = [one.status(), two.status()];
+        statuses.sort();
+        assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT]);
+        let loser = if one.status() == StatusCode::CONFLICT { one } else { two };
+        assert_problem(loser, StatusCode::CONFLICT, "delivery_waiting").await;
+        receiver.wait_for(2).await;
+        assert_eq!(deliveries(&app, &partner, created.endpoint.id).await.len(), 1, "one delivery, replayed once");
+    }
+
     async fn a_delivery_waiting_for_its_retry_cannot_be_replayed_yet(db) {
         let receiver = WebhookReceiver::start().await;
         receiver.answer_with(503);
