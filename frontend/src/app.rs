@@ -27,6 +27,7 @@ use crate::pages::invitation::InvitationPage;
 use crate::pages::lesson_calendar::LessonCalendarPage;
 use crate::pages::lesson_series::{LessonSeriesFormPage, LessonSeriesListPage, LessonSeriesPage};
 use crate::pages::login::{LoginPage, Notice};
+use crate::pages::mail_settings::MailSettingsPage;
 use crate::pages::matching::{MatchingPage, RunPage};
 use crate::pages::messages::MessagesPage;
 use crate::pages::mine::{MyAllowancePage, MyDetailsPage, MyHoursPage, MyLessonsPage, MyPlacePage};
@@ -39,6 +40,7 @@ use crate::pages::reset_password::ResetPasswordPage;
 use crate::pages::sign_up::SignUpPage;
 use crate::pages::team::TeamPage;
 use crate::pages::team_invitation::TeamInvitationPage;
+use crate::pages::unsubscribe::UnsubscribePage;
 use crate::route::Route;
 
 /// A logged-in person and the API client that carries their token; what every page gets.
@@ -155,6 +157,7 @@ fn SignedOut(props: &SignedOutProps) -> Html {
         }
         Some(Route::ForgotPassword) => html! { <ForgotPasswordPage api={props.api.clone()} /> },
         Some(Route::ResetPassword) => html! { <ResetPasswordPage api={props.api.clone()} /> },
+        Some(Route::Unsubscribe) => html! { <UnsubscribePage api={props.api.clone()} /> },
         Some(Route::Invitation) if !*wants_login => {
             let wants_login = wants_login.clone();
             let on_log_in = Callback::from(move |()| wants_login.set(true));
@@ -243,6 +246,11 @@ fn Shell(props: &ShellProps) -> Html {
                             }) }
                         </ul>
                     </nav>
+                    <span class="header-link">
+                        <NavLink id="mail-settings-link" to={Route::MailSettings} current={route == Route::MailSettings}>
+                            { texts.mail_preferences.link }
+                        </NavLink>
+                    </span>
                     <button id="logout" type="button" class="button-secondary" onclick={onlogout} disabled={*logging_out}>
                         { texts.logout }
                     </button>
@@ -357,6 +365,9 @@ fn switch(route: Route, session: &Session) -> Html {
         }
         Route::ForgotPassword => html! { <ForgotPasswordPage api={session.api.clone()} /> },
         Route::ResetPassword => html! { <ResetPasswordPage api={session.api.clone()} /> },
+        Route::Unsubscribe => html! { <UnsubscribePage api={session.api.clone()} /> },
+        // Everyone's own: no menu item guards it.
+        Route::MailSettings => html! { <MailSettingsPage session={session.clone()} /> },
         Route::MyClass => guarded(
             MenuItem::MyClass,
             html! { <MyClassPage session={session.clone()} /> },

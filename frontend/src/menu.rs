@@ -100,6 +100,8 @@ impl MenuItem {
             | Route::TeamInvitation
             | Route::ForgotPassword
             | Route::ResetPassword
+            | Route::MailSettings
+            | Route::Unsubscribe
             | Route::NotFound => return None,
         };
         Some(item)

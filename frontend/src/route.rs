@@ -77,6 +77,10 @@ pub enum Route {
     MyAllowance,
     #[at("/mijn-gegevens")]
     MyDetails,
+    #[at("/e-mailinstellingen")]
+    MailSettings,
+    #[at("/afmelden")]
+    Unsubscribe,
     #[not_found]
     #[at("/niet-gevonden")]
     NotFound,
@@ -95,6 +99,7 @@ impl Route {
                 | Route::TeamInvitation
                 | Route::ForgotPassword
                 | Route::ResetPassword
+                | Route::Unsubscribe
         )
     }
 }
@@ -176,6 +181,16 @@ mod tests {
         );
         assert!(Route::TeamInvitation.is_public() && !Route::MyClass.is_public());
         assert!(Route::ForgotPassword.is_public() && Route::ResetPassword.is_public());
+        assert_eq!(Route::recognize("/afmelden"), Some(Route::Unsubscribe));
+        assert!(Route::Unsubscribe.is_public());
+        assert_eq!(
+            Route::recognize("/e-mailinstellingen"),
+            Some(Route::MailSettings)
+        );
+        assert!(
+            !Route::MailSettings.is_public(),
+            "a person's own choices: logged in"
+        );
     }
 
     #[test]

@@ -87,11 +87,12 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         payout_account: config.payout_account.clone(),
         allow_local_webhooks: config.webhooks.allow_local,
         clock: config.clock,
-        mailer: crate::mail::Mailer::new(
+        mailer: crate::mail::Mailer::with_secret(
             &config
                 .public_url
                 .clone()
                 .unwrap_or_else(|| format!("http://{address}")),
+            &secret,
         ),
     };
     tokio::spawn(crate::webhook_delivery::run(

@@ -99,7 +99,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 Err(_) => crate::clock::Clock::system(),
             };
             let store = open().await?.with_clock(clock);
-            let mailer = crate::mail::Mailer::new(&public_url);
+            // Signed as the server signs them, so the unsubscribe links work there.
+            let mailer = match std::env::var("KLASBRUG_JWT_SECRET") {
+                Ok(secret) => crate::mail::Mailer::with_secret(&public_url, secret.as_bytes()),
+                Err(_) => crate::mail::Mailer::new(&public_url),
+            };
             let sent =
                 crate::usecases::reminders::vog_reminders(&store, &mailer, clock.today()).await?;
             println!("Queued {sent} VOG reminders.");

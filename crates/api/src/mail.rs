@@ -9,6 +9,7 @@
 use std::sync::Arc;
 
 use domain::date_words::DUTCH;
+use domain::mail_preference::{MailCategory, MailChoice};
 use tokio::sync::Notify;
 
 /// A message to one person.
@@ -28,16 +29,30 @@ pub struct Mailer {
     public_url: String,
     wake: Arc<Notify>,
     webhook_wake: Arc<Notify>,
+    links: crate::unsubscribe::LinkKey,
 }
 
 impl Mailer {
-    /// A mailer whose links start at `public_url`.
+    /// A mailer whose links start at `public_url`, signing unsubscribe links with a key of its
+    /// own (for tests; a server uses [`Mailer::with_secret`]).
     pub fn new(public_url: &str) -> Self {
+        Self::with_secret(public_url, &rand::random::<[u8; 32]>())
+    }
+
+    /// A mailer whose links start at `public_url` and whose unsubscribe links are signed with a
+    /// key derived from `secret`, the server's signing secret, so the server can check them.
+    pub fn with_secret(public_url: &str, secret: &[u8]) -> Self {
         Self {
             public_url: public_url.trim_end_matches('/').to_owned(),
             wake: Arc::new(Notify::new()),
             webhook_wake: Arc::new(Notify::new()),
+            links: crate::unsubscribe::LinkKey::derive(secret),
         }
+    }
+
+    /// The key of the unsubscribe links, to check one.
+    pub fn link_key(&self) -> &crate::unsubscribe::LinkKey {
+        &self.links
     }
 
     /// The web app's address of `path` (which starts with `/`), for a link in a message.
@@ -57,13 +72,33 @@ impl Mailer {
     }
 
     /// As [`Mailer::queue`], with a file attached (an iCalendar invitation).
+    ///
+    /// The reader's choice for the message's category decides: right away it goes to the
+    /// outbox with an unsubscribe link at the bottom; weekly it waits for Monday's digest
+    /// (without its attachment); never, it is dropped. A message without a category (an
+    /// invitation, a password reset) always goes.
     pub async fn queue_with(
         &self,
         store: &store::Store,
         kind: &'static str,
-        message: Message,
+        mut message: Message,
         attachment: Option<store::Attachment>,
     ) -> Result<(), store::StoreError> {
+        if let Some(category) = domain::mail_preference::category_of(kind) {
+            match store.mail_choice(&message.to, category).await? {
+                Some(MailChoice::Never) => return Ok(()),
+                Some(MailChoice::Weekly) => {
+                    return store
+                        .add_digest_item(&message.to, category, &message.subject, &message.body)
+                        .await;
+                }
+                Some(MailChoice::Immediately) | None => {
+                    message
+                        .body
+                        .push_str(&self.unsubscribe_footer(&message.to, category));
+                }
+            }
+        }
         let html = match crate::mail_html::render(&message.subject, &message.body) {
             Ok(html) => Some(html),
             Err(error) => {
@@ -83,6 +118,19 @@ impl Mailer {
             })
             .await?;
         Ok(())
+    }
+
+    /// The lines under a message a reader can stop: the link that stops this category without
+    /// logging in, and the page where they choose for every category.
+    fn unsubscribe_footer(&self, to: &str, category: MailCategory) -> String {
+        let token = self.links.token(to, category);
+        format!(
+            "\n\n--\nGeen e-mails meer over {what}? Meld je af:\n{stop}\n\
+             Of kies per soort bericht: direct, één keer per week of niet:\n{settings}",
+            what = category_words(category),
+            stop = self.link(&format!("/afmelden?token={token}")),
+            settings = self.link("/e-mailinstellingen"),
+        )
     }
 
     /// Tells the delivery workers (e-mail and webhooks) a message may wait, so it leaves now
@@ -242,6 +290,49 @@ pub fn application_with_existing_account(mailer: &Mailer, to: &str) -> Message {
              Was jij dit niet? Dan hoef je niets te doen.\n\nKlasbrug",
             link = mailer.link("/"),
         ),
+    }
+}
+
+/// A category of e-mail in Dutch words, as in "Geen e-mails meer over …?".
+pub fn category_words(category: MailCategory) -> &'static str {
+    match category {
+        MailCategory::Matching => "koppelingen",
+        MailCategory::Hours => "uren",
+        MailCategory::LessonSeries => "lessenseries",
+        MailCategory::Allowance => "je vrijwilligersvergoeding",
+        MailCategory::Reminders => "herinneringen (intake en VOG)",
+        MailCategory::Statements => "verklaringen voor werkgevers",
+    }
+}
+
+/// The weekly digest: the messages `items` held back for a reader who chose to get them once a
+/// week, oldest first.
+pub fn weekly_digest(mailer: &Mailer, to: &str, items: &[store::DigestItem]) -> Message {
+    let count = items.len();
+    let mut body = format!(
+        "Beste,\n\nDit zijn de berichten van Klasbrug van de afgelopen week ({count}), in één e-mail \
+         zoals je koos."
+    );
+    for item in items {
+        body.push_str(&format!(
+            "\n\n== {subject} ({at}) ==\n\n{text}",
+            subject = item.subject,
+            at = DUTCH.instant_date(item.created_at),
+            text = item.body.trim(),
+        ));
+    }
+    body.push_str(&format!(
+        "\n\n--\nKies per soort bericht of je het direct, één keer per week of niet krijgt:\n{}",
+        mailer.link("/e-mailinstellingen")
+    ));
+    Message {
+        to: to.to_owned(),
+        subject: if count == 1 {
+            "Je weekoverzicht van Klasbrug: 1 bericht".to_owned()
+        } else {
+            format!("Je weekoverzicht van Klasbrug: {count} berichten")
+        },
+        body,
     }
 }
 

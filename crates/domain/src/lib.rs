@@ -23,6 +23,7 @@ pub mod kerndoelen;
 pub mod lesson_schedule;
 pub mod lesson_series;
 pub mod local_date;
+pub mod mail_preference;
 pub mod match_lifecycle;
 pub mod matching;
 pub mod money;

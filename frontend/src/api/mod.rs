@@ -15,6 +15,7 @@ mod error;
 pub mod hours;
 pub mod lesson_calendar;
 pub mod lesson_series;
+pub mod mail_preferences;
 pub mod matching;
 pub mod messages;
 pub mod mine;

@@ -293,5 +293,6 @@ pub static EN: Texts = Texts {
     team: super::team::EN,
     audit: super::audit::EN,
     messages: super::messages::EN,
+    mail_preferences: super::mail_preferences::EN,
     waiting: super::waiting::EN,
 };

@@ -13,6 +13,7 @@ mod audit;
 mod en;
 mod hours;
 mod lesson_series;
+mod mail_preferences;
 mod matching;
 mod messages;
 mod mine;
@@ -32,6 +33,7 @@ pub use en::EN;
 pub use hours::HoursTexts;
 pub use lesson_series::form::SeriesFormTexts;
 pub use lesson_series::{LessonSeriesTexts, is_about_field};
+pub use mail_preferences::MailPreferencesTexts;
 pub use matching::{AmbassadorTexts, MatchingTexts, capitalised};
 pub use messages::MessagesTexts;
 pub use mine::MineTexts;
@@ -207,6 +209,7 @@ pub struct Texts {
     pub team: TeamTexts,
     pub audit: AuditTexts,
     pub messages: MessagesTexts,
+    pub mail_preferences: MailPreferencesTexts,
     pub waiting: WaitingTexts,
 }
 

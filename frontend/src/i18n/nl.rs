@@ -286,5 +286,6 @@ pub static NL: Texts = Texts {
     team: super::team::NL,
     audit: super::audit::NL,
     messages: super::messages::NL,
+    mail_preferences: super::mail_preferences::NL,
     waiting: super::waiting::NL,
 };

@@ -14,6 +14,7 @@ pub mod hours;
 pub mod hours_policies;
 pub mod lesson_schedule;
 pub mod lesson_series;
+pub mod mail_preferences;
 pub mod matches;
 pub mod matching;
 pub mod me;
@@ -36,6 +37,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     organisations::configure(config);
     audit::configure(config);
     messages::configure(config);
+    mail_preferences::configure(config);
     placements::configure(config);
     schools::configure(config);
     ambassadors::configure(config);

@@ -20,6 +20,7 @@ pub mod hours;
 pub mod hours_policies;
 pub mod lesson_schedule;
 pub mod lesson_series;
+pub mod mail_preferences;
 pub mod matches;
 pub mod matching;
 pub mod messages;

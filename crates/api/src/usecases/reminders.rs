@@ -37,6 +37,8 @@ pub struct Swept {
     pub statements: usize,
     /// Hours digests.
     pub hours: usize,
+    /// Weekly digests of held-back messages.
+    pub digests: usize,
 }
 
 /// The whole daily sweep for `today`.
@@ -46,6 +48,11 @@ pub async fn daily(store: &Store, mailer: &Mailer, today: NaiveDate) -> anyhow::
         statements: statements_available(store, mailer, today).await?,
         hours: if today.weekday() == Weekday::Mon {
             hours_waiting(store, mailer, today).await?
+        } else {
+            0
+        },
+        digests: if today.weekday() == Weekday::Mon {
+            weekly_digests(store, mailer).await?
         } else {
             0
         },
@@ -71,6 +78,25 @@ async fn once(
     tx.commit().await?;
     mailer.wake();
     Ok(true)
+}
+
+/// The weekly digests: one e-mail per reader with every message held back for it, which are
+/// taken out in the same transaction, so each goes out once. Returns how many left.
+pub async fn weekly_digests(store: &Store, mailer: &Mailer) -> anyhow::Result<usize> {
+    let mut sent = 0;
+    for email in store.digest_recipients().await? {
+        let tx = store.transaction().await?;
+        let items = tx.take_digest_items(&email).await?;
+        if items.is_empty() {
+            continue;
+        }
+        let message = crate::mail::weekly_digest(mailer, &email, &items);
+        mailer.queue(&tx, "digest.weekly", message).await?;
+        tx.commit().await?;
+        mailer.wake();
+        sent += 1;
+    }
+    Ok(sent)
 }
 
 /// The VOG reminders due `today`, to every ambassador in the pool. Returns how many left.
@@ -264,6 +290,7 @@ pub async fn run(store: Store, mailer: Mailer, clock: crate::clock::Clock) {
                 vog = swept.vog,
                 statements = swept.statements,
                 hours = swept.hours,
+                digests = swept.digests,
                 "the daily sweep is done"
             ),
             Err(error) => {

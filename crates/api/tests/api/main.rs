@@ -13,6 +13,7 @@ mod helpers;
 mod hours;
 mod lesson_schedule;
 mod lesson_series;
+mod mail_preferences;
 mod matching;
 mod messages;
 mod mine;

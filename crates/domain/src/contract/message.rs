@@ -62,3 +62,41 @@ pub struct MessageQuery {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recipient: Option<String>,
 }
+
+/// How a person gets one category of e-mail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct MailPreference {
+    /// The category.
+    pub category: crate::mail_preference::MailCategory,
+    /// Right away, weekly, or never.
+    pub choice: crate::mail_preference::MailChoice,
+}
+
+/// A person's choices for every category of e-mail; what they never set is `immediately`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MailPreferences {
+    /// The address the choices are for.
+    pub email: String,
+    /// One choice per category, in the categories' order.
+    pub preferences: Vec<MailPreference>,
+}
+
+/// An unsubscribe link's token, from the link in an e-mail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct UnsubscribeInput {
+    /// The `token` of the link.
+    pub token: String,
+}
+
+/// What an unsubscribe link stopped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Unsubscribed {
+    /// The category that is now `never` for the address of the link.
+    pub category: crate::mail_preference::MailCategory,
+}

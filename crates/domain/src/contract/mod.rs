@@ -60,7 +60,10 @@ pub use matching::{
     Concern, ConcernInput, Match, MatchInput, MatchQuery, MatchTransition, MatchingRun,
     MatchingRunInput, MatchingRunListItem, Meeting, PlacementSummary, RunProposal, SchoolConcern,
 };
-pub use message::{MessageQuery, MessageStatus, OutgoingMessage};
+pub use message::{
+    MailPreference, MailPreferences, MessageQuery, MessageStatus, OutgoingMessage,
+    UnsubscribeInput, Unsubscribed,
+};
 pub use mine::{ErasureRequest, ErasureRequestInput, MyPlacement, MyPlacements};
 pub use organisation::{Member, Organisation};
 pub use page::Page;
