@@ -45,7 +45,7 @@ impl Transport {
     pub fn from_config(config: &MailConfig, demo: bool) -> anyhow::Result<Option<Self>> {
         match &config.smtp_url {
             Some(url) => {
-                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url)
+                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(&lettre_url(url))
                     .map_err(|e| anyhow::anyhow!("KLASBRUG_SMTP_URL: {e}"))?
                     .timeout(Some(Duration::from_secs(30)))
                     .build();
@@ -212,6 +212,12 @@ pub(crate) async fn record(
     }
 }
 
+/// `url` as lettre reads it: `tls=starttls`, the name most mail providers use, is lettre's
+/// `tls=required` (STARTTLS, and refuse to go on without it).
+fn lettre_url(url: &str) -> String {
+    url.replace("tls=starttls", "tls=required")
+}
+
 /// The wait before attempt `attempts + 1`: the base, doubled per attempt made, at most a day.
 pub fn backoff(base: Duration, attempts: u32) -> TimeDelta {
     let factor = 2u32.saturating_pow(attempts.saturating_sub(1).min(20));
@@ -297,6 +303,32 @@ fn log(message: &OutboxMessage) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn starttls_in_the_address_means_tls_required() {
+        let config = |url: &str| MailConfig {
+            smtp_url: Some(url.to_owned()),
+            from: "Klasbrug <noreply@klasbrug.example>".to_owned(),
+            retry_base: Duration::from_secs(1),
+            max_attempts: 1,
+            poll_interval: Duration::from_secs(1),
+        };
+        assert_eq!(
+            lettre_url("smtp://u:p@mail.example.nl:587?tls=starttls"),
+            "smtp://u:p@mail.example.nl:587?tls=required"
+        );
+        for url in [
+            "smtp://u:p@mail.example.nl:587?tls=starttls",
+            "smtp://mail.example.nl:587?tls=required",
+            "smtps://u:p@mail.example.nl:465",
+            "smtp://127.0.0.1:2525",
+        ] {
+            assert!(Transport::from_config(&config(url), false).is_ok(), "{url}");
+        }
+        assert!(
+            Transport::from_config(&config("smtp://mail.example.nl?tls=sometimes"), false).is_err()
+        );
+    }
 
     #[test]
     fn retries_wait_twice_as_long_each_time_and_at_most_a_day() {

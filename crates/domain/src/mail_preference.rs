@@ -46,7 +46,8 @@ pub fn category_of(kind: &str) -> Option<MailCategory> {
         "hours.rejected" | "hours.waiting" => Some(MailCategory::Hours),
         "lesson_series.submitted"
         | "lesson_series.changes_requested"
-        | "lesson_series.approved" => Some(MailCategory::LessonSeries),
+        | "lesson_series.approved"
+        | "lesson_series.scheduled" => Some(MailCategory::LessonSeries),
         "allowance.paid" => Some(MailCategory::Allowance),
         "ambassador.intake_planned" | "vog.missing" | "vog.expiring" => {
             Some(MailCategory::Reminders)

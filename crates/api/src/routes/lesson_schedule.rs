@@ -235,7 +235,7 @@ pub async fn calendar_feed(
 }
 
 /// One lesson as an agenda item.
-fn event(lesson: &ScheduledLesson, location: &str, series: &[LessonSeries]) -> Event {
+pub(crate) fn event(lesson: &ScheduledLesson, location: &str, series: &[LessonSeries]) -> Event {
     let content = series
         .iter()
         .find(|s| s.id == lesson.series_id)

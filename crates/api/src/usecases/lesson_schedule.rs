@@ -136,6 +136,26 @@ pub async fn schedule(
         )
     })?;
     let scheduled = tx.get_lesson_series(series.id).await?;
+    if let Some(owner) = owner {
+        let ambassador = tx.get_user(owner).await?;
+        let lessons: Vec<_> = scheduled
+            .schedule
+            .iter()
+            .filter(|lesson| lesson.group == input.group)
+            .collect();
+        let (message, file) = crate::review_mail::lessons_planned(
+            &state.mailer,
+            ambassador.email.as_str(),
+            &ambassador.name,
+            &scheduled,
+            &lessons,
+            state.clock.now(),
+        );
+        state
+            .mailer
+            .queue_with(&tx, "lesson_series.scheduled", message, Some(file))
+            .await?;
+    }
     commit_with_audit(
         tx,
         principal,
@@ -144,6 +164,7 @@ pub async fn schedule(
         Some(series.id),
     )
     .await?;
+    state.mailer.wake();
     Ok(scheduled)
 }
 

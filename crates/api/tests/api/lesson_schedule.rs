@@ -324,6 +324,38 @@ on_both_backends! {
         let unknown = anonymous.get(app.url("/api/v1/calendars/not-a-feed.ics")).send().await.unwrap();
         assert_problem(unknown, StatusCode::NOT_FOUND, "not_found").await;
     }
+
+    async fn the_ambassador_gets_the_planned_lessons_by_e_mail_with_a_calendar_file(db) {
+        use mail_parser::MimeHeaders;
+        let smtp = testkit::smtp::SmtpServer::start().await;
+        let app = spawn_with_mail(&db, &smtp, &[]).await;
+        let school = place(&app, "Noah Verbeek").await.placement.school_id;
+        let noah = app.login_as(AMBASSADOR).await;
+        let bridges = approved(&app, &noah, school, "Bruggen van papier", &[42], &[60, 45]).await;
+        let coordinator = app.login_as(COORDINATOR).await;
+        let ok = schedule(&app, &coordinator, bridges, &dates(&[("2027-03-02", "09:00"), ("2027-03-09", "10:30")])).await;
+        assert_eq!(ok.status(), StatusCode::OK);
+
+        smtp.wait_for("the planned lessons", |received, _| received.iter().any(|m| m.subject().starts_with("Ingepland"))).await;
+        let mail = smtp.mails_to(AMBASSADOR).into_iter().find(|m| m.subject().starts_with("Ingepland")).unwrap();
+        assert_eq!(mail.subject(), "Ingepland: Bruggen van papier voor groep 6");
+        let text = mail.text();
+        assert!(text.contains("di 2 mrt. 2027 09:00: les 1, Les 1") && text.contains("di 9 mrt. 2027 10:30: les 2, Les 2"), "{text}");
+        assert!(text.contains(&format!("/lessenseries/{bridges}")) && text.contains("/afmelden?token="), "{text}");
+
+        // The attachment, read as a calendar app would: both lessons, in Amsterdam time.
+        let parsed = mail.parsed();
+        let file = parsed.attachments().next().expect("a calendar file");
+        assert_eq!(file.attachment_name(), Some("lessen.ics"));
+        let calendar = ical::IcalParser::new(BufReader::new(file.contents()))
+            .next().expect("a calendar").expect("valid iCalendar");
+        let starts: Vec<String> = calendar.events.iter().map(|event| {
+            let start = event.properties.iter().find(|p| p.name == "DTSTART").unwrap();
+            let zone = start.params.as_ref().and_then(|ps| ps.iter().find(|(k, _)| k == "TZID")).map(|(_, v)| v[0].clone());
+            format!("{} {}", zone.unwrap_or_default(), start.value.clone().unwrap())
+        }).collect();
+        assert_eq!(starts, ["Europe/Amsterdam 20270302T090000", "Europe/Amsterdam 20270309T103000"]);
+    }
 }
 
 type Properties = std::collections::HashMap<String, (String, Option<String>)>;
