@@ -120,6 +120,11 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         state.mailer.clone(),
         config.clock,
     ));
+    tokio::spawn(crate::usecases::training::run(
+        store.clone(),
+        state.mailer.clone(),
+        config.clock,
+    ));
     let static_dir = config.static_dir.clone();
     tokio::spawn(purge_documents(
         store.clone(),

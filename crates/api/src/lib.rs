@@ -26,6 +26,7 @@ pub mod seed;
 pub mod sponsorship_xlsx;
 pub mod state;
 pub mod telemetry;
+pub mod training_mail;
 pub mod unsubscribe;
 pub mod url_text;
 pub mod usecases;

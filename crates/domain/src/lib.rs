@@ -35,6 +35,7 @@ pub mod role;
 pub mod school_year;
 pub mod scope;
 pub mod sponsorship;
+pub mod training;
 pub mod vog;
 pub mod vog_reminder;
 pub mod webhook;

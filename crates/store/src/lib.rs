@@ -35,6 +35,7 @@ mod refresh_tokens;
 mod reminders;
 mod sponsorship;
 mod team;
+mod training;
 mod users;
 mod webhooks;
 
@@ -69,6 +70,7 @@ pub use password_resets::PasswordResetRecord;
 pub use refresh_tokens::{RefreshOutcome, RefreshTokenRecord};
 pub use sponsorship::{InvitationRecord, NewEmployer};
 pub use team::TeamInvitationRecord;
+pub use training::LapsedOffer;
 pub use users::{MembershipRecord, NewUser, UserRecord};
 pub use webhooks::{EndpointFields, Subscriber, WebhookTarget};
 

@@ -35,6 +35,8 @@ pub enum Lock {
     TeamInvitation(Uuid),
     /// A password reset link: using it claims it once.
     PasswordReset(Uuid),
+    /// A course session: its places, waiting list and attendance.
+    CourseSession(Uuid),
 }
 
 impl Lock {
@@ -52,6 +54,7 @@ impl Lock {
             Lock::Employer(id) | Lock::School(id) => ("organisations", id),
             Lock::Invitation(id) => ("employer_invitations", id),
             Lock::LessonSeries(id) => ("lesson_series", id),
+            Lock::CourseSession(id) => ("course_sessions", id),
         }
     }
 }

@@ -16,6 +16,7 @@ mod lesson_series;
 mod matching;
 mod placements;
 mod sponsorship;
+mod training;
 
 pub use hours::hours_view;
 pub use lesson_series::lesson_series_view;
@@ -243,6 +244,22 @@ pub enum Action<'a> {
     ReadSroiRules,
     /// Set a municipality's social-return rule.
     EditSroiRules,
+    /// Create and change courses and their sessions, admit after an intake, see who is
+    /// enrolled and record attendance.
+    ManageCourses,
+    /// Read the courses and their sessions.
+    ReadCourses,
+    /// Enrol in a session, cancel, or take an offered place, for the ambassador whose account
+    /// is `owner`.
+    Enrol {
+        /// The ambassador's user account.
+        owner: Option<Uuid>,
+    },
+    /// Read an ambassador's enrolments and course progress.
+    ReadTraining {
+        /// The ambassador's user account.
+        owner: Option<Uuid>,
+    },
 }
 
 /// Why an action is refused.
@@ -351,7 +368,10 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denial> {
             | Action::ReadMatch { .. }
             | Action::TransitionMatch { .. }
             | Action::ReportConcern { .. }
-            | Action::ReadConcerns { .. } => Err(Denial::Hidden),
+            | Action::ReadConcerns { .. }
+            | Action::Enrol { .. }
+            | Action::ReadTraining { .. } => Err(Denial::Hidden),
+            Action::ManageCourses | Action::ReadCourses => Err(Denial::Forbidden),
         },
     }
 }
@@ -384,6 +404,9 @@ fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denia
         return decision;
     }
     if let Some(decision) = sponsorship::decide_for_user(user, &action) {
+        return decision;
+    }
+    if let Some(decision) = training::decide_for_user(user, &action) {
         return decision;
     }
     let roles_in_id = |id: uuid::Uuid| -> Vec<Role> {
@@ -524,7 +547,11 @@ fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denia
         | Action::ReadSroiRules
         | Action::EditSroiRules
         | Action::SubmitApplication
-        | Action::ListApplications => Err(Denial::Forbidden),
+        | Action::ListApplications
+        | Action::ManageCourses
+        | Action::ReadCourses
+        | Action::Enrol { .. }
+        | Action::ReadTraining { .. } => Err(Denial::Forbidden),
     }
 }
 

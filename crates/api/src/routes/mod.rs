@@ -26,6 +26,7 @@ pub mod placements;
 pub mod schools;
 pub mod sponsorship;
 pub mod team;
+pub mod training;
 pub mod webhooks;
 
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -56,6 +57,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     mine::configure(config);
     team::configure(config);
     webhooks::configure(config);
+    training::configure(config);
 }
 
 /// Appends an audit entry for what `actor` did.

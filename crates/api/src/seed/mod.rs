@@ -18,6 +18,7 @@ mod applications;
 mod hours;
 mod lesson_series;
 mod sponsorship;
+mod training;
 
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "klasbrug-demo";
@@ -164,6 +165,16 @@ pub async fn seed_demo(store: &Store, now: chrono::DateTime<chrono::Utc>) -> any
         seed_ambassadors(store, admin, &ambassador_users, &employer_ids, &school_ids).await?;
     let placement = lesson_series::seed(store, admin, ambassadors[6], school_ids[0]).await?;
     hours::seed(store, ambassadors[6], placement, school_ids[0]).await?;
+    training::seed(
+        store,
+        domain::local_date::amsterdam_date(now),
+        &training::Trainees {
+            first: ambassadors[0],
+            second: ambassadors[1],
+            waiting: ambassadors[2],
+        },
+    )
+    .await?;
     let employers = sponsorship::Employers {
         hoogland: employer_ids[0],
         lindehof: employer_ids[1],

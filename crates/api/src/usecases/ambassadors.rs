@@ -181,6 +181,18 @@ pub async fn take_intake_step(
                 detail: e.to_string(),
             },
         })?;
+    if next == IntakeStatus::Available {
+        let missing = super::training::missing_for_available(&tx, ambassador.id).await?;
+        if !missing.is_empty() {
+            return Err(ApiError::Conflict {
+                code: ErrorCode::TrainingIncomplete,
+                detail: format!(
+                    "complete the training required before becoming available first: {}",
+                    missing.join(", ")
+                ),
+            });
+        }
+    }
     let decided = IntakeStatus::decides_intake(ambassador.status, action);
     let (by, name) = actor(&tx, principal).await?;
     let updated = tx

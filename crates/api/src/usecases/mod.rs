@@ -33,6 +33,7 @@ pub mod sessions;
 pub mod sponsorship;
 pub mod statements;
 pub mod team;
+pub mod training;
 pub mod webhooks;
 
 use store::Tx;

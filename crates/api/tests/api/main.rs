@@ -26,5 +26,6 @@ mod placements;
 mod placing;
 mod sponsorship;
 mod team;
+mod training;
 mod web_app;
 mod webhooks;

@@ -140,11 +140,29 @@ pub enum ErrorCode {
     MessageNotFailed,
     /// A webhook delivery that waits or is being delivered cannot be replayed yet (409).
     DeliveryWaiting,
+    /// The course session has already taken place (409).
+    SessionPast,
+    /// Already enrolled in this session, or on its waiting list (409).
+    AlreadyEnrolled,
+    /// The course starts with an intake; programme staff admit the ambassador after it (409).
+    IntakeRequired,
+    /// The course is for ambassadors placed at a school at least one day a week (409).
+    PlacementRequired,
+    /// The session overlaps another the ambassador is in or waiting for (409).
+    SessionOverlap,
+    /// The session falls on the ambassador's school day; enrol with `on_school_day` to come anyway (409).
+    SchoolDay,
+    /// The offered place was not taken in time and passed to the next on the waiting list (409).
+    OfferLapsed,
+    /// Attendance is recorded from the session's day on (409).
+    AttendanceNotYet,
+    /// A course required before becoming available is not completed yet (409).
+    TrainingIncomplete,
 }
 
 impl ErrorCode {
     /// Every code, in the order documented.
-    pub const ALL: [ErrorCode; 65] = [
+    pub const ALL: [ErrorCode; 74] = [
         ErrorCode::InvalidInput,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -210,6 +228,15 @@ impl ErrorCode {
         ErrorCode::ResetLinkUsed,
         ErrorCode::MessageNotFailed,
         ErrorCode::DeliveryWaiting,
+        ErrorCode::SessionPast,
+        ErrorCode::AlreadyEnrolled,
+        ErrorCode::IntakeRequired,
+        ErrorCode::PlacementRequired,
+        ErrorCode::SessionOverlap,
+        ErrorCode::SchoolDay,
+        ErrorCode::OfferLapsed,
+        ErrorCode::AttendanceNotYet,
+        ErrorCode::TrainingIncomplete,
     ];
 
     /// The code named `text`, if there is one.
@@ -285,6 +312,15 @@ impl ErrorCode {
             ErrorCode::ResetLinkUsed => "reset_link_used",
             ErrorCode::MessageNotFailed => "message_not_failed",
             ErrorCode::DeliveryWaiting => "delivery_waiting",
+            ErrorCode::SessionPast => "session_past",
+            ErrorCode::AlreadyEnrolled => "already_enrolled",
+            ErrorCode::IntakeRequired => "intake_required",
+            ErrorCode::PlacementRequired => "placement_required",
+            ErrorCode::SessionOverlap => "session_overlap",
+            ErrorCode::SchoolDay => "school_day",
+            ErrorCode::OfferLapsed => "offer_lapsed",
+            ErrorCode::AttendanceNotYet => "attendance_not_yet",
+            ErrorCode::TrainingIncomplete => "training_incomplete",
         }
     }
 }

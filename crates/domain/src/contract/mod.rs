@@ -22,6 +22,7 @@ pub mod placement;
 pub mod problem;
 pub mod sponsorship;
 pub mod team;
+pub mod training;
 pub mod webhook;
 
 pub use allowance::{
@@ -79,6 +80,10 @@ pub use team::{
     AcceptedTeamInvitation, ClassAmbassador, MyClass, MyClasses, OptInInput, TeacherOptIn,
     TeamInvitation, TeamInvitationAcceptance, TeamInvitationInput, TeamInvitationPreview,
     TeamInvitationStatus,
+};
+pub use training::{
+    AdmissionInput, AttendanceEntry, AttendanceInput, Course, CourseInput, CourseProgress,
+    CourseSession, CourseSessionInput, Enrolment, EnrolmentInput, TrainingRecord,
 };
 pub use webhook::{
     CreatedWebhookEndpoint, MatchEventData, PlacementClosedData, WebhookDelivery, WebhookEndpoint,
