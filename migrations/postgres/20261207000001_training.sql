@@ -56,3 +56,8 @@ CREATE UNIQUE INDEX course_enrolments_live ON course_enrolments (session_id, amb
 CREATE INDEX course_enrolments_session ON course_enrolments (session_id, status, created_at);
 CREATE INDEX course_enrolments_ambassador ON course_enrolments (ambassador_id);
 CREATE INDEX course_enrolments_offers ON course_enrolments (offered_until) WHERE status = 'offered';
+
+-- An ambassador's own feed: the sessions they have a place in.
+ALTER TABLE calendar_feeds DROP CONSTRAINT calendar_feeds_kind_check;
+ALTER TABLE calendar_feeds ADD CONSTRAINT calendar_feeds_kind_check
+    CHECK (kind IN ('school', 'lesson_series', 'ambassador'));

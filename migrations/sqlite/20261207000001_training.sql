@@ -56,3 +56,16 @@ CREATE UNIQUE INDEX course_enrolments_live ON course_enrolments (session_id, amb
 CREATE INDEX course_enrolments_session ON course_enrolments (session_id, status, created_at);
 CREATE INDEX course_enrolments_ambassador ON course_enrolments (ambassador_id);
 CREATE INDEX course_enrolments_offers ON course_enrolments (offered_until) WHERE status = 'offered';
+
+-- An ambassador's own feed: the sessions they have a place in. SQLite cannot change a CHECK,
+-- so the table is made again with the wider one.
+CREATE TABLE calendar_feeds_new (
+    subject_id BLOB PRIMARY KEY NOT NULL,
+    kind       TEXT NOT NULL CHECK (kind IN ('school', 'lesson_series', 'ambassador')),
+    token      TEXT NOT NULL UNIQUE,
+    created_at TEXT NOT NULL
+);
+INSERT INTO calendar_feeds_new (subject_id, kind, token, created_at)
+    SELECT subject_id, kind, token, created_at FROM calendar_feeds;
+DROP TABLE calendar_feeds;
+ALTER TABLE calendar_feeds_new RENAME TO calendar_feeds;

@@ -19,6 +19,8 @@ pub enum FeedSubject {
     School(Uuid),
     /// The lessons of one series.
     LessonSeries(Uuid),
+    /// One ambassador's course sessions (enrolled, or offered a place).
+    Ambassador(Uuid),
 }
 
 impl FeedSubject {
@@ -26,6 +28,7 @@ impl FeedSubject {
         match self {
             FeedSubject::School(id) => (id, "school"),
             FeedSubject::LessonSeries(id) => (id, "lesson_series"),
+            FeedSubject::Ambassador(id) => (id, "ambassador"),
         }
     }
 }
@@ -233,6 +236,7 @@ impl Store {
         match kind.as_str() {
             "school" => Ok(FeedSubject::School(id)),
             "lesson_series" => Ok(FeedSubject::LessonSeries(id)),
+            "ambassador" => Ok(FeedSubject::Ambassador(id)),
             other => Err(StoreError::Corrupt(format!("unknown feed kind {other}"))),
         }
     }

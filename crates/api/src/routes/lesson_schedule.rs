@@ -201,32 +201,39 @@ pub async fn calendar_feed(
         .calendar_feed(&token)
         .await
         .or_not_found("calendar")?;
-    let (name, location, lessons, series) = match subject {
+    let (name, events): (String, Vec<Event>) = match subject {
         FeedSubject::School(id) => {
             let school = state.store.get_organisation(id).await?;
             let lessons = state.store.school_lessons(id, None, None).await?;
             let series = series_of(&state, &lessons).await?;
-            (
-                format!("Lessen {}", school.name),
-                school.name,
-                lessons,
-                series,
-            )
+            let events = lessons
+                .iter()
+                .map(|lesson| event(lesson, &school.name, &series))
+                .collect();
+            (format!("Lessen {}", school.name), events)
         }
         FeedSubject::LessonSeries(id) => {
             let series = state.store.get_lesson_series(id).await?;
+            let events = series
+                .schedule
+                .iter()
+                .map(|lesson| event(lesson, &series.school_name, std::slice::from_ref(&series)))
+                .collect();
             (
                 format!("{} ({})", series.content.title, series.school_name),
-                series.school_name.clone(),
-                series.schedule.clone(),
-                vec![series],
+                events,
             )
         }
+        FeedSubject::Ambassador(id) => {
+            let enrolments = state.store.ambassador_enrolments(id).await?;
+            let events = enrolments
+                .iter()
+                .filter(|e| e.status.holds_place())
+                .map(super::training::event)
+                .collect();
+            ("Trainingen Klasbrug".to_owned(), events)
+        }
     };
-    let events: Vec<Event> = lessons
-        .iter()
-        .map(|lesson| event(lesson, &location, &series))
-        .collect();
     let body = icalendar::feed(&name, &events, state.clock.now());
     Ok(HttpResponse::Ok()
         .content_type(icalendar::MEDIA_TYPE)
@@ -296,7 +303,7 @@ async fn find_school(
     Ok(school)
 }
 
-async fn feed_address(
+pub(crate) async fn feed_address(
     state: &AppState,
     subject: FeedSubject,
 ) -> Result<web::Json<CalendarFeed>, ApiError> {

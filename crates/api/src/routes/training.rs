@@ -3,9 +3,11 @@
 
 use actix_web::{HttpResponse, get, post, put, web};
 use domain::contract::{
-    AdmissionInput, AttendanceInput, Course, CourseInput, CourseSessionInput, Enrolment,
-    EnrolmentInput, Problem, TrainingRecord,
+    AdmissionInput, AttendanceInput, CalendarFeed, Course, CourseInput, CourseSessionInput,
+    Enrolment, EnrolmentInput, Problem, TrainingRecord,
 };
+use domain::icalendar::Event;
+use store::FeedSubject;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
@@ -30,6 +32,7 @@ pub fn configure(config: &mut ServiceConfig) {
         .service(cancel_enrolment)
         .service(accept_offer)
         .service(my_training)
+        .service(my_training_feed)
         .service(ambassador_training);
 }
 
@@ -375,4 +378,47 @@ pub async fn ambassador_training(
     Ok(web::Json(
         usecases::training::training_record(&state, &principal, Some(*id)).await?,
     ))
+}
+
+/// The secret address of the logged-in ambassador's calendar feed: the course sessions they have
+/// a place in (or are offered one), to subscribe to in Outlook, Google or Apple.
+#[utoipa::path(
+    operation_id = "getMyTrainingCalendarFeed",
+    tag = "training",
+    responses(
+        (status = 200, description = "The feed's address.", body = CalendarFeed),
+        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A partner client.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The caller is not an ambassador.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/me/training/calendar-feed")]
+pub async fn my_training_feed(
+    state: web::Data<AppState>,
+    principal: Principal,
+) -> Result<web::Json<CalendarFeed>, ApiError> {
+    let id = usecases::training::own_ambassador(&state, &principal).await?;
+    super::lesson_schedule::feed_address(&state, FeedSubject::Ambassador(id)).await
+}
+
+/// One course session as an agenda item.
+pub(crate) fn event(enrolment: &Enrolment) -> Event {
+    let minutes = (enrolment.ends_at - enrolment.starts_at).num_minutes();
+    Event {
+        id: enrolment.id,
+        starts: enrolment.date.and_time(enrolment.starts_at),
+        minutes: u32::try_from(minutes).unwrap_or_default(),
+        summary: enrolment.course_title.clone(),
+        description: if enrolment.status == domain::training::EnrolmentStatus::Offered {
+            "Plek aangeboden: neem hem aan op je trainingspagina.".to_owned()
+        } else {
+            "Je bent ingeschreven.".to_owned()
+        },
+        location: if enrolment.location.is_empty() {
+            "Online".to_owned()
+        } else {
+            enrolment.location.clone()
+        },
+    }
 }

@@ -346,7 +346,10 @@ pub async fn missing_for_available(
 }
 
 /// The ambassador behind the calling person.
-async fn own_ambassador(state: &AppState, principal: &Principal) -> Result<Uuid, ApiError> {
+pub(crate) async fn own_ambassador(
+    state: &AppState,
+    principal: &Principal,
+) -> Result<Uuid, ApiError> {
     let Principal::User(user) = principal else {
         return Err(ApiError::Forbidden);
     };

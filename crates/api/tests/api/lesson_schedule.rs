@@ -358,12 +358,12 @@ on_both_backends! {
     }
 }
 
-type Properties = std::collections::HashMap<String, (String, Option<String>)>;
+pub(crate) type Properties = std::collections::HashMap<String, (String, Option<String>)>;
 
 /// The events of a feed as a calendar app reads them, after checking what RFC 5545 asks of the
 /// text itself: CRLF lines of at most 75 octets, a VERSION and PRODID, and a time zone
 /// definition for every TZID used.
-fn parse(text: &str) -> Vec<Properties> {
+pub(crate) fn parse(text: &str) -> Vec<Properties> {
     assert!(text.ends_with("\r\n"));
     for line in text.split_terminator("\r\n") {
         assert!(line.len() <= 75, "line longer than 75 octets: {line}");

@@ -163,6 +163,18 @@ on_both_backends! {
         for session in &course.sessions[1..] {
             assert_eq!(enrol(&app, &daan, session.id).await.status, EnrolmentStatus::Enrolled);
         }
+        // Daan's calendar feed holds his five Mondays, in Amsterdam time, readable without login.
+        let feed: Value = app.get_json("/api/v1/me/training/calendar-feed", &daan).await;
+        let text = app.client.get(app.url(feed["url"].as_str().unwrap())).send().await.unwrap().text().await.unwrap();
+        let events = crate::lesson_schedule::parse(&text);
+        let mut starts: Vec<String> = events.iter().map(|e| {
+            let (value, zone) = &e["DTSTART"];
+            format!("{} {value}", zone.clone().unwrap_or_default())
+        }).collect();
+        starts.sort();
+        let expected: Vec<String> = MONDAYS.iter().map(|d| format!("Europe/Amsterdam {}T090000", d.replace('-', ""))).collect();
+        assert_eq!(starts, expected);
+        assert!(events.iter().all(|e| e["SUMMARY"].0 == "Training wachtlijst"));
         let early = app.call(Method::PUT, &format!("/api/v1/course-sessions/{first}/attendance"), &admin,
             Some(&json!({"entries": [{"enrolment_id": taken.id, "attendance": "present"}]}))).await;
         assert_problem(early, StatusCode::CONFLICT, "attendance_not_yet").await;
