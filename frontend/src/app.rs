@@ -40,6 +40,7 @@ use crate::pages::reset_password::ResetPasswordPage;
 use crate::pages::sign_up::SignUpPage;
 use crate::pages::team::TeamPage;
 use crate::pages::team_invitation::TeamInvitationPage;
+use crate::pages::training::TrainingPage;
 use crate::pages::unsubscribe::UnsubscribePage;
 use crate::route::Route;
 
@@ -403,6 +404,10 @@ fn switch(route: Route, session: &Session) -> Html {
         Route::MyDetails => guarded(
             MenuItem::MyDetails,
             html! { <MyDetailsPage session={session.clone()} /> },
+        ),
+        Route::Training => guarded(
+            MenuItem::Training,
+            html! { <TrainingPage session={session.clone()} /> },
         ),
         Route::NotFound => html! { <NotFoundPage /> },
     }

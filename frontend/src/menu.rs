@@ -34,6 +34,7 @@ pub enum MenuItem {
     MyAllowance,
     MyDetails,
     MyClass,
+    Training,
 }
 
 impl MenuItem {
@@ -62,6 +63,7 @@ impl MenuItem {
             MenuItem::MyClass => Route::MyClass,
             MenuItem::MyAllowance => Route::MyAllowance,
             MenuItem::MyDetails => Route::MyDetails,
+            MenuItem::Training => Route::Training,
         }
     }
 
@@ -93,6 +95,7 @@ impl MenuItem {
             Route::MyClass => MenuItem::MyClass,
             Route::MyAllowance => MenuItem::MyAllowance,
             Route::MyDetails => MenuItem::MyDetails,
+            Route::Training => MenuItem::Training,
             Route::EmployerSignUp
             | Route::Invitation
             | Route::Apply
@@ -132,6 +135,7 @@ impl MenuItem {
             MenuItem::MyClass => "menu-my-class",
             MenuItem::MyAllowance => "menu-my-allowance",
             MenuItem::MyDetails => "menu-my-details",
+            MenuItem::Training => "menu-training",
         }
     }
 
@@ -160,6 +164,7 @@ impl MenuItem {
             MenuItem::MyClass => texts.team.menu_class,
             MenuItem::MyAllowance => texts.mine.menu_allowance,
             MenuItem::MyDetails => texts.mine.menu_details,
+            MenuItem::Training => texts.training.menu,
         }
     }
 }
@@ -184,6 +189,7 @@ pub fn menu_for(me: &Me) -> Vec<MenuItem> {
             MenuItem::MyLessons,
             MenuItem::MyAllowance,
             MenuItem::MyDetails,
+            MenuItem::Training,
         ]);
     }
     if holds(me, Role::Teacher) {
@@ -199,6 +205,9 @@ pub fn menu_for(me: &Me) -> Vec<MenuItem> {
     if admin {
         menu.push(MenuItem::Ambassadors);
         menu.push(MenuItem::Matching);
+        if !menu.contains(&MenuItem::Training) {
+            menu.push(MenuItem::Training);
+        }
     }
     if admin || school_staff {
         menu.push(MenuItem::LessonSeries);
@@ -409,6 +418,7 @@ mod tests {
                 MenuItem::Placements,
                 MenuItem::Ambassadors,
                 MenuItem::Matching,
+                MenuItem::Training,
                 MenuItem::LessonSeries,
                 MenuItem::LessonCalendar,
                 MenuItem::Hours,
@@ -450,10 +460,16 @@ mod tests {
                 MenuItem::MyHours,
                 MenuItem::MyLessons,
                 MenuItem::MyAllowance,
-                MenuItem::MyDetails
+                MenuItem::MyDetails,
+                MenuItem::Training
             ]
         );
         assert!(only_ambassador(&me));
+        assert_eq!(MenuItem::of(Route::Training), Some(MenuItem::Training));
+        assert!(!may_open(
+            &person(&[Role::SchoolDirector]),
+            MenuItem::Training
+        ));
         assert!(!only_ambassador(&person(&[
             Role::Ambassador,
             Role::Coordinator
@@ -499,6 +515,7 @@ mod tests {
                 MenuItem::Candidates,
                 MenuItem::Ambassadors,
                 MenuItem::Matching,
+                MenuItem::Training,
                 MenuItem::LessonSeries,
                 MenuItem::LessonCalendar,
                 MenuItem::Hours,

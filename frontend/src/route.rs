@@ -77,6 +77,8 @@ pub enum Route {
     MyAllowance,
     #[at("/mijn-gegevens")]
     MyDetails,
+    #[at("/trainingen")]
+    Training,
     #[at("/e-mailinstellingen")]
     MailSettings,
     #[at("/afmelden")]

@@ -23,6 +23,7 @@ pub mod organisations;
 pub mod placements;
 pub mod sponsorship;
 pub mod team;
+pub mod training;
 
 use std::cell::RefCell;
 use std::rc::Rc;

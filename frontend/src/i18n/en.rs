@@ -294,5 +294,6 @@ pub static EN: Texts = Texts {
     audit: super::audit::EN,
     messages: super::messages::EN,
     mail_preferences: super::mail_preferences::EN,
+    training: super::training::EN,
     waiting: super::waiting::EN,
 };

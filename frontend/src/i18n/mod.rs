@@ -24,6 +24,7 @@ mod password_reset;
 mod placements;
 mod sponsorship;
 mod team;
+mod training;
 mod waiting;
 
 pub use allowances::AllowanceTexts;
@@ -42,6 +43,7 @@ pub use password_reset::PasswordResetTexts;
 pub use placements::{CapacityTexts, PlacementTexts};
 pub use sponsorship::SponsorshipTexts;
 pub use team::TeamTexts;
+pub use training::TrainingTexts;
 pub use waiting::WaitingTexts;
 
 /// The languages the web app speaks.
@@ -210,6 +212,7 @@ pub struct Texts {
     pub audit: AuditTexts,
     pub messages: MessagesTexts,
     pub mail_preferences: MailPreferencesTexts,
+    pub training: TrainingTexts,
     pub waiting: WaitingTexts,
 }
 

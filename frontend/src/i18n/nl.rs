@@ -287,5 +287,6 @@ pub static NL: Texts = Texts {
     audit: super::audit::NL,
     messages: super::messages::NL,
     mail_preferences: super::mail_preferences::NL,
+    training: super::training::NL,
     waiting: super::waiting::NL,
 };

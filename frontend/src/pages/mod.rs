@@ -28,5 +28,6 @@ pub mod school_month;
 pub mod sign_up;
 pub mod team;
 pub mod team_invitation;
+pub mod training;
 pub mod unsubscribe;
 pub mod waiting;

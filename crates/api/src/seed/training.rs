@@ -41,13 +41,31 @@ pub async fn seed(store: &Store, today: NaiveDate, trainees: &Trainees) -> anyho
         })
         .await?;
     let first_thursday = next_weekday(today + Duration::days(14), Weekday::Thu);
+    // Sessions fall outside the school holidays of every region.
+    let holidays = store.list_holidays(None).await?;
+    let free = |day: &NaiveDate| {
+        !holidays
+            .iter()
+            .any(|h| h.first_day <= *day && *day <= h.last_day)
+    };
+    let free_from = |from: NaiveDate| {
+        (0..52)
+            .map(|week| from + Duration::weeks(week))
+            .find(|day| free(day))
+            .unwrap_or(from)
+    };
+    let thursdays: Vec<NaiveDate> = (0..30)
+        .map(|week| first_thursday + Duration::weeks(week))
+        .filter(|day| free(day))
+        .take(5)
+        .collect();
     let mut sessions = Vec::new();
-    for week in 0..5 {
+    for (week, date) in thursdays.into_iter().enumerate() {
         let session = store
             .create_course_session(
                 training.id,
                 &CourseSessionInput {
-                    date: first_thursday + Duration::weeks(week),
+                    date,
                     starts_at: time(12, 0),
                     ends_at: time(15, 0),
                     location: "Programmabureau Klasbrug, Stationsplein 1, Voorbeeldstad".into(),
@@ -93,7 +111,7 @@ pub async fn seed(store: &Store, today: NaiveDate, trainees: &Trainees) -> anyho
             .create_course_session(
                 intervision.id,
                 &CourseSessionInput {
-                    date: first_thursday + Duration::weeks(6 + 12 * round),
+                    date: free_from(first_thursday + Duration::weeks(6 + 12 * round)),
                     starts_at: time(15, 30),
                     ends_at: time(17, 30),
                     location: String::new(),
@@ -125,7 +143,7 @@ pub async fn seed(store: &Store, today: NaiveDate, trainees: &Trainees) -> anyho
             .create_course_session(
                 traject.id,
                 &CourseSessionInput {
-                    date: first_thursday + Duration::weeks(week) + Duration::days(1),
+                    date: free_from(first_thursday + Duration::weeks(week) + Duration::days(1)),
                     starts_at: time(13, 0),
                     ends_at: time(16, 0),
                     location: "Pabo Voorbeeldstad, lokaal 2.14".into(),

@@ -95,6 +95,7 @@ pub fn AmbassadorPage(props: &AmbassadorProps) -> Html {
                         <VogPanel api={api.clone()} ambassador_id={id} vogs={data.intake.vogs.clone()}
                             {today} on_changed={on_changed.clone()} />
                         <DocumentsPanel api={api.clone()} {id} intake={data.intake.clone()} on_changed={on_changed.clone()} />
+                        <TrainingPanel api={api.clone()} {id} />
                     </div>
                     <AmbassadorMatches api={api.clone()} matches={data.matches.clone()}
                         on_changed={on_changed.clone()} />
@@ -345,6 +346,44 @@ fn DocumentsPanel(props: &DocumentsPanelProps) -> Html {
                     <crate::pages::mine::DocumentUpload api={props.api.clone()} {id} {kind} {label} {state} on_done={on_done.clone()} />
                 }
             }) }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct TrainingPanelProps {
+    api: Api,
+    id: Uuid,
+}
+
+/// The ambassador's courses: how far they are, and whether a course is required before they
+/// become available, beside the intake that waits for it.
+#[component]
+fn TrainingPanel(props: &TrainingPanelProps) -> Html {
+    let texts = use_texts();
+    let t = &texts.training;
+    let load = crate::pages::mine::use_load(
+        (props.api.clone(), props.id),
+        |(api, id): (Api, Uuid)| async move {
+            crate::api::training::ambassador_training(&api, id).await
+        },
+    );
+    let content = match &load.state {
+        crate::pages::mine::Loaded::Loading => html! { <Loading /> },
+        crate::pages::mine::Loaded::Failed(error) => {
+            html! { <ErrorMessage error={error.clone()} /> }
+        }
+        crate::pages::mine::Loaded::Ready(record) if record.courses.is_empty() => {
+            html! { <p class="muted">{ t.ambassador_none }</p> }
+        }
+        crate::pages::mine::Loaded::Ready(record) => html! {
+            <crate::pages::training::TrainingProgress courses={record.courses.clone()} />
+        },
+    };
+    html! {
+        <section id="ambassador-training" class="panel" aria-labelledby="ambassador-training-title">
+            <h2 id="ambassador-training-title">{ t.ambassador_section }</h2>
+            { content }
         </section>
     }
 }

@@ -21,6 +21,8 @@ pub enum FeedOf {
     School(Uuid),
     /// The lessons of one series.
     Series(Uuid),
+    /// The logged-in ambassador's course sessions.
+    MyTraining,
 }
 
 /// The address to subscribe to: the server gives a path, a calendar app needs it whole.
@@ -58,6 +60,7 @@ pub fn CalendarFeedPanel(props: &CalendarFeedProps) -> Html {
                 let feed = match of {
                     FeedOf::School(id) => school_calendar_feed(&api, id).await,
                     FeedOf::Series(id) => series_calendar_feed(&api, id).await,
+                    FeedOf::MyTraining => crate::api::training::my_training_feed(&api).await,
                 };
                 loaded.set(Some(feed));
             });
