@@ -1,4 +1,5 @@
-//! The e-mails about courses: a freed place offered to the first on the waiting list.
+//! The e-mails about courses: a freed place offered to the first on the waiting list, and a
+//! reminder the day before a session.
 
 use chrono::{DateTime, Utc};
 use domain::contract::Enrolment;
@@ -34,6 +35,30 @@ pub fn place_offered(
                 enrolment.location.as_str()
             },
             until = DUTCH.instant(until),
+            link = mailer.link("/trainingen"),
+        ),
+    }
+}
+
+/// To an ambassador with a place in a session tomorrow: when and where, and how to cancel.
+pub fn session_tomorrow(mailer: &Mailer, to: &str, name: &str, enrolment: &Enrolment) -> Message {
+    Message {
+        to: to.to_owned(),
+        subject: format!("Morgen: {}", enrolment.course_title),
+        body: format!(
+            "Beste {name},\n\n\
+             Morgen, {day}, is {course} van {from} tot {to_time} ({place}). Tot dan!\n\n\
+             Kun je toch niet? Meld je dan af op je trainingspagina, zodat de plek naar de \
+             volgende op de wachtlijst kan:\n{link}\n\nKlasbrug",
+            course = enrolment.course_title,
+            day = DUTCH.date(enrolment.date),
+            from = enrolment.starts_at.format("%H:%M"),
+            to_time = enrolment.ends_at.format("%H:%M"),
+            place = if enrolment.location.is_empty() {
+                "online"
+            } else {
+                enrolment.location.as_str()
+            },
             link = mailer.link("/trainingen"),
         ),
     }

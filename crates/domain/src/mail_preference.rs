@@ -49,7 +49,7 @@ pub fn category_of(kind: &str) -> Option<MailCategory> {
         | "lesson_series.approved"
         | "lesson_series.scheduled" => Some(MailCategory::LessonSeries),
         "allowance.paid" => Some(MailCategory::Allowance),
-        "ambassador.intake_planned" | "vog.missing" | "vog.expiring" => {
+        "ambassador.intake_planned" | "vog.missing" | "vog.expiring" | "training.reminder" => {
             Some(MailCategory::Reminders)
         }
         "statement.available" => Some(MailCategory::Statements),
@@ -71,6 +71,7 @@ mod tests {
             "application.existing_account",
             "employer.sign_up",
             "vog.expired",
+            "training.place_offered",
             "digest.weekly",
         ] {
             assert_eq!(category_of(kind), None, "{kind}");

@@ -526,6 +526,17 @@ impl Store {
             .collect())
     }
 
+    /// The enrolments with a place in sessions on `date`, for the day-before reminder.
+    pub async fn enrolled_on(&self, date: NaiveDate) -> StoreResult<Vec<Enrolment>> {
+        let sql = format!(
+            "{SELECT_ENROLMENTS} WHERE s.session_date = $1 AND e.status = 'enrolled'{ORDER_ENROLMENTS}"
+        );
+        let rows: Vec<EnrolmentRow> = with_pool!(self, pool => {
+            sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(date).fetch_all(pool).await?
+        });
+        rows.into_iter().map(Enrolment::try_from).collect()
+    }
+
     /// Records whether someone came.
     pub async fn set_attendance(&self, id: Uuid, attendance: Attendance) -> StoreResult<()> {
         with_pool!(self, pool => {

@@ -7,7 +7,8 @@
 //!   month is available (the first sweep after the month ends: statements are drawn up for any
 //!   period on demand, so the month's end is when a period's statement is complete in time);
 //! - on Mondays, tells each school's director and coordinators how many hour entries wait for
-//!   their approval.
+//!   their approval;
+//! - reminds everyone with a place in a course session tomorrow.
 //!
 //! Each message is recorded in `reminders_sent` in the transaction that queues it, keyed by
 //! person, kind and what it is about: a sweep run twice, or by two servers at once, sends it
@@ -39,6 +40,8 @@ pub struct Swept {
     pub hours: usize,
     /// Weekly digests of held-back messages.
     pub digests: usize,
+    /// Reminders of tomorrow's course sessions.
+    pub sessions: usize,
 }
 
 /// The whole daily sweep for `today`.
@@ -56,6 +59,7 @@ pub async fn daily(store: &Store, mailer: &Mailer, today: NaiveDate) -> anyhow::
         } else {
             0
         },
+        sessions: session_reminders(store, mailer, today).await?,
     };
     Ok(swept)
 }
@@ -231,6 +235,42 @@ pub async fn statements_available(
     Ok(sent)
 }
 
+/// To everyone with a place in a course session tomorrow: when and where. Once per person and
+/// session. Returns how many left.
+pub async fn session_reminders(
+    store: &Store,
+    mailer: &Mailer,
+    today: NaiveDate,
+) -> anyhow::Result<usize> {
+    let Some(tomorrow) = today.succ_opt() else {
+        return Ok(0);
+    };
+    let mut sent = 0;
+    for enrolment in store.enrolled_on(tomorrow).await? {
+        let ambassador = store.get_ambassador(enrolment.ambassador_id).await?;
+        let message = crate::training_mail::session_tomorrow(
+            mailer,
+            &ambassador.profile.email,
+            &ambassador.profile.name,
+            &enrolment,
+        );
+        let about = enrolment.session_id.to_string();
+        if once(
+            store,
+            mailer,
+            ambassador.id,
+            "training.reminder",
+            &about,
+            message,
+        )
+        .await?
+        {
+            sent += 1;
+        }
+    }
+    Ok(sent)
+}
+
 /// To each school's director and coordinators: how many hour entries wait for approval. Once
 /// a week (the ISO week of `today`). Returns how many left.
 pub async fn hours_waiting(
@@ -291,6 +331,7 @@ pub async fn run(store: Store, mailer: Mailer, clock: crate::clock::Clock) {
                 statements = swept.statements,
                 hours = swept.hours,
                 digests = swept.digests,
+                sessions = swept.sessions,
                 "the daily sweep is done"
             ),
             Err(error) => {

@@ -12,12 +12,12 @@ use crate::helpers::*;
 use crate::placing::{open_spot, propose};
 
 /// 06:59:58 in Amsterdam on `day` (winter): the daily sweep runs two seconds after start-up.
-fn just_before_the_sweep(day: chrono::NaiveDate) -> String {
+pub(crate) fn just_before_the_sweep(day: chrono::NaiveDate) -> String {
     format!("{day}T05:59:58Z")
 }
 
 /// Waits until the `n`th daily sweep of this server has queued everything.
-async fn wait_for_sweep(app: &TestApp) -> String {
+pub(crate) async fn wait_for_sweep(app: &TestApp) -> String {
     app.server
         .wait_for_log(|log| {
             log.lines()

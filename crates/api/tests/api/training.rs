@@ -260,6 +260,33 @@ on_both_backends! {
         assert_eq!(positions, [None, None, Some(1), Some(2)]);
     }
 
+    async fn the_morning_before_a_session_everyone_with_a_place_is_reminded_once(db) {
+        let app = spawn_app(&db).await;
+        let admin = app.login_as(ADMIN).await;
+        let course = five_mondays(&app, &admin).await;
+        let first = course.sessions[0].id;
+        let (yara, mila, bram) = (app.login_as(YARA).await, app.login_as(MILA).await, app.login_as(BRAM).await);
+        enrol(&app, &yara, first).await;
+        enrol(&app, &mila, first).await;
+        assert_eq!(enrol(&app, &bram, first).await.status, EnrolmentStatus::Waiting);
+        drop(app);
+        // Sunday 31 January, just before the morning sweep: Monday's session is tomorrow.
+        let sunday = crate::notifications::just_before_the_sweep(chrono::NaiveDate::from_ymd_opt(2027, 1, 31).unwrap());
+        for round in 0..2 {
+            let app = spawn_app_with(&db, &[("KLASBRUG_CLOCK_START", &sunday), ("RUST_LOG", "warn,klasbrug::mail=info")]).await;
+            crate::notifications::wait_for_sweep(&app).await;
+            let admin = app.login_as(ADMIN).await;
+            for (email, expected) in [(YARA, 1), (MILA, 1), (BRAM, 0)] {
+                let page: Page<OutgoingMessage> = app.get_json(&format!("/api/v1/messages?limit=200&recipient={email}"), &admin).await;
+                let reminders: Vec<_> = page.items.iter().filter(|m| m.kind == "training.reminder").collect();
+                assert_eq!(reminders.len(), expected, "{email}, round {round}");
+                if let Some(reminder) = reminders.first() {
+                    assert_eq!(reminder.subject, "Morgen: Training wachtlijst");
+                }
+            }
+        }
+    }
+
     async fn conditions_roles_and_bad_input(db) {
         let app = spawn_app(&db).await;
         let admin = app.login_as(ADMIN).await;
