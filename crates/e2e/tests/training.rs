@@ -168,7 +168,9 @@ on_both_backends! {
         // Yara cancels: Bram is offered the place, with the time he has.
         yara.click(&yara.find("#my-enrolments button.cancel-enrolment").await).await;
         yara.wait_for_text("#training-status", "Je bent afgemeld.").await;
-        bram.goto(&server.url("/trainingen")).await;
+        bram.goto(&server.url("/")).await;
+        bram.wait_for_text(".offered-place", "Er is een plek vrijgekomen voor je in Training wachtlijst").await;
+        bram.click(&bram.find(".offered-place a").await).await;
         bram.wait_for_text("#my-enrolments tr.enrolment[data-status='offered']", "Neem hem aan vóór 5 dec. 2026").await;
         wait_for(&bram, "#my-enrolments button.accept-offer").await;
         bram.screenshot(&shot(&db, "trainingen-plek-aangeboden")).await;

@@ -13,6 +13,7 @@ pub struct WaitingTexts {
     pub candidates_to_confirm: &'static str,
     pub opt_in: &'static str,
     pub proposals: &'static str,
+    pub places_offered: &'static str,
 }
 
 /// Dutch.
@@ -27,6 +28,7 @@ pub const NL: WaitingTexts = WaitingTexts {
     candidates_to_confirm: "kandidaten om te bevestigen na het kennismakingsgesprek",
     opt_in: "schooljaar zonder jouw antwoord: wil je met een ambassadeur werken?",
     proposals: "voorstellen om te bevestigen na het kennismakingsgesprek",
+    places_offered: "vrijgekomen plekken in een training: neem ze op tijd aan",
 };
 
 /// English.
@@ -41,4 +43,5 @@ pub const EN: WaitingTexts = WaitingTexts {
     candidates_to_confirm: "candidates to confirm after the introduction meeting",
     opt_in: "school year without your answer: do you want to work with an ambassador?",
     proposals: "proposals to confirm after the introduction meeting",
+    places_offered: "freed places in a course: take them in time",
 };

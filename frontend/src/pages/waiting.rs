@@ -150,6 +150,21 @@ async fn load(
             Route::MyPlace,
         );
     }
+    if holds(&me, &[Role::Ambassador])
+        && let Ok(training) = crate::api::training::my_training(&api).await
+    {
+        let offered = training
+            .enrolments
+            .iter()
+            .filter(|e| e.status == domain::training::EnrolmentStatus::Offered)
+            .count();
+        push(
+            "waiting-places-offered",
+            Some(offered),
+            t.places_offered,
+            Route::Training,
+        );
+    }
     Ok(out)
 }
 

@@ -136,6 +136,7 @@ pub fn MyPlacePage(props: &MyPlaceProps) -> Html {
             <p id="place-notice" class={classes!("status-line", notice.is_some().then_some("message message-success"))} role="status" tabindex="-1">
                 { notice.unwrap_or_default() }
             </p>
+            <crate::pages::training::OfferedPlaces api={props.session.api.clone()} />
             { content }
         </section>
     }

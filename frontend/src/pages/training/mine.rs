@@ -351,3 +351,40 @@ fn course_panel(
         </section>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct OfferedPlacesProps {
+    pub api: Api,
+}
+
+/// On the ambassador's start page: a place offered to them, with its deadline and a link to
+/// take it. Nothing while none is offered, or when the training cannot be loaded.
+#[component]
+pub fn OfferedPlaces(props: &OfferedPlacesProps) -> Html {
+    let texts = use_texts();
+    let t = &texts.training;
+    let load = use_load(props.api.clone(), |api: Api| async move {
+        my_training(&api).await
+    });
+    let Loaded::Ready(record) = &load.state else {
+        return html! {};
+    };
+    let offers = record
+        .enrolments
+        .iter()
+        .filter(|e| e.status == domain::training::EnrolmentStatus::Offered);
+    html! {
+        <>
+            { for offers.map(|e| {
+                let until = e.offered_until.map(|u| texts.dates.instant(u)).unwrap_or_default();
+                html! {
+                    <p class="message message-warning offered-place" key={e.id.to_string()}>
+                        <yew_router::prelude::Link<crate::route::Route> to={crate::route::Route::Training}>
+                            { fill(t.offered_notice, &[("course", &e.course_title), ("until", &until)]) }
+                        </yew_router::prelude::Link<crate::route::Route>>
+                    </p>
+                }
+            }) }
+        </>
+    }
+}

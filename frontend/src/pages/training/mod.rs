@@ -14,7 +14,7 @@ use crate::app::Session;
 use crate::hooks::{use_texts, use_title};
 use crate::i18n::{Texts, fill};
 
-pub use self::mine::TrainingProgress;
+pub use self::mine::{OfferedPlaces, TrainingProgress};
 
 #[derive(Properties, PartialEq)]
 pub struct TrainingProps {
