@@ -2,8 +2,11 @@
 //!
 //! An account is only stored where an allowance is paid (AVG), and a wrong one sends a
 //! volunteer's money to a stranger, so an IBAN is checked as a bank would: country code, check
-//! digits, the length of that country's IBANs and the ISO 7064 mod-97 checksum. Error messages
-//! never repeat the IBAN itself, as they may end up in logs.
+//! digits, the length of that country's IBANs and the ISO 7064 mod-97 checksum, then the
+//! country's account format from the SWIFT IBAN registry (through the maintained
+//! `iban_validate` crate, so a country that has no IBANs, such as `ZZ` or `US`, is refused).
+//! Allowances are paid by SEPA credit transfer, so only an account in a SEPA country is taken.
+//! Error messages never repeat the IBAN itself, as they may end up in logs.
 
 use serde::{Deserialize, Serialize};
 
@@ -51,7 +54,41 @@ pub enum IbanError {
     /// The checksum does not match: a typo.
     #[error("the check digits do not match the rest of the IBAN: check it for a typo")]
     Checksum,
+    /// No country of this code has IBANs.
+    #[error("{country} is not the country code of any IBAN")]
+    UnknownCountry {
+        /// The country code.
+        country: String,
+    },
+    /// The account number after the check digits does not have the country's format.
+    #[error("the account number does not have the format of {}", describe(country))]
+    AccountFormat {
+        /// The country code.
+        country: String,
+    },
+    /// A real IBAN, of a country outside SEPA: allowances are paid by SEPA credit transfer.
+    #[error(
+        "allowances are paid by SEPA transfer, and {country} is not a SEPA country: give an account in a SEPA country"
+    )]
+    NotSepa {
+        /// The country code.
+        country: String,
+    },
 }
+
+/// The countries and territories of the Single Euro Payments Area (EPC list, 2025): the EU and
+/// EEA states, Switzerland, the United Kingdom, Monaco, San Marino, Andorra, Vatican City, and
+/// since 2025 Albania, Montenegro, Moldova and North Macedonia. A programme's payouts go only
+/// to accounts here. (Territories that use their state's IBAN country code, such as French
+/// overseas departments with FR, are covered by it.)
+pub const SEPA_COUNTRIES: [&str; 40] = [
+    "AD", "AL", "AT", "BE", "BG", "CH", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GB", "GI",
+    "GR", "HR", "HU", "IE", "IS", "IT", "LI", "LT", "LU", "LV", "MC", "MD", "ME", "MK", "MT", "NL",
+    "NO", "PL", "PT", "RO", "SE", "SI", "SK", "SM",
+];
+
+/// Vatican City: in SEPA, with IBANs of its own.
+const VATICAN: &str = "VA";
 
 fn describe(country: &str) -> String {
     match country {
@@ -156,6 +193,25 @@ impl Iban {
         if mod_97(&compact) != 1 {
             return Err(IbanError::Checksum);
         }
+        match compact.parse::<iban::Iban>() {
+            Ok(_) => {}
+            Err(iban::ParseIbanError::UnknownCountry(_)) => {
+                return Err(IbanError::UnknownCountry {
+                    country: country.to_owned(),
+                });
+            }
+            Err(iban::ParseIbanError::InvalidBban(_)) => {
+                return Err(IbanError::AccountFormat {
+                    country: country.to_owned(),
+                });
+            }
+            Err(iban::ParseIbanError::InvalidBaseIban { .. }) => return Err(IbanError::Checksum),
+        }
+        if !(SEPA_COUNTRIES.contains(&country) || country == VATICAN) {
+            return Err(IbanError::NotSepa {
+                country: country.to_owned(),
+            });
+        }
         Ok(Self(compact))
     }
 
@@ -251,14 +307,66 @@ mod tests {
             Iban::parse("BE68539007547034").unwrap().to_string(),
             "BE68 5390 0754 7034"
         );
-        // Luxembourg and France, and a country without a known length (Brazil, 29).
+        // Luxembourg and France; Vatican City and Andorra are in SEPA too.
         for text in [
             "LU280019400644750000",
             "FR1420041010050500013M02606",
-            "BR1800360305000010009795493C1",
+            &with_check_digits("VA", "001123000012345678"),
+            &with_check_digits("AD", "00012030200359100100"),
         ] {
             assert!(Iban::parse(text).is_ok(), "{text}");
         }
+    }
+
+    /// `country`'s IBAN of `bban` with the check digits that make the checksum hold.
+    fn with_check_digits(country: &str, bban: &str) -> String {
+        let check = 98 - mod_97(&format!("{country}00{bban}"));
+        format!("{country}{check:02}{bban}")
+    }
+
+    #[test]
+    fn a_country_without_ibans_a_wrong_account_format_and_a_country_outside_sepa_are_refused() {
+        // Both pass the checksum; neither country has IBANs.
+        for (country, bban) in [("ZZ", "ABCD1234567890"), ("US", "12345678901234")] {
+            let text = with_check_digits(country, bban);
+            assert_eq!(mod_97(&text), 1);
+            assert_eq!(
+                Iban::parse(&text),
+                Err(IbanError::UnknownCountry {
+                    country: country.into()
+                }),
+                "{text}"
+            );
+        }
+        // The one a partner's developer found in a payout file.
+        assert_eq!(
+            Iban::parse("ZZ92ABCD1234567890"),
+            Err(IbanError::UnknownCountry {
+                country: "ZZ".into()
+            })
+        );
+        // A German account number holds only digits.
+        let letters = with_check_digits("DE", "37040044053201300A");
+        assert_eq!(
+            Iban::parse(&letters),
+            Err(IbanError::AccountFormat {
+                country: "DE".into()
+            })
+        );
+        // Brazil has real IBANs, but is outside SEPA.
+        let brazil = "BR1800360305000010009795493C1";
+        assert_eq!(
+            Iban::parse(brazil),
+            Err(IbanError::NotSepa {
+                country: "BR".into()
+            })
+        );
+        assert!(
+            Iban::parse(brazil)
+                .unwrap_err()
+                .to_string()
+                .contains("SEPA")
+        );
     }
 
     #[test]

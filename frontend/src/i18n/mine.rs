@@ -106,6 +106,12 @@ pub struct MineTexts {
     pub age_under_21: &'static str,
     pub iban: &'static str,
     pub iban_hint: &'static str,
+    pub iban_err_checksum: &'static str,
+    pub iban_err_length: &'static str,
+    pub iban_err_country: &'static str,
+    pub iban_err_format: &'static str,
+    pub iban_err_sepa: &'static str,
+    pub iban_err_other: &'static str,
     pub account_holder: &'static str,
     pub hourly_rate: &'static str,
     pub sponsored_only: &'static str,
@@ -155,6 +161,19 @@ pub struct MineTexts {
 }
 
 impl MineTexts {
+    /// What is wrong with a typed IBAN, in words.
+    pub fn iban_error(&self, error: &domain::iban::IbanError) -> &'static str {
+        use domain::iban::IbanError as E;
+        match error {
+            E::Checksum | E::DutchFormat => self.iban_err_checksum,
+            E::WrongLength { .. } => self.iban_err_length,
+            E::UnknownCountry { .. } | E::CountryCode => self.iban_err_country,
+            E::AccountFormat { .. } => self.iban_err_format,
+            E::NotSepa { .. } => self.iban_err_sepa,
+            E::Empty | E::InvalidCharacter { .. } | E::CheckDigits => self.iban_err_other,
+        }
+    }
+
     /// The step after `status`, as something the ambassador can expect or do.
     pub fn next(&self, status: IntakeStatus) -> &'static str {
         match status {
@@ -269,6 +288,12 @@ pub const NL: MineTexts = MineTexts {
     age_under_21: "Jonger dan 21",
     iban: "IBAN",
     iban_hint: "Het rekeningnummer waarop we je vergoeding overmaken, zoals NL91ABNA0417164300.",
+    iban_err_checksum: "Dit IBAN klopt niet: controleer het op een tikfout.",
+    iban_err_length: "Dit IBAN is te kort of te lang voor het land.",
+    iban_err_country: "Een IBAN begint met de landcode van een land met IBAN's, zoals NL.",
+    iban_err_format: "Het rekeningnummer na de controlecijfers past niet bij het land.",
+    iban_err_sepa: "We maken de vergoeding over met een SEPA-overboeking: geef een rekening in een SEPA-land.",
+    iban_err_other: "Vul een IBAN in zoals NL91 ABNA 0417 1643 00.",
     account_holder: "Ten name van",
     hourly_rate: "Afgesproken uurvergoeding",
     sponsored_only: "Je werkgever betaalt je uren: je krijgt geen vrijwilligersvergoeding.",
@@ -415,6 +440,12 @@ pub const EN: MineTexts = MineTexts {
     age_under_21: "Under 21",
     iban: "IBAN",
     iban_hint: "The account we pay your allowance to, such as NL91ABNA0417164300.",
+    iban_err_checksum: "This IBAN does not add up: check it for a typo.",
+    iban_err_length: "This IBAN is too short or too long for its country.",
+    iban_err_country: "An IBAN starts with the code of a country that has IBANs, such as NL.",
+    iban_err_format: "The account number after the check digits does not fit the country.",
+    iban_err_sepa: "We pay by SEPA transfer: give an account in a SEPA country.",
+    iban_err_other: "Fill in an IBAN such as NL91 ABNA 0417 1643 00.",
     account_holder: "Account holder",
     hourly_rate: "Agreed hourly rate",
     sponsored_only: "Your employer pays your hours: you receive no volunteer allowance.",
@@ -461,3 +492,19 @@ pub const EN: MineTexts = MineTexts {
     concern_sent: "Reported. Thank you.",
     err_month_paid: "This month is paid already; no more hours can be added.",
 };
+
+#[cfg(test)]
+mod iban_tests {
+    use domain::iban::Iban;
+
+    use super::NL;
+
+    #[test]
+    fn each_wrong_iban_is_named_in_dutch() {
+        let said = |text: &str| NL.iban_error(&Iban::parse(text).unwrap_err());
+        assert_eq!(said("NL91ABNA0417164301"), NL.iban_err_checksum);
+        assert_eq!(said("ZZ92ABCD1234567890"), NL.iban_err_country);
+        assert_eq!(said("BR1800360305000010009795493C1"), NL.iban_err_sepa);
+        assert_eq!(said("NL91ABNA041716430"), NL.iban_err_length);
+    }
+}

@@ -64,6 +64,14 @@ on_both_backends! {
         let mut wrong = details.clone();
         wrong["iban"] = json!("NL91ABNA0417164301");
         assert_eq!(app.call(Method::PUT, &profile_path, &fenna_token, Some(&wrong)).await.status(), StatusCode::BAD_REQUEST);
+        // A checksum that holds is not enough: no country ZZ has IBANs, and Brazil's are outside
+        // SEPA, by which allowances are paid.
+        for (iban, says) in [("ZZ92ABCD1234567890", "not the country code of any IBAN"), ("BR1800360305000010009795493C1", "not a SEPA country")] {
+            wrong["iban"] = json!(iban);
+            let refused = assert_problem(app.call(Method::PUT, &profile_path, &fenna_token, Some(&wrong)).await, StatusCode::BAD_REQUEST, "malformed_json").await;
+            assert!(refused.detail.contains(says), "{}", refused.detail);
+            assert!(!refused.detail.contains(iban), "the IBAN itself stays out of messages");
+        }
         let lotte = app.login_as("lotte@ambassadeur.example").await;
         assert_problem(app.call(Method::PUT, &profile_path, &lotte, Some(&details)).await, StatusCode::NOT_FOUND, "not_found").await;
         assert_problem(app.call(Method::PUT, &profile_path, &director, Some(&details)).await, StatusCode::NOT_FOUND, "not_found").await;

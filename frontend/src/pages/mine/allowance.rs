@@ -181,7 +181,7 @@ fn ProfileForm(props: &ProfileFormProps) -> Html {
             .and_then(|p| p.account_holder.clone())
             .unwrap_or_else(|| props.holder.clone())
     });
-    let iban_wrong = use_state(|| false);
+    let iban_wrong = use_state(|| None::<domain::iban::IbanError>);
     let saving = use_state(|| false);
     let saved = use_state(|| false);
     let error = use_state(|| None::<ApiError>);
@@ -204,14 +204,14 @@ fn ProfileForm(props: &ProfileFormProps) -> Html {
             } else {
                 match Iban::parse(&text) {
                     Ok(parsed) => Some(parsed),
-                    Err(_) => {
-                        iban_wrong.set(true);
+                    Err(wrong) => {
+                        iban_wrong.set(Some(wrong));
                         focus_id("allowance-iban");
                         return;
                     }
                 }
             };
-            iban_wrong.set(false);
+            iban_wrong.set(None);
             let profile = AllowanceProfile {
                 age_category: *age,
                 hourly_rate: rate,
@@ -253,15 +253,15 @@ fn ProfileForm(props: &ProfileFormProps) -> Html {
                     }) }
                 </select>
             </div>
-            <div class={classes!("field", iban_wrong.then_some("field-invalid"))}>
+            <div class={classes!("field", iban_wrong.is_some().then_some("field-invalid"))}>
                 <label for="allowance-iban">{ t.iban }</label>
                 <input id="allowance-iban" type="text" autocomplete="off" spellcheck="false" value={(*iban).clone()}
-                    aria-invalid={iban_wrong.then_some("true")}
-                    aria-describedby={described_by("allowance-iban", true, *iban_wrong)}
+                    aria-invalid={iban_wrong.is_some().then_some("true")}
+                    aria-describedby={described_by("allowance-iban", true, iban_wrong.is_some())}
                     oninput={let iban = iban.clone(); move |e: InputEvent| iban.set(e.target_unchecked_into::<HtmlInputElement>().value())} />
                 <p id="allowance-iban-hint" class="field-hint">{ t.iban_hint }</p>
-                if *iban_wrong {
-                    <p id="allowance-iban-error" class="field-error" role="alert">{ texts.error(&ApiError::Status(422)) }</p>
+                if let Some(wrong) = &*iban_wrong {
+                    <p id="allowance-iban-error" class="field-error" role="alert">{ t.iban_error(wrong) }</p>
                 }
             </div>
             <div class="field">
