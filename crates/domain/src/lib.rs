@@ -41,6 +41,7 @@ pub mod vog_reminder;
 pub mod webhook;
 
 pub use calendar_month::CalendarMonth;
+pub use csv_text::CsvDialect;
 pub use email::EmailAddress;
 pub use iban::Iban;
 pub use money::{Cents, format_euro};

@@ -204,7 +204,7 @@ on_both_backends! {
         wait_for(&browser, "#payout:not(:has(#payout-error))").await;
         let (status, csv) = get(&server, &admin, "/statements/2026-10/payout.csv").await;
         assert_eq!(status, 200, "{csv}");
-        assert!(csv.contains("159.99") && csv.contains("Dijkstra"), "{csv}");
+        assert!(csv.contains(";159,99;") && csv.contains("Dijkstra"), "{csv}");
         // The bank's file too: the demo pays from a fictional account.
         browser.click(&browser.find("#download-sepa").await).await;
         browser

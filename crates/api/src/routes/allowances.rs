@@ -486,13 +486,16 @@ pub struct PayoutQuery {
     pub execution_date: Option<NaiveDate>,
 }
 
-/// The month's approved lines as a CSV for people: name, IBAN, amount, description.
+/// The month's approved lines as a CSV: name, IBAN, amount, description. By default for a
+/// Dutch spreadsheet (`Naam;IBAN;Bedrag;Omschrijving`, `160,00`, a byte order mark), or for
+/// programs with `dialect=rfc4180` (`name,iban,amount,description`, `160.00`).
 #[utoipa::path(
     operation_id = "getPayoutCsv",
     tag = "allowances",
-    params(("month" = String, Path, description = "The month, `YYYY-MM`.")),
+    params(("month" = String, Path, description = "The month, `YYYY-MM`."), super::CsvQuery),
     responses(
         (status = 200, description = "The payout list.", content_type = "text/csv", body = String),
+        (status = 400, description = "`dialect` is neither `dutch` nor `rfc4180`.", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff download payouts.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Nothing approved to pay (`nothing_to_pay`), or a volunteer without an IBAN (`iban_missing`, naming them).", body = Problem, content_type = "application/problem+json"),
@@ -505,11 +508,12 @@ pub async fn payout_csv(
     state: web::Data<AppState>,
     principal: Principal,
     month: web::Path<String>,
+    query: web::Query<super::CsvQuery>,
 ) -> Result<HttpResponse, ApiError> {
     policy::authorize(&principal, Action::ManageAllowances, "statements")?;
     let month = super::month_param(&month)?;
     let lines = payout_lines(&state, month).await?;
-    let csv = write_csv(&lines).map_err(|e| ApiError::Unexpected(e.into()))?;
+    let csv = write_csv(&lines, query.dialect()).map_err(|e| ApiError::Unexpected(e.into()))?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((

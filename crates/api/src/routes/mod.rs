@@ -112,3 +112,21 @@ pub(crate) async fn school_or_404(
         Err(e) => Err(e.into()),
     }
 }
+
+/// How a CSV download is written.
+#[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct CsvQuery {
+    /// `dutch` (the default, for people: `;` between fields, amounts `160,00`, UTF-8 with a
+    /// byte order mark, as a Dutch Excel or LibreOffice opens it) or `rfc4180` (for programs:
+    /// `,`, `160.00`, no byte order mark).
+    #[param(value_type = Option<domain::CsvDialect>)]
+    pub dialect: Option<domain::CsvDialect>,
+}
+
+impl CsvQuery {
+    /// The dialect asked for, Dutch when none was.
+    pub fn dialect(self) -> domain::CsvDialect {
+        self.dialect.unwrap_or(domain::CsvDialect::Dutch)
+    }
+}

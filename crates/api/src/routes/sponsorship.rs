@@ -270,14 +270,15 @@ pub async fn get_statement(
     Ok(web::Json(report(&state, &principal, *id, &query).await?))
 }
 
-/// The statement as CSV (RFC 4180), for a spreadsheet or an archive.
+/// The statement as CSV: by default for a Dutch spreadsheet (`;`, `160,00`, a byte order
+/// mark), or for programs with `dialect=rfc4180`.
 #[utoipa::path(
     operation_id = "getEmployerStatementCsv",
     tag = "sponsorship",
-    params(("id" = Uuid, Path, description = "The employer's id."), StatementQuery),
+    params(("id" = Uuid, Path, description = "The employer's id."), StatementQuery, super::CsvQuery),
     responses(
         (status = 200, description = "The statement.", content_type = "text/csv", body = String),
-        (status = 400, description = "`from` or `to` is missing or not a date.", body = Problem, content_type = "application/problem+json"),
+        (status = 400, description = "`from` or `to` is missing or not a date, or `dialect` is neither `dutch` nor `rfc4180`.", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`to` lies before `from`, or the period is longer than three years.", body = Problem, content_type = "application/problem+json"),
@@ -290,9 +291,10 @@ pub async fn statement_csv(
     principal: Principal,
     id: web::Path<Uuid>,
     query: web::Query<StatementQuery>,
+    csv_query: web::Query<super::CsvQuery>,
 ) -> Result<HttpResponse, ApiError> {
     let report = report(&state, &principal, *id, &query).await?;
-    let csv = rules::export_csv::write_csv(&report);
+    let csv = rules::export_csv::write_csv(&report, csv_query.dialect());
     Ok(download(
         &report,
         "text/csv; charset=utf-8",

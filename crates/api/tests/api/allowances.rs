@@ -117,10 +117,17 @@ on_both_backends! {
         assert_eq!(approved.line.status(), LineStatus::Approved);
 
         // The payout files hold the approved line.
+        // For people (the default): as a Dutch Excel opens it. For programs: RFC 4180.
         let csv = app.get("/api/v1/statements/2026-10/payout.csv", &admin).await;
         assert_eq!(csv.status(), StatusCode::OK);
-        let csv = csv.text().await.unwrap();
-        assert!(csv.contains("NL91ABNA0417164300") && csv.contains("149.99"), "{csv}");
+        let bytes = csv.bytes().await.unwrap();
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "a byte order mark");
+        let csv = std::str::from_utf8(&bytes[3..]).unwrap();
+        assert!(csv.starts_with("Naam;IBAN;Bedrag;Omschrijving\r\n"), "{csv}");
+        assert!(csv.contains(";NL91ABNA0417164300;149,99;"), "{csv}");
+        let csv = app.get("/api/v1/statements/2026-10/payout.csv?dialect=rfc4180", &admin).await.text().await.unwrap();
+        assert!(csv.starts_with("name,iban,amount,description\r\n") && csv.contains(",NL91ABNA0417164300,149.99,"), "{csv}");
+        assert_problem(app.get("/api/v1/statements/2026-10/payout.csv?dialect=excel", &admin).await, StatusCode::BAD_REQUEST, "invalid_query").await;
         let xml = app.get("/api/v1/statements/2026-10/payout.xml", &admin).await;
         assert_eq!(xml.status(), StatusCode::OK);
         let xml = xml.text().await.unwrap();

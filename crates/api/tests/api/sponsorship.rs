@@ -391,8 +391,12 @@ on_both_backends! {
         assert_eq!(app.get(&format!("{base}/statement?from=gisteren"), &contact).await.status(), StatusCode::BAD_REQUEST);
         let csv = app.get(&format!("{base}/statement.csv?from=2026-09-01&to=2026-12-31"), &contact).await;
         assert_eq!(csv.headers()["content-type"], "text/csv; charset=utf-8");
-        let csv = csv.text().await.unwrap();
+        let bytes = csv.bytes().await.unwrap();
+        assert!(bytes.starts_with("\u{feff}Werkgever;".as_bytes()), "a Dutch spreadsheet's CSV");
+        let csv = String::from_utf8(bytes.to_vec()).unwrap();
         assert!(csv.contains("Bram Hoekstra") && csv.contains("Lyceum Zuiderlicht") && csv.contains("HL-2026-002"), "{csv}");
+        let plain = app.get(&format!("{base}/statement.csv?from=2026-09-01&to=2026-12-31&dialect=rfc4180"), &contact).await.text().await.unwrap();
+        assert!(plain.starts_with("Werkgever,"), "{plain}");
         let xlsx = app.get(&format!("{base}/statement.xlsx?from=2026-09-01&to=2026-12-31"), &contact).await;
         assert_eq!(xlsx.headers()["content-type"], "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         let bytes = xlsx.bytes().await.unwrap();

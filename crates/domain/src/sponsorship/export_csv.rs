@@ -22,7 +22,7 @@ use super::report_table::{
     Hours, HoursRow, contribution_detail, contribution_label, hours_table, party_hours, party_label,
 };
 use crate::contract::SponsorshipReport;
-use crate::csv_text::{push_row, text_field};
+use crate::csv_text::{CsvDialect, push_row, text_field};
 
 /// The header row of the hours section.
 pub const HOURS_HEADER: &str = "Medewerker,School,Afgesproken uren,Geleverde uren,Verschil uren";
@@ -34,14 +34,18 @@ pub const PARTY_HEADER: &str = "Partij,Uren,Kosten uren,Bijdragen,Totaal";
 pub const CONTRIBUTION_HEADER: &str = "Bijdrage,Partij,Soort,Omschrijving/datum,Bonnummer,Waarde";
 
 /// Writes `report` as CSV.
-pub fn write_csv(report: &SponsorshipReport) -> String {
+pub fn write_csv(report: &SponsorshipReport, dialect: CsvDialect) -> String {
+    let d = dialect;
     let mut out = String::with_capacity(4096);
+    out.push_str(d.start());
     push_row(
         &mut out,
+        d,
         &["Werkgever".to_owned(), text_field(&report.employer_name)],
     );
     push_row(
         &mut out,
+        d,
         &[
             "Periode".to_owned(),
             report.period.first().format("%Y-%m-%d").to_string(),
@@ -50,7 +54,7 @@ pub fn write_csv(report: &SponsorshipReport) -> String {
     );
 
     out.push_str("\r\n");
-    push_row(&mut out, &[HOURS_HEADER]);
+    push_row(&mut out, d, &[d.header(HOURS_HEADER)]);
     let hours = hours_table(&report.statement);
     for row in &hours.rows {
         let fields = match row {
@@ -62,7 +66,7 @@ pub fn write_csv(report: &SponsorshipReport) -> String {
                 text_field(employee_name),
                 text_field(school_name),
                 String::new(),
-                delivered.decimal(),
+                d.number(delivered.decimal()),
                 String::new(),
             ],
             HoursRow::Employee {
@@ -73,34 +77,37 @@ pub fn write_csv(report: &SponsorshipReport) -> String {
             } => [
                 text_field(employee_name),
                 String::new(),
-                agreed.decimal(),
-                delivered.decimal(),
-                difference.decimal(),
+                d.number(agreed.decimal()),
+                d.number(delivered.decimal()),
+                d.number(difference.decimal()),
             ],
         };
-        push_row(&mut out, &fields);
+        push_row(&mut out, d, &fields);
     }
     push_row(
         &mut out,
+        d,
         &[
             "Totaal".to_owned(),
             String::new(),
-            hours.agreed.decimal(),
-            hours.delivered.decimal(),
-            hours.difference.decimal(),
+            d.number(hours.agreed.decimal()),
+            d.number(hours.delivered.decimal()),
+            d.number(hours.difference.decimal()),
         ],
     );
 
     out.push_str("\r\n");
     push_row(
         &mut out,
+        d,
         &[
             "Maatschappelijke waarde (SROI)".to_owned(),
-            report.social_return.value.decimal(),
+            d.number(report.social_return.value.decimal()),
         ],
     );
     push_row(
         &mut out,
+        d,
         &[
             "Regel".to_owned(),
             text_field(&report.social_return_explanation),
@@ -109,47 +116,50 @@ pub fn write_csv(report: &SponsorshipReport) -> String {
 
     let cost = &report.cost;
     out.push_str("\r\n");
-    push_row(&mut out, &[COST_HEADER]);
+    push_row(&mut out, d, &[d.header(COST_HEADER)]);
     for row in &cost.rows {
         push_row(
             &mut out,
+            d,
             &[
                 text_field(&row.role),
                 party_label(row.party).to_owned(),
-                Hours::from_minutes(row.minutes).decimal(),
-                row.hourly_rate.decimal(),
-                row.cost.decimal(),
+                d.number(Hours::from_minutes(row.minutes).decimal()),
+                d.number(row.hourly_rate.decimal()),
+                d.number(row.cost.decimal()),
             ],
         );
     }
 
     out.push_str("\r\n");
-    push_row(&mut out, &[PARTY_HEADER]);
+    push_row(&mut out, d, &[d.header(PARTY_HEADER)]);
     for party in &cost.parties {
         push_row(
             &mut out,
+            d,
             &[
                 format!("Totaal {}", party_label(party.party)),
-                party_hours(cost, party.party).decimal(),
-                party.hours_cost.decimal(),
-                party.contributions.decimal(),
-                party.total.decimal(),
+                d.number(party_hours(cost, party.party).decimal()),
+                d.number(party.hours_cost.decimal()),
+                d.number(party.contributions.decimal()),
+                d.number(party.total.decimal()),
             ],
         );
     }
 
     out.push_str("\r\n");
-    push_row(&mut out, &[CONTRIBUTION_HEADER]);
+    push_row(&mut out, d, &[d.header(CONTRIBUTION_HEADER)]);
     for (number, contribution) in cost.contributions.iter().enumerate() {
         push_row(
             &mut out,
+            d,
             &[
                 (number + 1).to_string(),
                 party_label(contribution.party).to_owned(),
                 contribution_label(&contribution.kind).to_owned(),
                 text_field(&contribution_detail(&contribution.kind)),
                 text_field(&contribution.receipt_number),
-                contribution.value().decimal(),
+                d.number(contribution.value().decimal()),
             ],
         );
     }
@@ -160,7 +170,7 @@ pub fn write_csv(report: &SponsorshipReport) -> String {
         ("Totaal bijdragen", cost.contributions_total),
         ("Totaal generaal", cost.grand_total),
     ] {
-        push_row(&mut out, &[label.to_owned(), amount.decimal()]);
+        push_row(&mut out, d, &[label.to_owned(), d.number(amount.decimal())]);
     }
     out
 }

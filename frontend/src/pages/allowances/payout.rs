@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::api::allowances::{payout_csv, payout_sepa};
 use crate::api::{Api, ApiError};
 use crate::components::StatusMessage;
-use crate::download::save_text;
+use crate::download::{save_csv, save_text};
 use crate::format::today;
 use crate::hooks::use_texts;
 use crate::i18n::fill;
@@ -86,7 +86,11 @@ pub fn PayoutPanel(props: &PayoutPanelProps) -> Html {
                 busy.set(None);
                 let name = file.name(&month);
                 match result.and_then(|text| {
-                    save_text(&name, file.mime(), &text).map_err(|_| ApiError::Unexpected)
+                    match file {
+                        PayoutFile::Csv => save_csv(&name, &text),
+                        PayoutFile::Sepa => save_text(&name, file.mime(), &text),
+                    }
+                    .map_err(|_| ApiError::Unexpected)
                 }) {
                     Ok(()) => message.set(Some(fill(t.downloaded, &[("file", &name)]))),
                     Err(error) => failure.set(Some(error)),

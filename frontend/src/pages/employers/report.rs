@@ -16,7 +16,7 @@ use super::load::use_loaded;
 use crate::api::sponsorship::{report, report_csv, report_xlsx};
 use crate::api::{Api, ApiError};
 use crate::components::{ErrorMessage, FormField, Loading, StatusMessage, described_by};
-use crate::download::{save_bytes, save_text};
+use crate::download::{save_bytes, save_csv};
 use crate::format::today;
 use crate::hooks::{focus_id, use_texts};
 use crate::i18n::{Texts, fill};
@@ -139,10 +139,9 @@ pub fn ReportSection(props: &ReportSectionProps) -> Html {
             spawn_local(async move {
                 let name = file.name(from, to);
                 let saved = match file {
-                    ReportFile::Csv => report_csv(&api, id, from, to).await.and_then(|text| {
-                        save_text(&name, "text/csv;charset=utf-8", &text)
-                            .map_err(|_| ApiError::Unexpected)
-                    }),
+                    ReportFile::Csv => report_csv(&api, id, from, to)
+                        .await
+                        .and_then(|text| save_csv(&name, &text).map_err(|_| ApiError::Unexpected)),
                     ReportFile::Xlsx => report_xlsx(&api, id, from, to).await.and_then(|bytes| {
                         save_bytes(
                             &name,

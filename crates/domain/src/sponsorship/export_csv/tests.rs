@@ -6,7 +6,7 @@ use crate::sponsorship::fixtures::example_report;
 #[test]
 fn a_small_report_is_written_section_by_section() {
     assert_eq!(
-        write_csv(&example_report()),
+        write_csv(&example_report(), CsvDialect::Rfc4180),
         "Werkgever,Voorbeeld Installatietechniek BV\r\n\
          Periode,2026-09-01,2026-09-28\r\n\
          \r\n\
@@ -50,7 +50,7 @@ fn text_a_spreadsheet_would_run_as_a_formula_is_kept_as_text() {
     {
         *description = "-1+1".to_owned();
     }
-    let csv = write_csv(&report);
+    let csv = write_csv(&report, CsvDialect::Rfc4180);
     assert!(
         csv.starts_with("Werkgever,\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"),
         "{csv}"
@@ -90,7 +90,7 @@ fn hundredths(field: &str) -> i64 {
 
 #[test]
 fn every_total_is_the_sum_of_the_figures_it_totals() {
-    let csv = write_csv(&example_report());
+    let csv = write_csv(&example_report(), CsvDialect::Rfc4180);
 
     let hours = section(&csv, HOURS_HEADER);
     let (total, employees) = hours.split_last().unwrap();
@@ -142,4 +142,40 @@ fn every_total_is_the_sum_of_the_figures_it_totals() {
     )));
     let parties_total: i64 = parties.iter().map(|p| hundredths(p[4])).sum();
     assert_eq!(parties_total, hours_cost + contributions_sum);
+}
+
+/// Every row of `csv` as a Dutch spreadsheet or a program reads it.
+fn records(csv: &str, delimiter: u8) -> Vec<Vec<String>> {
+    ::csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(csv.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+#[test]
+fn the_dutch_dialect_holds_the_same_cells_with_decimal_commas() {
+    let report = example_report();
+    let dutch = write_csv(&report, CsvDialect::Dutch);
+    let plain = write_csv(&report, CsvDialect::Rfc4180);
+    let dutch = dutch.strip_prefix('\u{feff}').expect("a byte order mark");
+    assert!(dutch.starts_with("Werkgever;Voorbeeld Installatietechniek BV\r\n"));
+    let (dutch, plain) = (records(dutch, b';'), records(&plain, b','));
+    assert_eq!(dutch.len(), plain.len());
+    let mut numbers = 0;
+    for (d, p) in dutch.iter().zip(&plain) {
+        assert_eq!(d.len(), p.len(), "{d:?} / {p:?}");
+        for (d, p) in d.iter().zip(p) {
+            if p.parse::<f64>().is_ok() && p.contains('.') {
+                assert_eq!(*d, p.replace('.', ","));
+                numbers += 1;
+            } else {
+                assert_eq!(d, p);
+            }
+        }
+    }
+    assert!(numbers > 5, "the report has amounts and hours");
 }
