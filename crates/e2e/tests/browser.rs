@@ -45,6 +45,18 @@ on_both_backends! {
         browser.close().await;
     }
 
+    async fn swagger_ui_renders_under_the_content_security_policy(db) {
+        let server = spawn_server(&db).await;
+        let driver = Driver::start().await;
+        let browser = driver.session(1280, 900).await;
+        // Scripts blocked by the policy would leave the page empty.
+        browser.goto(&server.url("/docs/")).await;
+        browser.wait_for_text(".information-container .title", "Klasbrug").await;
+        browser.wait_for_text(".opblock-tag-section", "training").await;
+        browser.screenshot(&shot(&db, "docs")).await;
+        browser.close().await;
+    }
+
     async fn the_team_page_lists_the_school_staff_on_a_phone_sized_screen(db) {
         let Visit { server, browser, driver: _driver } = visit_as(&db, (360, 800), "directeur@zeester.example", "Anouk Visser").await;
         // Opening the page by its address restores the session and shows the page.

@@ -23,6 +23,25 @@ on_both_backends! {
         assert_problem(api, StatusCode::NOT_FOUND, "not_found").await;
     }
 
+    async fn the_app_and_the_docs_carry_a_content_security_policy_and_https_only_when_secure(db) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("index.html"), "<!doctype html><title>Klasbrug testapp</title>").unwrap();
+        let app = spawn_app_with(&db, &[("KLASBRUG_STATIC_DIR", dir.path().to_str().unwrap())]).await;
+        for path in ["/", "/trainingen", "/docs/", "/api/v1/holidays"] {
+            let response = app.client.get(app.url(path)).send().await.unwrap();
+            let csp = response.headers()["content-security-policy"].to_str().unwrap().to_owned();
+            assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval'"), "{path}: {csp}");
+            assert!(!csp.contains("'unsafe-eval'") && !csp.contains("script-src 'self' 'unsafe-inline'"), "{path}: {csp}");
+            assert!(csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
+            assert_eq!(response.headers()["x-content-type-options"], "nosniff");
+            assert!(response.headers().get("strict-transport-security").is_none(), "{path}: plain HTTP gets no HSTS");
+        }
+        drop(app);
+        let app = spawn_app_with(&db, &[("KLASBRUG_STATIC_DIR", dir.path().to_str().unwrap()), ("KLASBRUG_SECURE_COOKIES", "1")]).await;
+        let response = app.client.get(app.url("/")).send().await.unwrap();
+        assert_eq!(response.headers()["strict-transport-security"], "max-age=31536000; includeSubDomains");
+    }
+
     async fn without_a_built_app_the_root_says_how_to_build_it(db) {
         let app = spawn_app(&db).await;
         let response = app.client.get(app.url("/")).send().await.unwrap();
