@@ -86,6 +86,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         proxy_hops: config.proxy_hops,
         payout_account: config.payout_account.clone(),
         allow_local_webhooks: config.webhooks.allow_local,
+        research_key: config.research_key.clone(),
         clock: config.clock,
         mailer: crate::mail::Mailer::with_secret(
             &config

@@ -59,6 +59,9 @@ pub struct Config {
     /// How partner webhooks are delivered: timeout, retries, and whether local addresses are
     /// allowed.
     pub webhooks: WebhookConfig,
+    /// The key research exports derive pseudonyms with (`KLASBRUG_RESEARCH_KEY`): with one,
+    /// pseudonyms hold across exports; without, each export gets a random key that is not kept.
+    pub research_key: Option<Vec<u8>>,
 }
 
 /// The webhook settings.
@@ -114,6 +117,7 @@ impl std::fmt::Debug for Config {
             .field("demo", &self.demo)
             .field("static_dir", &self.static_dir)
             .field("secure_cookies", &self.secure_cookies)
+            .field("research_key", &self.research_key.as_ref().map(|_| "[set]"))
             .field("db_max_connections", &self.db_max_connections)
             .field("document_retention_days", &self.document_retention_days)
             .field("purge_interval_secs", &self.purge_interval_secs)
@@ -327,9 +331,21 @@ impl Config {
             .unwrap_or(demo),
             poll_interval: mail.poll_interval,
         };
+        let research_key = get("KLASBRUG_RESEARCH_KEY")
+            .map(|key| key.into_bytes())
+            .filter(|key| !key.is_empty());
+        if research_key.as_ref().is_some_and(|key| key.len() < 32) {
+            return Err(ConfigError {
+                name: "KLASBRUG_RESEARCH_KEY",
+                message:
+                    "must be at least 32 characters, such as the output of `openssl rand -hex 32`"
+                        .into(),
+            });
+        }
         Ok(Self {
             mail,
             webhooks,
+            research_key,
             clock,
             public_url,
             payout_account,

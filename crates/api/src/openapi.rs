@@ -42,6 +42,7 @@ pagination: pass a page's `next` as `after` to get the following page.",
         (name = "messages", description = "Outgoing messages (e-mail through the outbox), for programme staff: what was sent, what waits, what failed and why, and sending a failed one again."),
         (name = "webhooks", description = "Partner webhooks (scope `webhooks:manage`): register an endpoint and the event types it wants; Klasbrug POSTs each event to it as JSON (`WebhookPayload`: `type`, `timestamp`, `data`), signed per the Standard Webhooks specification with the headers `webhook-id` (the delivery's id, the same on every retry and replay), `webhook-timestamp` (unix seconds) and `webhook-signature` (`v1,` and the base64 HMAC-SHA256 of `{webhook-id}.{webhook-timestamp}.{body}` keyed with the base64 part of the endpoint's `whsec_` secret). A 2xx answer is a delivery; anything else, or no answer within 10 seconds, is retried with backoff (30 s, doubling, 12 attempts), then the delivery fails. A partner is told only what it could read through the API: `placement.opened` and `placement.closed` need `placements:read`; `lesson_series.approved` needs `lesson-series:read`; `match.proposed`, `match.confirmed`, `match.ended` and `ambassador.application_received` need `ambassadors:write` and concern only candidates the partner applied for."),
         (name = "training", description = "Training, intervision and the scholingstraject: courses with sessions (day, times in Europe/Amsterdam, place or online link, capacity, teacher) that ambassadors enrol in themselves. A full session keeps a waiting list: when a place frees up, the first in line is offered it and has the course's `offer_hours` to take it, after which it passes to the next. Nobody is in two overlapping sessions, nor in one on their school day unless they say so. Attendance per session completes a course (at least `min_attended` present); a course can be required before an ambassador becomes available."),
+        (name = "research", description = "Research exports (scope `research:read`): a school year of the programme without people in it, as JSON and as CSV per dataset; pseudonyms hold within one export, dates are months, places are generalised to k = 5, and each export is audited with the client and its purpose."),
         (name = "health", description = "Liveness and readiness probes."),
     ),
     components(schemas(
@@ -120,6 +121,9 @@ fn scope_description(scope: domain::Scope) -> &'static str {
         }
         domain::Scope::WebhooksManage => {
             "Register webhook endpoints, and see and replay their deliveries."
+        }
+        domain::Scope::ResearchRead => {
+            "Take research exports of a school year, pseudonymised and without names, each audited with its purpose."
         }
     }
 }

@@ -26,4 +26,6 @@ pub struct AppState {
     pub mailer: crate::mail::Mailer,
     /// Whether webhook endpoints may be `http://` or local addresses.
     pub allow_local_webhooks: bool,
+    /// The programme's key for research pseudonyms, if it keeps one.
+    pub research_key: Option<Vec<u8>>,
 }

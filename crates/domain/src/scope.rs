@@ -17,6 +17,9 @@ text_enum! {
         /// Register webhook endpoints, and see and replay their deliveries (only the client's
         /// own).
         WebhooksManage = "webhooks:manage",
+        /// Take research exports: the programme per school year without people in it
+        /// (pseudonyms, months, places generalised to k = 5), each audited with its purpose.
+        ResearchRead = "research:read",
     }
 }
 

@@ -33,6 +33,7 @@ mod password_resets;
 mod placements;
 mod refresh_tokens;
 mod reminders;
+mod research;
 mod sponsorship;
 mod team;
 mod training;
@@ -68,6 +69,10 @@ pub use outbox::{Attachment, NewEmail, OutboxCounts, OutboxMessage};
 pub use partner_clients::{NewPartnerClient, PartnerClientRecord};
 pub use password_resets::PasswordResetRecord;
 pub use refresh_tokens::{RefreshOutcome, RefreshTokenRecord};
+pub use research::{
+    ResearchAmbassadorRow, ResearchAttendanceRow, ResearchHoursRow, ResearchMatchRow,
+    ResearchPlacementRow, ResearchSeriesRow, new_export_id,
+};
 pub use sponsorship::{InvitationRecord, NewEmployer};
 pub use team::TeamInvitationRecord;
 pub use training::LapsedOffer;

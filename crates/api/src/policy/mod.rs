@@ -575,6 +575,15 @@ pub fn authorize(
     decide(principal, action).map_err(|denial| denial.into_error(what))
 }
 
+/// The partner client that takes research exports: a client with `research:read`, and only
+/// its own exports. People, programme staff too, take none through this route.
+pub fn research_client(principal: &Principal) -> Result<&ClientPrincipal, ApiError> {
+    match principal {
+        Principal::Client(client) if client.scopes.contains(Scope::ResearchRead) => Ok(client),
+        Principal::Client(_) | Principal::User(_) => Err(ApiError::Forbidden),
+    }
+}
+
 /// The partner client whose webhook endpoints `principal` manages: a client with
 /// `webhooks:manage`, and only its own endpoints. People, programme staff too, manage none:
 /// an endpoint belongs to the client that registered it.

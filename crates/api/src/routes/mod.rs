@@ -23,6 +23,7 @@ pub mod mine;
 pub mod organisations;
 mod pagination;
 pub mod placements;
+pub mod research;
 pub mod schools;
 pub mod sponsorship;
 pub mod team;
@@ -58,6 +59,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     team::configure(config);
     webhooks::configure(config);
     training::configure(config);
+    research::configure(config);
 }
 
 /// Appends an audit entry for what `actor` did.

@@ -26,6 +26,10 @@ pub const DEMO_PASSWORD: &str = "klasbrug-demo";
 pub const DEMO_CLIENT_ID: &str = "demo-partner";
 /// Its secret (demo only).
 pub const DEMO_CLIENT_SECRET: &str = "demo-partner-secret";
+/// The demo research partner's client id (scope `research:read` only).
+pub const DEMO_RESEARCH_CLIENT_ID: &str = "demo-research";
+/// Its secret.
+pub const DEMO_RESEARCH_CLIENT_SECRET: &str = "demo-research-secret";
 
 struct School {
     name: &'static str,
@@ -213,6 +217,21 @@ pub async fn seed_demo(store: &Store, now: chrono::DateTime<chrono::Utc>) -> any
             ]),
         })
         .await?;
+    let lectorate = store
+        .create_organisation(&organisation(
+            OrganisationKind::Partner,
+            "Lectoraat Onderwijsonderzoek Demo",
+        ))
+        .await?;
+    store
+        .create_partner_client(&NewPartnerClient {
+            client_id: DEMO_RESEARCH_CLIENT_ID.to_owned(),
+            secret_hash: Sha256::digest(DEMO_RESEARCH_CLIENT_SECRET.as_bytes()).to_vec(),
+            organisation_id: lectorate.id,
+            name: "Onderzoeksexport".to_owned(),
+            scopes: Scopes::from_list(&[Scope::ResearchRead]),
+        })
+        .await?;
     applications::seed(
         store,
         programme.id,
@@ -378,6 +397,9 @@ pub fn print_demo_logins() {
         applications::APPLICANT.1
     );
     println!("  partner API client  client_id={DEMO_CLIENT_ID} client_secret={DEMO_CLIENT_SECRET}");
+    println!(
+        "  research API client client_id={DEMO_RESEARCH_CLIENT_ID} client_secret={DEMO_RESEARCH_CLIENT_SECRET}"
+    );
 }
 
 fn organisation(kind: OrganisationKind, name: &str) -> NewOrganisation {

@@ -28,6 +28,7 @@ pub mod mine;
 pub mod password_resets;
 pub mod placements;
 pub mod reminders;
+pub mod research;
 pub mod schools;
 pub mod sessions;
 pub mod sponsorship;

@@ -24,6 +24,7 @@ mod outbox;
 mod password_reset;
 mod placements;
 mod placing;
+mod research;
 mod sponsorship;
 mod team;
 mod training;

@@ -20,6 +20,7 @@ pub mod organisation;
 pub mod page;
 pub mod placement;
 pub mod problem;
+pub mod research;
 pub mod sponsorship;
 pub mod team;
 pub mod training;
@@ -70,6 +71,10 @@ pub use organisation::{Member, Organisation};
 pub use page::Page;
 pub use placement::{Placement, PlacementInput, PlacementQuery, PlacementTransition};
 pub use problem::{FieldError, Problem, ProblemDetails};
+pub use research::{
+    ResearchAmbassador, ResearchAttendance, ResearchDataset, ResearchExport, ResearchExportInput,
+    ResearchHours, ResearchLessonSeries, ResearchMatch, ResearchPlacement,
+};
 pub use sponsorship::{
     AcceptedInvitation, Agreement, AgreementInput, AgreementTransition, ContributionInput,
     ContributionRecord, ContributionType, CostRoleInput, CostRoleRecord, Employee, Employer,
