@@ -11,6 +11,7 @@ use domain::contract::{
     LineAdjustment, LineTransition, Problem, Statement, StatementLineItem, StatementRunInput,
 };
 use domain::money::Cents;
+use domain::payout::business_day::{closed_because, next_business_day};
 use domain::payout::{CreditTransfer, PayoutLine, write_csv, write_pain001};
 use serde::Deserialize;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -482,7 +483,9 @@ pub async fn transition_line(
 #[derive(Debug, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct PayoutQuery {
-    /// The requested execution date (SEPA file); tomorrow when absent.
+    /// The requested execution date (SEPA file): a TARGET2 business day (no weekend, New Year's
+    /// Day, Good Friday, Easter Monday, 1 May, 25 or 26 December). When absent, tomorrow or the
+    /// first business day after it.
     pub execution_date: Option<NaiveDate>,
 }
 
@@ -534,7 +537,7 @@ pub async fn payout_csv(
         (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff download payouts.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Nothing approved to pay, a volunteer without an IBAN, or no payout account configured (`payout_account_missing`).", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The month is not `YYYY-MM`, or the execution date is in the past.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The month is not `YYYY-MM`, or the execution date is in the past or a day TARGET2 is closed (the detail names the next business day).", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
 )]
@@ -555,17 +558,29 @@ pub async fn payout_sepa(
     };
     let lines = payout_lines(&state, month).await?;
     let now = state.clock.now();
-    let execution_date = query
-        .execution_date
-        .unwrap_or_else(|| state.clock.today() + chrono::Duration::days(1));
+    let execution_date = match query.execution_date {
+        // Tomorrow, or the first business day after it.
+        None => next_business_day(state.clock.today() + chrono::Duration::days(1)),
+        Some(day) => day,
+    };
     if execution_date < state.clock.today() {
         return Err(ApiError::invalid_field(
             "execution_date",
             "the bank cannot pay on a day that has passed",
         ));
     }
+    if let Some(closed) = closed_because(execution_date) {
+        return Err(ApiError::invalid_field(
+            "execution_date",
+            format!(
+                "{execution_date} is {closed}, when banks do not execute SEPA transfers (TARGET2 is closed); the next business day is {}",
+                next_business_day(execution_date)
+            ),
+        ));
+    }
     let transfer = CreditTransfer {
-        message_id: format!("KB-{}-{}", month, now.format("%Y%m%d%H%M%S")),
+        // Unique per file, also for two files made in the same second: at most 35 characters.
+        message_id: format!("KB-{}", Uuid::now_v7().simple()),
         created_at: now,
         execution_date,
         debtor_name: account.name,

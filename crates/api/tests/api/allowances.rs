@@ -137,6 +137,19 @@ on_both_backends! {
         assert_eq!(text("CtrlSum").as_deref(), Some("149.99"));
         assert_eq!(doc.root_element().tag_name().namespace(), Some("urn:iso:std:iso:20022:tech:xsd:pain.001.001.03"));
         assert_problem(app.get("/api/v1/statements/2026-10/payout.xml?execution_date=2020-01-01", &admin).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+        // Banks do not pay on a Saturday (or a TARGET2 holiday): refused, naming the next day.
+        let saturday = assert_problem(app.get("/api/v1/statements/2026-10/payout.xml?execution_date=2026-12-05", &admin).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+        assert!(saturday.detail.contains("a Saturday") && saturday.detail.contains("2026-12-07"), "{}", saturday.detail);
+        let christmas = assert_problem(app.get("/api/v1/statements/2026-10/payout.xml?execution_date=2026-12-25", &admin).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+        assert!(christmas.detail.contains("Christmas Day") && christmas.detail.contains("2026-12-28"), "{}", christmas.detail);
+        // Two files made at once have different message ids; the default date is tomorrow,
+        // Friday 4 December 2026, a business day.
+        let (one, two) = tokio::join!(app.get("/api/v1/statements/2026-10/payout.xml", &admin), app.get("/api/v1/statements/2026-10/payout.xml", &admin));
+        let (one, two) = (one.text().await.unwrap(), two.text().await.unwrap());
+        let tag = |xml: &str, name: &str| roxmltree::Document::parse(xml).unwrap().descendants().find(|n| n.has_tag_name(name)).and_then(|n| n.text()).unwrap().to_owned();
+        assert_ne!(tag(&one, "MsgId"), tag(&two, "MsgId"));
+        assert!(tag(&one, "MsgId").len() <= 35);
+        assert_eq!(tag(&one, "ReqdExctnDt"), "2026-12-04");
         assert_problem(app.get("/api/v1/statements/2026-09/payout.csv", &admin).await, StatusCode::CONFLICT, "nothing_to_pay").await;
 
         // Paid: the month's hours are locked and the line never changes again.

@@ -6,6 +6,7 @@
 //! collected by a credit transfer.
 
 pub mod bic;
+pub mod business_day;
 pub mod csv;
 pub mod pain001;
 pub mod sepa_text;

@@ -99,5 +99,5 @@ pub const ALLOWANCES: AllowanceTexts = AllowanceTexts {
     err_iban_missing: "One or more volunteers have no IBAN on record. Record it in their allowance details, then download again.",
     err_iban_missing_names: "No IBAN on record for {names}. Record it in the allowance details, then download again.",
     err_payout_account: "No account is set up to pay allowances from. Ask the server's administrator to set KLASBRUG_PAYOUT_IBAN.",
-    err_execution_date: "The bank cannot pay on a day that has passed. Choose a later execution date.",
+    err_execution_date: "The bank pays only on a business day still to come: not at the weekend, on New Year's Day, Good Friday, Easter Monday, 1 May or at Christmas. Choose another execution date.",
 };

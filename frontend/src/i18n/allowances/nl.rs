@@ -99,5 +99,5 @@ pub const ALLOWANCES: AllowanceTexts = AllowanceTexts {
     err_iban_missing: "Van een of meer vrijwilligers is geen IBAN bekend. Leg het vast in hun vergoedingsgegevens en download daarna opnieuw.",
     err_iban_missing_names: "Van {names} is geen IBAN bekend. Leg het vast in de vergoedingsgegevens en download daarna opnieuw.",
     err_payout_account: "Er is geen rekening ingesteld waarvan de vergoedingen worden betaald. Vraag de beheerder van de server om KLASBRUG_PAYOUT_IBAN in te stellen.",
-    err_execution_date: "De bank kan niet betalen op een dag die al voorbij is. Kies een latere uitvoerdatum.",
+    err_execution_date: "De bank betaalt alleen op een werkdag die nog komt: niet in het weekend, op nieuwjaarsdag, Goede Vrijdag, tweede paasdag, 1 mei of met kerst. Kies een andere uitvoerdatum.",
 };

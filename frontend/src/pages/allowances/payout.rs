@@ -57,7 +57,11 @@ pub fn PayoutPanel(props: &PayoutPanelProps) -> Html {
     let t = &texts.allowances;
     let tomorrow = use_memo((), |_| {
         let today = today();
-        (today, today.checked_add_days(Days::new(1)).unwrap_or(today))
+        let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
+        (
+            today,
+            domain::payout::business_day::next_business_day(tomorrow),
+        )
     });
     let (today, tomorrow) = *tomorrow;
     let execution_date = use_state(|| tomorrow.to_string());
