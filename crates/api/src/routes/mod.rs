@@ -6,6 +6,7 @@ pub mod ambassadors;
 pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod dashboard;
 pub mod employers;
 pub mod frameworks;
 pub mod health;
@@ -56,6 +57,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     mine::configure(config);
     team::configure(config);
     webhooks::configure(config);
+    dashboard::configure(config);
 }
 
 /// Appends an audit entry for what `actor` did.
