@@ -295,4 +295,5 @@ pub static EN: Texts = Texts {
     messages: super::messages::EN,
     mail_preferences: super::mail_preferences::EN,
     waiting: super::waiting::EN,
+    dashboard: super::dashboard::EN,
 };

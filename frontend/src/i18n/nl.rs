@@ -288,4 +288,5 @@ pub static NL: Texts = Texts {
     messages: super::messages::NL,
     mail_preferences: super::mail_preferences::NL,
     waiting: super::waiting::NL,
+    dashboard: super::dashboard::NL,
 };
