@@ -20,6 +20,7 @@ use crate::pages::apply_confirm::ConfirmApplicationPage;
 use crate::pages::audit::AuditPage;
 use crate::pages::candidates::CandidatesPage;
 use crate::pages::capacity::CapacityPage;
+use crate::pages::dashboard::DashboardPage;
 use crate::pages::employers::{EmployerDetailPage, EmployerPage, EmployersPage};
 use crate::pages::forgot_password::ForgotPasswordPage;
 use crate::pages::hours::HoursPage;
@@ -339,6 +340,10 @@ fn switch(route: Route, session: &Session) -> Html {
         Route::Hours => guarded(
             MenuItem::Hours,
             html! { <HoursPage session={session.clone()} /> },
+        ),
+        Route::Dashboard => guarded(
+            MenuItem::Dashboard,
+            html! { <DashboardPage session={session.clone()} /> },
         ),
         Route::Allowances => guarded(
             MenuItem::Allowances,

@@ -25,6 +25,7 @@ pub enum MenuItem {
     LessonSeries,
     LessonCalendar,
     Hours,
+    Dashboard,
     Allowances,
     Employer,
     Employers,
@@ -54,6 +55,7 @@ impl MenuItem {
             MenuItem::LessonSeries => Route::LessonSeriesList,
             MenuItem::LessonCalendar => Route::LessonCalendar,
             MenuItem::Hours => Route::Hours,
+            MenuItem::Dashboard => Route::Dashboard,
             MenuItem::Allowances => Route::Allowances,
             MenuItem::Employer => Route::Employer,
             MenuItem::Employers => Route::Employers,
@@ -84,6 +86,7 @@ impl MenuItem {
             Route::LessonSeriesList | Route::LessonSeries { .. } => MenuItem::LessonSeries,
             Route::LessonCalendar => MenuItem::LessonCalendar,
             Route::Hours => MenuItem::Hours,
+            Route::Dashboard => MenuItem::Dashboard,
             Route::Allowances => MenuItem::Allowances,
             Route::Employer => MenuItem::Employer,
             Route::Employers | Route::EmployerDetail { .. } => MenuItem::Employers,
@@ -126,6 +129,7 @@ impl MenuItem {
             MenuItem::LessonSeries => "menu-lesson-series",
             MenuItem::LessonCalendar => "menu-lesson-calendar",
             MenuItem::Hours => "menu-hours",
+            MenuItem::Dashboard => "menu-dashboard",
             MenuItem::Allowances => "menu-allowances",
             MenuItem::Employer => "menu-employer",
             MenuItem::Employers => "menu-employers",
@@ -155,6 +159,7 @@ impl MenuItem {
             MenuItem::LessonSeries => texts.lesson_series.menu_lesson_series,
             MenuItem::LessonCalendar => texts.lesson_series.menu_lesson_calendar,
             MenuItem::Hours => texts.hours.menu_hours,
+            MenuItem::Dashboard => texts.dashboard.menu,
             MenuItem::Allowances => texts.allowances.menu_allowances,
             MenuItem::Employer => texts.sponsorship.menu_employer,
             MenuItem::Employers => texts.sponsorship.menu_employers,
@@ -173,7 +178,7 @@ impl MenuItem {
 /// directors and coordinators see the placements (admins of every school, the others of their
 /// own); directors and coordinators see their school's capacity and candidates; programme admins
 /// see the ambassadors and matching; programme admins, directors and coordinators see the lesson
-/// series, the lesson calendar and the school's hours; only programme admins see the volunteer
+/// series, the lesson calendar, the school's hours and the dashboard; only programme admins see the volunteer
 /// allowances and the employers; an employer's contact sees their employer; school directors see
 /// their team; programme admins and directors see organisations; only programme admins see the
 /// audit log and the outgoing messages; an ambassador sees their place, hours, allowance and details.
@@ -213,6 +218,7 @@ pub fn menu_for(me: &Me) -> Vec<MenuItem> {
         menu.push(MenuItem::LessonSeries);
         menu.push(MenuItem::LessonCalendar);
         menu.push(MenuItem::Hours);
+        menu.push(MenuItem::Dashboard);
     }
     if admin {
         menu.push(MenuItem::Allowances);
@@ -384,6 +390,7 @@ mod tests {
                 MenuItem::LessonSeries,
                 MenuItem::LessonCalendar,
                 MenuItem::Hours,
+                MenuItem::Dashboard,
                 MenuItem::Team,
                 MenuItem::Organisations
             ]
@@ -402,7 +409,8 @@ mod tests {
                 MenuItem::Candidates,
                 MenuItem::LessonSeries,
                 MenuItem::LessonCalendar,
-                MenuItem::Hours
+                MenuItem::Hours,
+                MenuItem::Dashboard
             ]
         );
     }
@@ -422,6 +430,7 @@ mod tests {
                 MenuItem::LessonSeries,
                 MenuItem::LessonCalendar,
                 MenuItem::Hours,
+                MenuItem::Dashboard,
                 MenuItem::Allowances,
                 MenuItem::Employers,
                 MenuItem::Organisations,
@@ -519,6 +528,7 @@ mod tests {
                 MenuItem::LessonSeries,
                 MenuItem::LessonCalendar,
                 MenuItem::Hours,
+                MenuItem::Dashboard,
                 MenuItem::Allowances,
                 MenuItem::Employers,
                 MenuItem::Team,

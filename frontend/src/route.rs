@@ -41,6 +41,8 @@ pub enum Route {
     LessonCalendar,
     #[at("/uren")]
     Hours,
+    #[at("/dashboard")]
+    Dashboard,
     #[at("/vergoedingen")]
     Allowances,
     #[at("/werkgever")]

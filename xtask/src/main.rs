@@ -27,6 +27,7 @@ cargo xtask <command>
            bench matching  the matching engine at 1,000, 5,000 and 20,000 ambassadors
                            (options: --seed N, sizes such as 5000 or 2000x3000)
            bench outbox    10,000 e-mails through the outbox to a local SMTP server
+           bench dashboard the dashboard API with 200 schools and 2,000 ambassadors (PostgreSQL)
            bench           all three
 ";
 

@@ -10,6 +10,8 @@ pub mod auth;
 pub mod cli;
 pub mod clock;
 pub mod config;
+pub mod dashboard;
+pub mod dashboard_xlsx;
 pub mod delivery;
 pub mod error;
 pub mod etag;

@@ -8,29 +8,15 @@
 mod common;
 
 use common::{
-    Visit, assert_on_screen, log_in_as, set_value, shot, sideways_overflow, token, visit_as,
-    wait_for,
+    Visit, api_get, assert_on_screen, log_in_as, set_value, shot, sideways_overflow, token,
+    visit_as, wait_for,
 };
 use klasbrug_e2e::Browser;
-use serde_json::Value;
-use testkit::{TestServer, on_both_backends};
+use testkit::on_both_backends;
 
 const COORDINATOR: (&str, &str) = ("ic@zeester.example", "Jeroen Bakker");
 const DIRECTOR: (&str, &str) = ("directeur@zeester.example", "Anouk Visser");
 const ADMIN: (&str, &str) = ("beheer@klasbrug.example", "Iris van Leeuwen");
-
-/// `GET` of an API path as the holder of `token`.
-async fn get(server: &TestServer, token: &str, path: &str) -> Value {
-    reqwest::Client::new()
-        .get(server.url(&format!("/api/v1{path}")))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
-}
 
 /// The entry id of the card for `date` (`2026-11-11`) on the page.
 async fn entry_id(browser: &Browser, date: &str) -> String {
@@ -88,9 +74,9 @@ on_both_backends! {
 
         // Rejecting without a reason is refused in Dutch, and nothing is sent.
         let api_token = token(&server, COORDINATOR.0).await;
-        let entry = get(&server, &api_token, &format!("/hour-entries/{day}")).await;
+        let entry = api_get(&server, &api_token, &format!("/hour-entries/{day}")).await;
         let month_path = format!("/schools/{}/hour-months/2026-11", entry["school_id"].as_str().unwrap());
-        let before = get(&server, &api_token, &month_path).await;
+        let before = api_get(&server, &api_token, &month_path).await;
         browser.click(&browser.find(&format!("#hour-{day} .reject-hour")).await).await;
         browser.find(&format!("#hour-{day} .reject-reason")).await;
         assert_eq!(focused(&browser).await, format!("hour-{day}-reason"), "the focus goes to the reason");
@@ -100,7 +86,7 @@ on_both_backends! {
             .await;
         assert_eq!(focused(&browser).await, format!("hour-{day}-reason"));
         wait_for(&browser, &format!("#hour-{day}[data-status=submitted]")).await;
-        assert_eq!(get(&server, &api_token, &month_path).await, before, "nothing changed on the server");
+        assert_eq!(api_get(&server, &api_token, &month_path).await, before, "nothing changed on the server");
         browser.screenshot(&shot(&db, "uren-zonder-reden")).await;
 
         // With a reason: rejected, the reason shown, the month loaded again.
@@ -115,7 +101,7 @@ on_both_backends! {
         browser.wait_for_text("#hours-message", "De uren van wo 11 nov. 2026 zijn afgekeurd").await;
         browser.wait_for_text("#hours-summary", "2 wachten op een besluit").await;
         browser.wait_for_text("#approve-month", "Alles goedkeuren (2)").await;
-        let entry = get(&server, &api_token, &format!("/hour-entries/{day}")).await;
+        let entry = api_get(&server, &api_token, &format!("/hour-entries/{day}")).await;
         assert_eq!((entry["status"].as_str(), entry["decision_reason"].as_str()), (Some("rejected"), Some(reason)));
 
         // The director approves what is left in one go: the month is complete.
@@ -142,7 +128,7 @@ on_both_backends! {
         assert_eq!(browser.script("return document.getElementById('approve-month').disabled").await, true);
         assert_eq!(browser.text(&browser.find("#approve-month").await).await, "Alles goedkeuren (0)");
         wait_for(&browser, "#hours-list:not(:has(.approve-hour))").await;
-        let month = get(&server, &api_token, &month_path).await;
+        let month = api_get(&server, &api_token, &month_path).await;
         assert_eq!((month["complete"].as_bool(), month["volunteered_minutes"].as_u64()), (Some(true), Some(720)));
         browser.screenshot(&shot(&db, "uren-compleet")).await;
 
@@ -212,7 +198,7 @@ on_both_backends! {
         wait_for(&browser, "#hours-summary:not(:has(#hours-complete))").await;
         browser.find(&format!("#hour-{day} .approve-hour")).await;
         let api_token = token(&server, ADMIN.0).await;
-        assert_eq!(get(&server, &api_token, &format!("/hour-entries/{day}")).await["status"], "submitted");
+        assert_eq!(api_get(&server, &api_token, &format!("/hour-entries/{day}")).await["status"], "submitted");
 
         // November at 360 px; a month without hours says so.
         browser.goto(&server.url(&format!("/uren?school={zeester}&maand=2026-11"))).await;

@@ -7,7 +7,9 @@
 
 mod common;
 
-use common::{Visit, log_in_as, set_value, shot, sideways_overflow, token, visit_as, wait_for};
+use common::{
+    Visit, api_get, log_in_as, set_value, shot, sideways_overflow, token, visit_as, wait_for,
+};
 use klasbrug_e2e::Browser;
 use serde_json::{Value, json};
 use testkit::{TestServer, on_both_backends};
@@ -26,15 +28,7 @@ async fn scroll_to(browser: &Browser, css: &str) {
 
 /// A series as the API has it.
 async fn series(server: &TestServer, token: &str, id: &str) -> Value {
-    reqwest::Client::new()
-        .get(server.url(&format!("/api/v1/lesson-series/{id}")))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap()
+    api_get(server, token, &format!("/lesson-series/{id}")).await
 }
 
 /// Moves a series on through the API, as the ambassador's own app would.

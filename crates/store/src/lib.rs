@@ -13,6 +13,7 @@ mod applications;
 mod audit;
 mod capacities;
 mod clock;
+mod dashboard;
 mod error;
 mod frameworks;
 mod holidays;
@@ -55,6 +56,10 @@ pub use ambassadors::{Actor, Document, facts as vog_facts};
 pub use applications::{NewApplication, PartnerSubmission, PendingApplication};
 pub use audit::NewAuditEntry;
 pub use clock::Clock;
+pub use dashboard::{
+    CapacityFacts, DashboardFilter, EmployerMinutes, MatchFunnel, MonthAllowances, MonthMinutes,
+    SpotCount, StatusDays,
+};
 pub use error::StoreError;
 pub use hours::{HourFilter, NewHourEntry};
 pub use lesson_schedule::FeedSubject;

@@ -42,7 +42,7 @@ impl TeamInvitationRecord {
 }
 
 #[derive(sqlx::FromRow)]
-struct OptInRow {
+pub(crate) struct OptInRow {
     school_id: Uuid,
     user_id: Uuid,
     teacher_name: String,
@@ -73,7 +73,7 @@ const SELECT_INVITATION: &str = "SELECT i.id, i.school_id, o.name AS school_name
      i.created_at, i.accepted_at, i.revoked_at \
      FROM team_invitations i JOIN organisations o ON o.id = i.school_id";
 
-const SELECT_OPT_IN: &str = "SELECT t.school_id, t.user_id, u.name AS teacher_name, t.school_year, t.opted_in, \
+pub(crate) const SELECT_OPT_IN: &str = "SELECT t.school_id, t.user_id, u.name AS teacher_name, t.school_year, t.opted_in, \
      t.groups, t.weekdays, t.updated_at \
      FROM teacher_opt_ins t JOIN users u ON u.id = t.user_id \
      JOIN memberships m ON m.user_id = t.user_id AND m.organisation_id = t.school_id AND m.role = 'teacher'";

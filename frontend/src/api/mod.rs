@@ -11,6 +11,7 @@ pub mod allowances;
 pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod dashboard;
 mod error;
 pub mod hours;
 pub mod lesson_calendar;

@@ -296,4 +296,5 @@ pub static EN: Texts = Texts {
     mail_preferences: super::mail_preferences::EN,
     training: super::training::EN,
     waiting: super::waiting::EN,
+    dashboard: super::dashboard::EN,
 };

@@ -10,6 +10,7 @@ use crate::api::ApiError;
 mod allowances;
 mod apply;
 mod audit;
+mod dashboard;
 mod en;
 mod hours;
 mod lesson_series;
@@ -30,6 +31,7 @@ mod waiting;
 pub use allowances::AllowanceTexts;
 pub use apply::ApplyTexts;
 pub use audit::AuditTexts;
+pub use dashboard::DashboardTexts;
 pub use en::EN;
 pub use hours::HoursTexts;
 pub use lesson_series::form::SeriesFormTexts;
@@ -214,6 +216,7 @@ pub struct Texts {
     pub mail_preferences: MailPreferencesTexts,
     pub training: TrainingTexts,
     pub waiting: WaitingTexts,
+    pub dashboard: DashboardTexts,
 }
 
 /// Puts values into a text's `{name}` slots.

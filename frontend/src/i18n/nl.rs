@@ -289,4 +289,5 @@ pub static NL: Texts = Texts {
     mail_preferences: super::mail_preferences::NL,
     training: super::training::NL,
     waiting: super::waiting::NL,
+    dashboard: super::dashboard::NL,
 };

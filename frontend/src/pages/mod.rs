@@ -7,6 +7,7 @@ pub mod apply_confirm;
 pub mod audit;
 pub mod candidates;
 pub mod capacity;
+pub mod dashboard;
 pub mod employers;
 pub mod forgot_password;
 pub mod hours;

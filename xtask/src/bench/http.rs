@@ -28,7 +28,7 @@ WHERE 1 = 1 AND p.school_year = :year AND p.status = :status AND o.region = :reg
 const PARAMETERS: [&str; 4] = ["year=2026", "status=open", "region=midden", "limit=51"];
 
 /// Kills the server when the bench ends, however it ends.
-struct Server(Child);
+pub(super) struct Server(Child);
 
 impl Drop for Server {
     fn drop(&mut self) {
@@ -67,6 +67,12 @@ pub(super) fn run(root: &Path) -> Result<()> {
     cargo(root, &["build", "--release", "-p", "klasbrug-api"], &[])?;
     let binary = crate::target_dir(root).join("release/klasbrug");
 
+    with_database(|url, work| bench(&binary, url, work))
+}
+
+/// Runs `f` on a fresh PostgreSQL database (its URL) and a scratch folder, and drops both
+/// afterwards, however `f` ends.
+pub(super) fn with_database(f: impl FnOnce(&str, &Path) -> Result<()>) -> Result<()> {
     let admin_url = std::env::var("KLASBRUG_TEST_POSTGRES_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned());
     let name = format!("klasbrug_bench_{}", std::process::id());
@@ -79,7 +85,7 @@ pub(super) fn run(root: &Path) -> Result<()> {
     let work = std::env::temp_dir().join(&name);
     std::fs::create_dir_all(&work)?;
     psql(&admin_url, &format!("CREATE DATABASE {name}"))?;
-    let result = bench(&binary, &url, &work);
+    let result = f(&url, &work);
     let _ = psql(
         &admin_url,
         &format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"),
@@ -147,7 +153,7 @@ fn bench(binary: &Path, url: &str, work: &Path) -> Result<()> {
     Ok(())
 }
 
-fn start(binary: &Path, url: &str) -> Result<(Server, String)> {
+pub(super) fn start(binary: &Path, url: &str) -> Result<(Server, String)> {
     let mut child = Command::new(binary)
         .arg("serve")
         .env("DATABASE_URL", url)
@@ -295,7 +301,7 @@ fn pgbench(url: &str, work: &Path) -> Result<Figures> {
 }
 
 /// Logs the demo programme admin in over a raw HTTP/1.1 request and returns the access token.
-fn login(address: &str) -> Result<String> {
+pub(super) fn login(address: &str) -> Result<String> {
     let body = r#"{"email":"beheer@klasbrug.example","password":"klasbrug-demo"}"#;
     let mut stream = TcpStream::connect(address)?;
     write!(
@@ -341,7 +347,7 @@ fn placements_sql(count: u32, offset: u32) -> String {
     )
 }
 
-fn psql(url: &str, sql: &str) -> Result<()> {
+pub(super) fn psql(url: &str, sql: &str) -> Result<()> {
     let output = Command::new("psql")
         .args([url, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql])
         .output()

@@ -18,9 +18,14 @@
 //! feasible pairs, not with ambassadors × placements. Every run of a size must propose the same
 //! pairs, or the bench fails.
 //!
+//! **dashboard**: `GET /api/v1/dashboard` on PostgreSQL with 200 schools, 2,000 ambassadors and a
+//! school year of hours: median and p99 of 50 requests. Target: p99 under 300 ms. Run on its own
+//! (`cargo xtask bench dashboard`); `cargo xtask bench` without a part leaves it out.
+//!
 //! **outbox**: 10,000 e-mails committed to PostgreSQL and delivered by the delivery worker to a
 //! local SMTP server: messages per second, and the p50 and p99 delay from commit to delivery.
 
+mod dashboard;
 mod http;
 mod matching;
 mod outbox;
@@ -29,7 +34,7 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 
-/// `cargo xtask bench [http | matching [--seed N] [SIZE…] | outbox [N]]`.
+/// `cargo xtask bench [http | dashboard | matching [--seed N] [SIZE…] | outbox [N]]`.
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
     match args.split_first() {
         None => {
@@ -41,10 +46,11 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             http::run(root)
         }
         Some((part, [])) if part == "http" => http::run(root),
+        Some((part, [])) if part == "dashboard" => dashboard::run(root),
         Some((part, options)) if part == "matching" => matching::run(root, options),
         Some((part, options)) if part == "outbox" => outbox::run(root, options),
         Some(_) => bail!(
-            "unknown bench arguments '{}': cargo xtask bench [http | matching [--seed N] [SIZE…] | outbox [N]]",
+            "unknown bench arguments '{}': cargo xtask bench [http | dashboard | matching [--seed N] [SIZE…] | outbox [N]]",
             args.join(" ")
         ),
     }

@@ -11,6 +11,7 @@ use domain::{OrganisationKind, PlacementAction, PlacementStatus, Role, Scope};
 use store::OrganisationFilter;
 use uuid::Uuid;
 
+mod dashboard;
 mod hours;
 mod lesson_series;
 mod matching;
@@ -18,6 +19,7 @@ mod placements;
 mod sponsorship;
 mod training;
 
+pub use dashboard::{DashboardScope, dashboard_scope};
 pub use hours::hours_view;
 pub use lesson_series::lesson_series_view;
 pub use matching::{decline_side, match_view};

@@ -6,6 +6,7 @@ pub mod ambassadors;
 pub mod applications;
 pub mod audit;
 pub mod auth;
+pub mod dashboard;
 pub mod employers;
 pub mod frameworks;
 pub mod health;
@@ -60,6 +61,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     webhooks::configure(config);
     training::configure(config);
     research::configure(config);
+    dashboard::configure(config);
 }
 
 /// Appends an audit entry for what `actor` did.

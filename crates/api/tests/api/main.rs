@@ -7,6 +7,7 @@ mod applications;
 mod auth;
 mod cli;
 mod client_credentials;
+mod dashboard;
 mod errors;
 mod frameworks;
 mod helpers;

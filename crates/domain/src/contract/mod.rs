@@ -7,6 +7,7 @@ pub mod application;
 pub mod audit;
 pub mod auth;
 pub mod capacity;
+pub mod dashboard;
 pub mod error_code;
 pub mod framework;
 pub mod holiday;
@@ -46,6 +47,10 @@ pub use auth::{
     PasswordResetRequest,
 };
 pub use capacity::{PlacementCounts, SchoolCapacity, SchoolCapacityInput, Teacher};
+pub use dashboard::{
+    Dashboard, DashboardChart, DashboardColumn, DashboardQuery, DashboardRow, DashboardSection,
+    DashboardSectionKey, DashboardUnit,
+};
 pub use error_code::ErrorCode;
 pub use framework::{FrameworkSummary, ObjectiveItem, ObjectiveQuery};
 pub use holiday::{HolidayItem, HolidayQuery};

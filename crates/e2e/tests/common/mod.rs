@@ -148,6 +148,20 @@ pub async fn token(server: &TestServer, email: &str) -> String {
         .to_owned()
 }
 
+/// `GET` of an API path (below `/api/v1`) as the holder of `token`, as JSON.
+#[allow(dead_code)]
+pub async fn api_get(server: &TestServer, token: &str, path: &str) -> serde_json::Value {
+    reqwest::Client::new()
+        .get(server.url(&format!("/api/v1{path}")))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap()
+}
+
 /// Whether every input, select and textarea on the page has a label a screen reader reads, and
 /// every control can be reached with the keyboard.
 #[allow(dead_code)]

@@ -9,7 +9,7 @@ mod agreements;
 mod contributions;
 mod cost_roles;
 mod list;
-mod load;
+pub(crate) mod load;
 mod report;
 mod staff;
 mod submit;
