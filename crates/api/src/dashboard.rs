@@ -44,6 +44,7 @@ pub async fn build(
         hours(store, year, &filter).await?,
         allowances(store, year, &filter).await?,
         employers(store, year, &filter).await?,
+        training(store, year, &filter).await?,
     ];
     Ok(Dashboard {
         school_year: year,
@@ -446,6 +447,60 @@ async fn employers(
             ),
         ],
         rows,
+    })
+}
+
+/// Per course: how many were present, absent with or without notice, still to come (a place
+/// without attendance recorded) and waiting, in sessions of the school year.
+async fn training(
+    store: &Store,
+    year: SchoolYear,
+    filter: &DashboardFilter,
+) -> Result<DashboardSection, ApiError> {
+    let columns = [
+        ("present", "Aanwezig"),
+        ("absent_notified", "Afwezig (afgemeld)"),
+        ("absent_unnotified", "Afwezig (niet afgemeld)"),
+        ("to_come", "Ingeschreven, nog niet ingevuld"),
+        ("waiting", "Op de wachtlijst"),
+    ];
+    let mut per_course: Vec<(Uuid, String, [i64; 5])> = Vec::new();
+    for count in store.dashboard_training(year, filter).await? {
+        let column = match (count.status.as_str(), count.attendance.as_deref()) {
+            ("enrolled", Some("present")) => 0,
+            ("enrolled", Some("absent_notified")) => 1,
+            ("enrolled", Some("absent_unnotified")) => 2,
+            ("enrolled" | "offered", _) => 3,
+            ("waiting", _) => 4,
+            _ => continue,
+        };
+        let index = match per_course.iter().position(|c| c.0 == count.course_id) {
+            Some(index) => index,
+            None => {
+                per_course.push((count.course_id, count.title.clone(), [0; 5]));
+                per_course.len() - 1
+            }
+        };
+        per_course[index].2[column] += count.enrolments;
+    }
+    Ok(DashboardSection {
+        key: DashboardSectionKey::Training,
+        title: "Aanwezigheid bij trainingen".into(),
+        chart: DashboardChart::GroupedBars,
+        columns: columns
+            .iter()
+            .map(|(key, label)| column(key, label, DashboardUnit::Count))
+            .collect(),
+        rows: per_course
+            .into_iter()
+            .map(|(id, title, counts)| {
+                row(
+                    format!("course:{id}"),
+                    title,
+                    counts.iter().map(|n| number(*n)).collect(),
+                )
+            })
+            .collect(),
     })
 }
 

@@ -18,6 +18,7 @@ pub fn sheet_name(section: &DashboardSection) -> String {
         domain::contract::DashboardSectionKey::Hours => "Uren",
         domain::contract::DashboardSectionKey::Allowances => "Vergoedingen",
         domain::contract::DashboardSectionKey::Employers => "Werkgevers",
+        domain::contract::DashboardSectionKey::Training => "Trainingen",
     }
     .to_owned()
 }

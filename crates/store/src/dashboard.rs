@@ -153,6 +153,21 @@ pub struct MonthAllowances {
     pub monthly_cap: Option<i64>,
 }
 
+/// Enrolments of one course with one status and attendance.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct TrainingCount {
+    /// The course.
+    pub course_id: Uuid,
+    /// Its title.
+    pub title: String,
+    /// The enrolments' status.
+    pub status: String,
+    /// Their attendance, once recorded.
+    pub attendance: Option<String>,
+    /// How many.
+    pub enrolments: i64,
+}
+
 /// Sponsored minutes of an employer's ambassadors at schools of one municipality.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct EmployerMinutes {
@@ -374,6 +389,28 @@ impl Store {
                  LEFT JOIN allowance_caps c ON c.year = CAST(substr(x.month, 1, 4) AS INTEGER) \
                  GROUP BY x.month ORDER BY x.month",
             );
+            query.build_query_as().fetch_all(pool).await?
+        }))
+    }
+
+    /// Enrolments in course sessions of the school year per course, status and attendance; with
+    /// a narrowing filter, only of ambassadors placed at a school in it.
+    pub async fn dashboard_training(
+        &self,
+        year: SchoolYear,
+        filter: &DashboardFilter,
+    ) -> StoreResult<Vec<TrainingCount>> {
+        Ok(with_pool!(self, pool => {
+            let mut query = sqlx::QueryBuilder::new(
+                "SELECT c.id AS course_id, c.title, e.status, e.attendance, \
+                 CAST(COUNT(*) AS BIGINT) AS enrolments \
+                 FROM course_enrolments e JOIN course_sessions cs ON cs.id = e.session_id \
+                 JOIN courses c ON c.id = cs.course_id WHERE cs.session_date >= ",
+            );
+            query.push_bind(year.first_day());
+            query.push(" AND cs.session_date <= ").push_bind(year.last_day());
+            push_ambassador_filter!(query, "e.ambassador_id", filter);
+            query.push(" GROUP BY c.id, c.title, e.status, e.attendance ORDER BY c.title, c.id");
             query.build_query_as().fetch_all(pool).await?
         }))
     }

@@ -58,7 +58,7 @@ pub use audit::NewAuditEntry;
 pub use clock::Clock;
 pub use dashboard::{
     CapacityFacts, DashboardFilter, EmployerMinutes, MatchFunnel, MonthAllowances, MonthMinutes,
-    SpotCount, StatusDays,
+    SpotCount, StatusDays, TrainingCount,
 };
 pub use error::StoreError;
 pub use hours::{HourFilter, NewHourEntry};

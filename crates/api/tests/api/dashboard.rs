@@ -426,6 +426,67 @@ async fn check_against_direct_counts(
             r.label
         );
     }
+
+    // 7. Training: enrolments in sessions of the year per course, status and attendance; for a
+    // school, of the ambassadors placed there.
+    let placed_here = if school.is_some() {
+        format!(
+            " AND e.ambassador_id IN (SELECT m.ambassador_id FROM matches m, placements p, organisations o \
+             WHERE p.id = m.placement_id AND o.id = p.school_id AND m.status IN ('confirmed', 'active', 'ended'){only})"
+        )
+    } else {
+        String::new()
+    };
+    let enrolments = texts(
+        db,
+        &format!(
+            "SELECT c.title, e.status, e.attendance FROM course_enrolments e, course_sessions cs, courses c \
+             WHERE cs.id = e.session_id AND c.id = cs.course_id \
+             AND cs.session_date >= '{YEAR}-08-01' AND cs.session_date <= '{}-07-31'{placed_here}",
+            YEAR + 1
+        ),
+    )
+    .await;
+    let training = dashboard.section(K::Training).unwrap();
+    let mut titles: Vec<&str> = enrolments
+        .iter()
+        .filter(|e| matches!(text(&e[1]), "enrolled" | "offered" | "waiting"))
+        .map(|e| text(&e[0]))
+        .collect();
+    titles.sort_unstable();
+    titles.dedup();
+    assert_eq!(training.rows.len(), titles.len(), "{:?}", training.rows);
+    for r in &training.rows {
+        let count = |f: &dyn Fn(&str, &str) -> bool| {
+            Some(
+                enrolments
+                    .iter()
+                    .filter(|e| text(&e[0]) == r.label && f(text(&e[1]), text(&e[2])))
+                    .count() as f64,
+            )
+        };
+        assert_eq!(
+            r.values,
+            vec![
+                count(&|s, a| s == "enrolled" && a == "present"),
+                count(&|s, a| s == "enrolled" && a == "absent_notified"),
+                count(&|s, a| s == "enrolled" && a == "absent_unnotified"),
+                count(&|s, a| (s == "enrolled" && a.is_empty()) || s == "offered"),
+                count(&|s, _| s == "waiting"),
+            ],
+            "{}",
+            r.label
+        );
+    }
+    if school.is_none() {
+        // The demo's basic training: two places taken, one waiting.
+        let basic = training
+            .rows
+            .iter()
+            .find(|r| r.label == "Basistraining onderwijsambassadeur")
+            .unwrap();
+        assert_eq!(basic.values[4], Some(1.0));
+    }
 }
 
 on_both_backends! {
@@ -507,7 +568,7 @@ on_both_backends! {
         archive.by_name("xl/workbook.xml").unwrap().read_to_string(&mut workbook).unwrap();
         let doc = roxmltree::Document::parse(&workbook).unwrap();
         let names: Vec<&str> = doc.descendants().filter(|n| n.has_tag_name("sheet")).filter_map(|n| n.attribute("name")).collect();
-        assert_eq!(names, ["Plekken", "Intake", "Koppelingen", "Uren", "Vergoedingen", "Werkgevers"]);
+        assert_eq!(names, ["Plekken", "Intake", "Koppelingen", "Uren", "Vergoedingen", "Werkgevers", "Trainingen"]);
         for (i, section) in dashboard.sections.iter().enumerate() {
             let mut xml = String::new();
             archive.by_name(&format!("xl/worksheets/sheet{}.xml", i + 1)).unwrap().read_to_string(&mut xml).unwrap();

@@ -79,6 +79,8 @@ text_enum! {
         Allowances = "allowances",
         /// Sponsored hours and social-return value per employer.
         Employers = "employers",
+        /// Training attendance per course.
+        Training = "training",
     }
 }
 
