@@ -25,7 +25,7 @@ pub struct DashboardTexts {
 /// Dutch.
 pub const NL: DashboardTexts = DashboardTexts {
     menu: "Dashboard",
-    intro: "De cijfers van het programma per schooljaar: plekken, intake, koppelingen, uren, vergoedingen en sponsoring. Elke grafiek staat ook als tabel.",
+    intro: "De cijfers van het programma per schooljaar: plekken, intake, koppelingen, uren, vergoedingen, sponsoring en trainingen. Elke grafiek staat ook als tabel.",
     own_schools: "Je ziet alleen de cijfers van je eigen school.",
     school_year: "Schooljaar",
     region: "Regio",
@@ -45,7 +45,7 @@ pub const NL: DashboardTexts = DashboardTexts {
 /// English.
 pub const EN: DashboardTexts = DashboardTexts {
     menu: "Dashboard",
-    intro: "The programme's figures per school year: spots, intake, matches, hours, allowances and sponsorship. Each chart is also shown as a table.",
+    intro: "The programme's figures per school year: spots, intake, matches, hours, allowances, sponsorship and training. Each chart is also shown as a table.",
     own_schools: "You see only your own school's figures.",
     school_year: "School year",
     region: "Region",
