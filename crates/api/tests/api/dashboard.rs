@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use domain::contract::{Dashboard, DashboardSectionKey, Organisation, Page, SchoolCapacity};
 use domain::{OrganisationKind, Region};
 use reqwest::StatusCode;
+use serde_json::{Value, json};
 use sqlx::Row;
 use testkit::{Backend, TestDatabaseRef, on_both_backends};
 
@@ -493,7 +494,19 @@ on_both_backends! {
     async fn every_number_of_the_demo_dashboard_matches_a_direct_count(db) {
         let app = spawn_app(&db).await;
         let admin = app.login_as(ADMIN).await;
+        // One month's allowance paid, so that section is not of zeros only: 2026's caps, Fenna's
+        // October drawn up, adjusted within them, approved and paid.
+        let caps = json!({"year": 2026, "hourly_21_plus": 560, "hourly_under_21": 330, "monthly": 21000, "yearly": 210000});
+        let _: Value = app.post_ok("/api/v1/allowance-caps", &admin, &caps, StatusCode::CREATED).await;
+        let october: Value = app.post_ok("/api/v1/statements", &admin, &json!({"month": "2026-10"}), StatusCode::OK).await;
+        let line = format!("/api/v1/statement-lines/{}", october["lines"][0]["id"].as_str().unwrap());
+        let _: Value = app.post_ok(&format!("{line}/adjustments"), &admin, &json!({"amount": 9000, "reason": "Binnen het uurmaximum"}), StatusCode::OK).await;
+        for action in ["approve", "mark_paid"] {
+            let _: Value = app.post_ok(&format!("{line}/transitions"), &admin, &json!({"action": action}), StatusCode::OK).await;
+        }
         let dashboard: Dashboard = app.get_json("/api/v1/dashboard?school_year=2026-2027", &admin).await;
+        let allowances = dashboard.section(DashboardSectionKey::Allowances).unwrap();
+        assert!(allowances.rows.iter().flat_map(|r| r.values.iter().flatten()).any(|v| *v == 90.0), "{allowances:?}");
         assert!(!dashboard.own_schools_only);
         assert_eq!(dashboard.sections.iter().map(|s| s.key).collect::<Vec<_>>(), DashboardSectionKey::ALL);
         // The demo has spots, so the check is not of zeros only.

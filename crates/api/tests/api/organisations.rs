@@ -70,8 +70,9 @@ on_both_backends! {
         let app = spawn_app(&db).await;
         let token = app.login_as(ADMIN).await;
         let all: Page<Organisation> = app.get_json("/api/v1/organisations?limit=200", &token).await;
-        // The programme, a board, three schools, three employers and a partner.
-        assert_eq!(all.items.len(), 9);
+        // The programme, a board, three schools, three employers, a partner and a research
+        // partner (a lectorate).
+        assert_eq!(all.items.len(), 10);
         assert!(all.next.is_none());
 
         let mut seen = Vec::new();

@@ -47,6 +47,7 @@ async fn direct_identifiers(app: &TestApp) -> Vec<String> {
         .get_json("/api/v1/organisations?limit=100", &admin)
         .await;
     for organisation in &organisations.items {
+        found.push(organisation.name.clone());
         let members: Page<Member> = app
             .get_json(
                 &format!(
@@ -79,6 +80,16 @@ async fn direct_identifiers(app: &TestApp) -> Vec<String> {
             if let Some(iban) = profile["iban"].as_str() {
                 found.push(iban.to_owned());
             }
+            if let Some(holder) = profile["account_holder"].as_str() {
+                found.push(holder.to_owned());
+            }
+        }
+    }
+    // Teachers named on placements.
+    let placements: Page<Value> = app.get_json("/api/v1/placements?limit=100", &admin).await;
+    for placement in &placements.items {
+        if let Some(teacher) = placement["teacher"].as_str().filter(|t| !t.is_empty()) {
+            found.push(teacher.to_owned());
         }
     }
     found.sort();
@@ -180,6 +191,10 @@ on_both_backends! {
             assert_problem(app.call(Method::POST, "/api/v1/research/exports", &token, Some(&body)).await, StatusCode::FORBIDDEN, "forbidden").await;
         }
         let token = app.research_token().await;
+        // The research client reads nothing else.
+        assert_problem(app.get("/api/v1/placements", &token).await, StatusCode::FORBIDDEN, "forbidden").await;
+        let anonymous = app.client.post(app.url("/api/v1/research/exports")).json(&body).send().await.unwrap();
+        assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
         let vague = app.call(Method::POST, "/api/v1/research/exports", &token, Some(&json!({"school_year": "2026-2027", "purpose": "ja"}))).await;
         assert_problem(vague, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
         let missing = app.call(Method::POST, "/api/v1/research/exports", &token, Some(&json!({"school_year": "2026-2027"}))).await;
