@@ -134,6 +134,11 @@ on_both_backends! {
         staff.goto(&server.url("/trainingen")).await;
         wait_for(&staff, &format!("{panel} tr.session")).await;
         staff.screenshot(&shot(&db, "trainingen-beheer")).await;
+        // Every course has its own forms: no id stands twice on the page.
+        let repeated = staff
+            .script("const ids = [...document.querySelectorAll('[id]')].map(e => e.id); return ids.length - new Set(ids).size")
+            .await;
+        assert_eq!(repeated, 0, "an id stands twice on Trainingen");
         assert_eq!(course["sessions"][0]["capacity"], 2);
         let first = session_row(&course, MONDAYS[0]);
 

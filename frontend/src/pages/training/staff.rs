@@ -528,20 +528,21 @@ fn NewCourseForm(props: &NewCourseProps) -> Html {
 /// right).
 fn outcome_message(
     texts: &'static Texts,
-    id: &'static str,
+    id: &str,
     outcome: &Option<Result<&'static str, Option<ApiError>>>,
 ) -> Html {
+    let id = AttrValue::from(id.to_owned());
     match outcome {
         Some(Ok(done)) => {
-            html! { <StatusMessage id={id} message={Some(AttrValue::from(*done))} /> }
+            html! { <StatusMessage {id} message={Some(AttrValue::from(*done))} /> }
         }
         Some(Err(Some(error))) => {
-            html! { <div id={id} tabindex="-1">{ error_message(texts, error) }</div> }
+            html! { <div {id} tabindex="-1">{ error_message(texts, error) }</div> }
         }
         Some(Err(None)) => html! {
-            <div id={id} class="message message-error" role="alert" tabindex="-1"><p>{ texts.err_invalid_input }</p></div>
+            <div {id} class="message message-error" role="alert" tabindex="-1"><p>{ texts.err_invalid_input }</p></div>
         },
-        None => html! { <StatusMessage id={id} message={None::<AttrValue>} /> },
+        None => html! { <StatusMessage {id} message={None::<AttrValue>} /> },
     }
 }
 
@@ -613,7 +614,8 @@ fn NewSessionForm(props: &NewSessionProps) -> Html {
             </div>
         }
     };
-    let status_id: &'static str = "new-session-status";
+    // One form per course: each its own status line.
+    let status_id = format!("new-session-status-{course}");
     let onsubmit = {
         let (api, draft, outcome, added) = (
             props.api.clone(),
@@ -652,7 +654,7 @@ fn NewSessionForm(props: &NewSessionProps) -> Html {
                 { field("url", t.field_online_url, "url", draft.online_url.clone(), |d, v| d.online_url = v) }
                 { field("capacity", t.field_capacity, "number", draft.capacity.clone(), |d, v| d.capacity = v) }
                 { field("teacher", t.field_teacher, "text", draft.teacher.clone(), |d, v| d.teacher = v) }
-                { outcome_message(texts, status_id, &outcome) }
+                { outcome_message(texts, &status_id, &outcome) }
                 <div class="form-actions">
                     <button type="submit" class="button-primary add-session">{ t.add_session }</button>
                 </div>
@@ -708,7 +710,7 @@ fn AdmitForm(props: &AdmitProps) -> Html {
                 { for props.people.iter().map(|p| html! { <option value={p.id.to_string()} selected={*chosen == Some(p.id)}>{ p.name.clone() }</option> }) }
             </select>
             <button type="button" class="button-secondary" {onclick} disabled={chosen.is_none()}>{ t.admit }</button>
-            { outcome_message(texts, "admit-status", &outcome) }
+            { outcome_message(texts, &format!("admit-status-{course}"), &outcome) }
         </div>
     }
 }
