@@ -6,6 +6,7 @@ mod bench;
 mod checks;
 mod process;
 mod web;
+mod web_assets;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
