@@ -97,6 +97,10 @@ impl Api {
     }
 
     /// [`Api::request`] with extra `headers`, such as `If-Match`.
+    ///
+    /// Only the body's serialising and the answer's decoding depend on the types: the sending,
+    /// the refresh and the retry are compiled once for every endpoint, not once per pair of
+    /// types (which made the WebAssembly module large).
     pub async fn request_with<B, T>(
         &self,
         method: Method,
@@ -109,19 +113,16 @@ impl Api {
         B: Serialize + ?Sized,
         T: DeserializeOwned,
     {
-        let response = self
-            .send_with(method.clone(), path, query, body, headers)
+        let body = json_body(body)?;
+        let answer = self
+            .exchange(method, path, query, body.as_deref(), headers, Read::Text)
             .await?;
-        if response.status() != 401 {
-            return read(response).await;
+        let decoded = decode(answer.status, &answer.text);
+        if answer.retried {
+            decoded.map_err(|error| self.session_lost_on(error))
+        } else {
+            decoded
         }
-        if let Err(error) = self.refresh().await {
-            return Err(self.session_lost_on(error));
-        }
-        let response = self.send_with(method, path, query, body, headers).await?;
-        read(response)
-            .await
-            .map_err(|error| self.session_lost_on(error))
     }
 
     /// `GET` with query parameters.
@@ -136,17 +137,10 @@ impl Api {
     /// `GET` of a file the server makes (a CSV, an XML): its body as text, with the same token
     /// handling as every other request. A failure is still a problem document.
     pub async fn get_file(&self, path: &str, query: &[(&str, String)]) -> Result<String, ApiError> {
-        let response = self.send::<()>(Method::GET, path, query, None).await?;
-        if response.status() != 401 {
-            return read_file(response).await;
-        }
-        if let Err(error) = self.refresh().await {
-            return Err(self.session_lost_on(error));
-        }
-        let response = self.send::<()>(Method::GET, path, query, None).await?;
-        read_file(response)
-            .await
-            .map_err(|error| self.session_lost_on(error))
+        let answer = self
+            .exchange(Method::GET, path, query, None, &[], Read::Text)
+            .await?;
+        self.file_answer(answer).map(|answer| answer.text)
     }
 
     /// `GET` of a binary file the server makes (a spreadsheet): its bytes, with the same token
@@ -156,17 +150,50 @@ impl Api {
         path: &str,
         query: &[(&str, String)],
     ) -> Result<Vec<u8>, ApiError> {
-        let response = self.send::<()>(Method::GET, path, query, None).await?;
+        let answer = self
+            .exchange(Method::GET, path, query, None, &[], Read::Bytes)
+            .await?;
+        self.file_answer(answer).map(|answer| answer.bytes)
+    }
+
+    /// A file's answer as it is when it succeeded, else its problem.
+    fn file_answer(&self, answer: Answer) -> Result<Answer, ApiError> {
+        if (200..300).contains(&answer.status) {
+            return Ok(answer);
+        }
+        let error = match decode::<()>(answer.status, &answer.text) {
+            Ok(()) => ApiError::Unexpected,
+            Err(error) => error,
+        };
+        Err(if answer.retried {
+            self.session_lost_on(error)
+        } else {
+            error
+        })
+    }
+
+    /// Sends a request, and once more after a refresh if the access token had expired; reads
+    /// the answer's body as `read` says. Not generic: one copy serves every endpoint.
+    async fn exchange(
+        &self,
+        method: Method,
+        path: &str,
+        query: &[(&str, String)],
+        body: Option<&str>,
+        headers: &[(&str, String)],
+        read: Read,
+    ) -> Result<Answer, ApiError> {
+        let response = self
+            .send_raw(method.clone(), path, query, body, headers)
+            .await?;
         if response.status() != 401 {
-            return read_bytes(response).await;
+            return Answer::read(response, read, false).await;
         }
         if let Err(error) = self.refresh().await {
             return Err(self.session_lost_on(error));
         }
-        let response = self.send::<()>(Method::GET, path, query, None).await?;
-        read_bytes(response)
-            .await
-            .map_err(|error| self.session_lost_on(error))
+        let response = self.send_raw(method, path, query, body, headers).await?;
+        Answer::read(response, read, true).await
     }
 
     /// `POST` with a JSON body.
@@ -240,21 +267,20 @@ impl Api {
     where
         B: Serialize + ?Sized,
     {
-        self.send_with(method, path, query, body, &[]).await
+        let body = json_body(body)?;
+        self.send_raw(method, path, query, body.as_deref(), &[])
+            .await
     }
 
-    /// [`Api::send`] with extra `headers`.
-    async fn send_with<B>(
+    /// Sends one request with a body already written as JSON, and extra `headers`.
+    async fn send_raw(
         &self,
         method: Method,
         path: &str,
         query: &[(&str, String)],
-        body: Option<&B>,
+        body: Option<&str>,
         headers: &[(&str, String)],
-    ) -> Result<Response, ApiError>
-    where
-        B: Serialize + ?Sized,
-    {
+    ) -> Result<Response, ApiError> {
         let mut builder = RequestBuilder::new(&format!("{BASE}{path}"))
             .method(method)
             // The default already, but the refresh cookie depends on it: say so.
@@ -270,7 +296,9 @@ impl Api {
             builder = builder.header(name, value);
         }
         let request = match body {
-            Some(body) => builder.json(body),
+            Some(body) => builder
+                .header("Content-Type", "application/json")
+                .body(body.to_owned()),
             None => builder.build(),
         }
         .map_err(|_| ApiError::Unexpected)?;
@@ -295,23 +323,47 @@ impl Api {
     }
 }
 
-async fn read_file(response: Response) -> Result<String, ApiError> {
-    let status = response.status();
-    let body = response.text().await.map_err(|_| ApiError::Network)?;
-    if (200..300).contains(&status) {
-        Ok(body)
-    } else {
-        decode::<()>(status, &body).map(|()| String::new())
-    }
+/// The body of a request as JSON; the one place the body's type matters.
+fn json_body<B: Serialize + ?Sized>(body: Option<&B>) -> Result<Option<String>, ApiError> {
+    body.map(serde_json::to_string)
+        .transpose()
+        .map_err(|_| ApiError::Unexpected)
 }
 
-async fn read_bytes(response: Response) -> Result<Vec<u8>, ApiError> {
-    let status = response.status();
-    if (200..300).contains(&status) {
-        return response.binary().await.map_err(|_| ApiError::Network);
+/// How to read an answer's body.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Read {
+    /// As text: JSON, CSV, XML, and every problem.
+    Text,
+    /// As bytes when it succeeded (a spreadsheet), as text when it is a problem.
+    Bytes,
+}
+
+/// An answer, read.
+struct Answer {
+    status: u16,
+    text: String,
+    bytes: Vec<u8>,
+    /// Whether it came after a refresh, so a 401 means the session is over.
+    retried: bool,
+}
+
+impl Answer {
+    async fn read(response: Response, read: Read, retried: bool) -> Result<Self, ApiError> {
+        let status = response.status();
+        let mut answer = Self {
+            status,
+            text: String::new(),
+            bytes: Vec::new(),
+            retried,
+        };
+        if read == Read::Bytes && (200..300).contains(&status) {
+            answer.bytes = response.binary().await.map_err(|_| ApiError::Network)?;
+        } else {
+            answer.text = response.text().await.map_err(|_| ApiError::Network)?;
+        }
+        Ok(answer)
     }
-    let body = response.text().await.map_err(|_| ApiError::Network)?;
-    decode::<()>(status, &body).map(|()| Vec::new())
 }
 
 async fn read<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
