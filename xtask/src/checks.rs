@@ -40,6 +40,18 @@ pub fn postgres_reachable() -> Result<()> {
 }
 
 /// Chromium and chromedriver are installed for the browser tests.
+/// LibreOffice opens the payout CSV the way a Dutch office does, in one API test.
+pub fn office_suite_installed() -> Result<()> {
+    if on_path("soffice").is_some() {
+        return Ok(());
+    }
+    bail!(
+        "soffice (LibreOffice) not found, and a test opens the payout CSV with it as a Dutch \
+         office suite would.\nInstall Debian's package: apt-get install --no-install-recommends \
+         libreoffice-calc-nogui"
+    )
+}
+
 pub fn browser_installed() -> Result<()> {
     let chromium = std::env::var("CHROMIUM")
         .map(PathBuf::from)

@@ -21,6 +21,8 @@ cargo xtask <command>
   run      build the web app and the server, then serve the demo on http://127.0.0.1:8080
   build    build the web app and a release binary (target/release/klasbrug)
   test     everything: formatting, lints, unit tests, both databases, API, browser
+  test --quick  the inner loop: formatting, lints, unit tests and SQLite only (no PostgreSQL,
+           no browser); CI runs the whole `test`
   openapi  rewrite openapi/openapi.json from the code
   e2e      the browser tests only (builds what they need); `e2e --test applying` runs one file
   bench    benchmarks on release builds (see README):
@@ -45,6 +47,7 @@ fn run() -> Result<()> {
     match args.first().map(String::as_str) {
         Some("run") => run_demo(&root),
         Some("build") => build(&root),
+        Some("test") if args.get(1).is_some_and(|a| a == "--quick") => test_quick(&root),
         Some("test") => test(&root),
         Some("openapi") => openapi(&root),
         Some("e2e") => e2e(&root, &args[1..]),
@@ -107,12 +110,54 @@ fn build(root: &Path) -> Result<()> {
     Ok(())
 }
 
+/// `cargo xtask test --quick`: what changes most often, fast. The tests that run on both
+/// databases run on SQLite only; nothing starts a browser.
+fn test_quick(root: &Path) -> Result<()> {
+    let started = Instant::now();
+    checks::office_suite_installed()?;
+    format_and_lints(root)?;
+    step(
+        "unit, store contract and API tests on SQLite (--quick: PostgreSQL and the browser skipped)",
+    );
+    cargo(
+        root,
+        &[
+            "test",
+            "--workspace",
+            "--exclude",
+            "klasbrug-e2e",
+            "--",
+            "--skip",
+            "::postgres::",
+        ],
+        &[],
+    )?;
+    println!(
+        "\n==> quick checks passed in {:.0?}; `cargo xtask test` runs everything",
+        started.elapsed()
+    );
+    Ok(())
+}
+
 /// `cargo xtask test`: everything CI runs.
 fn test(root: &Path) -> Result<()> {
     let started = Instant::now();
     checks::postgres_reachable()?;
     checks::browser_installed()?;
+    checks::office_suite_installed()?;
+    format_and_lints(root)?;
+    step("unit, store contract (SQLite + PostgreSQL) and API tests");
+    cargo(
+        root,
+        &["test", "--workspace", "--exclude", "klasbrug-e2e"],
+        &[],
+    )?;
+    browser_tests(root, &[])?;
+    println!("\n==> all checks passed in {:.0?}", started.elapsed());
+    Ok(())
+}
 
+fn format_and_lints(root: &Path) -> Result<()> {
     step("formatting: cargo fmt --check");
     cargo(root, &["fmt", "--all", "--check"], &[])?;
     step("lints: cargo clippy (server, tests, web app) with warnings as errors");
@@ -145,14 +190,6 @@ fn test(root: &Path) -> Result<()> {
         ],
         &[],
     )?;
-    step("unit, store contract (SQLite + PostgreSQL) and API tests");
-    cargo(
-        root,
-        &["test", "--workspace", "--exclude", "klasbrug-e2e"],
-        &[],
-    )?;
-    browser_tests(root, &[])?;
-    println!("\n==> all checks passed in {:.0?}", started.elapsed());
     Ok(())
 }
 

@@ -24,6 +24,7 @@ mod operations;
 mod organisations;
 mod outbox;
 mod password_reset;
+mod payout_locale;
 mod placements;
 mod placing;
 mod research;
