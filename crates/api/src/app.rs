@@ -227,6 +227,8 @@ fn build(
         .app_data(web::PayloadConfig::new(extractors::BODY_LIMIT))
         .configure(routes)
         .split_for_parts();
+    let mut api = api;
+    utoipa::Modify::modify(&crate::openapi_responses::CommonResponses, &mut api);
     app.service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", api))
         .service(web::redirect("/docs", "/docs/"))
         .service(web::scope("/api").default_service(web::to(unknown_route)))

@@ -20,6 +20,7 @@ pub mod mail;
 pub mod mail_html;
 pub mod match_mail;
 pub mod openapi;
+pub mod openapi_responses;
 pub mod policy;
 pub mod reminder_mail;
 pub mod review_mail;

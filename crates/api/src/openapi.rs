@@ -131,12 +131,14 @@ fn scope_description(scope: domain::Scope) -> &'static str {
 
 /// The whole document, exactly as the server serves it at `/api-docs/openapi.json`.
 pub fn document() -> utoipa::openapi::OpenApi {
-    App::new()
+    let mut document = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .configure(crate::app::routes)
         .split_for_parts()
-        .1
+        .1;
+    crate::openapi_responses::CommonResponses.modify(&mut document);
+    document
 }
 
 /// The document as pretty JSON with a final newline, as committed in `openapi/openapi.json`.
