@@ -598,6 +598,7 @@ pub async fn payout_sepa(
     params(YearQuery),
     responses(
         (status = 200, description = "The year.", body = AllowanceYear),
+        (status = 403, description = "A partner client's token: the allowances are a person's own (`forbidden`).", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "The caller is no ambassador.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
