@@ -34,7 +34,7 @@ impl Modify for CommonResponses {
         refer_to_page_items(openapi);
         let components = openapi.components.get_or_insert_with(Default::default);
         for (name, description) in [
-            (UNAUTHORIZED, "No valid access token (`unauthorized`)."),
+            (UNAUTHORIZED, "No valid access token (`unauthenticated`)."),
             (
                 UNREADABLE_PARAMETER,
                 "A path or query value could not be read, such as an id that is not a UUID or a number out of range (`invalid_path` or `invalid_query`).",
@@ -79,7 +79,12 @@ fn complete_operation(operation: &mut Operation) {
         // Callable without credentials: an empty list, not a list with an empty requirement.
         security.clear();
     }
-    let secured = !security.is_empty();
+    // A token is what `bearer` and `oauth2` ask for; the session cookie's operations say
+    // themselves what they answer without one (logging out without a session is no error).
+    let secured = security.iter().any(|requirement| {
+        serde_json::to_value(requirement)
+            .is_ok_and(|schemes| schemes.get("bearer").is_some() || schemes.get("oauth2").is_some())
+    });
     let responses = &mut operation.responses.responses;
     if secured && !responses.contains_key("401") {
         responses.insert(
