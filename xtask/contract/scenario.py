@@ -7,6 +7,7 @@ import io
 import sys
 
 from klasbrug_client import AuthenticatedClient, Client
+from klasbrug_client.api.allowances import get_payout_csv, get_payout_sepa
 from klasbrug_client.api.ambassadors import get_document, get_my_ambassador_profile, put_document
 from klasbrug_client.api.auth import issue_client_token, login
 from klasbrug_client.api.health import healthz
@@ -26,6 +27,7 @@ from klasbrug_client.models import (
     LoginRequest,
     PagePlacement,
     Placement,
+    Problem,
     SponsorshipReport,
 )
 from klasbrug_client.types import File
@@ -89,5 +91,13 @@ csv = get_employer_statement_csv.sync_detailed(employers[0].id, client=hr, **per
 step("statement as CSV", csv.status_code == 200 and "Werkgever" in csv.content.decode("utf-8-sig"), csv.status_code)
 xlsx = get_employer_statement_xlsx.sync(employers[0].id, client=hr, **period)
 step("statement as XLSX bytes", isinstance(xlsx, File) and xlsx.payload.read().startswith(b"PK\x03\x04"), xlsx)
+
+# Programme staff's payout files: generated with the file as text, or a problem.
+admin = person("beheer@klasbrug.example")
+step("payout.xml is read as text", "str" in str(get_payout_sepa.sync.__annotations__["return"]))
+sepa = get_payout_sepa.sync("2026-10", client=admin)
+step("payout.xml answers the file or a problem", isinstance(sepa, (str, Problem)), sepa)
+payout_csv = get_payout_csv.sync_detailed("2026-10", client=admin)
+step("payout.csv answers", payout_csv.status_code in (200, 409), payout_csv.status_code)
 
 print(f"==> {len(steps)} of {len(steps)} steps through the generated client")
