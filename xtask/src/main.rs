@@ -7,6 +7,7 @@ mod checks;
 mod contract;
 mod process;
 mod web;
+mod web_assets;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

@@ -5,13 +5,11 @@
 use std::env;
 use std::ffi::OsString;
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use anyhow::{Context, Result, bail};
-use flate2::Compression;
-use flate2::write::GzEncoder;
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const PACKAGE: &str = "klasbrug-frontend";
@@ -52,6 +50,10 @@ pub fn build(root: &Path, release: bool) -> Result<()> {
         "==> web app: generating JavaScript bindings into {}",
         dist.display()
     );
+    // Start empty, so the assets of earlier builds (other hashes) do not pile up.
+    if dist.exists() {
+        fs::remove_dir_all(&dist).with_context(|| format!("could not empty {}", dist.display()))?;
+    }
     fs::create_dir_all(&dist).with_context(|| format!("could not create {}", dist.display()))?;
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&wasm)
@@ -67,21 +69,32 @@ pub fn build(root: &Path, release: bool) -> Result<()> {
     println!("==> web app: copying static files");
     copy_dir(&root.join("frontend").join("static"), &dist)?;
 
-    let bundle = dist.join(format!("{OUT_NAME}_bg.wasm"));
-    let bytes =
-        fs::read(&bundle).with_context(|| format!("could not read {}", bundle.display()))?;
-    let gzipped = gzip_len(&bytes)?;
     println!(
-        "==> web app: ready in {} ({OUT_NAME}_bg.wasm: {} raw, {} gzipped{})",
-        dist.display(),
-        kib(bytes.len()),
-        kib(gzipped),
+        "==> web app: naming assets after their content{}",
         if release {
-            ""
+            ", compressing them (Brotli 11, gzip 9)"
         } else {
-            "; debug build, use --release for the real size"
-        },
+            ""
+        }
     );
+    let sizes = crate::web_assets::finish(&dist, OUT_NAME, release)?;
+    if release {
+        println!(
+            "==> web app: ready in {} ({}: {} raw, {} gzip, {} Brotli as sent)",
+            dist.display(),
+            sizes.name,
+            kib(sizes.raw),
+            kib(sizes.gzip),
+            kib(sizes.brotli),
+        );
+    } else {
+        println!(
+            "==> web app: ready in {} ({}: {} raw; debug build, use --release for the real size)",
+            dist.display(),
+            sizes.name,
+            kib(sizes.raw),
+        );
+    }
     Ok(())
 }
 
@@ -177,12 +190,6 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn gzip_len(bytes: &[u8]) -> Result<usize> {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    encoder.write_all(bytes)?;
-    Ok(encoder.finish()?.len())
 }
 
 fn kib(bytes: usize) -> String {

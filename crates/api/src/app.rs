@@ -87,6 +87,8 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         payout_account: config.payout_account.clone(),
         allow_local_webhooks: config.webhooks.allow_local,
         research_key: config.research_key.clone(),
+        metrics: crate::metrics::Metrics::new(),
+        metrics_token: config.metrics_token.clone(),
         clock: config.clock,
         mailer: crate::mail::Mailer::with_secret(
             &config
@@ -144,8 +146,9 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Deletes intake documents `retention_days` after the intake decision, and applications (with
-/// their documents) a day after they expired unconfirmed: once at start-up and then every
+/// Deletes intake documents `retention_days` after the intake decision, applications (with
+/// their documents) a day after they expired unconfirmed, and answers kept for an
+/// `Idempotency-Key` after 24 hours: once at start-up and then every
 /// `interval_secs`. A failed sweep is logged and tried again at the next.
 async fn purge_documents(
     store: Store,
@@ -168,6 +171,11 @@ async fn purge_documents(
             Ok(0) => {}
             Ok(purged) => tracing::info!(purged, "purged unconfirmed applications"),
             Err(error) => tracing::error!(%error, "purging unconfirmed applications failed"),
+        }
+        match store.purge_idempotent_requests(clock.now()).await {
+            Ok(0) => {}
+            Ok(purged) => tracing::info!(purged, "purged answers kept for Idempotency-Keys"),
+            Err(error) => tracing::error!(%error, "purging idempotent answers failed"),
         }
     }
 }
@@ -217,7 +225,7 @@ fn build(
             "max-age=31536000; includeSubDomains",
         ));
     }
-    let (app, api) = App::new()
+    let (app, mut api) = App::new()
         .into_utoipa_app()
         .openapi(ApiDoc::openapi())
         .app_data(web::Data::new(state))
@@ -227,16 +235,26 @@ fn build(
         .app_data(web::PayloadConfig::new(extractors::BODY_LIMIT))
         .configure(routes)
         .split_for_parts();
-    let mut api = api;
-    utoipa::Modify::modify(&crate::openapi_responses::CommonResponses, &mut api);
+    crate::openapi::finish(&mut api);
     app.service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", api))
         .service(web::redirect("/docs", "/docs/"))
+        .service(web::resource("/metrics").route(web::get().to(crate::metrics::serve)))
+        // Paths a program asks for are never answered with the web app's page.
         .service(web::scope("/api").default_service(web::to(unknown_route)))
+        .service(web::scope("/api-docs").default_service(web::to(unknown_route)))
+        .service(web::scope("/metrics").default_service(web::to(unknown_route)))
+        .service(web::scope("/.well-known").default_service(web::to(unknown_route)))
         .configure(web_app::service(&static_dir))
+        // Inside compression, so a replay is the answer as the handler gave it.
+        .wrap(actix_web::middleware::from_fn(crate::idempotency::replay))
         .wrap(actix_web::middleware::from_fn(
             crate::url_text::refuse_control_characters,
         ))
         .wrap(Compress::default())
         .wrap(headers)
-        .wrap(tracing_actix_web::TracingLogger::default())
+        .wrap(actix_web::middleware::from_fn(crate::metrics::record))
+        .wrap(tracing_actix_web::TracingLogger::<
+            crate::request_id::RequestSpan,
+        >::new())
+        .wrap(actix_web::middleware::from_fn(crate::request_id::assign))
 }

@@ -62,6 +62,9 @@ pub struct Config {
     /// The key research exports derive pseudonyms with (`KLASBRUG_RESEARCH_KEY`): with one,
     /// pseudonyms hold across exports; without, each export gets a random key that is not kept.
     pub research_key: Option<Vec<u8>>,
+    /// `KLASBRUG_METRICS_TOKEN`: serve Prometheus metrics at `GET /metrics` to a scraper that
+    /// sends `Authorization: Bearer <token>`; without it `/metrics` is 404.
+    pub metrics_token: Option<String>,
 }
 
 /// The webhook settings.
@@ -118,6 +121,10 @@ impl std::fmt::Debug for Config {
             .field("static_dir", &self.static_dir)
             .field("secure_cookies", &self.secure_cookies)
             .field("research_key", &self.research_key.as_ref().map(|_| "[set]"))
+            .field(
+                "metrics_token",
+                &self.metrics_token.as_ref().map(|_| "[set]"),
+            )
             .field("db_max_connections", &self.db_max_connections)
             .field("document_retention_days", &self.document_retention_days)
             .field("purge_interval_secs", &self.purge_interval_secs)
@@ -342,10 +349,20 @@ impl Config {
                         .into(),
             });
         }
+        let metrics_token = get("KLASBRUG_METRICS_TOKEN").filter(|token| !token.is_empty());
+        if metrics_token.as_ref().is_some_and(|token| token.len() < 16) {
+            return Err(ConfigError {
+                name: "KLASBRUG_METRICS_TOKEN",
+                message:
+                    "must be at least 16 characters, such as the output of `openssl rand -hex 16`"
+                        .into(),
+            });
+        }
         Ok(Self {
             mail,
             webhooks,
             research_key,
+            metrics_token,
             clock,
             public_url,
             payout_account,

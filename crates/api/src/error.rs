@@ -35,6 +35,15 @@ pub enum ApiError {
         /// What to fix.
         detail: String,
     },
+    /// The request is well-formed but cannot be carried out as sent (422), such as an
+    /// `Idempotency-Key` reused for another request.
+    #[error("{detail}")]
+    Unprocessable {
+        /// The stable code, such as `idempotency_key_reused`.
+        code: ErrorCode,
+        /// What to fix.
+        detail: String,
+    },
     /// The body is not of a type this operation accepts.
     #[error("{0}")]
     UnsupportedMediaType(String),
@@ -153,7 +162,7 @@ impl ApiError {
         match self {
             ApiError::Detailed { error, .. } => error.code(),
             ApiError::Invalid { .. } => ErrorCode::InvalidInput,
-            ApiError::BadRequest { code, .. } => *code,
+            ApiError::BadRequest { code, .. } | ApiError::Unprocessable { code, .. } => *code,
             ApiError::UnsupportedMediaType(_) => ErrorCode::UnsupportedMediaType,
             ApiError::PayloadTooLarge { .. } => ErrorCode::PayloadTooLarge,
             ApiError::Unauthenticated => ErrorCode::Unauthenticated,
@@ -193,6 +202,7 @@ impl ApiError {
             code: self.code(),
             details: None,
             errors,
+            request_id: crate::request_id::current(),
         }
     }
 }
@@ -201,7 +211,9 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             ApiError::Detailed { error, .. } => error.status_code(),
-            ApiError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            ApiError::Invalid { .. } | ApiError::Unprocessable { .. } => {
+                StatusCode::UNPROCESSABLE_ENTITY
+            }
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,

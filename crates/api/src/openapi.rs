@@ -20,7 +20,12 @@ Dutch primary and secondary schools. This API serves the web app and partner org
 **People** log in with `POST /api/v1/auth/login` and send the access token as \
 `Authorization: Bearer <token>`.\n\n**Partner clients** get a token with OAuth2 client credentials \
 at `POST /api/v1/auth/token` (ask programme staff for a client id and secret).\n\n\
-Errors are `application/problem+json` (RFC 9457) with a stable `code`. Lists use keyset \
+Errors are `application/problem+json` (RFC 9457) with a stable `code` and the request's \
+`request_id`. Every answer carries an `X-Request-Id` header: quote it when reporting a problem.\n\n\
+Every POST of the API that does something takes an `Idempotency-Key` header: a retry with the \
+same key and body within 24 hours gets the first answer again (`Idempotent-Replayed: true`) and \
+nothing is done twice.\n\n\
+Lists use keyset \
 pagination: pass a page's `next` as `after` to get the following page.",
         license(name = "EUPL-1.2", identifier = "EUPL-1.2")
     ),
@@ -137,8 +142,16 @@ pub fn document() -> utoipa::openapi::OpenApi {
         .configure(crate::app::routes)
         .split_for_parts()
         .1;
-    crate::openapi_responses::CommonResponses.modify(&mut document);
+    finish(&mut document);
     document
+}
+
+/// What is declared across the collected paths, once they are all there: the
+/// `Idempotency-Key` header of the API's POSTs, and the responses, security and binary bodies
+/// every operation has in common (`openapi_responses`).
+pub fn finish(document: &mut utoipa::openapi::OpenApi) {
+    crate::openapi_idempotency::declare(document);
+    crate::openapi_responses::CommonResponses.modify(document);
 }
 
 /// The document as pretty JSON with a final newline, as committed in `openapi/openapi.json`.

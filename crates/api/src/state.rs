@@ -28,4 +28,8 @@ pub struct AppState {
     pub allow_local_webhooks: bool,
     /// The programme's key for research pseudonyms, if it keeps one.
     pub research_key: Option<Vec<u8>>,
+    /// The server's metrics, shared by its workers.
+    pub metrics: std::sync::Arc<crate::metrics::Metrics>,
+    /// The token a scraper sends for `/metrics`, if metrics are served.
+    pub metrics_token: Option<String>,
 }

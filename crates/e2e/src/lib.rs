@@ -19,10 +19,23 @@ const IMPLICIT_WAIT_MS: u64 = 10_000;
 /// The W3C key for an element reference.
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 
-/// A running chromedriver, stopped when dropped.
+/// A running chromedriver, stopped when dropped together with every Chromium it started.
 pub struct Driver {
     url: String,
-    _child: Child,
+    child: Child,
+}
+
+impl Drop for Driver {
+    /// chromedriver runs in a process group of its own, which the browsers it starts join:
+    /// killing only chromedriver left them running (over a thousand after a full run).
+    fn drop(&mut self) {
+        if let Some(pid) = self.child.id() {
+            let _ = std::process::Command::new("kill")
+                .args(["-KILL", "--", &format!("-{pid}")])
+                .stderr(Stdio::null())
+                .status();
+        }
+    }
 }
 
 impl Driver {
@@ -37,6 +50,7 @@ impl Driver {
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .kill_on_drop(true)
+            .process_group(0)
             .spawn()
             .unwrap_or_else(|e| {
                 panic!("{binary} is needed for browser tests ({e}); install it: apt-get install chromium chromium-driver")
@@ -52,7 +66,7 @@ impl Driver {
                 });
                 return Self {
                     url: format!("http://127.0.0.1:{port}"),
-                    _child: child,
+                    child,
                 };
             }
         }

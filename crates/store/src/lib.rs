@@ -19,6 +19,7 @@ mod frameworks;
 mod holidays;
 mod hours;
 mod hours_policies;
+pub mod idempotency;
 mod lesson_schedule;
 mod lesson_series;
 mod locks;
@@ -70,7 +71,7 @@ pub use mail_preferences::DigestItem;
 pub use matches::{MatchUpdate, NewMatch};
 pub use matching_runs::{MatchingInput, NewRun};
 pub use organisations::{NewOrganisation, OrganisationFilter};
-pub use outbox::{Attachment, NewEmail, OutboxCounts, OutboxMessage};
+pub use outbox::{Attachment, NewEmail, OutboxBacklog, OutboxCounts, OutboxMessage};
 pub use partner_clients::{NewPartnerClient, PartnerClientRecord};
 pub use password_resets::PasswordResetRecord;
 pub use refresh_tokens::{RefreshOutcome, RefreshTokenRecord};
@@ -83,6 +84,17 @@ pub use team::TeamInvitationRecord;
 pub use training::LapsedOffer;
 pub use users::{MembershipRecord, NewUser, UserRecord};
 pub use webhooks::{EndpointFields, Subscriber, WebhookTarget};
+
+/// A connection pool's use, for the metrics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolStats {
+    /// Connections open, idle or in use.
+    pub open: u32,
+    /// Open connections not in use.
+    pub idle: u32,
+    /// The most it may open.
+    pub max: u32,
+}
 
 /// The result of a store operation.
 pub type StoreResult<T> = Result<T, StoreError>;
@@ -235,6 +247,29 @@ impl Store {
             pool,
             clock: Clock::system(),
         })
+    }
+
+    /// The connection pool's use right now: open connections, idle ones, and the maximum.
+    /// Inside a transaction there is no pool to count: all zero.
+    pub fn pool_stats(&self) -> PoolStats {
+        let (size, idle, max) = match &self.pool {
+            Pool::Sqlite(pool) => (
+                pool.size(),
+                pool.num_idle(),
+                pool.options().get_max_connections(),
+            ),
+            Pool::Postgres(pool) => (
+                pool.size(),
+                pool.num_idle(),
+                pool.options().get_max_connections(),
+            ),
+            Pool::SqliteTx(_) | Pool::PostgresTx(_) => (0, 0, 0),
+        };
+        PoolStats {
+            open: size,
+            idle: u32::try_from(idle).unwrap_or(u32::MAX),
+            max,
+        }
     }
 
     /// This store, reading "now" from `clock` for every instant it records (creation and

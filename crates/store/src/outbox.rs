@@ -93,6 +93,17 @@ pub struct OutboxCounts {
     pub failed: i64,
 }
 
+/// How many messages of one channel wait or failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxBacklog {
+    /// `email` or `webhook`.
+    pub channel: String,
+    /// `waiting` (pending or being delivered) or `failed`.
+    pub state: String,
+    /// How many.
+    pub count: i64,
+}
+
 /// A message as staff see it: everything but its body and attachment.
 #[derive(sqlx::FromRow)]
 struct ListedRow {
@@ -277,6 +288,27 @@ impl Store {
             }
         }
         Ok(counts)
+    }
+
+    /// Messages not yet delivered per channel (`email`, `webhook`): waiting (or being delivered)
+    /// and given up on, for the metrics.
+    pub async fn outbox_backlog(&self) -> StoreResult<Vec<OutboxBacklog>> {
+        let rows: Vec<(String, String, i64)> = with_pool!(self, pool => {
+            sqlx::query_as(
+                "SELECT channel, CASE WHEN status = 'failed' THEN 'failed' ELSE 'waiting' END AS state, \
+                 COUNT(*) FROM outbox WHERE status <> 'sent' GROUP BY channel, state ORDER BY channel, state",
+            )
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(|(channel, state, count)| OutboxBacklog {
+                channel,
+                state,
+                count,
+            })
+            .collect())
     }
 
     /// When the next message of `channel` is due, if any waits.

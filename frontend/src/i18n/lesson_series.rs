@@ -289,6 +289,7 @@ mod tests {
 
     fn problem(status: u16, code: &str, field: Option<&str>) -> ApiError {
         ApiError::Problem(Box::new(Problem {
+            request_id: None,
             problem_type: "about:blank".into(),
             title: "t".into(),
             status,

@@ -58,10 +58,9 @@ pub fn configure(config: &mut ServiceConfig) {
         (status = 400, description = "The body is not valid JSON for this operation, or a partner sent no `Idempotency-Key` (`idempotency_key_required`).", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "A token was sent but is not valid.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The token is not a partner's with scope `ambassadors:write`.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "The `Idempotency-Key` was used for a different application (`idempotency_key_reused`).", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "The body is larger than 15 MiB.", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "The body is not JSON.", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "Invalid fields or documents, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields or documents, each named in `errors`; or the `Idempotency-Key` was used for a different application (`idempotency_key_reused`).", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many applications from this address; `Retry-After` says when to try again.", body = Problem, content_type = "application/problem+json"),
     ),
     security((), ("oauth2" = ["ambassadors:write"]))

@@ -170,7 +170,7 @@ async fn earlier_submission(
         return Ok(None);
     };
     if hash != request_hash {
-        return Err(ApiError::Conflict {
+        return Err(ApiError::Unprocessable {
             code: ErrorCode::IdempotencyKeyReused,
             detail: "this Idempotency-Key was used for a different application; use a new key for a new application".to_owned(),
         });

@@ -254,7 +254,7 @@ on_both_backends! {
         assert_eq!(retry.id, first.id);
         let mut other = form(ANOUK);
         other["name"] = json!("Anouk van Smit");
-        assert_problem(app.submit(&partner, Some("kandidaat-0001"), &other).await, StatusCode::CONFLICT, "idempotency_key_reused").await;
+        assert_problem(app.submit(&partner, Some("kandidaat-0001"), &other).await, StatusCode::UNPROCESSABLE_ENTITY, "idempotency_key_reused").await;
 
         // Two requests with a new key at once: one application.
         let body = form("sanne@voorbeeld.example");

@@ -20,6 +20,7 @@ mod messages;
 mod mine;
 mod notifications;
 mod openapi;
+mod operations;
 mod organisations;
 mod outbox;
 mod password_reset;

@@ -170,7 +170,7 @@ on_both_backends! {
                 let name = format!("{method} {path}");
                 let url = fill_path(path, operation);
                 let method = Method::from_bytes(method.to_uppercase().as_bytes()).unwrap();
-                let response = app.client.request(method, app.url(&url)).bearer_auth(&admin).header("Idempotency-Key", "contract-415").body("{}").send().await.unwrap();
+                let response = app.client.request(method, app.url(&url)).bearer_auth(&admin).header("Idempotency-Key", format!("contract-415-{checked}")).body("{}").send().await.unwrap();
                 assert_eq!(response.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE, "{name}");
                 assert_problem(response, StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type").await;
                 assert!(operation["responses"].get("415").is_some(), "{name}: 415 is declared");

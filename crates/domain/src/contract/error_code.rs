@@ -124,8 +124,11 @@ pub enum ErrorCode {
     ErasureRequested,
     /// A partner's application needs an `Idempotency-Key` header (400).
     IdempotencyKeyRequired,
-    /// The `Idempotency-Key` was used before for a different application (409).
+    /// The `Idempotency-Key` was used before for a different request (422).
     IdempotencyKeyReused,
+    /// The first request with this `Idempotency-Key` is still being handled: retry shortly
+    /// (409, with `Retry-After`).
+    IdempotencyKeyInUse,
     /// The application's confirmation link expired: apply again (410).
     ApplicationExpired,
     /// The application was confirmed already: log in (409).
@@ -162,7 +165,7 @@ pub enum ErrorCode {
 
 impl ErrorCode {
     /// Every code, in the order documented.
-    pub const ALL: [ErrorCode; 74] = [
+    pub const ALL: [ErrorCode; 75] = [
         ErrorCode::InvalidInput,
         ErrorCode::MalformedJson,
         ErrorCode::MalformedForm,
@@ -221,6 +224,7 @@ impl ErrorCode {
         ErrorCode::ErasureRequested,
         ErrorCode::IdempotencyKeyRequired,
         ErrorCode::IdempotencyKeyReused,
+        ErrorCode::IdempotencyKeyInUse,
         ErrorCode::ApplicationExpired,
         ErrorCode::ApplicationAlreadyConfirmed,
         ErrorCode::ResetLinkInvalid,
@@ -305,6 +309,7 @@ impl ErrorCode {
             ErrorCode::ErasureRequested => "erasure_requested",
             ErrorCode::IdempotencyKeyRequired => "idempotency_key_required",
             ErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
+            ErrorCode::IdempotencyKeyInUse => "idempotency_key_in_use",
             ErrorCode::ApplicationExpired => "application_expired",
             ErrorCode::ApplicationAlreadyConfirmed => "application_already_confirmed",
             ErrorCode::ResetLinkInvalid => "reset_link_invalid",

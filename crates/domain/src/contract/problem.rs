@@ -26,6 +26,9 @@ pub struct Problem {
     /// taking back too much, `precondition_failed`); absent otherwise.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub details: Option<ProblemDetails>,
+    /// The request's id, as in its `X-Request-Id` header: quote it when reporting a problem.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_id: Option<String>,
 }
 
 /// Structured facts about a problem, so a client can explain it without parsing `detail`.

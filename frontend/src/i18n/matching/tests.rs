@@ -13,6 +13,7 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 fn problem(status: u16, code: &str, detail: &str) -> ApiError {
     ApiError::Problem(Box::new(Problem {
+        request_id: None,
         problem_type: "about:blank".into(),
         title: "t".into(),
         status,
@@ -78,6 +79,7 @@ fn a_meeting_reads_as_a_dutch_day_and_time() {
 /// A `vog_not_valid` problem whose English `detail` says nothing the web app may use.
 fn vog_refusal(vog: VogProblem) -> ApiError {
     ApiError::Problem(Box::new(Problem {
+        request_id: None,
         problem_type: "about:blank".into(),
         title: "Conflict".into(),
         status: 409,
@@ -173,6 +175,7 @@ fn a_confirmation_before_the_meeting_is_refused_with_the_meeting_s_day_and_time(
     let at = d(2026, 12, 10).and_hms_opt(15, 30, 0).unwrap_or_default();
     let refusal = |details: Option<domain::contract::ProblemDetails>| {
         ApiError::Problem(Box::new(Problem {
+            request_id: None,
             problem_type: "about:blank".into(),
             title: "Conflict".into(),
             status: 409,

@@ -6,6 +6,7 @@ use crate::i18n::{EN, NL};
 
 fn problem(status: u16, code: &str) -> ApiError {
     ApiError::Problem(Box::new(Problem {
+        request_id: None,
         problem_type: "about:blank".into(),
         title: "t".into(),
         status,

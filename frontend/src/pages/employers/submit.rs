@@ -143,6 +143,7 @@ mod tests {
 
     fn refusal(code: &str, fields: &[&str]) -> ApiError {
         ApiError::Problem(Box::new(Problem {
+            request_id: None,
             problem_type: "about:blank".into(),
             title: "Ongeldig".into(),
             status: 422,
