@@ -4,6 +4,7 @@
 
 mod bench;
 mod checks;
+mod contract;
 mod process;
 mod web;
 mod web_assets;
@@ -24,6 +25,7 @@ cargo xtask <command>
   test --quick  the inner loop: formatting, lints, unit tests and SQLite only (no PostgreSQL,
            no browser); CI runs the whole `test`
   openapi  rewrite openapi/openapi.json from the code
+  contract lint the document (Redocly) and run a generated Python client against the server
   e2e      the browser tests only (builds what they need); `e2e --test applying` runs one file
   bench    benchmarks on release builds (see README):
            bench http      the placement list under load (needs wrk, pgbench, PostgreSQL)
@@ -50,6 +52,10 @@ fn run() -> Result<()> {
         Some("test") if args.get(1).is_some_and(|a| a == "--quick") => test_quick(&root),
         Some("test") => test(&root),
         Some("openapi") => openapi(&root),
+        Some("contract") => {
+            cargo(&root, &["build", "-p", "klasbrug-api"], &[])?;
+            contract::run(&root, &target_dir(&root))
+        }
         Some("e2e") => e2e(&root, &args[1..]),
         Some("bench") => bench::run(&root, &args[1..]),
         None | Some("help" | "--help" | "-h") => {
@@ -152,6 +158,7 @@ fn test(root: &Path) -> Result<()> {
         &["test", "--workspace", "--exclude", "klasbrug-e2e"],
         &[],
     )?;
+    contract::run(root, &target_dir(root))?;
     browser_tests(root, &[])?;
     println!("\n==> all checks passed in {:.0?}", started.elapsed());
     Ok(())

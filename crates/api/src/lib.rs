@@ -23,6 +23,7 @@ pub mod match_mail;
 pub mod metrics;
 pub mod openapi;
 pub mod openapi_idempotency;
+pub mod openapi_responses;
 pub mod policy;
 pub mod reminder_mail;
 pub mod request_id;

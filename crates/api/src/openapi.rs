@@ -147,9 +147,11 @@ pub fn document() -> utoipa::openapi::OpenApi {
 }
 
 /// What is declared across the collected paths, once they are all there: the
-/// `Idempotency-Key` header of the API's POSTs.
+/// `Idempotency-Key` header of the API's POSTs, and the responses, security and binary bodies
+/// every operation has in common (`openapi_responses`).
 pub fn finish(document: &mut utoipa::openapi::OpenApi) {
     crate::openapi_idempotency::declare(document);
+    crate::openapi_responses::CommonResponses.modify(document);
 }
 
 /// The document as pretty JSON with a final newline, as committed in `openapi/openapi.json`.

@@ -53,7 +53,6 @@ pub fn configure(config: &mut ServiceConfig) {
     tag = "allowances",
     responses(
         (status = 200, description = "The caps of every year entered, oldest first.", body = Vec<AllowanceCaps>),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []), ("oauth2" = []))
 )]
@@ -74,7 +73,6 @@ pub async fn list_caps(
     responses(
         (status = 201, description = "The caps, as stored.", body = AllowanceCaps),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff enter caps.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The year has caps already (`conflict`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid caps, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
@@ -97,7 +95,6 @@ pub async fn add_caps(
     tag = "allowances",
     responses(
         (status = 200, description = "The amounts, each from the first of a month until the next.", body = Vec<AllowanceStep>),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []), ("oauth2" = []))
 )]
@@ -120,7 +117,6 @@ pub async fn get_amounts(
     responses(
         (status = 201, description = "The amounts afterwards.", body = Vec<AllowanceStep>),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff change the amount.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "An amount starts that day already (`conflict`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Not the first of a month, or negative.", body = Problem, content_type = "application/problem+json"),
@@ -151,7 +147,6 @@ pub async fn add_amount(
     responses(
         (status = 201, description = "The correction, as a draft line.", body = StatementLineItem, headers(("ETag" = String, description = "The correction's version, `\"<version>\"`."))),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff correct lines.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such line.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The line is not paid (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
@@ -188,7 +183,6 @@ pub async fn correct_line(
     params(("id" = Uuid, Path, description = "The ambassador's id.")),
     responses(
         (status = 200, description = "The details.", body = AllowanceProfile),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such ambassador that the caller may see, or no details recorded.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -219,7 +213,6 @@ pub async fn get_profile(
     responses(
         (status = 200, description = "The details, as stored.", body = AllowanceProfile),
         (status = 400, description = "Not valid JSON for this operation, such as an IBAN that fails its check.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The ambassador receives no allowance (`not_a_volunteer`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
@@ -253,7 +246,6 @@ pub struct YearQuery {
     params(("id" = Uuid, Path, description = "The ambassador's id."), YearQuery),
     responses(
         (status = 200, description = "The declarations, by month.", body = Vec<DeclaredAllowance>),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -284,7 +276,6 @@ pub async fn list_declared(
     responses(
         (status = 201, description = "The declaration.", body = DeclaredAllowance),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -315,7 +306,6 @@ pub async fn declare(
     responses(
         (status = 200, description = "The month's statement.", body = Statement),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff draw up statements.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The month's calendar year has no caps yet (`caps_missing`, naming the year).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`month` is not `YYYY-MM`.", body = Problem, content_type = "application/problem+json"),
@@ -341,7 +331,6 @@ pub async fn draw_up_statement(
     params(("month" = String, Path, description = "The month, `YYYY-MM`.")),
     responses(
         (status = 200, description = "The lines drawn up so far (`waiting` is filled by drawing up).", body = Statement),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff read statements.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The month is not `YYYY-MM`.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -370,7 +359,6 @@ pub async fn get_statement(
     params(("id" = Uuid, Path, description = "The line's id.")),
     responses(
         (status = 200, description = "The line.", body = StatementLineItem, headers(("ETag" = String, description = "The line's version, `\"<version>\"`: send it in `If-Match` to change the line."))),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff read statement lines.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such line.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -404,7 +392,6 @@ pub async fn get_line(
     responses(
         (status = 200, description = "The line after the change.", body = StatementLineItem, headers(("ETag" = String, description = "The line's new version, `\"<version>\"`."))),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff adjust lines.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such line.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The line is not a draft (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
@@ -449,7 +436,6 @@ pub async fn adjust_line(
     responses(
         (status = 200, description = "The line after the step.", body = StatementLineItem, headers(("ETag" = String, description = "The line's new version, `\"<version>\"`."))),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff move lines on.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such line.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`over_cap` (with `details.caps`: each cap exceeded, the cap and the total in cents) or `invalid_transition`.", body = Problem, content_type = "application/problem+json"),
@@ -499,7 +485,6 @@ pub struct PayoutQuery {
     responses(
         (status = 200, description = "The payout list.", content_type = "text/csv", body = String),
         (status = 400, description = "`dialect` is neither `dutch` nor `rfc4180`.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff download payouts.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Nothing approved to pay (`nothing_to_pay`), or a volunteer without an IBAN (`iban_missing`, naming them).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The month is not `YYYY-MM`.", body = Problem, content_type = "application/problem+json"),
@@ -534,7 +519,6 @@ pub async fn payout_csv(
     params(("month" = String, Path, description = "The month, `YYYY-MM`."), PayoutQuery),
     responses(
         (status = 200, description = "The credit transfer initiation.", content_type = "application/xml", body = String),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff download payouts.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Nothing approved to pay, a volunteer without an IBAN, or no payout account configured (`payout_account_missing`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The month is not `YYYY-MM`, or the execution date is in the past or a day TARGET2 is closed (the detail names the next business day).", body = Problem, content_type = "application/problem+json"),
@@ -614,7 +598,7 @@ pub async fn payout_sepa(
     params(YearQuery),
     responses(
         (status = 200, description = "The year.", body = AllowanceYear),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "A partner client's token: the allowances are a person's own (`forbidden`).", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "The caller is no ambassador.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))

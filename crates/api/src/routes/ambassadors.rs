@@ -55,7 +55,6 @@ async fn find(state: &AppState, id: Uuid) -> Result<Ambassador, ApiError> {
     responses(
         (status = 200, description = "A page of ambassadors, oldest first.", body = Page<AmbassadorListItem>),
         (status = 400, description = "A filter has an unknown value.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff list ambassadors.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`limit` or `after` is invalid.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -88,7 +87,6 @@ pub async fn list_ambassadors(
     responses(
         (status = 201, description = "The ambassador.", body = Ambassador),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff register ambassadors.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -110,7 +108,6 @@ pub async fn create_ambassador(
     tag = "ambassadors",
     responses(
         (status = 200, description = "Their profile.", body = Ambassador),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A partner client is not a person.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "The person has no ambassador profile.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -140,7 +137,6 @@ pub async fn my_ambassador_profile(
     responses(
         (status = 200, description = "The profile.", body = Ambassador),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -171,7 +167,6 @@ pub async fn get_ambassador(
     responses(
         (status = 200, description = "The profile as stored.", body = Ambassador),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -196,7 +191,6 @@ pub async fn update_ambassador(
     responses(
         (status = 200, description = "The intake.", body = Intake),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -236,7 +230,6 @@ async fn intake(state: &AppState, id: Uuid) -> Result<Intake, ApiError> {
     responses(
         (status = 200, description = "The ambassador in their new status.", body = Ambassador),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff take intake steps.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The step does not follow from the current status (`invalid_transition`), or no issued VOG is on record (`vog_missing`).", body = Problem, content_type = "application/problem+json"),
@@ -265,7 +258,6 @@ pub async fn take_intake_step(
     responses(
         (status = 201, description = "The record.", body = VogRecord),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff record VOGs.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Seen before it was issued, or a date in the future.", body = Problem, content_type = "application/problem+json"),
@@ -298,7 +290,6 @@ pub async fn record_vog(
     responses(
         (status = 200, description = "The document as stored.", body = DocumentInfo),
         (status = 400, description = "The id or kind is not valid.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 413, description = "Larger than 5 MiB.", body = Problem, content_type = "application/problem+json"),
         (status = 415, description = "Not a PDF or DOCX file.", body = Problem, content_type = "application/problem+json"),
@@ -343,9 +334,11 @@ pub async fn put_document(
         ("kind" = DocumentKind, Path, description = "`motivation_letter` or `cv`."),
     ),
     responses(
-        (status = 200, description = "The file, as `application/pdf` or the DOCX media type.", content_type = "application/octet-stream", body = Vec<u8>),
+        (status = 200, description = "The file, as it was handed in: a PDF or a DOCX document, with `Content-Disposition: attachment`.", content(
+            (Vec<u8> = "application/pdf"),
+            (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+        )),
         (status = 400, description = "The id or kind is not valid.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such document (perhaps purged) that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -395,7 +388,6 @@ pub async fn get_document(
     responses(
         (status = 200, description = "All their data.", body = AmbassadorExport),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such ambassador that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -464,7 +456,6 @@ pub async fn export_ambassador(
     responses(
         (status = 204, description = "Erased."),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff erase.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such ambassador (or already erased).", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A match is still live: decline or end it first.", body = Problem, content_type = "application/problem+json"),

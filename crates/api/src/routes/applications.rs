@@ -168,7 +168,6 @@ pub async fn confirm_application(
     responses(
         (status = 200, description = "A page of applications, newest first.", body = Page<Application>),
         (status = 400, description = "A filter has an unknown value.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff and partners with `ambassadors:write`.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`limit` or `after` is invalid.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -205,7 +204,6 @@ pub async fn list_applications(
     responses(
         (status = 200, description = "The application.", body = Application),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff and partners with `ambassadors:write`.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application that the caller may see (unconfirmed ones are deleted after they expire).", body = Problem, content_type = "application/problem+json"),
     ),

@@ -26,7 +26,6 @@ pub fn configure(config: &mut ServiceConfig) {
     responses(
         (status = 200, description = "A page of audit events.", body = Page<AuditEvent>),
         (status = 400, description = "A filter has an unknown value.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme admins read the audit log.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`limit` or `after` is invalid.", body = Problem, content_type = "application/problem+json"),
     ),

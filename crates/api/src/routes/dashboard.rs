@@ -36,7 +36,6 @@ async fn dashboard(
     responses(
         (status = 200, description = "The dashboard.", body = Dashboard),
         (status = 400, description = "An unknown filter, school year or region.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not programme staff, a school director or a coordinator.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A municipality longer than 100 characters.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -60,7 +59,6 @@ pub async fn get_dashboard(
     responses(
         (status = 200, description = "The workbook.", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
         (status = 400, description = "An unknown filter, school year or region.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not programme staff, a school director or a coordinator.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A municipality longer than 100 characters.", body = Problem, content_type = "application/problem+json"),
     ),

@@ -76,7 +76,6 @@ pub async fn sign_up(
     tag = "sponsorship",
     responses(
         (status = 200, description = "Employers, unverified first, then by name.", body = Vec<Employer>),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Neither programme staff nor an employer contact.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -101,7 +100,6 @@ pub async fn list_employers(
     params(("id" = Uuid, Path, description = "The employer's id.")),
     responses(
         (status = 200, description = "The employer.", body = Employer),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -129,7 +127,6 @@ pub async fn get_employer(
     params(("id" = Uuid, Path, description = "The employer's id.")),
     responses(
         (status = 200, description = "The employer, verified.", body = Employer),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff verify employers.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Verified already (`already_verified`).", body = Problem, content_type = "application/problem+json"),
@@ -153,7 +150,6 @@ pub async fn verify_employer(
     params(("id" = Uuid, Path, description = "The employer's id.")),
     responses(
         (status = 200, description = "The staff, by name.", body = Vec<Employee>),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -185,7 +181,6 @@ pub async fn list_employees(
     responses(
         (status = 201, description = "Sent; pending until the employee accepts.", body = Invitation),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The employer is not verified yet (`employer_not_verified`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
@@ -211,7 +206,6 @@ pub async fn invite(
     params(("id" = Uuid, Path, description = "The employer's id.")),
     responses(
         (status = 200, description = "Invitations, newest first.", body = Vec<Invitation>),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -313,7 +307,6 @@ pub async fn accept_invitation(
     tag = "sponsorship",
     responses(
         (status = 200, description = "The rules, by municipality.", body = Vec<SroiRule>),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []), ("oauth2" = []))
 )]
@@ -335,7 +328,6 @@ pub async fn list_sroi_rules(
     responses(
         (status = 200, description = "The rule, as stored.", body = SroiRule),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff set the rules.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
     ),

@@ -25,7 +25,6 @@ pub fn configure(config: &mut ServiceConfig) {
     tag = "frameworks",
     responses(
         (status = 200, description = "The frameworks.", body = Vec<FrameworkSummary>),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []), ("oauth2" = []))
 )]
@@ -45,7 +44,6 @@ pub async fn list_frameworks(
     params(("code" = String, Path, description = "The framework's code, such as `kerndoelen-2006`.")),
     responses(
         (status = 200, description = "The framework.", body = FrameworkSummary),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No framework with this code.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []), ("oauth2" = []))
@@ -71,7 +69,6 @@ pub async fn get_framework(
     ),
     responses(
         (status = 200, description = "The objectives; empty when no objective is in the asked domain.", body = Vec<ObjectiveItem>),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No framework with this code.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []), ("oauth2" = []))

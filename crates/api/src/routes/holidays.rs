@@ -24,7 +24,6 @@ pub fn configure(config: &mut ServiceConfig) {
     responses(
         (status = 200, description = "The holidays.", body = Vec<HolidayItem>),
         (status = 400, description = "An unknown region.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []), ("oauth2" = []))
 )]
@@ -47,7 +46,6 @@ pub async fn list_holidays(
     responses(
         (status = 201, description = "The holiday as stored.", body = HolidayItem),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff edit the calendar.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The region already has a holiday with this name.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),

@@ -42,7 +42,6 @@ pub fn configure(config: &mut ServiceConfig) {
     responses(
         (status = 201, description = "The entry, submitted for the school's decision.", body = HourEntry),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an ambassador working at this placement, nor programme staff.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The month's allowance is paid already, so it takes no new hours (`month_paid`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, each named in `errors`: minutes outside 15–600 or more than 600 on one day in all (`minutes`), a date in the future or outside the placement's period (`date`), another weekday than the placement's or a day in the school's holiday without `date_reason`, a kind without its reason, no such placement.", body = Problem, content_type = "application/problem+json"),
@@ -68,7 +67,6 @@ pub async fn log_hours(
     responses(
         (status = 200, description = "A page of entries, by date.", body = Page<HourEntry>),
         (status = 400, description = "A filter has an unknown value.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The caller has no school role and is no ambassador.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`month`, `limit` or `after` is invalid.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -120,7 +118,6 @@ pub async fn list_hours(
     responses(
         (status = 200, description = "The entry.", body = HourEntry),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such entry that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -153,7 +150,6 @@ pub async fn get_hour_entry(
     responses(
         (status = 200, description = "The entry after the decision.", body = HourEntry),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The caller may see the entry but not decide on it.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such entry that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The decision does not follow from the status (`invalid_transition`), such as a locked entry.", body = Problem, content_type = "application/problem+json"),
@@ -184,7 +180,6 @@ pub async fn decide_hour_entry(
     responses(
         (status = 200, description = "The month.", body = HourMonth),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such school where the caller has a role.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The month is not `YYYY-MM`.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -222,7 +217,6 @@ pub async fn hour_month(
     responses(
         (status = 200, description = "How many were approved, and the month afterwards.", body = BulkApproval),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "School staff who do not decide on hours.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such school where the caller has a role.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The month is not `YYYY-MM`.", body = Problem, content_type = "application/problem+json"),

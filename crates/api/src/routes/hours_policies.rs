@@ -28,7 +28,6 @@ pub fn configure(config: &mut ServiceConfig) {
     tag = "lesson-series",
     responses(
         (status = 200, description = "The policies.", body = Vec<HoursPolicy>),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []), ("oauth2" = []))
 )]
@@ -49,7 +48,6 @@ pub async fn list_hours_policies(
     responses(
         (status = 201, description = "The policy as stored.", body = HoursPolicy),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff add policies.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A policy with this name exists.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),

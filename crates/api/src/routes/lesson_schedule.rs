@@ -45,7 +45,6 @@ pub fn configure(config: &mut ServiceConfig) {
     responses(
         (status = 200, description = "The series, scheduled, with its dates.", body = LessonSeries),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only the series' ambassador, the school's coordinator or programme staff schedule.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such series that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Refused: `not_approved` (the series is not approved yet), `not_placed` (the ambassador has no confirmed or active placement at the school), `over_monthly_limit` (names the group, the month, the hours planned and the limit) or `excluded_domain` (names the subject the policy keeps for qualified teachers).", body = Problem, content_type = "application/problem+json"),
@@ -74,7 +73,6 @@ pub async fn schedule_lesson_series(
     responses(
         (status = 200, description = "The month.", body = SchoolMonth),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such school where the caller has a role.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`month` is not `YYYY-MM`.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -132,7 +130,6 @@ pub async fn school_month(
     responses(
         (status = 200, description = "The feed's address.", body = CalendarFeed),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such school where the caller has a role.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -155,7 +152,6 @@ pub async fn school_calendar_feed(
     responses(
         (status = 200, description = "The feed's address.", body = CalendarFeed),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such series that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))

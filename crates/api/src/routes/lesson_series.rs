@@ -56,7 +56,6 @@ pub(super) async fn find(
     responses(
         (status = 200, description = "A page of series, oldest first.", body = Page<LessonSeries>),
         (status = 400, description = "A filter has an unknown value.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The caller has no school role and is no ambassador.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`limit` or `after` is invalid.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -88,7 +87,6 @@ pub async fn list_lesson_series(
     responses(
         (status = 201, description = "The series, as a draft.", body = LessonSeries),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not an ambassador placed at this school, nor programme staff.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, each named in `errors` (unknown objectives among them).", body = Problem, content_type = "application/problem+json"),
     ),
@@ -112,7 +110,6 @@ pub async fn create_lesson_series(
     responses(
         (status = 200, description = "The series.", body = LessonSeries),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such series that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -142,7 +139,6 @@ pub async fn get_lesson_series(
     responses(
         (status = 200, description = "The series as stored.", body = LessonSeries),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only its ambassador (or programme staff) edits a series.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such series that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The series is not a draft (`not_editable`).", body = Problem, content_type = "application/problem+json"),
@@ -172,7 +168,6 @@ pub async fn update_lesson_series(
     responses(
         (status = 200, description = "The series in its new status.", body = LessonSeries),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The caller may see the series but not take this step.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such series that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The step does not follow from the status (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
@@ -201,7 +196,6 @@ pub async fn transition_lesson_series(
     responses(
         (status = 201, description = "The series with the comment.", body = LessonSeries),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The caller may see the series but not comment.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such series that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Empty or longer than 2000 characters.", body = Problem, content_type = "application/problem+json"),
@@ -231,7 +225,6 @@ pub async fn comment_lesson_series(
     responses(
         (status = 201, description = "The copy, as a draft.", body = LessonSeries),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Not the series' ambassador placed at the copy's school, nor programme staff.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such series that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "An unknown school or invalid groups.", body = Problem, content_type = "application/problem+json"),
@@ -259,7 +252,6 @@ pub async fn copy_lesson_series(
     responses(
         (status = 200, description = "A page of approved series, oldest first.", body = Page<LibraryEntry>),
         (status = 400, description = "A filter has an invalid value (such as a group that is not `groep 1`–`8` or `leerjaar 1`–`6`).", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A partner client without `lesson-series:read`.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`limit` or `after` is invalid.", body = Problem, content_type = "application/problem+json"),
     ),

@@ -25,7 +25,6 @@ pub fn configure(config: &mut ServiceConfig) {
     tag = "messages",
     responses(
         (status = 200, description = "A choice for every category.", body = MailPreferences),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A partner client is not a person.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -48,7 +47,6 @@ pub async fn get_mail_preferences(
     responses(
         (status = 200, description = "A choice for every category, as stored.", body = MailPreferences),
         (status = 400, description = "The body is not valid JSON for this operation (an unknown category or choice).", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A partner client is not a person.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A category is named twice.", body = Problem, content_type = "application/problem+json"),
     ),

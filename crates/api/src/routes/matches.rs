@@ -51,7 +51,6 @@ fn with_etag(found: Match) -> HttpResponse {
     responses(
         (status = 201, description = "The match, `proposed`.", body = Match),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff propose.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The ambassador is not in the pool (`ambassador_not_available`), the placement is not open or has no room (`placement_not_open`), or the pair breaks a hard constraint (`not_feasible`, each named in `detail`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "An unknown placement, ambassador or run, or a run that did not propose this pair.", body = Problem, content_type = "application/problem+json"),
@@ -78,7 +77,6 @@ pub async fn propose_match(
     responses(
         (status = 200, description = "A page of matches, oldest first.", body = Page<Match>),
         (status = 400, description = "A filter has an unknown value.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The caller has no school role and is no ambassador.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`limit` or `after` is invalid.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -110,7 +108,6 @@ pub async fn list_matches(
         (status = 200, description = "The match.", body = Match,
             headers(("ETag" = String, description = "The match's version, to send as `If-Match` with a transition."))),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "School staff other than the director and coordinator.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such match that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -151,7 +148,6 @@ pub async fn get_match(
         (status = 200, description = "The match after the transition.", body = Match,
             headers(("ETag" = String, description = "The match's new version, for `If-Match`."))),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The caller may see the match but not take this action.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such match that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The action does not follow from the status (`invalid_transition`), a confirmation before the introduction meeting has started (`meeting_not_held`, with the meeting in `details.meeting`), no VOG valid at the start without a refusal issued after it (`vog_not_valid`, with the reason), the placement was closed or cancelled meanwhile (`placement_not_open`), or its places are all taken by active matches (`placement_full`).", body = Problem, content_type = "application/problem+json"),
@@ -184,7 +180,6 @@ pub async fn transition_match(
     responses(
         (status = 201, description = "The concern.", body = Concern),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such match that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The text is empty or longer than 2000 characters.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -211,7 +206,6 @@ pub async fn report_concern(
     responses(
         (status = 200, description = "The concerns, oldest first.", body = Vec<Concern>),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The caller may not read them.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such match that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -243,7 +237,6 @@ pub async fn list_concerns(
     tag = "matching",
     responses(
         (status = 200, description = "The concerns, newest first.", body = Vec<domain::contract::SchoolConcern>),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff and a school's staff.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))

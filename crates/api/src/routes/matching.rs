@@ -33,7 +33,6 @@ pub fn configure(config: &mut ServiceConfig) {
     responses(
         (status = 201, description = "The run with its proposals.", body = MatchingRun),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff run matching.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -55,7 +54,6 @@ pub async fn create_matching_run(
     params(PageQuery),
     responses(
         (status = 200, description = "A page of runs, newest first.", body = Page<MatchingRunListItem>),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff see runs.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`limit` or `after` is invalid.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -82,7 +80,6 @@ pub async fn list_matching_runs(
     responses(
         (status = 200, description = "The run.", body = MatchingRun),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff see runs.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such run.", body = Problem, content_type = "application/problem+json"),
     ),

@@ -19,7 +19,6 @@ pub fn configure(config: &mut ServiceConfig) {
     tag = "auth",
     responses(
         (status = 200, description = "The person behind the access token.", body = Me),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A partner client is not a person.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))

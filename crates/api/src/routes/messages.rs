@@ -27,7 +27,6 @@ pub fn configure(config: &mut ServiceConfig) {
     responses(
         (status = 200, description = "A page of messages, newest first.", body = Page<OutgoingMessage>),
         (status = 400, description = "A filter has an unknown value.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme admins see outgoing messages.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`limit` or `after` is invalid.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -56,7 +55,6 @@ pub async fn list_messages(
     responses(
         (status = 200, description = "The message, waiting again.", body = OutgoingMessage),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme admins send messages again.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such message.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The message waits or was sent, for instance because someone else sent it again first (`message_not_failed`).", body = Problem, content_type = "application/problem+json"),

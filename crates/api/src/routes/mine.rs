@@ -37,7 +37,6 @@ pub fn configure(config: &mut ServiceConfig) {
     tag = "ambassadors",
     responses(
         (status = 200, description = "Their matches and placements, with today's date.", body = MyPlacements),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A partner client is not a person.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "The person has no ambassador profile.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -99,7 +98,6 @@ pub async fn my_placements(
     responses(
         (status = 200, description = "The entry as changed.", body = HourEntry),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "School staff decide on entries; they do not change them.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such entry that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The school decided on it already (`invalid_transition`), or its month is paid (`month_paid`).", body = Problem, content_type = "application/problem+json"),
@@ -125,7 +123,6 @@ pub async fn change_hour_entry(
     params(("id" = Uuid, Path, description = "The entry's id.")),
     responses(
         (status = 204, description = "Withdrawn."),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "School staff decide on entries; they do not withdraw them.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such entry that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The school decided on it already (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
@@ -151,7 +148,6 @@ pub async fn withdraw_hour_entry(
     responses(
         (status = 201, description = "The request.", body = ErasureRequest),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A partner client is not a person.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "The person has no ambassador profile.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "A request is open already (`erasure_requested`).", body = Problem, content_type = "application/problem+json"),
@@ -175,7 +171,6 @@ pub async fn request_erasure(
     tag = "ambassadors",
     responses(
         (status = 200, description = "The open request.", body = ErasureRequest),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A partner client is not a person.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No ambassador profile, or no open request.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -209,7 +204,6 @@ pub async fn my_erasure_request(
     tag = "ambassadors",
     responses(
         (status = 200, description = "The open requests.", body = Vec<ErasureRequest>),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff see them.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))

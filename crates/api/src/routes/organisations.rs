@@ -41,7 +41,6 @@ pub struct OrganisationQuery {
     responses(
         (status = 200, description = "A page of organisations, in a stable order.", body = Page<Organisation>),
         (status = 400, description = "The query string is invalid.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The client lacks scope `schools:read`.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`limit` or `after` is invalid.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -72,7 +71,6 @@ pub async fn list_organisations(
     responses(
         (status = 200, description = "The organisation.", body = Organisation),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []), ("oauth2" = ["schools:read"]))
@@ -101,7 +99,6 @@ pub async fn get_organisation(
     params(("id" = Uuid, Path, description = "The organisation's id."), PageQuery),
     responses(
         (status = 200, description = "A page of members, ordered by person and role.", body = Page<Member>),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The caller belongs to the organisation but may not list its people.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such organisation that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`limit` or `after` is invalid.", body = Problem, content_type = "application/problem+json"),

@@ -38,7 +38,6 @@ pub fn configure(config: &mut ServiceConfig) {
     responses(
         (status = 200, description = "A page of placements, oldest first.", body = Page<Placement>),
         (status = 400, description = "A filter has an unknown value.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The caller may not list placements (for a client: lacks `placements:read`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`limit` or `after` is invalid.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -86,7 +85,6 @@ pub async fn list_placements(
     responses(
         (status = 201, description = "The placement, as a draft.", body = Placement),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only the school's director (or a programme admin) may offer placements.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -111,7 +109,6 @@ pub async fn create_placement(
         (status = 200, description = "The placement.", body = Placement,
             headers(("ETag" = String, description = "The placement's version, to send as `If-Match` with a change."))),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such placement that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []), ("oauth2" = ["placements:read"]))
@@ -143,7 +140,6 @@ pub async fn get_placement(
         (status = 200, description = "The changed placement.", body = Placement,
             headers(("ETag" = String, description = "The placement's new version."))),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only the school's director (or a programme admin) may change it.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such placement that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "It is proposed, filled or cancelled (`not_editable`), the capacity would drop below the ambassadors proposed or placed there (`capacity_below_matches`), or it changed meanwhile (`conflict`).", body = Problem, content_type = "application/problem+json"),
@@ -181,7 +177,6 @@ pub async fn update_placement(
         (status = 200, description = "The placement in its new status.", body = Placement,
             headers(("ETag" = String, description = "The placement's new version."))),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The caller may not take this action.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such placement that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The action makes no sense from the current status (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),

@@ -33,7 +33,6 @@ pub fn configure(config: &mut ServiceConfig) {
     responses(
         (status = 201, description = "The export.", body = ResearchExport),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only a partner client with `research:read` takes exports.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The purpose is missing or shorter than 10 characters.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -62,7 +61,6 @@ pub async fn create_export(
     responses(
         (status = 200, description = "The export.", body = ResearchExport),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only a partner client with `research:read`.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No export of this client with this id.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -92,7 +90,6 @@ pub async fn get_export(
     responses(
         (status = 200, description = "The dataset.", content_type = "text/csv", body = String),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only a partner client with `research:read`.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No export of this client with this id, or no such dataset.", body = Problem, content_type = "application/problem+json"),
     ),

@@ -31,7 +31,6 @@ pub fn configure(config: &mut ServiceConfig) {
     responses(
         (status = 200, description = "The capacity.", body = SchoolCapacity),
         (status = 400, description = "The id or school year is malformed.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only the school's director and coordinator (and programme admins) read it.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such school that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -62,7 +61,6 @@ pub async fn get_capacity(
     responses(
         (status = 200, description = "The capacity as recorded, with the new suggestion.", body = SchoolCapacity),
         (status = 400, description = "The body or path is malformed.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only the school's director (or a programme admin) records it.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such school that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The numbers do not add up; each problem is named in `errors`.", body = Problem, content_type = "application/problem+json"),

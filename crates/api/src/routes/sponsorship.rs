@@ -42,7 +42,6 @@ const MAX_STATEMENT_DAYS: i64 = 3 * 366;
     params(("id" = Uuid, Path, description = "The employer's id.")),
     responses(
         (status = 200, description = "Agreements, latest school year first.", body = Vec<Agreement>),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -74,7 +73,6 @@ pub async fn list_agreements(
     responses(
         (status = 201, description = "Proposed.", body = Agreement),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The ambassador is not the employer's staff (`not_linked`), or has a live agreement for that school year and start (`conflict`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid terms, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
@@ -106,7 +104,6 @@ pub async fn propose_agreement(
     responses(
         (status = 200, description = "The agreement after the step.", body = Agreement),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff agree on or start an agreement.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such agreement that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The step does not follow from the status (`invalid_transition`).", body = Problem, content_type = "application/problem+json"),
@@ -140,7 +137,6 @@ pub async fn transition_agreement(
     params(("id" = Uuid, Path, description = "The employer's id.")),
     responses(
         (status = 200, description = "Contributions, by date.", body = Vec<ContributionRecord>),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -170,7 +166,6 @@ pub async fn list_contributions(
     responses(
         (status = 201, description = "Recorded.", body = ContributionRecord),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The receipt number is recorded already (`receipt_taken`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
@@ -196,7 +191,6 @@ pub async fn add_contribution(
     params(("id" = Uuid, Path, description = "The employer's id.")),
     responses(
         (status = 200, description = "Cost rows, by date.", body = Vec<CostRoleRecord>),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -226,7 +220,6 @@ pub async fn list_cost_roles(
     responses(
         (status = 201, description = "Recorded.", body = CostRoleRecord),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -254,7 +247,6 @@ pub async fn add_cost_role(
     responses(
         (status = 200, description = "The statement.", body = SponsorshipReport),
         (status = 400, description = "`from` or `to` is missing or not a date.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`to` lies before `from`, or the period is longer than three years.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -279,7 +271,6 @@ pub async fn get_statement(
     responses(
         (status = 200, description = "The statement.", content_type = "text/csv", body = String),
         (status = 400, description = "`from` or `to` is missing or not a date, or `dialect` is neither `dutch` nor `rfc4180`.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`to` lies before `from`, or the period is longer than three years.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -312,7 +303,6 @@ pub async fn statement_csv(
     responses(
         (status = 200, description = "The statement.", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body = Vec<u8>),
         (status = 400, description = "`from` or `to` is missing or not a date.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such employer that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`to` lies before `from`, or the period is longer than three years.", body = Problem, content_type = "application/problem+json"),
     ),

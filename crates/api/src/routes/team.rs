@@ -38,7 +38,6 @@ pub fn configure(config: &mut ServiceConfig) {
     responses(
         (status = 201, description = "The invitation; the e-mail is on its way.", body = TeamInvitation),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only the school's director and programme staff invite.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such school that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
@@ -64,7 +63,6 @@ pub async fn invite(
     responses(
         (status = 200, description = "The invitations.", body = Vec<TeamInvitation>),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only the school's director and programme staff.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such school that the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -93,7 +91,6 @@ pub async fn list_invitations(
     responses(
         (status = 204, description = "Removed."),
         (status = 400, description = "An id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only the school's director and programme staff.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such school, or no teacher or coordinator of it with this id.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Removing yourself.", body = Problem, content_type = "application/problem+json"),
@@ -176,7 +173,6 @@ pub async fn accept_invitation(
     responses(
         (status = 200, description = "The answer as recorded.", body = TeacherOptIn),
         (status = 400, description = "The id or school year is not valid.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only the school's teachers answer.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such school that the caller may see.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
@@ -207,7 +203,6 @@ pub async fn put_opt_in(
     tag = "schools",
     responses(
         (status = 200, description = "Their classes (none when they teach nowhere).", body = MyClasses),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A partner client is not a person.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))

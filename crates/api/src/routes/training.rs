@@ -43,7 +43,6 @@ pub fn configure(config: &mut ServiceConfig) {
     tag = "training",
     responses(
         (status = 200, description = "The courses.", body = Vec<Course>),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff and ambassadors see the courses.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -65,7 +64,6 @@ pub async fn list_courses(
     responses(
         (status = 201, description = "The course.", body = Course),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff create courses.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid; each is named in `errors`.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -89,7 +87,6 @@ pub async fn create_course(
     responses(
         (status = 200, description = "The course.", body = Course),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff and ambassadors see the courses.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -116,7 +113,6 @@ pub async fn get_course(
     responses(
         (status = 200, description = "The course.", body = Course),
         (status = 400, description = "The id is not a UUID, or the body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff change courses.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid; each is named in `errors`.", body = Problem, content_type = "application/problem+json"),
@@ -145,7 +141,6 @@ pub async fn update_course(
     responses(
         (status = 201, description = "The session.", body = domain::contract::CourseSession),
         (status = 400, description = "The id is not a UUID, or the body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff plan sessions.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Some fields are invalid (the day is today or earlier, the end is not after the start, neither a place nor an https link, a capacity outside 1 to 500); each is named in `errors`.", body = Problem, content_type = "application/problem+json"),
@@ -174,7 +169,6 @@ pub async fn add_session(
     responses(
         (status = 204, description = "Admitted."),
         (status = 400, description = "The id is not a UUID, or the body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff admit.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such course or ambassador.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -200,7 +194,6 @@ pub async fn admit(
     responses(
         (status = 200, description = "The enrolments.", body = Vec<Enrolment>),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff see who is enrolled.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -230,7 +223,6 @@ pub async fn session_enrolments(
     responses(
         (status = 201, description = "The enrolment: `enrolled` or `waiting`.", body = Enrolment),
         (status = 400, description = "The id is not a UUID, or the body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A partner client, or someone who is neither the ambassador nor programme staff.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session or ambassador.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Refused: `session_past`, `already_enrolled`, `intake_required`, `placement_required`, `session_overlap` or `school_day`.", body = Problem, content_type = "application/problem+json"),
@@ -259,7 +251,6 @@ pub async fn enrol(
     responses(
         (status = 200, description = "The session's enrolments with their attendance.", body = Vec<Enrolment>),
         (status = 400, description = "The id is not a UUID, or the body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff record attendance.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such session.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`attendance_not_yet` before the session's day; `invalid_transition` for someone without a place.", body = Problem, content_type = "application/problem+json"),
@@ -289,7 +280,6 @@ pub async fn record_attendance(
     responses(
         (status = 200, description = "The enrolment, now `cancelled`.", body = Enrolment),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A partner client.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such enrolment of the caller's.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`invalid_transition` when already cancelled or lapsed; `session_past` on or after the session's day.", body = Problem, content_type = "application/problem+json"),
@@ -315,7 +305,6 @@ pub async fn cancel_enrolment(
     responses(
         (status = 200, description = "The enrolment, now `enrolled`.", body = Enrolment),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A partner client.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such enrolment of the caller's.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "`offer_lapsed` when the time ran out (the place went to the next); `invalid_transition` when no place was offered.", body = Problem, content_type = "application/problem+json"),
@@ -339,7 +328,6 @@ pub async fn accept_offer(
     tag = "training",
     responses(
         (status = 200, description = "Their courses and enrolments.", body = TrainingRecord),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A partner client.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The caller is not an ambassador.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -363,7 +351,6 @@ pub async fn my_training(
     responses(
         (status = 200, description = "Their courses and enrolments.", body = TrainingRecord),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A partner client.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such ambassador the caller may see.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -387,7 +374,6 @@ pub async fn ambassador_training(
     tag = "training",
     responses(
         (status = 200, description = "The feed's address.", body = CalendarFeed),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "A partner client.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The caller is not an ambassador.", body = Problem, content_type = "application/problem+json"),
     ),

@@ -40,7 +40,6 @@ pub struct DeliveryQuery {
     tag = "webhooks",
     responses(
         (status = 200, description = "The client's endpoints.", body = Vec<WebhookEndpoint>),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only a partner client with `webhooks:manage` has endpoints.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("oauth2" = ["webhooks:manage"]))
@@ -64,7 +63,6 @@ pub async fn list_endpoints(
     responses(
         (status = 201, description = "The endpoint and its signing secret (shown once).", body = CreatedWebhookEndpoint),
         (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only a partner client with `webhooks:manage` registers endpoints.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The URL is not a public `https` address, no event type was named, or the client lacks the scope an event type needs; each named in `errors`.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -88,7 +86,6 @@ pub async fn create_endpoint(
     responses(
         (status = 200, description = "The endpoint.", body = WebhookEndpoint),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only a partner client with `webhooks:manage` has endpoints.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint of this client.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -115,7 +112,6 @@ pub async fn get_endpoint(
     responses(
         (status = 200, description = "The endpoint, as stored.", body = WebhookEndpoint),
         (status = 400, description = "The id is not a UUID, or the body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only a partner client with `webhooks:manage` has endpoints.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint of this client.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields, each named in `errors`.", body = Problem, content_type = "application/problem+json"),
@@ -141,7 +137,6 @@ pub async fn update_endpoint(
     responses(
         (status = 204, description = "Removed."),
         (status = 400, description = "The id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only a partner client with `webhooks:manage` has endpoints.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint of this client.", body = Problem, content_type = "application/problem+json"),
     ),
@@ -166,7 +161,6 @@ pub async fn delete_endpoint(
     responses(
         (status = 200, description = "A page of deliveries, newest first.", body = Page<WebhookDelivery>),
         (status = 400, description = "The id is not a UUID, or a filter has an unknown value.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only a partner client with `webhooks:manage` has endpoints.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint of this client.", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`limit` or `after` is invalid.", body = Problem, content_type = "application/problem+json"),
@@ -201,7 +195,6 @@ pub async fn list_deliveries(
     responses(
         (status = 200, description = "The delivery, waiting again.", body = WebhookDelivery),
         (status = 400, description = "An id is not a UUID.", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "No valid access token.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only a partner client with `webhooks:manage` has endpoints.", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such endpoint of this client, or no such delivery to it.", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The delivery still waits or is being delivered (`delivery_waiting`).", body = Problem, content_type = "application/problem+json"),

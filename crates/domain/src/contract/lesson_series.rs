@@ -277,6 +277,7 @@ pub struct LibraryQuery {
     pub framework_code: Option<String>,
     /// Only series working on this objective (its number).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", param(value_type = Option<u64>, maximum = 4294967295_u64))]
     pub objective: Option<u32>,
     /// Only series with an objective in this learning area (its code, such as `engels`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
