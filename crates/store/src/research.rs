@@ -202,26 +202,28 @@ impl Store {
             .fetch_all(pool)
             .await?
         });
-        let mut out: Vec<ResearchHoursRow> = Vec::new();
+        // Summed per ambassador, school, month and kind in one pass (the month is formatted
+        // here: SQLite and PostgreSQL name it differently).
+        let mut sums: std::collections::BTreeMap<(Uuid, Uuid, String, String), i64> =
+            std::collections::BTreeMap::new();
         for (ambassador_id, school_id, date, kind, minutes) in rows {
             let month = date.format("%Y-%m").to_string();
-            match out.iter_mut().find(|r| {
-                r.ambassador_id == ambassador_id
-                    && r.school_id == school_id
-                    && r.month == month
-                    && r.kind == kind
-            }) {
-                Some(row) => row.minutes += minutes,
-                None => out.push(ResearchHoursRow {
+            *sums
+                .entry((ambassador_id, school_id, month, kind))
+                .or_default() += minutes;
+        }
+        Ok(sums
+            .into_iter()
+            .map(
+                |((ambassador_id, school_id, month, kind), minutes)| ResearchHoursRow {
                     ambassador_id,
                     school_id,
                     month,
                     kind,
                     minutes,
-                }),
-            }
-        }
-        Ok(out)
+                },
+            )
+            .collect())
     }
 
     /// The lesson series started within `year`.
