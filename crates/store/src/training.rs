@@ -526,6 +526,32 @@ impl Store {
             .collect())
     }
 
+    /// The offers of one session that ran out before `now`, in the order they were made.
+    pub async fn lapsed_offers_in(
+        &self,
+        session_id: Uuid,
+        now: DateTime<Utc>,
+    ) -> StoreResult<Vec<LapsedOffer>> {
+        let rows: Vec<Uuid> = with_pool!(self, pool => {
+            sqlx::query_scalar(
+                "SELECT id FROM course_enrolments \
+                 WHERE session_id = $1 AND status = 'offered' AND offered_until < $2 \
+                 ORDER BY offered_until, id",
+            )
+            .bind(session_id)
+            .bind(now)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(|enrolment_id| LapsedOffer {
+                enrolment_id,
+                session_id,
+            })
+            .collect())
+    }
+
     /// The enrolments with a place in sessions on `date`, for the day-before reminder.
     pub async fn enrolled_on(&self, date: NaiveDate) -> StoreResult<Vec<Enrolment>> {
         let sql = format!(

@@ -457,12 +457,7 @@ pub async fn settle_session(
     session_id: Uuid,
     now: DateTime<Utc>,
 ) -> Result<usize, StoreError> {
-    let lapsed: Vec<_> = tx
-        .lapsed_offers(now)
-        .await?
-        .into_iter()
-        .filter(|o| o.session_id == session_id)
-        .collect();
+    let lapsed = tx.lapsed_offers_in(session_id, now).await?;
     for offer in &lapsed {
         tx.set_enrolment_status(offer.enrolment_id, EnrolmentStatus::Lapsed, None)
             .await?;
