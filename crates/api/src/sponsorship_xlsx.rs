@@ -305,8 +305,8 @@ fn cost_sheet(
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     let cost = &report.cost;
-    // Column D holds a rate, a party's contributions, or what a contribution is: it wraps.
-    set_widths(sheet, &[34.0, 14.0, 12.0, 36.0, 12.0, 16.0, 14.0])?;
+    // Only the contributions reach column G: what each is, which may be long and wraps.
+    set_widths(sheet, &[34.0, 14.0, 12.0, 14.0, 14.0, 14.0, 48.0])?;
     write_header(sheet, formats, 0, COST_HEADER)?;
     let mut row: RowNum = 1;
     for line in &cost.rows {
@@ -345,10 +345,10 @@ fn cost_sheet(
             Cell::Empty,
             Cell::Text(party_label(contribution.party)),
             Cell::Text(contribution_label(contribution.kind)),
-            Cell::LongText(&contribution.description),
             Cell::Date(contribution.given_on),
             Cell::Text(&contribution.receipt_number),
             Cell::Euro(contribution.amount),
+            Cell::LongText(&contribution.description),
         ];
         write_row(sheet, formats, row, &cells, false)?;
     }

@@ -216,7 +216,7 @@ on_both_backends! {
         let csv = String::from_utf8_lossy(&csv);
         assert_eq!(status, 200, "{csv}");
         assert!(csv.contains(SPONSORED.0), "{csv}");
-        assert!(csv.contains(";geld;Bijdrage schoolreis techniekmuseum;2026-11-15;HL-2026-002;250,00\r\n"), "{csv}");
+        assert!(csv.contains(";geld;2026-11-15;HL-2026-002;250,00;Bijdrage schoolreis techniekmuseum\r\n"), "{csv}");
         let (status, _, xlsx) = get(&server, &eva, &format!("/employers/{employer_id}/statement.xlsx?{period}")).await;
         assert_eq!(status, 200);
         assert!(xlsx.starts_with(b"PK"), "a spreadsheet is a zip file");

@@ -156,7 +156,7 @@ pub fn expected_sheets(report: &SponsorshipReport) -> [Grid; 3] {
     }
     cost_sheet.push(vec![]);
     cost_sheet.push(header(
-        "Bijdrage,Partij,Soort,Omschrijving,Datum,Bonnummer,Waarde",
+        "Bijdrage,Partij,Soort,Datum,Bonnummer,Waarde,Omschrijving",
     ));
     for (number, contribution) in (1..).zip(&cost.contributions) {
         cost_sheet.push(vec![
@@ -167,10 +167,10 @@ pub fn expected_sheets(report: &SponsorshipReport) -> [Grid; 3] {
                 "money" => "geld",
                 other => panic!("a contribution of kind {other}"),
             }),
-            text(&contribution.description),
             Value::Date(contribution.given_on),
             text(&contribution.receipt_number),
             euro(contribution.amount),
+            text(&contribution.description),
         ]);
     }
     cost_sheet.push(vec![]);

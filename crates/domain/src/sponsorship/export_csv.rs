@@ -11,8 +11,9 @@
 //! 3. `Maatschappelijke waarde (SROI),<euros>` and `Regel,<how the figure was reached>`.
 //! 4. `Rol,Partij,Uren,Uurtarief,Kosten`: the cost rows.
 //! 5. `Partij,Uren,Kosten uren,Bijdragen,Totaal`: a `Totaal <partij>` row per party.
-//! 6. `Bijdrage,Partij,Soort,Omschrijving,Datum,Bonnummer,Waarde`: the contributions, numbered,
-//!    each with what was given or what the money is for, and the day it was given (ISO date).
+//! 6. `Bijdrage,Partij,Soort,Datum,Bonnummer,Waarde,Omschrijving`: the contributions, numbered,
+//!    each with the day it was given (ISO date) and, last as the longest, what was given or what
+//!    the money is for.
 //! 7. `Totaal kosten uren`, `Totaal bijdragen` and `Totaal generaal`.
 //!
 //! Hours and euros are decimals with two decimals, worked out as [`super::report_table`] says,
@@ -33,7 +34,7 @@ pub const COST_HEADER: &str = "Rol,Partij,Uren,Uurtarief,Kosten";
 /// The header row of the party totals.
 pub const PARTY_HEADER: &str = "Partij,Uren,Kosten uren,Bijdragen,Totaal";
 /// The header row of the contributions.
-pub const CONTRIBUTION_HEADER: &str = "Bijdrage,Partij,Soort,Omschrijving,Datum,Bonnummer,Waarde";
+pub const CONTRIBUTION_HEADER: &str = "Bijdrage,Partij,Soort,Datum,Bonnummer,Waarde,Omschrijving";
 
 /// Writes `report` as CSV.
 pub fn write_csv(report: &SponsorshipReport, dialect: CsvDialect) -> String {
@@ -159,10 +160,10 @@ pub fn write_csv(report: &SponsorshipReport, dialect: CsvDialect) -> String {
                 (number + 1).to_string(),
                 party_label(contribution.party).to_owned(),
                 contribution_label(contribution.kind).to_owned(),
-                text_field(&contribution.description),
                 contribution.given_on.format("%Y-%m-%d").to_string(),
                 text_field(&contribution.receipt_number),
                 d.number(contribution.amount.decimal()),
+                text_field(&contribution.description),
             ],
         );
     }

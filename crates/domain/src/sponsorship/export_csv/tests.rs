@@ -29,9 +29,9 @@ fn a_small_report_is_written_section_by_section() {
          Totaal werkgever,2.33,105.00,325.00,430.00\r\n\
          Totaal school,2.00,100.00,0.00,100.00\r\n\
          \r\n\
-         Bijdrage,Partij,Soort,Omschrijving,Datum,Bonnummer,Waarde\r\n\
-         1,werkgever,materialen,Drukwerk lesmateriaal,2026-09-08,B-2026-001,75.00\r\n\
-         2,werkgever,geld,\"Bijdrage excursie; bus en entree\",2026-09-20,B-2026-002,250.00\r\n\
+         Bijdrage,Partij,Soort,Datum,Bonnummer,Waarde,Omschrijving\r\n\
+         1,werkgever,materialen,2026-09-08,B-2026-001,75.00,Drukwerk lesmateriaal\r\n\
+         2,werkgever,geld,2026-09-20,B-2026-002,250.00,\"Bijdrage excursie; bus en entree\"\r\n\
          \r\n\
          Totaal kosten uren,205.00\r\n\
          Totaal bijdragen,325.00\r\n\
@@ -53,7 +53,7 @@ fn text_a_spreadsheet_would_run_as_a_formula_is_kept_as_text() {
     );
     assert!(csv.contains("\r\n'+coördinator,school,"), "{csv}");
     assert!(
-        csv.contains(",materialen,'-1+1,2026-09-08,'@B1,75.00\r\n"),
+        csv.contains(",materialen,2026-09-08,'@B1,75.00,'-1+1\r\n"),
         "{csv}"
     );
     // Negative numbers are figures, not text: they are written without a guard.
@@ -131,7 +131,7 @@ fn every_total_is_the_sum_of_the_figures_it_totals() {
         );
     }
     let contributions = section(&csv, CONTRIBUTION_HEADER);
-    let contributions_sum: i64 = contributions.iter().map(|r| hundredths(r[6])).sum();
+    let contributions_sum: i64 = contributions.iter().map(|r| hundredths(r[5])).sum();
     let hours_cost: i64 = rows.iter().map(|r| hundredths(r[4])).sum();
     assert!(csv.ends_with(&format!(
         "Totaal kosten uren,{}\r\nTotaal bijdragen,{}\r\nTotaal generaal,{}\r\n",
