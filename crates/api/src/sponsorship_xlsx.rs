@@ -5,11 +5,18 @@
 //! - `Samenvatting`: employer, period, the social-return value and the rule behind it;
 //! - `Uren`: per employee a row per school with the hours delivered there, then the employee's
 //!   own row of agreed, delivered and difference, and a total row;
-//! - `Kosten`: the budget table: cost rows, totals per party, contributions, totals.
+//! - `Kosten`: the budget table: cost rows, totals per party, contributions (what was given or
+//!   what the money is for, and the day), totals.
 //!
 //! Hours and euros are numeric cells with a number format (`0.00`, [`EURO_FORMAT`]), so the
 //! spreadsheet can add them up; their values are the rounded figures the CSV writes, as `f64`.
-//! Text is always written as text: a name starting with `=` stays a string, never a formula.
+//! Days are date cells. Text is always written as text: a name starting with `=` stays a
+//! string, never a formula.
+//!
+//! Each sheet prints on A4, one page wide ([`print_setup`]): its print area is the cells
+//! written, long text (the rule, a description) wraps, `Uren` and `Kosten` are landscape, and
+//! `Uren` repeats its header row on every page. `Kosten` holds four tables with their own
+//! header rows, so none is repeated there. The footer names the sheet and the page.
 
 use chrono::{Datelike, NaiveDate};
 use domain::Cents;
@@ -18,14 +25,18 @@ use domain::sponsorship::export_csv::{
     CONTRIBUTION_HEADER, COST_HEADER, HOURS_HEADER, PARTY_HEADER,
 };
 use domain::sponsorship::report_table::{
-    Hours, HoursRow, contribution_detail, contribution_label, hours_table, party_hours, party_label,
+    Hours, HoursRow, contribution_label, hours_table, party_hours, party_label,
 };
-use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, RowNum, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    ColNum, ExcelDateTime, Format, FormatAlign, RowNum, Workbook, Worksheet, XlsxError,
+};
 
 /// The number format of euro amounts: `€ 1.234,50` in a Dutch spreadsheet program.
 pub const EURO_FORMAT: &str = "\"€ \"#,##0.00";
 /// The number format of hours: `1,50` in a Dutch spreadsheet program.
 pub const HOURS_FORMAT: &str = "0.00";
+/// Excel's paper size number of A4.
+pub const PAPER_A4: u8 = 9;
 /// The content type to serve the workbook with.
 pub const CONTENT_TYPE: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -52,12 +63,18 @@ pub fn write_xlsx(report: &SponsorshipReport) -> Result<Vec<u8>, XlsxError> {
 enum Cell<'a> {
     Empty,
     Text(&'a str),
+    /// Text that may be long: it wraps within its column.
+    LongText(&'a str),
     Hours(Hours),
     Euro(Cents),
+    Date(NaiveDate),
 }
 
 struct Formats {
     bold: Format,
+    /// A label beside text that wraps: at the top of its row, as the text starts.
+    bold_top: Format,
+    wrap: Format,
     hours: Format,
     euro: Format,
     bold_hours: Format,
@@ -69,6 +86,8 @@ impl Formats {
     fn new() -> Self {
         let bold = Format::new().set_bold();
         Self {
+            bold_top: bold.clone().set_align(FormatAlign::Top),
+            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
             hours: Format::new().set_num_format(HOURS_FORMAT),
             euro: Format::new().set_num_format(EURO_FORMAT),
             bold_hours: bold.clone().set_num_format(HOURS_FORMAT),
@@ -77,6 +96,36 @@ impl Formats {
             bold,
         }
     }
+}
+
+/// How a sheet is printed.
+struct Print {
+    landscape: bool,
+    /// The header row repeated at the top of every page.
+    repeat_header: bool,
+}
+
+/// Prints `sheet` on A4, one page wide and as many long as needed, its cells from A1 up to
+/// `last_row` and `last_col` only, with the sheet's name and the page number in the footer.
+fn print_setup(
+    sheet: &mut Worksheet,
+    last_row: RowNum,
+    last_col: ColNum,
+    print: Print,
+) -> Result<(), XlsxError> {
+    sheet.set_paper_size(PAPER_A4);
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_print_area(0, 0, last_row, last_col)?;
+    if print.landscape {
+        sheet.set_landscape();
+    } else {
+        sheet.set_portrait();
+    }
+    if print.repeat_header {
+        sheet.set_repeat_rows(0, 0)?;
+    }
+    sheet.set_footer("&L&A&RPagina &P van &N");
+    Ok(())
 }
 
 /// Writes `cells` in `row` from the first column; `bold` for header and total rows.
@@ -96,6 +145,10 @@ fn write_row(
             Cell::Text(text) => {
                 sheet.write_string(row, col, *text)?;
             }
+            Cell::LongText(text) => {
+                sheet.write_string_with_format(row, col, *text, &formats.wrap)?;
+            }
+            Cell::Date(date) => write_date(sheet, formats, row, col, *date)?,
             Cell::Hours(hours) => {
                 let format = if bold {
                     &formats.bold_hours
@@ -165,18 +218,31 @@ fn summary_sheet(
     report: &SponsorshipReport,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    set_widths(sheet, &[32.0, 14.0, 14.0])?;
-    sheet.write_string_with_format(0, 0, "Werkgever", &formats.bold)?;
-    sheet.write_string(0, 1, report.employer_name.as_str())?;
+    // The rule is a sentence: its column is wide and wraps it, the period's last day beside.
+    set_widths(sheet, &[32.0, 60.0, 14.0])?;
+    sheet.write_string_with_format(0, 0, "Werkgever", &formats.bold_top)?;
+    let name = Cell::LongText(&report.employer_name);
+    write_row(sheet, formats, 0, &[Cell::Empty, name], false)?;
     sheet.write_string_with_format(1, 0, "Periode", &formats.bold)?;
-    write_date(sheet, formats, 1, 1, report.period.first())?;
-    write_date(sheet, formats, 1, 2, report.period.last())?;
+    let (first, last) = (report.period.first(), report.period.last());
+    write_row(
+        sheet,
+        formats,
+        1,
+        &[Cell::Empty, Cell::Date(first), Cell::Date(last)],
+        false,
+    )?;
     sheet.write_string_with_format(3, 0, "Maatschappelijke waarde (SROI)", &formats.bold)?;
     let value = Cell::Euro(report.social_return.value);
     write_row(sheet, formats, 3, &[Cell::Empty, value], false)?;
-    sheet.write_string_with_format(4, 0, "Regel", &formats.bold)?;
-    sheet.write_string(4, 1, report.social_return_explanation.as_str())?;
-    Ok(())
+    sheet.write_string_with_format(4, 0, "Regel", &formats.bold_top)?;
+    let rule = Cell::LongText(&report.social_return_explanation);
+    write_row(sheet, formats, 4, &[Cell::Empty, rule], false)?;
+    let print = Print {
+        landscape: false,
+        repeat_header: false,
+    };
+    print_setup(sheet, 4, 2, print)
 }
 
 fn hours_sheet(
@@ -225,7 +291,12 @@ fn hours_sheet(
         Cell::Hours(table.delivered),
         Cell::Hours(table.difference),
     ];
-    write_row(sheet, formats, row, &total, true)
+    write_row(sheet, formats, row, &total, true)?;
+    let print = Print {
+        landscape: true,
+        repeat_header: true,
+    };
+    print_setup(sheet, row, 4, print)
 }
 
 fn cost_sheet(
@@ -234,7 +305,8 @@ fn cost_sheet(
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     let cost = &report.cost;
-    set_widths(sheet, &[34.0, 14.0, 14.0, 24.0, 14.0, 14.0])?;
+    // Only the contributions reach column G: what each is, which may be long and wraps.
+    set_widths(sheet, &[34.0, 14.0, 12.0, 14.0, 14.0, 14.0, 48.0])?;
     write_header(sheet, formats, 0, COST_HEADER)?;
     let mut row: RowNum = 1;
     for line in &cost.rows {
@@ -269,14 +341,14 @@ fn cost_sheet(
     for (number, contribution) in (1u32..).zip(&cost.contributions) {
         row += 1;
         sheet.write_number(row, 0, f64::from(number))?;
-        let detail = contribution_detail(&contribution.kind);
         let cells = [
             Cell::Empty,
             Cell::Text(party_label(contribution.party)),
-            Cell::Text(contribution_label(&contribution.kind)),
-            Cell::Text(&detail),
+            Cell::Text(contribution_label(contribution.kind)),
+            Cell::Date(contribution.given_on),
             Cell::Text(&contribution.receipt_number),
-            Cell::Euro(contribution.value()),
+            Cell::Euro(contribution.amount),
+            Cell::LongText(&contribution.description),
         ];
         write_row(sheet, formats, row, &cells, false)?;
     }
@@ -296,7 +368,11 @@ fn cost_sheet(
             true,
         )?;
     }
-    Ok(())
+    let print = Print {
+        landscape: true,
+        repeat_header: false,
+    };
+    print_setup(sheet, row, 6, print)
 }
 
 #[cfg(test)]

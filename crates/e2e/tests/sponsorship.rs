@@ -2,9 +2,10 @@
 //! Jansen of Bouwbedrijf Hoogland registers Ruben de Wit; the link the server mails him opens in
 //! a fresh window, where he makes his account; Eva sees him accepted and linked, proposes his
 //! agreement, and reads Hoogland's statement of autumn 2026: Bram Hoekstra's 32 approved hours
-//! (the two submitted days do not count), their social return and the budget table, and downloads
-//! it. The page fits a phone. A new employer signs up, sees it must wait, and the programme
-//! admin verifies it; the admin starts and ends an agreement.
+//! (the two submitted days do not count), their social return and the budget table with the
+//! money she records for a school trip, and downloads it. The page fits a phone. A new employer
+//! signs up, sees it must wait, and the programme admin verifies it; the admin starts and ends an
+//! agreement.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -155,7 +156,16 @@ on_both_backends! {
         let running = browser.wait_for_text("#agreements-table tr.agreement[data-status=running]", SPONSORED.0).await;
         assert!(running.contains("Lopend") && running.contains("8 uur") && running.contains("EUR 65,00"), "{running}");
 
-        // (d) The statement of autumn 2026: only Bram's approved hours count.
+        // (d) Eva records money for a school trip, saying what it is for; the statement of
+        // autumn 2026 lists it with the demo's materials, and counts only Bram's approved hours.
+        set_value(&browser, "#co-kind", "money").await;
+        type_value(&browser, "#co-description", "Bijdrage schoolreis techniekmuseum").await;
+        type_value(&browser, "#co-amount", "250,00").await;
+        set_value(&browser, "#co-date", "2026-11-15").await;
+        type_value(&browser, "#co-receipt", "HL-2026-002").await;
+        browser.click(&browser.find("#co-submit").await).await;
+        browser.wait_for_text("#contribution-message", "HL-2026-002").await;
+        browser.wait_for_text("#contributions-table", "Bijdrage schoolreis techniekmuseum").await;
         set_value(&browser, "#report-from", "2026-09-01").await;
         set_value(&browser, "#report-to", "2026-12-31").await;
         browser.click(&browser.find("#report-show").await).await;
@@ -176,11 +186,13 @@ on_both_backends! {
         let role = format!("ambassadeur {}", SPONSORED.0);
         for expected in [
             role.as_str(), "EUR 65,00", "EUR 2.080,00", "coördinator HR", "EUR 55,00",
-            "EUR 220,00", "Gereedschapskisten voor technieklessen", "HL-2026-001", "EUR 450,00",
+            "EUR 220,00", "Materialen: Gereedschapskisten voor technieklessen (1 okt. 2026), bonnummer HL-2026-001",
+            "EUR 450,00", "Geld: Bijdrage schoolreis techniekmuseum (15 nov. 2026), bonnummer HL-2026-002",
+            "EUR 250,00",
         ] {
             assert!(cost.contains(expected), "{expected} in {cost}");
         }
-        browser.wait_for_text("#report-grand-total", "EUR 2.750,00").await;
+        browser.wait_for_text("#report-grand-total", "EUR 3.000,00").await;
         browser.script("document.getElementById('report').scrollIntoView()").await;
         browser.screenshot(&shot(&db, "werkgever-overzicht")).await;
 
@@ -204,6 +216,7 @@ on_both_backends! {
         let csv = String::from_utf8_lossy(&csv);
         assert_eq!(status, 200, "{csv}");
         assert!(csv.contains(SPONSORED.0), "{csv}");
+        assert!(csv.contains(";geld;2026-11-15;HL-2026-002;250,00;Bijdrage schoolreis techniekmuseum\r\n"), "{csv}");
         let (status, _, xlsx) = get(&server, &eva, &format!("/employers/{employer_id}/statement.xlsx?{period}")).await;
         assert_eq!(status, 200);
         assert!(xlsx.starts_with(b"PK"), "a spreadsheet is a zip file");

@@ -182,7 +182,7 @@ mod tests {
     use domain::hours::{HourKind, HourStatus};
     use domain::money::Cents;
     use domain::sponsorship::{
-        self, Contribution, ContributionKind, CostRow, HourEntryInput, Party, StatementPeriod,
+        self, Contribution, ContributionType, CostRow, HourEntryInput, Party, StatementPeriod,
         ambassador_rows, cost_overview, employer_statement,
     };
     use domain::{Commitment, SchoolYear, StartMoment, school_year};
@@ -235,18 +235,18 @@ mod tests {
         });
         let contributions = [
             Contribution {
-                kind: ContributionKind::Materials {
-                    description: "Gereedschapskisten voor technieklessen".to_owned(),
-                    value: Cents(45_000),
-                },
+                kind: ContributionType::Materials,
+                description: "Gereedschapskisten voor technieklessen".to_owned(),
+                amount: Cents(45_000),
+                given_on: day(10, 1),
                 party: Party::Employer,
                 receipt_number: "HL-2026-001".to_owned(),
             },
             Contribution {
-                kind: ContributionKind::Money {
-                    amount: Cents(1_000),
-                    paid_on: day(10, 2),
-                },
+                kind: ContributionType::Money,
+                description: "Bijdrage schoolreis techniekmuseum".to_owned(),
+                amount: Cents(1_000),
+                given_on: day(10, 2),
                 party: Party::Employer,
                 receipt_number: "HL-2026-002".to_owned(),
             },
@@ -272,7 +272,7 @@ mod tests {
         assert_eq!(report.period.first(), day(9, 1));
         assert_eq!(report.statement.employees[0].delivered_minutes, 1920);
         assert_eq!(report.social_return.value, Cents(320_000));
-        assert_eq!(report.cost.contributions[1].value(), Cents(1_000));
+        assert_eq!(report.cost.contributions[1].amount, Cents(1_000));
         assert_eq!(report.cost.grand_total, Cents(276_000));
     }
 }

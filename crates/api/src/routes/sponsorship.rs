@@ -4,7 +4,7 @@
 use actix_web::{HttpResponse, get, post, web};
 use domain::contract::{
     Agreement, AgreementInput, AgreementTransition, ContributionInput, ContributionRecord,
-    ContributionType, CostRoleInput, CostRoleRecord, Problem, SponsorshipReport, StatementQuery,
+    CostRoleInput, CostRoleRecord, Problem, SponsorshipReport, StatementQuery,
 };
 use domain::sponsorship::{self as rules, AgreementStatus};
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -402,16 +402,10 @@ async fn report(
         .await?
         .into_iter()
         .map(|c| rules::Contribution {
-            kind: match c.kind {
-                ContributionType::Materials => rules::ContributionKind::Materials {
-                    description: c.description,
-                    value: c.amount,
-                },
-                ContributionType::Money => rules::ContributionKind::Money {
-                    amount: c.amount,
-                    paid_on: c.given_on,
-                },
-            },
+            kind: c.kind,
+            description: c.description,
+            amount: c.amount,
+            given_on: c.given_on,
             party: rules::Party::Employer,
             receipt_number: c.receipt_number,
         })

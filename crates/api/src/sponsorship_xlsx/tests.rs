@@ -3,7 +3,7 @@ use std::io::{Cursor, Read};
 use chrono::NaiveDate;
 use domain::hours::{HourKind, HourStatus};
 use domain::sponsorship::{
-    AgreementInput, Contribution, ContributionKind, CostRow, HourEntryInput, Party,
+    AgreementInput, Contribution, ContributionType, CostRow, HourEntryInput, Party,
     StatementPeriod, ambassador_rows, cost_overview, employer_statement, social_return,
 };
 use domain::{Cents, Period};
@@ -55,10 +55,10 @@ fn report() -> SponsorshipReport {
         hourly_rate: Cents(4_000),
     });
     let materials = Contribution {
-        kind: ContributionKind::Materials {
-            description: "Knutselmateriaal".to_owned(),
-            value: Cents(6_000),
-        },
+        kind: ContributionType::Materials,
+        description: "Knutselmateriaal".to_owned(),
+        amount: Cents(6_000),
+        given_on: day(5),
         party: Party::Employer,
         receipt_number: "B-7".to_owned(),
     };
@@ -143,6 +143,8 @@ fn hours_and_euros_are_numbers_a_spreadsheet_can_add_up() {
     assert!(cell(&cost, "D2").contains("<v>45</v>"));
     assert!(cell(&cost, "E2").contains("<v>105</v>"));
     assert!(cell(&cost, "F10").contains("<v>60</v>"));
+    // The day it was given is a date cell: 5 October 2026 is day 46300 of Excel's calendar.
+    assert!(cell(&cost, "D10").contains("<v>46300</v>"));
     let grand_total = cell(&cost, "B14");
     assert!(
         grand_total.contains("<v>285</v>") && !grand_total.contains("t=\""),
@@ -163,4 +165,51 @@ fn text_that_looks_like_a_formula_stays_text() {
     assert!(part(&bytes, "xl/sharedStrings.xml").contains("=Voorbeeld BV"));
     // The SROI value: 140 minutes at Utrecht's EUR 100 an hour, rounded down to the cent.
     assert!(cell(&summary, "B4").contains("<v>233.33</v>"));
+}
+
+#[test]
+fn each_sheet_prints_on_a4_one_page_wide_with_its_own_print_area() {
+    let bytes = write_xlsx(&report()).unwrap();
+    // (sheet, orientation, print area)
+    let sheets = [
+        (1, "portrait", "Samenvatting!$A$1:$C$5"),
+        (2, "landscape", "Uren!$A$1:$E$5"),
+        (3, "landscape", "Kosten!$A$1:$G$14"),
+    ];
+    let workbook = part(&bytes, "xl/workbook.xml");
+    for (number, orientation, area) in sheets {
+        let sheet = part(&bytes, &format!("xl/worksheets/sheet{number}.xml"));
+        assert!(sheet.contains("<pageSetUpPr fitToPage=\"1\"/>"), "{sheet}");
+        let setup = &sheet[sheet.find("<pageSetup").unwrap()..];
+        let setup = &setup[..setup.find("/>").unwrap()];
+        assert!(setup.contains("paperSize=\"9\""), "{setup}");
+        assert!(setup.contains("fitToHeight=\"0\""), "{setup}");
+        assert!(
+            !setup.contains("fitToWidth=") || setup.contains("fitToWidth=\"1\""),
+            "{setup}"
+        );
+        assert!(
+            setup.contains(&format!("orientation=\"{orientation}\"")),
+            "{setup}"
+        );
+        assert!(
+            workbook.contains(&format!(">{area}</definedName>")),
+            "{workbook}"
+        );
+    }
+    assert!(
+        workbook.contains("name=\"_xlnm.Print_Titles\" localSheetId=\"1\">Uren!$1:$1<"),
+        "{workbook}"
+    );
+    assert_eq!(
+        workbook.matches("_xlnm.Print_Titles").count(),
+        1,
+        "{workbook}"
+    );
+    // The rule wraps in its wide column.
+    let summary = part(&bytes, "xl/worksheets/sheet1.xml");
+    let rule = cell(&summary, "B5");
+    let styles = part(&bytes, "xl/styles.xml");
+    assert!(styles.contains("wrapText=\"1\""), "{styles}");
+    assert!(rule.contains(" s=\""), "{rule}");
 }

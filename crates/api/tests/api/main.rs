@@ -29,6 +29,7 @@ mod placements;
 mod placing;
 mod research;
 mod sponsorship;
+mod statement_cells;
 mod team;
 mod training;
 mod web_app;

@@ -17,6 +17,7 @@ use testkit::on_both_backends;
 use uuid::Uuid;
 
 use crate::helpers::*;
+use crate::statement_cells;
 
 const LINDEHOF_CONTACT: &str = "hr@lindehof.example";
 const ZUIDERLICHT_COORDINATOR: &str = "ic@zuiderlicht.example";
@@ -402,6 +403,88 @@ on_both_backends! {
         let bytes = xlsx.bytes().await.unwrap();
         assert!(bytes.starts_with(b"PK\x03\x04"), "a zip container");
         assert!(bytes.windows(15).any(|w| w == b"xl/workbook.xml"), "an Office Open XML workbook");
+    }
+
+    async fn the_downloads_hold_every_cell_of_the_statement_and_print_on_a4(db) {
+        let app = spawn_app(&db).await;
+        let contact = app.login_as(EMPLOYER_CONTACT).await;
+        let hoogland = employer_of(&app, EMPLOYER_CONTACT).await;
+        let base = format!("/api/v1/employers/{}", hoogland.id);
+        // Besides the demo's materials and coordinator: money for a school trip, money whose
+        // description a CSV must quote, money without a description, and a school's role.
+        let contributions = format!("{base}/contributions");
+        for body in [
+            json!({"kind": "money", "description": "Bijdrage schoolreis techniekmuseum", "amount": 25000, "given_on": "2026-11-15", "receipt_number": "HL-2026-002"}),
+            json!({"kind": "money", "description": "Excursie \"Bruggen; toen en nu\", groep 8", "amount": 12345, "given_on": "2026-12-01", "receipt_number": "HL-2026-003"}),
+            json!({"kind": "money", "amount": 5000, "given_on": "2026-10-05", "receipt_number": "HL-2026-004"}),
+        ] {
+            app.post_ok::<Value>(&contributions, &contact, &body, StatusCode::CREATED).await;
+        }
+        let role = json!({"role": "intern begeleider", "party": "school", "minutes": 125, "hourly_rate": 4550, "recorded_on": "2026-11-01"});
+        app.post_ok::<Value>(&format!("{base}/cost-roles"), &contact, &role, StatusCode::CREATED).await;
+        let period = "from=2026-09-01&to=2026-12-31";
+
+        // The JSON: every contribution a flat object, money with what it is for.
+        let raw: Value = app.get_json(&format!("{base}/statement?{period}"), &contact).await;
+        let listed = raw["cost"]["contributions"].as_array().unwrap();
+        assert_eq!(listed.len(), 4, "{raw}");
+        for contribution in listed {
+            let mut keys: Vec<&str> = contribution.as_object().unwrap().keys().map(String::as_str).collect();
+            keys.sort_unstable();
+            assert_eq!(keys, ["amount", "description", "given_on", "kind", "party", "receipt_number"], "{contribution}");
+        }
+        let trip = listed.iter().find(|c| c["receipt_number"] == "HL-2026-002").unwrap();
+        assert_eq!((trip["kind"].as_str(), trip["description"].as_str(), trip["given_on"].as_str()), (Some("money"), Some("Bijdrage schoolreis techniekmuseum"), Some("2026-11-15")));
+        let report: SponsorshipReport = serde_json::from_value(raw).unwrap();
+        assert!(report.statement.employees.iter().any(|e| !e.schools.is_empty()), "hours delivered at a school");
+        assert!(report.cost.rows.len() >= 3 && report.cost.parties.len() >= 2, "{:?}", report.cost);
+
+        // Both CSV dialects hold every cell of the statement, and nothing else.
+        let expected = statement_cells::expected_csv(&report);
+        let dutch = app.get(&format!("{base}/statement.csv?{period}"), &contact).await.text().await.unwrap();
+        let dutch = dutch.strip_prefix('\u{feff}').expect("a byte order mark for a Dutch spreadsheet");
+        assert!(dutch.contains(";geld;2026-12-01;HL-2026-003;123,45;\"Excursie \"\"Bruggen; toen en nu\"\", groep 8\"\r\n"), "{dutch}");
+        assert!(dutch.contains(";geld;2026-11-15;HL-2026-002;250,00;Bijdrage schoolreis techniekmuseum\r\n"), "{dutch}");
+        assert_eq!(statement_cells::read_csv(dutch, b';'), expected, "the Dutch CSV");
+        let plain = app.get(&format!("{base}/statement.csv?{period}&dialect=rfc4180"), &contact).await.text().await.unwrap();
+        assert!(plain.contains(",geld,2026-11-15,HL-2026-002,250.00,Bijdrage schoolreis techniekmuseum\r\n"), "{plain}");
+        assert_eq!(statement_cells::read_csv(&plain, b','), expected, "the RFC 4180 CSV");
+
+        // The spreadsheet holds the same cells, sheet by sheet: numbers as numbers, days as dates.
+        let xlsx = app.get(&format!("{base}/statement.xlsx?{period}"), &contact).await.bytes().await.unwrap();
+        let sheets = statement_cells::read_xlsx(&xlsx);
+        let names: Vec<&str> = sheets.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(names, ["Samenvatting", "Uren", "Kosten"]);
+        for ((name, read), wanted) in sheets.iter().zip(statement_cells::expected_sheets(&report)) {
+            assert_eq!(*read, wanted, "sheet {name}");
+        }
+
+        // Printed: A4, one page wide, each sheet's cells only, Uren's header on every page.
+        let workbook = statement_cells::xlsx_part(&xlsx, "xl/workbook.xml");
+        let last_rows = [5, sheets[1].1.len(), sheets[2].1.len()];
+        for (i, (name, columns, orientation)) in [("Samenvatting", "C", "portrait"), ("Uren", "E", "landscape"), ("Kosten", "G", "landscape")].into_iter().enumerate() {
+            let sheet = statement_cells::xlsx_part(&xlsx, &format!("xl/worksheets/sheet{}.xml", i + 1));
+            assert!(statement_cells::element(&sheet, "pageSetUpPr").contains("fitToPage=\"1\""), "{name}: {sheet}");
+            let setup = statement_cells::element(&sheet, "pageSetup");
+            for attribute in ["paperSize=\"9\"", "fitToHeight=\"0\"", &format!("orientation=\"{orientation}\"")] {
+                assert!(setup.contains(attribute), "{name}: {setup}");
+            }
+            // Excel's default fitToWidth is 1: absent or 1.
+            assert!(!setup.contains("fitToWidth") || setup.contains("fitToWidth=\"1\""), "{name}: {setup}");
+            let area = format!("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"{i}\">{name}!$A$1:${columns}${}</definedName>", last_rows[i]);
+            assert!(workbook.contains(&area), "{area} in {workbook}");
+        }
+        assert!(workbook.contains("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">Uren!$1:$1</definedName>"), "{workbook}");
+        let summary = statement_cells::xlsx_part(&xlsx, "xl/worksheets/sheet1.xml");
+        let rule_style = summary.split("<c r=\"B5\" s=\"").nth(1).expect("the rule has a style");
+        let rule_style: usize = rule_style[..rule_style.find('"').unwrap()].parse().unwrap();
+        let styles = statement_cells::xlsx_part(&xlsx, "xl/styles.xml");
+        let cell_formats = &styles[styles.find("<cellXfs").unwrap()..];
+        let format = cell_formats.split("<xf ").nth(rule_style + 1).unwrap();
+        assert!(format.contains("wrapText=\"1\""), "the rule wraps: {format}");
+        if let Ok(dir) = std::env::var("KLASBRUG_STATEMENT_XLSX_DIR") {
+            std::fs::write(format!("{dir}/statement-{:?}.xlsx", db.backend), &xlsx).unwrap();
+        }
     }
 
     async fn two_acceptances_of_one_invitation_at_once_make_one_account(db) {

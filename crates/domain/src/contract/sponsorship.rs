@@ -17,6 +17,9 @@ use crate::sponsorship::{
 };
 use crate::{EmailAddress, Password, text_enum};
 
+/// What a contribution is; the statement's contributions use the same.
+pub use crate::sponsorship::ContributionType;
+
 /// The longest name of an organisation or person accepted.
 pub const MAX_NAME_CHARS: usize = 200;
 
@@ -313,16 +316,6 @@ pub struct AgreementTransition {
     /// Why it ends; required for `end`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-}
-
-text_enum! {
-    /// What an employer gave besides hours.
-    pub enum ContributionType ("contribution type") {
-        /// Materials, at their value.
-        Materials = "materials",
-        /// Money transferred.
-        Money = "money",
-    }
 }
 
 /// A contribution to record.

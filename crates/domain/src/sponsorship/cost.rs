@@ -76,35 +76,30 @@ pub struct CostLine {
     pub cost: Cents,
 }
 
-/// What a contribution is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum ContributionKind {
-    /// Materials given, at their value.
-    Materials {
-        /// What was given.
-        description: String,
-        /// What it is worth.
-        value: Cents,
-    },
-    /// Money transferred.
-    Money {
-        /// How much.
-        amount: Cents,
-        /// When it was transferred.
-        #[serde(serialize_with = "crate::json_format::date")]
-        paid_on: NaiveDate,
-    },
+text_enum! {
+    /// What an employer gave besides hours.
+    pub enum ContributionType ("contribution type") {
+        /// Materials, at their value.
+        Materials = "materials",
+        /// Money transferred.
+        Money = "money",
+    }
 }
 
-/// A contribution in kind or in money, with the receipt that records it.
+/// A contribution in kind or in money, with the receipt that records it. One flat object for
+/// both kinds, so every client reads the same fields whatever the kind.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Contribution {
     /// Materials or money.
-    #[serde(flatten)]
-    pub kind: ContributionKind,
+    pub kind: ContributionType,
+    /// What was given (materials, required), or what the money is for (may be empty).
+    pub description: String,
+    /// The value of the materials or the amount of money.
+    pub amount: Cents,
+    /// The day it was given or transferred.
+    #[serde(serialize_with = "crate::json_format::date")]
+    pub given_on: NaiveDate,
     /// Who gave it.
     pub party: Party,
     /// The receipt's number.
@@ -112,31 +107,23 @@ pub struct Contribution {
 }
 
 impl Contribution {
-    /// What it is worth.
-    pub fn value(&self) -> Cents {
-        match &self.kind {
-            ContributionKind::Materials { value, .. } => *value,
-            ContributionKind::Money { amount, .. } => *amount,
-        }
-    }
-
     fn check(&self) -> Result<(), CostError> {
-        let description = match &self.kind {
-            ContributionKind::Materials { description, .. } => {
-                if description.trim().is_empty() {
-                    return Err(CostError::DescriptionRequired);
-                }
-                description.trim().to_owned()
-            }
-            ContributionKind::Money { amount, paid_on } => format!("{amount} on {paid_on}"),
-        };
-        if self.value().is_negative() {
+        let description = self.description.trim();
+        if self.kind == ContributionType::Materials && description.is_empty() {
+            return Err(CostError::DescriptionRequired);
+        }
+        if self.amount.is_negative() {
             return Err(CostError::Negative {
                 what: "a contribution",
-                amount: self.value(),
+                amount: self.amount,
             });
         }
         if self.receipt_number.trim().is_empty() {
+            let description = if description.is_empty() {
+                format!("{} on {}", self.amount, self.given_on)
+            } else {
+                description.to_owned()
+            };
             return Err(CostError::ReceiptRequired { description });
         }
         Ok(())
@@ -230,7 +217,7 @@ pub fn cost_overview(
                 return None;
             }
             let hours_cost: Cents = own.iter().map(|l| l.cost).sum();
-            let contributions: Cents = given.iter().map(|c| c.value()).sum();
+            let contributions: Cents = given.iter().map(|c| c.amount).sum();
             Some(PartyTotal {
                 party,
                 minutes: own.iter().map(|l| l.minutes).sum(),
@@ -242,7 +229,7 @@ pub fn cost_overview(
         .collect();
 
     let hours_cost: Cents = lines.iter().map(|l| l.cost).sum();
-    let contributions_total: Cents = contributions.iter().map(Contribution::value).sum();
+    let contributions_total: Cents = contributions.iter().map(|c| c.amount).sum();
     Ok(CostOverview {
         rows: lines,
         parties,

@@ -1,4 +1,4 @@
-//! The employer's report as CSV (RFC 4180), for the employer's HR officer and a spreadsheet.
+//! The employer's report as CSV, for the employer's HR officer and a spreadsheet.
 //!
 //! One file in sections, separated by an empty line, each with its own header row. The labels
 //! are Dutch, as the employer reads them:
@@ -11,15 +11,18 @@
 //! 3. `Maatschappelijke waarde (SROI),<euros>` and `Regel,<how the figure was reached>`.
 //! 4. `Rol,Partij,Uren,Uurtarief,Kosten`: the cost rows.
 //! 5. `Partij,Uren,Kosten uren,Bijdragen,Totaal`: a `Totaal <partij>` row per party.
-//! 6. `Bijdrage,Partij,Soort,Omschrijving/datum,Bonnummer,Waarde`: the contributions, numbered.
+//! 6. `Bijdrage,Partij,Soort,Datum,Bonnummer,Waarde,Omschrijving`: the contributions, numbered,
+//!    each with the day it was given (ISO date) and, last as the longest, what was given or what
+//!    the money is for.
 //! 7. `Totaal kosten uren`, `Totaal bijdragen` and `Totaal generaal`.
 //!
-//! Hours and euros are plain decimals with a dot and two decimals (`1.50`, `160.00`), worked out
-//! as [`super::report_table`] says. Lines end in CRLF. Text is written as `crate::csv_text`
+//! Hours and euros are decimals with two decimals, worked out as [`super::report_table`] says,
+//! written in the [`CsvDialect`] asked for: `160,00` between `;` with a byte order mark for a
+//! Dutch spreadsheet (the default), `160.00` between `,` for a program. Lines end in CRLF. Text is written as `crate::csv_text`
 //! says: quoted when it must be, and guarded against being run as a formula.
 
 use super::report_table::{
-    Hours, HoursRow, contribution_detail, contribution_label, hours_table, party_hours, party_label,
+    Hours, HoursRow, contribution_label, hours_table, party_hours, party_label,
 };
 use crate::contract::SponsorshipReport;
 use crate::csv_text::{CsvDialect, push_row, text_field};
@@ -31,7 +34,7 @@ pub const COST_HEADER: &str = "Rol,Partij,Uren,Uurtarief,Kosten";
 /// The header row of the party totals.
 pub const PARTY_HEADER: &str = "Partij,Uren,Kosten uren,Bijdragen,Totaal";
 /// The header row of the contributions.
-pub const CONTRIBUTION_HEADER: &str = "Bijdrage,Partij,Soort,Omschrijving/datum,Bonnummer,Waarde";
+pub const CONTRIBUTION_HEADER: &str = "Bijdrage,Partij,Soort,Datum,Bonnummer,Waarde,Omschrijving";
 
 /// Writes `report` as CSV.
 pub fn write_csv(report: &SponsorshipReport, dialect: CsvDialect) -> String {
@@ -156,10 +159,11 @@ pub fn write_csv(report: &SponsorshipReport, dialect: CsvDialect) -> String {
             &[
                 (number + 1).to_string(),
                 party_label(contribution.party).to_owned(),
-                contribution_label(&contribution.kind).to_owned(),
-                text_field(&contribution_detail(&contribution.kind)),
+                contribution_label(contribution.kind).to_owned(),
+                contribution.given_on.format("%Y-%m-%d").to_string(),
                 text_field(&contribution.receipt_number),
-                d.number(contribution.value().decimal()),
+                d.number(contribution.amount.decimal()),
+                text_field(&contribution.description),
             ],
         );
     }

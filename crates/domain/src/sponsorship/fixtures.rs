@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use uuid::Uuid;
 
 use super::{
-    AgreementInput, Contribution, ContributionKind, CostRow, HourEntryInput, Party,
+    AgreementInput, Contribution, ContributionType, CostRow, HourEntryInput, Party,
     StatementPeriod, ambassador_rows, cost_overview, employer_statement, social_return,
 };
 use crate::contract::SponsorshipReport;
@@ -78,18 +78,18 @@ pub(crate) fn example_report() -> SponsorshipReport {
     });
     let contributions = [
         Contribution {
-            kind: ContributionKind::Materials {
-                description: "Drukwerk lesmateriaal".to_owned(),
-                value: Cents(7_500),
-            },
+            kind: ContributionType::Materials,
+            description: "Drukwerk lesmateriaal".to_owned(),
+            amount: Cents(7_500),
+            given_on: d(2026, 9, 8),
             party: Party::Employer,
             receipt_number: "B-2026-001".to_owned(),
         },
         Contribution {
-            kind: ContributionKind::Money {
-                amount: Cents(25_000),
-                paid_on: d(2026, 9, 20),
-            },
+            kind: ContributionType::Money,
+            description: "Bijdrage excursie; bus en entree".to_owned(),
+            amount: Cents(25_000),
+            given_on: d(2026, 9, 20),
             party: Party::Employer,
             receipt_number: "B-2026-002".to_owned(),
         },

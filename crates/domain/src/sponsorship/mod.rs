@@ -76,7 +76,7 @@ pub use agreement::{
     SponsorshipTerms,
 };
 pub use cost::{
-    Contribution, ContributionKind, CostError, CostLine, CostOverview, CostRow, Party, PartyTotal,
+    Contribution, ContributionType, CostError, CostLine, CostOverview, CostRow, Party, PartyTotal,
     ambassador_rows, cost_overview,
 };
 pub use invitation::{Invitation, InvitationError};

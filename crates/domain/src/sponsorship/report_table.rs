@@ -6,7 +6,7 @@
 //! the cent (see [`super`]); a total of hours is the sum of the figures above it, so a column
 //! adds up on paper. Amounts are taken as the report has them: they already add up.
 
-use super::cost::{ContributionKind, CostOverview, Party};
+use super::cost::{ContributionType, CostOverview, Party};
 use super::statement::EmployerStatement;
 
 /// A number of hours to the hundredth: `Hours::from_minutes(90)` is `1.50`.
@@ -143,18 +143,10 @@ pub fn party_label(party: Party) -> &'static str {
 }
 
 /// What a contribution is, in Dutch: `materialen` or `geld`.
-pub fn contribution_label(kind: &ContributionKind) -> &'static str {
+pub fn contribution_label(kind: ContributionType) -> &'static str {
     match kind {
-        ContributionKind::Materials { .. } => "materialen",
-        ContributionKind::Money { .. } => "geld",
-    }
-}
-
-/// What was given (materials), or the day the money was transferred (`2026-10-01`).
-pub fn contribution_detail(kind: &ContributionKind) -> String {
-    match kind {
-        ContributionKind::Materials { description, .. } => description.clone(),
-        ContributionKind::Money { paid_on, .. } => paid_on.format("%Y-%m-%d").to_string(),
+        ContributionType::Materials => "materialen",
+        ContributionType::Money => "geld",
     }
 }
 

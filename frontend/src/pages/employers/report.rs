@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use domain::contract::SponsorshipReport;
 use domain::money::format_euro;
-use domain::sponsorship::{Contribution, ContributionKind};
+use domain::sponsorship::Contribution;
 use domain::{SchoolYear, StartMoment};
 use uuid::Uuid;
 use wasm_bindgen_futures::spawn_local;
@@ -278,21 +278,6 @@ fn report_view(texts: &'static Texts, shown: &SponsorshipReport) -> Html {
     };
     let sroi = &shown.social_return;
     let cost = &shown.cost;
-    let contribution_label = |c: &Contribution| {
-        let what = match &c.kind {
-            ContributionKind::Materials { description, .. } => {
-                format!("{}: {description}", t.materials)
-            }
-            ContributionKind::Money { paid_on, .. } => {
-                format!("{} ({})", t.money, texts.dates.date(*paid_on))
-            }
-        };
-        format!(
-            "{what}, {} {}",
-            t.column_receipt.to_lowercase(),
-            c.receipt_number
-        )
-    };
 
     html! {
         <div id="report-body" data-from={shown.period.first().to_string()} data-to={shown.period.last().to_string()}>
@@ -341,11 +326,11 @@ fn report_view(texts: &'static Texts, shown: &SponsorshipReport) -> Html {
                             </tr>
                             { for cost.contributions.iter().map(|c| html! {
                                 <tr class="contribution-row">
-                                    <th scope="row">{ contribution_label(c) }</th>
+                                    <th scope="row">{ contribution_label(texts, c) }</th>
                                     <td>{ t.party(c.party) }</td>
                                     <td></td>
                                     <td></td>
-                                    <td class="numeric nowrap">{ format_euro(c.value()) }</td>
+                                    <td class="numeric nowrap">{ format_euro(c.amount) }</td>
                                 </tr>
                             }) }
                             <tr class="subtotal">
@@ -377,6 +362,24 @@ fn report_view(texts: &'static Texts, shown: &SponsorshipReport) -> Html {
     }
 }
 
+/// A contribution as the budget table's row names it, with what the downloads hold: kind, what
+/// was given or what the money is for, the day, and the receipt number.
+fn contribution_label(texts: &'static Texts, c: &Contribution) -> String {
+    let t = &texts.sponsorship;
+    let kind = t.contribution_kind(c.kind);
+    let what = if c.description.is_empty() {
+        kind.to_owned()
+    } else {
+        format!("{kind}: {}", c.description)
+    };
+    format!(
+        "{what} ({}), {} {}",
+        texts.dates.date(c.given_on),
+        t.column_receipt.to_lowercase(),
+        c.receipt_number
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -399,6 +402,30 @@ mod tests {
             default_period(day(2026, 8, 20)),
             (day(2025, 9, 1), day(2026, 8, 20))
         );
+    }
+
+    #[test]
+    fn a_contribution_row_says_what_was_given_or_what_the_money_is_for_and_when() {
+        use domain::money::Cents;
+        use domain::sponsorship::{ContributionType, Party};
+        let mut money = Contribution {
+            kind: ContributionType::Money,
+            description: "Bijdrage schoolreis techniekmuseum".to_owned(),
+            amount: Cents(25_000),
+            given_on: day(2026, 11, 15),
+            party: Party::Employer,
+            receipt_number: "HL-2026-002".to_owned(),
+        };
+        let texts = &crate::i18n::NL;
+        assert_eq!(
+            contribution_label(texts, &money),
+            format!(
+                "Geld: Bijdrage schoolreis techniekmuseum ({}), bonnummer HL-2026-002",
+                texts.dates.date(money.given_on)
+            )
+        );
+        money.description.clear();
+        assert!(contribution_label(texts, &money).starts_with("Geld ("));
     }
 
     #[test]

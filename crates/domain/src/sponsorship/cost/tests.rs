@@ -13,10 +13,10 @@ fn row(role: &str, party: Party, hours: u64, euros_per_hour: i64) -> CostRow {
 
 fn materials(value: i64, receipt: &str) -> Contribution {
     Contribution {
-        kind: ContributionKind::Materials {
-            description: "Drukkosten lesmateriaal".to_owned(),
-            value: Cents::euros(value),
-        },
+        kind: ContributionType::Materials,
+        description: "Drukkosten lesmateriaal".to_owned(),
+        amount: Cents::euros(value),
+        given_on: NaiveDate::from_ymd_opt(2026, 9, 14).unwrap(),
         party: Party::Employer,
         receipt_number: receipt.to_owned(),
     }
@@ -24,10 +24,10 @@ fn materials(value: i64, receipt: &str) -> Contribution {
 
 fn money(amount: i64, receipt: &str) -> Contribution {
     Contribution {
-        kind: ContributionKind::Money {
-            amount: Cents::euros(amount),
-            paid_on: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
-        },
+        kind: ContributionType::Money,
+        description: String::new(),
+        amount: Cents::euros(amount),
+        given_on: NaiveDate::from_ymd_opt(2026, 10, 1).unwrap(),
         party: Party::Employer,
         receipt_number: receipt.to_owned(),
     }
@@ -126,10 +126,7 @@ fn a_party_without_rows_or_contributions_is_left_out() {
 #[test]
 fn refusals_say_what_to_give() {
     let mut unnamed = materials(1, "K-1");
-    unnamed.kind = ContributionKind::Materials {
-        description: String::new(),
-        value: Cents(1),
-    };
+    unnamed.description = " ".to_owned();
     let cases: [(Vec<CostRow>, Vec<Contribution>, &str); 6] = [
         (vec![row(" ", Party::School, 1, 1)], vec![], "give the role"),
         (
@@ -185,4 +182,26 @@ fn the_statement_gives_one_employer_row_per_ambassador_at_their_rate() {
     let overview = cost_overview(&rows, &[]).unwrap();
     // Delivered, not agreed: 450 minutes at EUR 60 is EUR 450.
     assert_eq!(overview.grand_total, Cents::euros(450));
+}
+
+#[test]
+fn a_contribution_is_one_flat_object_whatever_its_kind() {
+    let mut given = money(250, "K-1");
+    given.description = "Bijdrage schoolreis techniekmuseum".to_owned();
+    let json = serde_json::to_value(&given).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "kind": "money",
+            "description": "Bijdrage schoolreis techniekmuseum",
+            "amount": 25_000,
+            "given_on": "2026-10-01",
+            "party": "employer",
+            "receipt_number": "K-1"
+        })
+    );
+    assert_eq!(serde_json::from_value::<Contribution>(json).unwrap(), given);
+    // Money needs no description; materials do.
+    given.description.clear();
+    assert!(cost_overview(&[], &[given]).is_ok());
 }

@@ -1,6 +1,5 @@
 use super::*;
 use crate::money::Cents;
-use crate::sponsorship::ContributionKind;
 use crate::sponsorship::fixtures::example_report;
 
 #[test]
@@ -30,9 +29,9 @@ fn a_small_report_is_written_section_by_section() {
          Totaal werkgever,2.33,105.00,325.00,430.00\r\n\
          Totaal school,2.00,100.00,0.00,100.00\r\n\
          \r\n\
-         Bijdrage,Partij,Soort,Omschrijving/datum,Bonnummer,Waarde\r\n\
-         1,werkgever,materialen,Drukwerk lesmateriaal,B-2026-001,75.00\r\n\
-         2,werkgever,geld,2026-09-20,B-2026-002,250.00\r\n\
+         Bijdrage,Partij,Soort,Datum,Bonnummer,Waarde,Omschrijving\r\n\
+         1,werkgever,materialen,2026-09-08,B-2026-001,75.00,Drukwerk lesmateriaal\r\n\
+         2,werkgever,geld,2026-09-20,B-2026-002,250.00,\"Bijdrage excursie; bus en entree\"\r\n\
          \r\n\
          Totaal kosten uren,205.00\r\n\
          Totaal bijdragen,325.00\r\n\
@@ -46,17 +45,17 @@ fn text_a_spreadsheet_would_run_as_a_formula_is_kept_as_text() {
     report.employer_name = "=HYPERLINK(\"http://x\")".to_owned();
     report.cost.rows[2].role = "+coördinator".to_owned();
     report.cost.contributions[0].receipt_number = "@B1".to_owned();
-    if let ContributionKind::Materials { description, .. } = &mut report.cost.contributions[0].kind
-    {
-        *description = "-1+1".to_owned();
-    }
+    report.cost.contributions[0].description = "-1+1".to_owned();
     let csv = write_csv(&report, CsvDialect::Rfc4180);
     assert!(
         csv.starts_with("Werkgever,\"'=HYPERLINK(\"\"http://x\"\")\"\r\n"),
         "{csv}"
     );
     assert!(csv.contains("\r\n'+coördinator,school,"), "{csv}");
-    assert!(csv.contains(",materialen,'-1+1,'@B1,75.00\r\n"), "{csv}");
+    assert!(
+        csv.contains(",materialen,2026-09-08,'@B1,75.00,'-1+1\r\n"),
+        "{csv}"
+    );
     // Negative numbers are figures, not text: they are written without a guard.
     assert!(
         csv.contains("\r\nRuben Bakker,,4.00,0.00,-4.00\r\n"),
