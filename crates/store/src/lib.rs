@@ -31,6 +31,7 @@ mod organisations;
 mod outbox;
 mod partner_clients;
 mod password_resets;
+mod payout_files;
 mod placements;
 mod refresh_tokens;
 mod reminders;
@@ -73,6 +74,7 @@ pub use organisations::{NewOrganisation, OrganisationFilter};
 pub use outbox::{Attachment, NewEmail, OutboxCounts, OutboxMessage};
 pub use partner_clients::{NewPartnerClient, PartnerClientRecord};
 pub use password_resets::PasswordResetRecord;
+pub use payout_files::{NewPayoutFile, StoredPayoutFile, UnfiledLine};
 pub use refresh_tokens::{RefreshOutcome, RefreshTokenRecord};
 pub use research::{
     ResearchAmbassadorRow, ResearchAttendanceRow, ResearchHoursRow, ResearchMatchRow,
