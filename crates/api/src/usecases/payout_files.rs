@@ -197,9 +197,13 @@ fn execution_date_or_refusal(
 /// it paid with.
 async fn nothing_to_pay(store: &store::Store, month: CalendarMonth) -> Result<ApiError, ApiError> {
     let files = store.payout_files(month).await?;
-    let detail = if files.is_empty() {
-        format!("no approved lines with an amount for {month}")
-    } else {
+    if files.is_empty() {
+        return Ok(ApiError::Conflict {
+            code: ErrorCode::NothingToPay,
+            detail: format!("no approved lines with an amount for {month}"),
+        });
+    }
+    let detail = {
         format!(
             "every approved line of {month} is in a payout file already ({}); download one of those again",
             files
