@@ -100,6 +100,7 @@ pub struct AllowanceTexts {
     pub payout_title: &'static str,
     pub payout_hint: &'static str,
     pub payout_none: &'static str,
+    pub payout_none_yet: &'static str,
     pub execution_date: &'static str,
     pub make_payout: &'static str,
     pub making_payout: &'static str,
@@ -114,7 +115,6 @@ pub struct AllowanceTexts {
     pub no_sepa: &'static str,
     pub downloading: &'static str,
     pub downloaded: &'static str,
-    pub in_payout_file: &'static str,
 
     // What went wrong, by server code.
     pub err_over_cap: &'static str,

@@ -81,6 +81,7 @@ pub const ALLOWANCES: AllowanceTexts = AllowanceTexts {
     payout_title: "Pay out",
     payout_hint: "A payout file holds the approved allowances that are in no file yet ({payments}). Download it as a SEPA file for the bank and as a list to check; it is kept and never changes.",
     payout_none: "No approved allowance is left outside a payout file. Approve one to make a new file, or download an earlier file again below.",
+    payout_none_yet: "Approve an allowance first; then a payout file can be made.",
     execution_date: "Execution date",
     make_payout: "Make payout file",
     making_payout: "Making…",
@@ -95,7 +96,6 @@ pub const ALLOWANCES: AllowanceTexts = AllowanceTexts {
     no_sepa: "This file was made without an account to pay from, so without a SEPA file.",
     downloading: "Downloading…",
     downloaded: "{file} has been downloaded.",
-    in_payout_file: "In payout file {msg_id}",
 
     err_over_cap: "This allowance is above a cap and cannot be approved. Adjust the amount first.",
     err_over_cap_monthly: "Cannot approve or pay: this month's allowances, with those from elsewhere, come to {total}, above the monthly cap of {cap}. Above a cap the whole allowance becomes taxable; adjust the amount first.",

@@ -81,6 +81,7 @@ pub const ALLOWANCES: AllowanceTexts = AllowanceTexts {
     payout_title: "Uitbetalen",
     payout_hint: "Een betaalbestand bevat de goedgekeurde vergoedingen die nog in geen bestand staan ({payments}). Je downloadt het als SEPA-bestand om bij de bank in te lezen en als lijst om na te kijken; het blijft bewaard en verandert niet.",
     payout_none: "Er staat geen goedgekeurde vergoeding meer buiten een betaalbestand. Keur een vergoeding goed om een nieuw bestand te maken, of download hieronder een eerder bestand opnieuw.",
+    payout_none_yet: "Keur eerst een vergoeding goed; daarna kun je een betaalbestand maken.",
     execution_date: "Uitvoerdatum",
     make_payout: "Betaalbestand maken",
     making_payout: "Bezig met maken…",
@@ -95,7 +96,6 @@ pub const ALLOWANCES: AllowanceTexts = AllowanceTexts {
     no_sepa: "Dit bestand is gemaakt zonder rekening om van te betalen, dus zonder SEPA-bestand.",
     downloading: "Bezig met downloaden…",
     downloaded: "{file} is gedownload.",
-    in_payout_file: "In betaalbestand {msg_id}",
 
     err_over_cap: "Deze vergoeding gaat boven een maximum en kan niet worden goedgekeurd. Pas eerst het bedrag aan.",
     err_over_cap_monthly: "Goedkeuren of betalen kan niet: de vergoedingen in deze maand komen, met die van elders, op {total}, boven het maximum van {cap} per maand. Boven een maximum wordt de hele vergoeding belast; pas eerst het bedrag aan.",

@@ -212,7 +212,9 @@ pub fn PayoutPanel(props: &PayoutPanelProps) -> Html {
             </p>
         }
     });
-    let hint = if none {
+    let hint = if none && files.as_ref().is_none_or(Vec::is_empty) {
+        t.payout_none_yet.to_owned()
+    } else if none {
         t.payout_none.to_owned()
     } else {
         fill(
