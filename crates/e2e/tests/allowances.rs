@@ -2,7 +2,8 @@
 //! declared EUR 50,01 from her sports club for October, so her EUR 160,00 goes over the monthly
 //! cap of EUR 210,00. The programme admin finds 2026's caps missing and enters them in euros,
 //! sees the line flagged with the reason and no way to approve it, adjusts it to EUR 159,99 with
-//! a reason, approves it, downloads the payout list and marks it paid. November waits for the
+//! a reason, approves it, makes a payout file and downloads it, marks the line paid and can still
+//! download the file it paid with. November waits for the
 //! school. The page fits a phone, and is for programme admins only.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -98,7 +99,7 @@ on_both_backends! {
         browser
             .wait_for_text("#statement-empty", "Voor oktober 2026 zijn nog geen vergoedingen opgemaakt")
             .await;
-        assert!(disabled(&browser, "download-csv").await && disabled(&browser, "download-sepa").await);
+        assert!(disabled(&browser, "make-payout").await, "nothing approved: no payout file to make");
         let totals = browser.text(&browser.find("#statement-totals").await).await;
         assert!(totals.contains("Goedgekeurd: EUR 0,00") && totals.contains("0 regels"), "{totals}");
 
@@ -193,24 +194,36 @@ on_both_backends! {
         let totals = browser.wait_for_text("#statement-totals", "Goedgekeurd: EUR 159,99").await;
         assert!(totals.contains("1 regel in totaal"), "{totals}");
 
-        // The payout list: fetched with the token, no error on the page, EUR 159.99 in it.
-        assert!(!disabled(&browser, "download-csv").await);
+        // A payout file of the approved line, kept with its message id; no error on the page.
+        browser.find("#payout-files-none").await;
+        assert!(!disabled(&browser, "make-payout").await);
         let date = browser.script("return document.getElementById('execution-date').value").await;
         assert!(date.as_str().is_some_and(|d| d.len() == 10), "a default execution date: {date}");
-        browser.click(&browser.find("#download-csv").await).await;
+        browser.click(&browser.find("#make-payout").await).await;
+        browser.wait_for_text("#payout-message", "is gemaakt met 1 betaling").await;
+        wait_for(&browser, "#payout:not(:has(#payout-error))").await;
+        let files = get_json(&server, &admin, "/statements/2026-10/payout-files").await;
+        let (file_id, msg_id) = (files[0]["id"].as_str().unwrap().to_owned(), files[0]["msg_id"].as_str().unwrap().to_owned());
+        let row = browser.wait_for_text(&format!("#payout-file-{file_id}"), &msg_id).await;
+        assert!(row.contains("1 betaling, samen EUR 159,99") && row.contains("Iris van Leeuwen"), "{row}");
+        // Every approved line is in the file now: no second file of the same line.
+        wait_for(&browser, "#make-payout:disabled").await;
+        // The list for people: fetched with the token, EUR 159.99 in it.
+        browser.click(&browser.find(&format!("#payout-file-{file_id} .download-csv")).await).await;
         browser
-            .wait_for_text("#payout-message", "vrijwilligersvergoeding-2026-10.csv is gedownload")
+            .wait_for_text("#payout-message", &format!("vrijwilligersvergoeding-2026-10-{msg_id}.csv is gedownload"))
             .await;
         wait_for(&browser, "#payout:not(:has(#payout-error))").await;
-        let (status, csv) = get(&server, &admin, "/statements/2026-10/payout.csv").await;
+        let (status, csv) = get(&server, &admin, &format!("/statements/2026-10/payout-files/{file_id}/payout.csv")).await;
         assert_eq!(status, 200, "{csv}");
         assert!(csv.contains(";159,99;") && csv.contains("Dijkstra"), "{csv}");
         // The bank's file too: the demo pays from a fictional account.
-        browser.click(&browser.find("#download-sepa").await).await;
+        browser.click(&browser.find(&format!("#payout-file-{file_id} .download-sepa")).await).await;
         browser
-            .wait_for_text("#payout-message", "vrijwilligersvergoeding-2026-10.xml is gedownload")
+            .wait_for_text("#payout-message", &format!("vrijwilligersvergoeding-2026-10-{msg_id}.xml is gedownload"))
             .await;
         wait_for(&browser, "#payout:not(:has(#payout-error))").await;
+        browser.script("document.getElementById('payout').scrollIntoView()").await;
         browser.screenshot(&shot(&db, "vergoedingen-goedgekeurd")).await;
 
         // Marked paid after confirming: nothing more to do on the line.
@@ -225,6 +238,10 @@ on_both_backends! {
         assert!(totals.contains("Goedgekeurd: EUR 0,00"), "{totals}");
         let statement = get_json(&server, &admin, "/statements/2026-10").await;
         assert_eq!(statement["lines"][0]["line"]["status"], "paid");
+        // Paid, the file it was paid with is still there to download again.
+        browser.click(&browser.find(&format!("#payout-file-{file_id} .download-sepa")).await).await;
+        browser.wait_for_text("#payout-message", &format!("{msg_id}.xml is gedownload")).await;
+        wait_for(&browser, "#payout:not(:has(#payout-error))").await;
         browser.screenshot(&shot(&db, "vergoedingen-betaald")).await;
 
         // November, a month on: Fenna's hours still wait for the school.

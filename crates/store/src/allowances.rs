@@ -40,11 +40,12 @@ struct LineRow {
     ambassador_name: String,
     line: String,
     has_iban: bool,
+    payout_file_id: Option<Uuid>,
     version: i32,
 }
 
 const SELECT_LINES: &str = "SELECT l.id, l.ambassador_id, a.name AS ambassador_name, l.line, \
-     (p.iban IS NOT NULL) AS has_iban, l.version FROM statement_lines l JOIN ambassadors a ON a.id = l.ambassador_id \
+     (p.iban IS NOT NULL) AS has_iban, l.payout_file_id, l.version FROM statement_lines l JOIN ambassadors a ON a.id = l.ambassador_id \
      LEFT JOIN allowance_profiles p ON p.ambassador_id = l.ambassador_id";
 
 impl Store {
@@ -416,6 +417,7 @@ fn line_item(row: LineRow) -> StoreResult<StatementLineItem> {
         ambassador_name: row.ambassador_name,
         line: from_json(&row.line, "a statement line")?,
         has_iban: row.has_iban,
+        payout_file_id: row.payout_file_id,
         version: i64::from(row.version),
     })
 }

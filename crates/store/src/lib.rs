@@ -32,6 +32,7 @@ mod organisations;
 mod outbox;
 mod partner_clients;
 mod password_resets;
+mod payout_files;
 mod placements;
 mod refresh_tokens;
 mod reminders;
@@ -74,6 +75,7 @@ pub use organisations::{NewOrganisation, OrganisationFilter};
 pub use outbox::{Attachment, NewEmail, OutboxBacklog, OutboxCounts, OutboxMessage};
 pub use partner_clients::{NewPartnerClient, PartnerClientRecord};
 pub use password_resets::PasswordResetRecord;
+pub use payout_files::{NewPayoutFile, StoredPayoutFile, UnfiledLine};
 pub use refresh_tokens::{RefreshOutcome, RefreshTokenRecord};
 pub use research::{
     ResearchAmbassadorRow, ResearchAttendanceRow, ResearchHoursRow, ResearchMatchRow,

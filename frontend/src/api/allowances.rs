@@ -3,7 +3,8 @@
 
 use domain::allowance::AllowanceCaps;
 use domain::contract::{
-    LineAdjustment, LineTransition, Statement, StatementLineItem, StatementRunInput,
+    LineAdjustment, LineTransition, PayoutFile, PayoutFileInput, Statement, StatementLineItem,
+    StatementRunInput,
 };
 use uuid::Uuid;
 
@@ -60,18 +61,41 @@ pub async fn move_line(
     .await
 }
 
-/// The month's approved lines as a CSV for people.
-pub async fn payout_csv(api: &Api, month: &str) -> Result<String, ApiError> {
-    api.get_file(&format!("/statements/{month}/payout.csv"), &[])
+/// The month's payout files, oldest first.
+pub async fn payout_files(api: &Api, month: &str) -> Result<Vec<PayoutFile>, ApiError> {
+    api.get(&format!("/statements/{month}/payout-files"), &[])
         .await
 }
 
-/// The month's approved lines as a SEPA credit transfer file, paid on `execution_date`
-/// (`YYYY-MM-DD`).
-pub async fn payout_sepa(api: &Api, month: &str, execution_date: &str) -> Result<String, ApiError> {
+/// Makes a payout file of the month's approved lines that are in no file yet, paid on
+/// `execution_date` (`YYYY-MM-DD`).
+pub async fn make_payout_file(
+    api: &Api,
+    month: &str,
+    execution_date: &str,
+) -> Result<PayoutFile, ApiError> {
+    let execution_date = chrono::NaiveDate::parse_from_str(execution_date, "%Y-%m-%d").ok();
+    api.post(
+        &format!("/statements/{month}/payout-files"),
+        &PayoutFileInput { execution_date },
+    )
+    .await
+}
+
+/// A payout file's payments as a CSV for people.
+pub async fn payout_file_csv(api: &Api, month: &str, id: Uuid) -> Result<String, ApiError> {
     api.get_file(
-        &format!("/statements/{month}/payout.xml"),
-        &[("execution_date", execution_date.to_owned())],
+        &format!("/statements/{month}/payout-files/{id}/payout.csv"),
+        &[],
+    )
+    .await
+}
+
+/// A payout file's SEPA credit transfer, as it was made.
+pub async fn payout_file_sepa(api: &Api, month: &str, id: Uuid) -> Result<String, ApiError> {
+    api.get_file(
+        &format!("/statements/{month}/payout-files/{id}/payout.xml"),
+        &[],
     )
     .await
 }

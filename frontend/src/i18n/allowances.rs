@@ -100,9 +100,19 @@ pub struct AllowanceTexts {
     pub payout_title: &'static str,
     pub payout_hint: &'static str,
     pub payout_none: &'static str,
+    pub payout_none_yet: &'static str,
     pub execution_date: &'static str,
+    pub make_payout: &'static str,
+    pub making_payout: &'static str,
+    pub payout_made: &'static str,
+    pub payout_files_title: &'static str,
+    pub payout_files_none: &'static str,
+    pub payout_file_facts: &'static str,
+    pub payments_one: &'static str,
+    pub payments_many: &'static str,
     pub download_csv: &'static str,
     pub download_sepa: &'static str,
+    pub no_sepa: &'static str,
     pub downloading: &'static str,
     pub downloaded: &'static str,
 
@@ -116,6 +126,7 @@ pub struct AllowanceTexts {
     pub err_changed: &'static str,
     pub err_negative: &'static str,
     pub err_nothing_to_pay: &'static str,
+    pub err_all_in_files: &'static str,
     pub err_iban_missing: &'static str,
     pub err_iban_missing_names: &'static str,
     pub err_payout_account: &'static str,
@@ -207,6 +218,9 @@ impl AllowanceTexts {
                 );
             }
             Some("invalid_transition") => self.err_changed,
+            Some("nothing_to_pay") if details.is_some_and(|d| !d.payout_files.is_empty()) => {
+                self.err_all_in_files
+            }
             Some("nothing_to_pay") => self.err_nothing_to_pay,
             Some("payout_account_missing") => self.err_payout_account,
             Some("iban_missing") if without_iban.is_empty() => self.err_iban_missing,

@@ -79,6 +79,10 @@ pub const NL: AuditTexts = AuditTexts {
         ("allowance.declare", "stelde vergoedingen op"),
         ("allowance.flag", "markeerde een vergoeding"),
         ("allowance.payout", "maakte een betaalbestand"),
+        (
+            "allowance.payout_download",
+            "downloadde een betaalbestand opnieuw",
+        ),
         ("allowance.profile", "wijzigde vergoedingsgegevens"),
         ("allowance.statement", "stelde een opgave op"),
         (
@@ -176,6 +180,7 @@ pub const NL: AuditTexts = AuditTexts {
         ("message", "bericht"),
         ("organisation", "organisatie"),
         ("partner_client", "partnerkoppeling"),
+        ("payout_file", "betaalbestand"),
         ("placement", "plek"),
         ("school", "school"),
         ("session", "sessie"),

@@ -11,18 +11,16 @@ use domain::contract::{
     LineAdjustment, LineTransition, Problem, Statement, StatementLineItem, StatementRunInput,
 };
 use domain::money::Cents;
-use domain::payout::business_day::{closed_because, next_business_day};
-use domain::payout::{CreditTransfer, PayoutLine, write_csv, write_pain001};
 use serde::Deserialize;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::Principal;
-use crate::error::ErrorCode;
 use crate::error::{ApiError, OrNotFound};
 use crate::etag::{self, IfMatch};
 use crate::policy::{self, Action};
 use crate::state::AppState;
+use crate::usecases::payout_files::{self, Needs};
 use crate::usecases::{allowance_settings, statements};
 
 /// Registers the routes of this file.
@@ -475,18 +473,20 @@ pub struct PayoutQuery {
     pub execution_date: Option<NaiveDate>,
 }
 
-/// The month's approved lines as a CSV: name, IBAN, amount, description. By default for a
-/// Dutch spreadsheet (`Naam;IBAN;Bedrag;Omschrijving`, `160,00`, a byte order mark), or for
-/// programs with `dialect=rfc4180` (`name,iban,amount,description`, `160.00`).
+/// Deprecated: use `POST /statements/{month}/payout-files` and download the file it makes.
+/// Makes a payout file of the month's approved lines that are in no file yet and answers its
+/// payments as a CSV: by default for a Dutch spreadsheet (`Naam;IBAN;Bedrag;Omschrijving`,
+/// `160,00`, a byte order mark), or for programs with `dialect=rfc4180`. Once every line is in
+/// a file, download the earlier files again from `/statements/{month}/payout-files`.
 #[utoipa::path(
     operation_id = "getPayoutCsv",
     tag = "allowances",
     params(("month" = String, Path, description = "The month, `YYYY-MM`."), super::CsvQuery),
     responses(
-        (status = 200, description = "The payout list.", content_type = "text/csv", body = String),
+        (status = 200, description = "The payout list of the new file.", content_type = "text/csv", body = String),
         (status = 400, description = "`dialect` is neither `dutch` nor `rfc4180`.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "Only programme staff download payouts.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Nothing approved to pay (`nothing_to_pay`), or a volunteer without an IBAN (`iban_missing`, naming them).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Nothing approved outside a file (`nothing_to_pay`, with the month's files in `details.payout_files`), or a volunteer without an IBAN (`iban_missing`, naming them).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The month is not `YYYY-MM`.", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -498,29 +498,23 @@ pub async fn payout_csv(
     month: web::Path<String>,
     query: web::Query<super::CsvQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    policy::authorize(&principal, Action::ManageAllowances, "statements")?;
     let month = super::month_param(&month)?;
-    let lines = payout_lines(&state, month).await?;
-    let csv = write_csv(&lines, query.dialect()).map_err(|e| ApiError::Unexpected(e.into()))?;
-    Ok(HttpResponse::Ok()
-        .content_type("text/csv; charset=utf-8")
-        .insert_header((
-            "Content-Disposition",
-            format!("attachment; filename=\"vrijwilligersvergoeding-{month}.csv\""),
-        ))
-        .body(csv))
+    let made = payout_files::make(&state, &principal, month, None, Needs::Any).await?;
+    super::payout_files::csv_response(&made, query.dialect())
 }
 
-/// The month's approved lines as a SEPA credit transfer file (pain.001.001.03) for the bank,
-/// paid from the programme's account (`KLASBRUG_PAYOUT_IBAN`).
+/// Deprecated: use `POST /statements/{month}/payout-files` and download the file it makes.
+/// Makes a payout file of the month's approved lines that are in no file yet and answers it as
+/// a SEPA credit transfer (pain.001.001.03) for the bank, paid from the programme's account
+/// (`KLASBRUG_PAYOUT_IBAN`).
 #[utoipa::path(
     operation_id = "getPayoutSepa",
     tag = "allowances",
     params(("month" = String, Path, description = "The month, `YYYY-MM`."), PayoutQuery),
     responses(
-        (status = 200, description = "The credit transfer initiation.", content_type = "application/xml", body = String),
+        (status = 200, description = "The credit transfer initiation of the new file.", content_type = "application/xml", body = String),
         (status = 403, description = "Only programme staff download payouts.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Nothing approved to pay, a volunteer without an IBAN, or no payout account configured (`payout_account_missing`).", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Nothing approved outside a file (`nothing_to_pay`, with the month's files in `details.payout_files`), a volunteer without an IBAN, or no payout account configured (`payout_account_missing`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "The month is not `YYYY-MM`, or the execution date is in the past or a day TARGET2 is closed (the detail names the next business day).", body = Problem, content_type = "application/problem+json"),
     ),
     security(("bearer" = []))
@@ -532,62 +526,10 @@ pub async fn payout_sepa(
     month: web::Path<String>,
     query: web::Query<PayoutQuery>,
 ) -> Result<HttpResponse, ApiError> {
-    policy::authorize(&principal, Action::ManageAllowances, "statements")?;
     let month = super::month_param(&month)?;
-    let Some(account) = state.payout_account.clone() else {
-        return Err(ApiError::Conflict {
-            code: ErrorCode::PayoutAccountMissing,
-            detail: "set KLASBRUG_PAYOUT_IBAN (and KLASBRUG_PAYOUT_NAME) to the account allowances are paid from".to_owned(),
-        });
-    };
-    let lines = payout_lines(&state, month).await?;
-    let now = state.clock.now();
-    let execution_date = match query.execution_date {
-        // Tomorrow, or the first business day after it.
-        None => next_business_day(state.clock.today() + chrono::Duration::days(1)),
-        Some(day) => day,
-    };
-    if execution_date < state.clock.today() {
-        return Err(ApiError::invalid_field(
-            "execution_date",
-            "the bank cannot pay on a day that has passed",
-        ));
-    }
-    if let Some(closed) = closed_because(execution_date) {
-        return Err(ApiError::invalid_field(
-            "execution_date",
-            format!(
-                "{execution_date} is {closed}, when banks do not execute SEPA transfers (TARGET2 is closed); the next business day is {}",
-                next_business_day(execution_date)
-            ),
-        ));
-    }
-    let transfer = CreditTransfer {
-        // Unique per file, also for two files made in the same second: at most 35 characters.
-        message_id: format!("KB-{}", Uuid::now_v7().simple()),
-        created_at: now,
-        execution_date,
-        debtor_name: account.name,
-        debtor_iban: account.iban,
-        debtor_bic: None,
-        lines,
-    };
-    let xml = write_pain001(&transfer).map_err(|e| ApiError::Unexpected(e.into()))?;
-    super::audit(
-        &state.store,
-        &principal,
-        "allowance.payout",
-        "statement",
-        None,
-    )
-    .await?;
-    Ok(HttpResponse::Ok()
-        .content_type("application/xml; charset=utf-8")
-        .insert_header((
-            "Content-Disposition",
-            format!("attachment; filename=\"vrijwilligersvergoeding-{month}.xml\""),
-        ))
-        .body(xml))
+    let made =
+        payout_files::make(&state, &principal, month, query.execution_date, Needs::Sepa).await?;
+    super::payout_files::sepa_response(&made)
 }
 
 /// A volunteer's own allowances in a calendar year: their lines, what they declared, what was
@@ -669,49 +611,4 @@ fn line_response(status: StatusCode, item: &StatementLineItem) -> HttpResponse {
     HttpResponse::build(status)
         .insert_header((header::ETAG, etag::of_version(item.version)))
         .json(item)
-}
-
-/// The approved lines of `month` as payments, or why they cannot be paid.
-async fn payout_lines(state: &AppState, month: CalendarMonth) -> Result<Vec<PayoutLine>, ApiError> {
-    let approved: Vec<StatementLineItem> = state
-        .store
-        .statement_lines(Some(month), None, None)
-        .await?
-        .into_iter()
-        .filter(|l| {
-            l.line.status() == domain::allowance::LineStatus::Approved
-                && l.line.amount().is_positive()
-        })
-        .collect();
-    if approved.is_empty() {
-        return Err(ApiError::Conflict {
-            code: ErrorCode::NothingToPay,
-            detail: format!("no approved lines with an amount for {month}"),
-        });
-    }
-    let mut lines = Vec::new();
-    let mut missing = Vec::new();
-    for item in approved {
-        let profile = state.store.allowance_profile(item.ambassador_id).await?;
-        match profile.and_then(|p| p.iban.map(|iban| (iban, p.account_holder))) {
-            Some((iban, holder)) => lines.push(PayoutLine {
-                end_to_end_id: format!("KB{}", item.id.simple()).chars().take(35).collect(),
-                name: holder.unwrap_or_else(|| item.ambassador_name.clone()),
-                iban,
-                amount: item.line.amount(),
-                description: format!("Vrijwilligersvergoeding {}", month.dutch()),
-            }),
-            None => missing.push(item.ambassador_name),
-        }
-    }
-    if !missing.is_empty() {
-        return Err(ApiError::Conflict {
-            code: ErrorCode::IbanMissing,
-            detail: format!(
-                "no IBAN on record for {}; record it in their allowance details first",
-                missing.join(", ")
-            ),
-        });
-    }
-    Ok(lines)
 }

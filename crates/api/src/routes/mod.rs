@@ -23,6 +23,7 @@ pub mod messages;
 pub mod mine;
 pub mod organisations;
 mod pagination;
+pub mod payout_files;
 pub mod placements;
 pub mod research;
 pub mod schools;
@@ -54,6 +55,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     lesson_schedule::configure(config);
     hours::configure(config);
     allowances::configure(config);
+    payout_files::configure(config);
     employers::configure(config);
     sponsorship::configure(config);
     mine::configure(config);

@@ -26,6 +26,7 @@ pub mod matching;
 pub mod messages;
 pub mod mine;
 pub mod password_resets;
+pub mod payout_files;
 pub mod placements;
 pub mod reminders;
 pub mod research;

@@ -285,11 +285,32 @@ async fn change_line(
         }
         Err(error) => return Err(refusal(error)),
     };
+    use domain::allowance::LineStatus;
+    if let Some(file) = item.payout_file_id
+        && line.status() == LineStatus::Draft
+    {
+        // The file may have gone to the bank: taking the line out of it could pay it twice.
+        let msg_id = tx.payout_file(file).await?.file.msg_id;
+        return Err(ApiError::Conflict {
+            code: ErrorCode::InvalidTransition,
+            detail: format!(
+                "the line is in payout file {msg_id}, which may have gone to the bank; mark it paid, and correct it if needed"
+            ),
+        });
+    }
     let saved = tx
         .update_statement_line(item.id, item.ambassador_id, item.version, &line)
         .await?
         .ok_or_else(changed_under_lock)?;
-    use domain::allowance::LineStatus;
+    if line.status() == LineStatus::Approved && item.line.status() != LineStatus::Approved {
+        // An approved line pays to the account on record now, whatever is entered later.
+        let profile = tx.allowance_profile(item.ambassador_id).await?;
+        let (iban, holder) = profile
+            .map(|p| (p.iban, p.account_holder))
+            .unwrap_or_default();
+        tx.set_line_payee(item.id, iban.as_ref(), holder.as_deref())
+            .await?;
+    }
     let paid_now = item.line.status() != LineStatus::Paid && line.status() == LineStatus::Paid;
     if paid_now {
         let ambassador = tx.get_ambassador(item.ambassador_id).await?;

@@ -1,7 +1,7 @@
 //! The volunteer allowance as the API shows it: each volunteer's details, allowances declared
 //! from elsewhere, and the monthly statement lines.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -147,6 +147,9 @@ pub struct StatementLineItem {
     pub line: StatementLine,
     /// Whether an IBAN is on record to pay it to.
     pub has_iban: bool,
+    /// The payout file the line went into, once it is in one: it never goes into another.
+    #[serde(default)]
+    pub payout_file_id: Option<Uuid>,
     /// The line's version: it goes up by one with every change. Send it back in `If-Match`
     /// (as the `ETag` `"<version>"`) so a change made by someone else in between is refused
     /// with 412 instead of being overwritten.
@@ -235,4 +238,43 @@ pub struct AllowanceYear {
     /// Declared from elsewhere this year, in cents.
     #[cfg_attr(feature = "openapi", schema(value_type = i64))]
     pub declared_total: Cents,
+}
+
+/// A payout file: approved lines of a month put together once, with the message id the bank
+/// knows them by. It never changes: downloaded again, it is the same file, as SEPA XML for the
+/// bank and as a CSV for people.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PayoutFile {
+    /// The file's id.
+    pub id: Uuid,
+    /// The month its lines belong to, `YYYY-MM`.
+    pub month: String,
+    /// The SEPA message id (`MsgId`, `KB-` and a time-ordered id): unique per file.
+    pub msg_id: String,
+    /// The day the bank is asked to pay.
+    pub execution_date: NaiveDate,
+    /// When it was made.
+    pub created_at: DateTime<Utc>,
+    /// Who made it.
+    pub created_by: String,
+    /// How many payments it holds.
+    pub line_count: i64,
+    /// What they add up to, in cents.
+    pub total: Cents,
+    /// Whether the SEPA file was made: not when no payout account was set at the time (the CSV
+    /// is there regardless).
+    pub has_sepa: bool,
+}
+
+/// What a new payout file needs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct PayoutFileInput {
+    /// The requested execution date: a TARGET2 business day (no weekend, New Year's Day, Good
+    /// Friday, Easter Monday, 1 May, 25 or 26 December), today or later. When absent, tomorrow
+    /// or the first business day after it.
+    #[serde(default)]
+    pub execution_date: Option<NaiveDate>,
 }

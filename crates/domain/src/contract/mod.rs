@@ -29,8 +29,8 @@ pub mod webhook;
 
 pub use allowance::{
     AllowanceProfile, AllowanceYear, DeclaredAllowance, DeclaredAllowanceInput, LineAction,
-    LineAdjustment, LineTransition, Statement, StatementLineItem, StatementRunInput,
-    WaitingVolunteer,
+    LineAdjustment, LineTransition, PayoutFile, PayoutFileInput, Statement, StatementLineItem,
+    StatementRunInput, WaitingVolunteer,
 };
 pub use ambassador::{
     Ambassador, AmbassadorExport, AmbassadorInput, AmbassadorListItem, AmbassadorQuery,

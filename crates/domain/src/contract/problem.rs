@@ -58,6 +58,9 @@ pub struct ProblemDetails {
     /// `meeting_not_held`: the introduction meeting that has to take place before confirming.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting: Option<super::Meeting>,
+    /// `nothing_to_pay`: the month's payout files made earlier, each downloadable again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub payout_files: Vec<super::PayoutFile>,
 }
 
 /// One invalid field of a request.

@@ -22,7 +22,7 @@ use crate::money::Cents;
 pub const MAX_AMOUNT: Cents = Cents(99_999_999_999);
 
 /// One payment to one person.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct PayoutLine {
     /// The payer's reference for this payment, returned by the bank with it: 1 to 35
     /// characters of the SEPA set, without spaces (only used in the SEPA file).

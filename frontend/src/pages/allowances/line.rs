@@ -32,6 +32,8 @@ pub fn steps(item: &StatementLineItem) -> &'static [Step] {
     match item.line.status() {
         LineStatus::Draft if item.line.flags().is_empty() => &[Step::Adjust, Step::Approve],
         LineStatus::Draft => &[Step::Adjust],
+        // In a payout file, which may be at the bank: paid, or corrected afterwards.
+        LineStatus::Approved if item.payout_file_id.is_some() => &[Step::MarkPaid],
         LineStatus::Approved => &[Step::Reopen, Step::MarkPaid],
         LineStatus::Paid => &[],
     }
@@ -402,6 +404,9 @@ mod tests {
         let mut line = item(1, 0, true);
         line.line.approve().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(steps(&line), [Step::Reopen, Step::MarkPaid]);
+        // In a payout file, which may be at the bank: no way back to draft.
+        line.payout_file_id = Some(uuid::Uuid::from_u128(7));
+        assert_eq!(steps(&line), [Step::MarkPaid]);
         line.line.mark_paid().unwrap_or_else(|e| panic!("{e}"));
         assert!(steps(&line).is_empty());
     }

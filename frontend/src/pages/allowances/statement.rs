@@ -21,6 +21,8 @@ use crate::i18n::fill;
 pub struct Totals {
     pub approved: Cents,
     pub approved_lines: usize,
+    /// Approved lines with an amount that are in no payout file yet: what a new file holds.
+    pub unfiled: usize,
     pub paid: Cents,
     pub lines: usize,
 }
@@ -40,6 +42,14 @@ pub fn totals(lines: &[StatementLineItem]) -> Totals {
             .iter()
             .filter(|l| l.line.status() == LineStatus::Approved)
             .count(),
+        unfiled: lines
+            .iter()
+            .filter(|l| {
+                l.line.status() == LineStatus::Approved
+                    && l.payout_file_id.is_none()
+                    && l.line.amount().is_positive()
+            })
+            .count(),
         paid: sum(LineStatus::Paid),
         lines: lines.len(),
     }
@@ -49,7 +59,9 @@ pub fn totals(lines: &[StatementLineItem]) -> Totals {
 pub fn approved_without_iban(lines: &[StatementLineItem]) -> Vec<String> {
     lines
         .iter()
-        .filter(|l| l.line.status() == LineStatus::Approved && !l.has_iban)
+        .filter(|l| {
+            l.line.status() == LineStatus::Approved && l.payout_file_id.is_none() && !l.has_iban
+        })
         .map(|l| l.ambassador_name.clone())
         .collect()
 }
@@ -294,7 +306,7 @@ pub fn StatementView(props: &StatementViewProps) -> Html {
             { waiting_list.unwrap_or_default() }
             { lines }
             <PayoutPanel api={props.api.clone()} month={props.month.clone()}
-                approved={sums.approved_lines} {without_iban} />
+                unfiled={sums.unfiled} {without_iban} on_made={load_again.clone()} />
         </div>
     }
 }

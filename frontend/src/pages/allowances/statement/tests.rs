@@ -41,6 +41,7 @@ pub fn item(n: u128, declared: i64, has_iban: bool) -> StatementLineItem {
         ambassador_name: format!("Vrijwilliger {n}"),
         line: compute_line(&input).unwrap_or_else(|e| panic!("{e}")),
         has_iban,
+        payout_file_id: None,
         version: 1,
     }
 }
@@ -53,6 +54,11 @@ fn approved(mut item: StatementLineItem) -> StatementLineItem {
 fn paid(item: StatementLineItem) -> StatementLineItem {
     let mut item = approved(item);
     item.line.mark_paid().unwrap_or_else(|e| panic!("{e}"));
+    item
+}
+
+fn filed(mut item: StatementLineItem) -> StatementLineItem {
+    item.payout_file_id = Some(Uuid::from_u128(900));
     item
 }
 
@@ -71,16 +77,19 @@ fn totals_add_up_approved_and_paid_apart() {
         paid(item(2, 0, true)),
         item(3, 5001, false),
         approved(item(4, 0, false)),
+        filed(approved(item(5, 0, false))),
     ];
     assert_eq!(
         totals(&lines),
         Totals {
-            approved: Cents(32_000),
-            approved_lines: 2,
+            approved: Cents(48_000),
+            approved_lines: 3,
+            unfiled: 2,
             paid: Cents(16_000),
-            lines: 4,
+            lines: 5,
         }
     );
+    // A line in a payout file pays to the IBAN recorded at approval: nobody is missing one.
     assert_eq!(approved_without_iban(&lines), ["Vrijwilliger 4"]);
     let none = totals(&[]);
     assert_eq!((none.approved, none.lines), (Cents::ZERO, 0));
