@@ -102,7 +102,9 @@ on_both_backends! {
         let approved: StatementLineItem = app.post_ok(&format!("/api/v1/statement-lines/{}/transitions", line.id), &admin, &json!({"action": "approve"}), StatusCode::OK).await;
         let amount = approved.line.amount().0 as f64 / 100.0;
 
-        let csv = app.get("/api/v1/statements/2026-10/payout.csv", &admin).await;
+        let file: domain::contract::PayoutFile = app.post_ok("/api/v1/statements/2026-10/payout-files", &admin, &json!({}), StatusCode::CREATED).await;
+        let csv_path = format!("/api/v1/statements/2026-10/payout-files/{}/payout.csv", file.id);
+        let csv = app.get(&csv_path, &admin).await;
         assert_eq!(csv.status(), StatusCode::OK);
         let rows = open_as_dutch_spreadsheet(&csv.bytes().await.unwrap());
         assert_eq!(rows.len(), 2, "a header and one line: {rows:?}");
@@ -113,7 +115,7 @@ on_both_backends! {
         assert_eq!(rows[1][2], Cell::Number(amount), "the amount is a number, {amount}");
 
         // The machine dialect read the Dutch way is what the issue saw: amounts as text.
-        let machine = app.get("/api/v1/statements/2026-10/payout.csv?dialect=rfc4180", &admin).await.bytes().await.unwrap();
+        let machine = app.get(&format!("{csv_path}?dialect=rfc4180"), &admin).await.bytes().await.unwrap();
         let rows = open_as_dutch_spreadsheet(&machine);
         assert_eq!(rows[1].len(), 1, "one column in a Dutch office suite: {rows:?}");
     }
