@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 
-use process::{cargo, step};
+use process::{Phases, cargo, step};
 
 const HELP: &str = "\
 cargo xtask <command>
@@ -120,24 +120,28 @@ fn build(root: &Path) -> Result<()> {
 /// databases run on SQLite only; nothing starts a browser.
 fn test_quick(root: &Path) -> Result<()> {
     let started = Instant::now();
+    let mut phases = Phases::default();
     checks::office_suite_installed()?;
-    format_and_lints(root)?;
+    format_and_lints(root, &mut phases)?;
     step(
         "unit, store contract and API tests on SQLite (--quick: PostgreSQL and the browser skipped)",
     );
-    cargo(
-        root,
-        &[
-            "test",
-            "--workspace",
-            "--exclude",
-            "klasbrug-e2e",
-            "--",
-            "--skip",
-            "::postgres::",
-        ],
-        &[],
-    )?;
+    phases.time("tests on SQLite", || {
+        cargo(
+            root,
+            &[
+                "test",
+                "--workspace",
+                "--exclude",
+                "klasbrug-e2e",
+                "--",
+                "--skip",
+                "::postgres::",
+            ],
+            &[],
+        )
+    })?;
+    phases.report();
     println!(
         "\n==> quick checks passed in {:.0?}; `cargo xtask test` runs everything",
         started.elapsed()
@@ -151,23 +155,37 @@ fn test(root: &Path) -> Result<()> {
     checks::postgres_reachable()?;
     checks::browser_installed()?;
     checks::office_suite_installed()?;
-    format_and_lints(root)?;
+    let mut phases = Phases::default();
+    format_and_lints(root, &mut phases)?;
     step("unit, store contract (SQLite + PostgreSQL) and API tests");
-    cargo(
-        root,
-        &["test", "--workspace", "--exclude", "klasbrug-e2e"],
-        &[],
-    )?;
-    contract::run(root, &target_dir(root))?;
-    browser_tests(root, &[])?;
+    phases.time("unit, store and API tests", || {
+        cargo(
+            root,
+            &["test", "--workspace", "--exclude", "klasbrug-e2e"],
+            &[],
+        )
+    })?;
+    phases.time("contract: lint and generated client", || {
+        contract::run(root, &target_dir(root))
+    })?;
+    phases.time("browser tests, with their builds", || {
+        browser_tests(root, &[])
+    })?;
+    phases.report();
     println!("\n==> all checks passed in {:.0?}", started.elapsed());
     Ok(())
 }
 
-fn format_and_lints(root: &Path) -> Result<()> {
+fn format_and_lints(root: &Path, phases: &mut Phases) -> Result<()> {
     step("formatting: cargo fmt --check");
-    cargo(root, &["fmt", "--all", "--check"], &[])?;
+    phases.time("formatting", || {
+        cargo(root, &["fmt", "--all", "--check"], &[])
+    })?;
     step("lints: cargo clippy (server, tests, web app) with warnings as errors");
+    phases.time("lints", || lints(root))
+}
+
+fn lints(root: &Path) -> Result<()> {
     cargo(
         root,
         &[

@@ -3,6 +3,7 @@
 use std::ffi::OsStr;
 use std::path::Path;
 use std::process::Command;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result, bail};
 
@@ -31,4 +32,26 @@ pub fn cargo(root: &Path, args: &[&str], env: &[(&str, &OsStr)]) -> Result<()> {
         bail!("cargo {} failed ({status})", args.join(" "));
     }
     Ok(())
+}
+
+/// How long each part of a run took, printed at its end so a slow part stands out.
+#[derive(Default)]
+pub struct Phases(Vec<(&'static str, Duration)>);
+
+impl Phases {
+    /// Runs `part`, noting its time under `name`.
+    pub fn time<T>(&mut self, name: &'static str, part: impl FnOnce() -> Result<T>) -> Result<T> {
+        let started = Instant::now();
+        let outcome = part();
+        self.0.push((name, started.elapsed()));
+        outcome
+    }
+
+    /// Prints the parts and their times.
+    pub fn report(&self) {
+        println!();
+        for (name, took) in &self.0 {
+            println!("    {:>6.1} s  {name}", took.as_secs_f64());
+        }
+    }
 }

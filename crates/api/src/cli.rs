@@ -90,14 +90,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     "KLASBRUG_PUBLIC_URL is not set: the reminders link to the web app at that address"
                 )
             })?;
-            let clock = match std::env::var("KLASBRUG_CLOCK_START") {
-                Ok(start) => crate::clock::parse_start(&start)
-                    .map(crate::clock::Clock::starting_at)
-                    .ok_or_else(|| {
-                        anyhow::anyhow!("KLASBRUG_CLOCK_START is not a date or an instant")
-                    })?,
-                Err(_) => crate::clock::Clock::system(),
-            };
+            let clock = clock_from_env()?;
             let store = open().await?.with_clock(clock);
             // Signed as the server signs them, so the unsubscribe links work there.
             let mailer = match std::env::var("KLASBRUG_JWT_SECRET") {
@@ -123,8 +116,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     "the database is not empty; demo data goes into an empty database only"
                 );
             }
-            crate::seed::seed_demo(&store, crate::clock::Clock::system().now()).await?;
+            let clock = clock_from_env()?;
+            let store = store.with_clock(clock);
+            crate::seed::seed_demo(&store, clock.now()).await?;
             crate::seed::print_demo_logins();
+            store.close().await;
             Ok(())
         }
         Command::CreateAdmin {
@@ -133,6 +129,16 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             name,
         } => create_admin(email, password, name).await,
         Command::CreatePartnerClient { name, scopes } => create_partner_client(name, scopes).await,
+    }
+}
+
+/// The application clock: the real one, or `KLASBRUG_CLOCK_START` as `serve` reads it.
+fn clock_from_env() -> anyhow::Result<crate::clock::Clock> {
+    match std::env::var("KLASBRUG_CLOCK_START") {
+        Ok(start) => crate::clock::parse_start(&start)
+            .map(crate::clock::Clock::starting_at)
+            .ok_or_else(|| anyhow::anyhow!("KLASBRUG_CLOCK_START is not a date or an instant")),
+        Err(_) => Ok(crate::clock::Clock::system()),
     }
 }
 

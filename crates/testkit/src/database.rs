@@ -25,7 +25,7 @@ pub struct TestDatabase {
     pg_name: Option<String>,
 }
 
-fn postgres_admin_url() -> String {
+pub(crate) fn postgres_admin_url() -> String {
     std::env::var("KLASBRUG_TEST_POSTGRES_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_owned())
 }

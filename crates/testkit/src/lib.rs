@@ -10,6 +10,7 @@ mod database;
 pub mod mail;
 mod server;
 pub mod smtp;
+mod template;
 pub mod webhook;
 
 pub use database::{Backend, TestDatabase, TestDatabaseRef};

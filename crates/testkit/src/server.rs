@@ -32,6 +32,18 @@ const LOG_WAIT: Duration = Duration::from_secs(30);
 const LISTENING: &str = "listening on ";
 
 impl TestServer {
+    /// Starts `binary serve` on the test database `db`: [`Self::spawn`], after filling an empty
+    /// database with a copy of the seeded demo when the server would seed it itself (see
+    /// `template.rs`).
+    pub async fn spawn_on(
+        binary: &Path,
+        db: &crate::TestDatabaseRef,
+        env: &[(&str, &str)],
+    ) -> Self {
+        crate::template::prefill_demo(binary, db, env).await;
+        Self::spawn(binary, &db.url, env).await
+    }
+
     /// Starts `binary serve` on `database_url`, bound to a free port, with `env` added to a
     /// minimal environment (a fixed test signing key, quiet logs, the clock at
     /// [`crate::CLOCK_START`]). Returns once the server has

@@ -33,7 +33,7 @@ pub async fn spawn_app_with(db: &TestDatabaseRef, env: &[(&str, &str)]) -> TestA
         ("KLASBRUG_STATIC_DIR", "/nonexistent"),
     ];
     all.extend_from_slice(env);
-    let server = TestServer::spawn(env!("CARGO_BIN_EXE_klasbrug").as_ref(), &db.url, &all).await;
+    let server = TestServer::spawn_on(env!("CARGO_BIN_EXE_klasbrug").as_ref(), db, &all).await;
     TestApp {
         server,
         client: new_client(),

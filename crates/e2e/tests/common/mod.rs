@@ -42,7 +42,7 @@ pub async fn spawn_server_with(db: &TestDatabaseRef, extra: &[(&str, &str)]) -> 
         ("RUST_LOG", "warn,klasbrug::mail=info"),
     ];
     env.extend_from_slice(extra);
-    TestServer::spawn(&binary, &db.url, &env).await
+    TestServer::spawn_on(&binary, db, &env).await
 }
 
 pub fn shot(db: &TestDatabaseRef, name: &str) -> PathBuf {
