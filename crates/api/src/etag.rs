@@ -1,6 +1,9 @@
 //! Optimistic concurrency for what two staff members edit: a resource carries an `ETag` (its
 //! version), and a write may send it back in `If-Match`. When the resource changed meanwhile
 //! the write is refused with 412 instead of silently undoing the other person's change.
+//!
+//! A read the same client repeats, such as a list page, carries a tag of its body: sent back in
+//! `If-None-Match`, an unchanged page is answered 304 without a body.
 
 use actix_web::dev::Payload;
 use actix_web::http::header;
@@ -18,6 +21,52 @@ pub fn of(updated_at: DateTime<Utc>) -> String {
 /// The entity tag of a resource that counts its versions, such as a statement line.
 pub fn of_version(version: i64) -> String {
     format!("\"{version}\"")
+}
+
+/// The entity tag of an answer's body: a digest of its bytes, for answers made of several rows
+/// (a list page) that have no one version.
+pub fn of_body(body: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(body);
+    let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+    format!("\"{hex}\"")
+}
+
+/// The `If-None-Match` header of a request: the tags of the copies the client already has.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IfNoneMatch(Option<String>);
+
+impl IfNoneMatch {
+    /// The header as a client would send it.
+    pub fn new(tags: impl Into<String>) -> Self {
+        Self(Some(tags.into()))
+    }
+
+    /// Whether the client's copy is the current one, so 304 may answer: `*`, or one of the
+    /// listed tags is `current` by weak comparison (RFC 9110, 13.1.2: `W/` is ignored).
+    pub fn matches(&self, current: &str) -> bool {
+        let Some(sent) = &self.0 else {
+            return false;
+        };
+        let current = current.trim_start_matches("W/");
+        sent.trim() == "*"
+            || sent
+                .split(',')
+                .any(|tag| tag.trim().trim_start_matches("W/") == current)
+    }
+}
+
+impl FromRequest for IfNoneMatch {
+    type Error = actix_web::Error;
+    type Future = std::future::Ready<Result<Self, Self::Error>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        std::future::ready(Ok(Self(
+            req.headers()
+                .get(header::IF_NONE_MATCH)
+                .map(|v| v.to_str().unwrap_or("\u{0}").to_owned()),
+        )))
+    }
 }
 
 /// The `If-Match` header of a request, if it sent one.
@@ -100,6 +149,22 @@ mod tests {
         assert!(!IfMatch::new("W/\"3\"").matches(&three));
         assert!(!IfMatch::new("3").matches(&three));
         assert!(!IfMatch::new("\"4\"").matches(&three));
+    }
+
+    #[test]
+    fn a_body_tag_changes_with_any_byte_and_if_none_match_compares_weakly() {
+        let tag = of_body(b"{\"items\":[]}");
+        assert_eq!(tag.len(), 34, "32 hex digits in quotes: {tag}");
+        assert_eq!(tag, of_body(b"{\"items\":[]}"));
+        assert_ne!(tag, of_body(b"{\"items\":[ ]}"));
+        assert!(IfNoneMatch::new(tag.clone()).matches(&tag));
+        assert!(IfNoneMatch::new(format!("W/{tag}")).matches(&tag));
+        assert!(IfNoneMatch::new(format!("\"x\", {tag}")).matches(&tag));
+        assert!(IfNoneMatch::new("*").matches(&tag));
+        assert!(!IfNoneMatch::default().matches(&tag));
+        assert!(!IfNoneMatch::new("\"other\"").matches(&tag));
+        // Unquoted, it is not the same tag.
+        assert!(!IfNoneMatch::new(tag.trim_matches('"')).matches(&tag));
     }
 
     #[test]

@@ -158,3 +158,19 @@ pub fn finish(document: &mut utoipa::openapi::OpenApi) {
 pub fn document_json() -> anyhow::Result<String> {
     Ok(format!("{}\n", document().to_pretty_json()?))
 }
+
+#[cfg(test)]
+mod tests {
+    /// The document partners read is the one the code makes: a change to a route, a schema or
+    /// a description without `cargo xtask openapi` fails here, before any server starts.
+    #[test]
+    fn the_committed_document_is_the_generated_one() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi/openapi.json");
+        let committed = std::fs::read_to_string(path).expect("openapi/openapi.json exists");
+        let generated = super::document_json().expect("the document");
+        assert!(
+            generated == committed,
+            "the API changed but openapi/openapi.json did not: run `cargo xtask openapi` and review the diff"
+        );
+    }
+}

@@ -1,6 +1,6 @@
 //! Placements (*plekken*): what schools offer.
 
-use actix_web::http::header::ContentType;
+use actix_web::http::header::{self, ContentType};
 use actix_web::{HttpResponse, get, post, put, web};
 use domain::contract::{
     Page, Placement, PlacementInput, PlacementQuery, PlacementTransition, Problem,
@@ -11,7 +11,7 @@ use uuid::Uuid;
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
 use crate::error::{ApiError, OrNotFound};
-use crate::etag::{self, IfMatch};
+use crate::etag::{self, IfMatch, IfNoneMatch};
 use crate::policy::{self, Action};
 use crate::state::AppState;
 use crate::usecases;
@@ -34,9 +34,16 @@ pub fn configure(config: &mut ServiceConfig) {
 #[utoipa::path(
     operation_id = "listPlacements",
     tag = "placements",
-    params(PlacementQuery, PageQuery),
+    params(
+        PlacementQuery,
+        PageQuery,
+        ("If-None-Match" = Option<String>, Header, description = "The `ETag` of a copy of this page the client already has: 304 answers when it is still current."),
+    ),
     responses(
-        (status = 200, description = "A page of placements, oldest first.", body = Page<Placement>),
+        (status = 200, description = "A page of placements, oldest first.", body = Page<Placement>,
+            headers(("ETag" = String, description = "A tag of this page's content: send it as `If-None-Match` when asking again, and an unchanged page is answered 304."))),
+        (status = 304, description = "The page is unchanged since the copy whose `ETag` was sent in `If-None-Match`; no body.",
+            headers(("ETag" = String, description = "The page's tag, as before."))),
         (status = 400, description = "A filter has an unknown value.", body = Problem, content_type = "application/problem+json"),
         (status = 403, description = "The caller may not list placements (for a client: lacks `placements:read`).", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "`limit` or `after` is invalid.", body = Problem, content_type = "application/problem+json"),
@@ -49,6 +56,7 @@ pub async fn list_placements(
     principal: Principal,
     query: web::Query<PlacementQuery>,
     page: web::Query<PageQuery>,
+    if_none_match: IfNoneMatch,
 ) -> Result<HttpResponse, ApiError> {
     let view = policy::placement_view(&principal, query.into_inner().tidy())?;
     let limit = page.limit()?;
@@ -72,8 +80,19 @@ pub async fn list_placements(
     let mut body = Vec::with_capacity(256 + page.items.len() * 768);
     // sonic-rs escapes strings with SIMD; the page is mostly strings.
     sonic_rs::to_writer(&mut body, &page).map_err(anyhow::Error::from)?;
+    let tag = etag::of_body(&body);
+    // Private: the page depends on who asks. no-cache: kept, but asked again each time.
+    let cache = (header::CACHE_CONTROL, "private, no-cache");
+    if if_none_match.matches(&tag) {
+        return Ok(HttpResponse::NotModified()
+            .insert_header((header::ETAG, tag))
+            .insert_header(cache)
+            .finish());
+    }
     Ok(HttpResponse::Ok()
         .content_type(ContentType::json())
+        .insert_header((header::ETAG, tag))
+        .insert_header(cache)
         .body(body))
 }
 

@@ -232,6 +232,52 @@ on_both_backends! {
         }
     }
 
+    async fn an_unchanged_list_page_is_answered_304_and_a_change_or_another_view_gets_a_new_tag(db) {
+        let app = spawn_app(&db).await;
+        let director = app.login_as(DIRECTOR).await;
+        let partner = app.partner_token().await;
+        let list = "/api/v1/placements?limit=200";
+        let ask = |token: &str, tag: Option<&str>| {
+            let mut request = app.client.get(app.url(list)).bearer_auth(token);
+            if let Some(tag) = tag {
+                request = request.header("If-None-Match", tag);
+            }
+            request.send()
+        };
+        let first = ask(&director, None).await.unwrap();
+        assert_eq!(first.status(), StatusCode::OK);
+        assert_eq!(first.headers()["cache-control"], "private, no-cache");
+        let tag = first.headers()["etag"].to_str().unwrap().to_owned();
+        let page: Page<Placement> = first.json().await.unwrap();
+
+        let again = ask(&director, Some(&tag)).await.unwrap();
+        assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
+        assert_eq!(again.headers()["etag"].to_str().unwrap(), tag);
+        assert!(again.bytes().await.unwrap().is_empty(), "a 304 has no body");
+        // A weak copy of the tag, or one among several, is the same copy.
+        let weak = ask(&director, Some(&format!("\"stale\", W/{tag}"))).await.unwrap();
+        assert_eq!(weak.status(), StatusCode::NOT_MODIFIED);
+
+        // The partner sees other rows (open ones, no teachers): its page has its own tag.
+        let theirs = ask(&partner, Some(&tag)).await.unwrap();
+        assert_eq!(theirs.status(), StatusCode::OK);
+        assert_ne!(theirs.headers()["etag"].to_str().unwrap(), tag);
+
+        // A change to one placement on the page changes the page.
+        let mine = page.items.iter().find(|p| p.status == PlacementStatus::Open).expect("an open placement");
+        let mut edited = spot(&mine.school_id.to_string());
+        edited["theme"] = json!("Een ander thema");
+        let put = app.send(reqwest::Method::PUT, &format!("/api/v1/placements/{}", mine.id), &director, &edited).await;
+        assert_eq!(put.status(), StatusCode::OK);
+        let changed = ask(&director, Some(&tag)).await.unwrap();
+        assert_eq!(changed.status(), StatusCode::OK);
+        let new_tag = changed.headers()["etag"].to_str().unwrap().to_owned();
+        assert_ne!(new_tag, tag);
+        let page: Page<Placement> = changed.json().await.unwrap();
+        assert!(page.items.iter().any(|p| p.theme.as_deref() == Some("Een ander thema")));
+        assert_eq!(ask(&director, Some(&new_tag)).await.unwrap().status(), StatusCode::NOT_MODIFIED);
+    }
+
     async fn bad_placements_get_a_4xx_that_says_what_to_fix_and_change_nothing(db) {
         let app = spawn_app(&db).await;
         let token = app.login_as(DIRECTOR).await;
