@@ -264,6 +264,8 @@ on_both_backends! {
         // And she asks to be erased: the page then says since when.
         browser.click(&browser.find("#erasure-submit").await).await;
         browser.wait_for_text("#erasure-open", "Je vroeg op").await;
+        // And until when the programme has to answer: one month after the test clock's 3 December.
+        browser.wait_for_text("#erasure-open", "uiterlijk 3 jan. 2027").await;
         let (_, requests) = call(&server, &admin, reqwest::Method::GET, "/erasure-requests", None).await;
         assert_eq!(requests[0]["ambassador_name"], FENNA.1, "{requests}");
 
@@ -273,5 +275,6 @@ on_both_backends! {
         log_in_as(&browser, ADMIN, "Iris van Leeuwen").await;
         browser.click(&browser.find("#menu-ambassadors").await).await;
         browser.wait_for_text("#erasure-requests", "Fenna Dijkstra").await;
+        browser.wait_for_text("#erasure-requests .erasure-due", "antwoord uiterlijk 3 jan. 2027").await;
     }
 }

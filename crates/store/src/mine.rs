@@ -28,6 +28,7 @@ impl From<ErasureRow> for ErasureRequest {
             ambassador_name: row.ambassador_name,
             reason: row.reason,
             requested_at: row.requested_at,
+            answer_due: domain::privacy_request::answer_due_at(row.requested_at),
             closed_at: row.closed_at,
         }
     }

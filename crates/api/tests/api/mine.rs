@@ -260,6 +260,8 @@ on_both_backends! {
         let asked: ErasureRequest = app.post_ok("/api/v1/me/erasure-request", &mila, &json!({"reason": "Ik stop met het programma"}), StatusCode::CREATED).await;
         assert_eq!(asked.ambassador_name, "Mila de Boer");
         assert!(asked.closed_at.is_none());
+        // Received on the test clock's 3 December: answered within one month (AVG art. 12(3)).
+        assert_eq!(asked.answer_due.to_string(), "2027-01-03");
         assert_problem(app.call(Method::POST, "/api/v1/me/erasure-request", &mila, Some(&json!({}))).await, StatusCode::CONFLICT, "erasure_requested").await;
         let open: ErasureRequest = app.get_json("/api/v1/me/erasure-request", &mila).await;
         assert_eq!(open.id, asked.id);
@@ -279,5 +281,17 @@ on_both_backends! {
         assert_eq!(erased.status(), StatusCode::NO_CONTENT);
         let list: Vec<ErasureRequest> = app.get_json("/api/v1/erasure-requests", &admin).await;
         assert!(list.is_empty(), "{list:?}");
+    }
+
+    async fn a_request_received_on_the_last_of_january_is_due_on_the_last_of_february(db) {
+        // 23:30 UTC on 30 January is 00:30 on 31 January in Amsterdam.
+        let app = spawn_app_with(&db, &[("KLASBRUG_CLOCK_START", "2027-01-30T23:30:00Z")]).await;
+        let mila = app.login_as(MILA).await;
+        let asked: ErasureRequest = app.post_ok("/api/v1/me/erasure-request", &mila, &json!({}), StatusCode::CREATED).await;
+        // Received on 31 January in Amsterdam (it is still the 30th in UTC): February has 28 days.
+        assert_eq!(asked.answer_due.to_string(), "2027-02-28");
+        let admin = app.login_as(ADMIN).await;
+        let list: Vec<ErasureRequest> = app.get_json("/api/v1/erasure-requests", &admin).await;
+        assert_eq!(list[0].answer_due, asked.answer_due);
     }
 }

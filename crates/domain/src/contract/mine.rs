@@ -61,6 +61,8 @@ pub struct ErasureRequest {
     pub reason: Option<String>,
     /// When they asked.
     pub requested_at: DateTime<Utc>,
+    /// The last day to answer (AVG art. 12(3)): one month after the Amsterdam date they asked.
+    pub answer_due: NaiveDate,
     /// When it was dealt with (the ambassador erased); absent while open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub closed_at: Option<DateTime<Utc>>,

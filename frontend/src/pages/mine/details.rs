@@ -461,7 +461,10 @@ fn Erasure(props: &ErasureProps) -> Html {
     if let Some(open) = &props.open {
         return html! {
             <p id="erasure-open" class="message message-info">
-                { fill(t.erasure_open, &[("when", &texts.dates.instant(open.requested_at))]) }
+                { fill(t.erasure_open, &[
+                    ("when", &texts.dates.instant(open.requested_at)),
+                    ("due", &texts.dates.date(open.answer_due)),
+                ]) }
             </p>
         };
     }

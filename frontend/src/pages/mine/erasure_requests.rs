@@ -10,6 +10,7 @@ use super::{Loaded, use_load};
 use crate::api::Api;
 use crate::api::mine::erasure_requests;
 use crate::hooks::use_texts;
+use crate::i18n::fill;
 use crate::route::Route;
 
 #[derive(Properties, PartialEq)]
@@ -32,6 +33,10 @@ pub fn ErasureRequests(props: &ErasureRequestsProps) -> Html {
     }
     let item = |request: &ErasureRequest| {
         let when = texts.dates.instant(request.requested_at);
+        let due = fill(
+            t.erasure_due,
+            &[("due", &texts.dates.date(request.answer_due))],
+        );
         let reason = request
             .reason
             .clone()
@@ -40,7 +45,8 @@ pub fn ErasureRequests(props: &ErasureRequestsProps) -> Html {
         html! {
             <li id={format!("erasure-request-{}", request.id)}>
                 <Link<Route> to={Route::Ambassador { id: request.ambassador_id }}>{ request.ambassador_name.clone() }</Link<Route>>
-                { format!(" · {when}{reason}") }
+                { format!(" · {when}{reason} · ") }
+                <strong class="erasure-due">{ due }</strong>
             </li>
         }
     };
