@@ -47,6 +47,8 @@ on_both_backends! {
         assert!(browser.current_url().await.ends_with("/aanmelden"));
         let privacy = browser.text(&browser.find("#privacy-statement").await).await;
         assert!(privacy.contains("2 jaar") && privacy.contains("7 dagen"), "{privacy}");
+        // The statement says which version one agrees to; the consent records it.
+        assert!(privacy.contains("Privacyverklaring, versie 2026-12"), "{privacy}");
         assert_eq!(sideways_overflow(&browser).await, 0, "the form scrolls sideways at 360 px");
         assert!(labelled_and_keyboard_reachable(&browser).await, "a field without a label or keyboard");
 

@@ -26,8 +26,10 @@ pub struct NewApplication<'a> {
     pub motivation_letter: &'a Document,
     /// The CV.
     pub cv: &'a Document,
-    /// When it came in.
+    /// When it came in, which is when the candidate agreed to the privacy statement.
     pub submitted_at: DateTime<Utc>,
+    /// The version of the privacy statement they agreed to.
+    pub privacy_statement_version: &'a str,
     /// When the confirmation link stops working.
     pub expires_at: DateTime<Utc>,
 }
@@ -70,6 +72,8 @@ struct ApplicationRow {
     ambassador_id: Option<Uuid>,
     ambassador_name: Option<String>,
     ambassador_status: Option<String>,
+    privacy_statement_version: String,
+    privacy_consented_at: DateTime<Utc>,
 }
 
 impl ApplicationRow {
@@ -89,12 +93,15 @@ impl ApplicationRow {
                 .as_deref()
                 .map(IntakeStatus::parse)
                 .transpose()?,
+            privacy_statement_version: self.privacy_statement_version,
+            privacy_consented_at: self.privacy_consented_at,
         })
     }
 }
 
 const SELECT: &str = "SELECT ap.id, ap.name, o.name AS partner, ap.sponsoring_employer, ap.submitted_at, \
-     ap.expires_at, ap.confirmed_at, ap.ambassador_id, a.name AS ambassador_name, a.status AS ambassador_status \
+     ap.expires_at, ap.confirmed_at, ap.ambassador_id, a.name AS ambassador_name, a.status AS ambassador_status, \
+     ap.privacy_statement_version, ap.privacy_consented_at \
      FROM applications ap \
      LEFT JOIN partner_clients pc ON pc.id = ap.partner_client_id \
      LEFT JOIN organisations o ON o.id = pc.organisation_id \
@@ -110,8 +117,8 @@ impl Store {
             sqlx::query(
                 "INSERT INTO applications (id, name, email, profile, sponsoring_employer, partner_client_id, \
                  idempotency_key, request_hash, token_hash, motivation_type, motivation_letter, cv_type, cv, \
-                 submitted_at, expires_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)",
+                 submitted_at, expires_at, privacy_statement_version, privacy_consented_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $14)",
             )
             .bind(id)
             .bind(&new.profile.name)
@@ -128,6 +135,7 @@ impl Store {
             .bind(&new.cv.content)
             .bind(new.submitted_at)
             .bind(new.expires_at)
+            .bind(new.privacy_statement_version)
             .execute(pool)
             .await?;
         });

@@ -62,6 +62,10 @@ pub struct ApplyTexts {
     pub msg_file_large: &'static str,
     pub msg_file_type: &'static str,
     pub msg_consent: &'static str,
+    /// The app shown is older than the server's privacy statement.
+    pub msg_privacy_changed: &'static str,
+    /// Under the privacy statement: its version, `{version}`.
+    pub privacy_version: &'static str,
     pub msg_check: &'static str,
     pub err_too_many: &'static str,
 
@@ -116,6 +120,7 @@ impl ApplyTexts {
                 }
                 "motivation_letter" | "cv" => self.msg_file_type,
                 "privacy_consent" => self.msg_consent,
+                "privacy_statement_version" => self.msg_privacy_changed,
                 "password" => self.msg_password,
                 _ => self.msg_check,
             };
@@ -212,6 +217,8 @@ pub const NL: ApplyTexts = ApplyTexts {
     msg_file_large: "Dit bestand is groter dan 5 MB.",
     msg_file_type: "Dit is geen PDF- of Word-bestand (.docx).",
     msg_consent: "Ga akkoord met de privacyverklaring om je aan te melden.",
+    msg_privacy_changed: "De privacyverklaring is gewijzigd. Laad de pagina opnieuw, lees haar en ga opnieuw akkoord.",
+    privacy_version: "Privacyverklaring, versie {version}",
     msg_check: "Controleer dit veld.",
     err_too_many: "Er kwamen te veel aanmeldingen vanaf dit adres. Probeer het over een uur opnieuw.",
     confirm_title: "Bevestig je aanmelding",
@@ -299,6 +306,8 @@ pub const EN: ApplyTexts = ApplyTexts {
     msg_file_large: "This file is larger than 5 MB.",
     msg_file_type: "This is not a PDF or Word (.docx) file.",
     msg_consent: "Agree to the privacy statement to apply.",
+    msg_privacy_changed: "The privacy statement has changed. Reload the page, read it and agree again.",
+    privacy_version: "Privacy statement, version {version}",
     msg_check: "Check this field.",
     err_too_many: "Too many applications came from this address. Try again in an hour.",
     confirm_title: "Confirm your application",

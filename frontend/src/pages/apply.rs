@@ -7,6 +7,7 @@
 use base64::Engine;
 use chrono::NaiveDate;
 use domain::ambassador::MAX_DOCUMENT_BYTES;
+use domain::contract::application::PRIVACY_STATEMENT_VERSION;
 use domain::contract::{ApplicationInput, FieldError};
 use domain::{Commitment, SchoolType, SchoolYear, StartMoment, Weekday};
 use wasm_bindgen_futures::{JsFuture, spawn_local};
@@ -17,6 +18,7 @@ use crate::api::applications::apply;
 use crate::api::{Api, ApiError};
 use crate::components::{FormField, NavLink, described_by};
 use crate::hooks::{focus_id, on_checked, on_value, use_editable, use_texts, use_title};
+use crate::i18n::fill;
 use crate::pages::placements::form::split_list;
 use crate::route::Route;
 
@@ -41,7 +43,7 @@ pub struct ApplyForm {
 
 /// The fields in the order the form shows them, with their input's id: the first with a
 /// message gets the focus.
-const FIELDS: [(&str, &str); 12] = [
+const FIELDS: [(&str, &str); 13] = [
     ("name", "ap-name"),
     ("email", "ap-email"),
     ("phone", "ap-phone"),
@@ -54,6 +56,7 @@ const FIELDS: [(&str, &str); 12] = [
     ("motivation_letter", "ap-motivation-letter"),
     ("cv", "ap-cv"),
     ("privacy_consent", "ap-consent"),
+    ("privacy_statement_version", "ap-consent"),
 ];
 
 /// The start moments one can apply for: the coming one and the three after it.
@@ -116,6 +119,7 @@ impl ApplyForm {
             motivation_letter,
             cv,
             privacy_consent: self.consent,
+            privacy_statement_version: Some(PRIVACY_STATEMENT_VERSION.to_owned()),
         };
         let mut errors = match input.validate() {
             Ok(_) => Vec::new(),
@@ -425,6 +429,9 @@ pub fn ApplyPage(props: &ApplyProps) -> Html {
                         <legend>{ t.section_privacy }</legend>
                         <div id="privacy-statement" class="privacy-statement">
                             { for t.privacy_statement.iter().map(|line| html! { <p>{ *line }</p> }) }
+                            <p id="privacy-version" class="privacy-version">
+                                { fill(t.privacy_version, &[("version", PRIVACY_STATEMENT_VERSION)]) }
+                            </p>
                         </div>
                         <div class={classes!("field", consent_error.as_ref().map(|_| "field-invalid"))}>
                             <label class="checkbox" for="ap-consent">

@@ -75,6 +75,7 @@ pub async fn seed(
             motivation_letter: &letter,
             cv: &cv,
             submitted_at: submitted,
+            privacy_statement_version: domain::contract::application::PRIVACY_STATEMENT_VERSION,
             expires_at: expires,
         })
         .await?;
@@ -124,6 +125,7 @@ pub async fn seed(
             motivation_letter: &letter,
             cv: &cv,
             submitted_at: now - Duration::hours(1),
+            privacy_statement_version: domain::contract::application::PRIVACY_STATEMENT_VERSION,
             expires_at: now - Duration::hours(1) + Duration::days(APPLICATION_VALID_DAYS),
         })
         .await?;
@@ -151,6 +153,7 @@ pub async fn seed(
             motivation_letter: &letter,
             cv: &cv,
             submitted_at: spring,
+            privacy_statement_version: domain::contract::application::PRIVACY_STATEMENT_VERSION,
             expires_at: spring + Duration::days(APPLICATION_VALID_DAYS),
         })
         .await?;

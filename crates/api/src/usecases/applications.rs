@@ -353,6 +353,7 @@ impl Checked {
             motivation_letter: &self.motivation_letter,
             cv: &self.cv,
             submitted_at,
+            privacy_statement_version: domain::contract::application::PRIVACY_STATEMENT_VERSION,
             expires_at,
         }
     }

@@ -125,6 +125,10 @@ on_both_backends! {
         assert_eq!(waiting[0].ambassador_id, None);
         assert_eq!(waiting[0].sponsoring_employer.as_deref(), Some("Bouwbedrijf Voorbeeld"));
         assert_eq!(waiting[0].partner, None);
+        // The consent records the statement's version and when it was given (the server's clock).
+        assert_eq!(waiting[0].privacy_statement_version, "2026-12");
+        assert_eq!(waiting[0].privacy_consented_at, waiting[0].submitted_at);
+        assert_eq!(waiting[0].privacy_consented_at.date_naive().to_string(), testkit::TODAY);
         assert_eq!(app.login(ANOUK, "een-sterk-wachtwoord-42").await.status(), StatusCode::UNAUTHORIZED);
 
         // A weak password is refused and changes nothing; then the confirmation makes them.
@@ -187,6 +191,16 @@ on_both_backends! {
         let mut fields: Vec<&str> = problem.errors.iter().map(|e| e.field.as_str()).collect();
         fields.sort();
         assert_eq!(fields, ["cv", "minutes_per_day", "motivation_letter", "privacy_consent", "weekdays"]);
+
+        // Consent to a statement that is no longer the current one does not count.
+        let mut body = form(ANOUK);
+        body["privacy_statement_version"] = json!("2025-01");
+        let problem = assert_problem(app.apply(&body).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
+        assert_eq!(problem.errors.iter().map(|e| e.field.as_str()).collect::<Vec<_>>(), ["privacy_statement_version"]);
+        assert!(problem.errors[0].message.contains("2026-12"), "{problem:?}");
+        let mut body = form(ANOUK);
+        body["privacy_statement_version"] = json!(42);
+        assert_problem(app.apply(&body).await, StatusCode::BAD_REQUEST, "malformed_json").await;
 
         let mut body = form(ANOUK);
         body["email"] = json!("not an address");

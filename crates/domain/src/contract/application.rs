@@ -65,6 +65,10 @@ pub struct ApplicationInput {
     /// The applicant agrees to the privacy statement of [`PRIVACY_STATEMENT_VERSION`]; must be
     /// `true`.
     pub privacy_consent: bool,
+    /// The version of the privacy statement the applicant was shown and agreed to. When sent, it
+    /// must be the current one (`2026-12`); absent, the current one is recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub privacy_statement_version: Option<String>,
 }
 
 impl ApplicationInput {
@@ -129,6 +133,16 @@ impl ApplicationInput {
             errors.push(FieldError::new(
                 "privacy_consent",
                 "agree to the privacy statement to apply",
+            ));
+        }
+        if let Some(version) = &self.privacy_statement_version
+            && version != PRIVACY_STATEMENT_VERSION
+        {
+            errors.push(FieldError::new(
+                "privacy_statement_version",
+                &format!(
+                    "the privacy statement is now version {PRIVACY_STATEMENT_VERSION}: show it again and ask for consent"
+                ),
             ));
         }
         if errors.is_empty() {
@@ -212,6 +226,10 @@ pub struct Application {
     /// The ambassador's intake status, once confirmed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub intake_status: Option<IntakeStatus>,
+    /// The version of the privacy statement the candidate agreed to.
+    pub privacy_statement_version: String,
+    /// When they agreed to it.
+    pub privacy_consented_at: DateTime<Utc>,
 }
 
 /// Filters of the application list.
@@ -259,7 +277,20 @@ mod tests {
             motivation_letter: "JVBERi0=".to_owned(),
             cv: "JVBERi0=".to_owned(),
             privacy_consent: true,
+            privacy_statement_version: None,
         }
+    }
+
+    #[test]
+    fn consent_to_an_older_privacy_statement_is_refused_and_the_current_one_accepted() {
+        let mut input = filled();
+        input.privacy_statement_version = Some(PRIVACY_STATEMENT_VERSION.to_owned());
+        assert!(input.validate().is_ok());
+        input.privacy_statement_version = Some("2025-01".to_owned());
+        let errors = input.validate().unwrap_err();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].field, "privacy_statement_version");
+        assert!(errors[0].message.contains(PRIVACY_STATEMENT_VERSION));
     }
 
     #[test]

@@ -1,0 +1,5 @@
+-- Each applicant's consent records the version of the privacy statement they were shown and
+-- when they agreed. Applications so far all agreed to the first version, when they applied.
+ALTER TABLE applications ADD COLUMN privacy_statement_version TEXT NOT NULL DEFAULT '2026-12';
+ALTER TABLE applications ADD COLUMN privacy_consented_at TEXT;
+UPDATE applications SET privacy_consented_at = submitted_at;
