@@ -5,7 +5,7 @@ use std::future::Future;
 use sqlx::Connection;
 
 /// Which database engine a test runs on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Backend {
     /// An embedded SQLite file.
     Sqlite,

@@ -2,18 +2,24 @@
 //!
 //! Seeding the demo programme is most of what starting a test server costs (the migrations, a
 //! few hundred inserts, a password hash). The result is the same for every test that starts on
-//! an empty database at [`crate::CLOCK_START`], so the first such test of a process runs
-//! `klasbrug seed-demo` into a template, and every test then gets a copy: `CREATE DATABASE …
-//! TEMPLATE` on PostgreSQL, a file copy on SQLite. The server then finds its database migrated
-//! and seeded, as it would after seeding it itself.
+//! an empty database at the same clock (usually [`crate::CLOCK_START`]), so the first such test
+//! of a process runs `klasbrug seed-demo` into a template, and every test then gets a copy:
+//! `CREATE DATABASE … TEMPLATE` on PostgreSQL, a file copy on SQLite. The server then finds its
+//! database migrated and seeded, as it would after seeding it itself.
+//!
+//! It also keeps a test's clock honest: a server that seeds itself starts serving (and its
+//! daily sweep looks at the clock) only after seeding, so a test that starts the clock two
+//! seconds before 07:00 would miss the sweep on a busy machine.
 //!
 //! `KLASBRUG_TEST_NO_TEMPLATE=1` turns this off, to compare or to rule it out.
 //!
-//! A test that starts on another day, without the demo, or on a database it already filled
-//! itself gets no copy: its server migrates and seeds as before.
+//! A test without the demo, or on a database it already filled itself, gets no copy: its server
+//! migrates as before.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use sqlx::Connection;
@@ -26,8 +32,22 @@ use crate::{Backend, TestDatabaseRef};
 /// so a later run can remove what a finished one left.
 const PREFIX: &str = "klasbrug_template_";
 
-static SQLITE: OnceCell<PathBuf> = OnceCell::const_new();
-static POSTGRES: OnceCell<String> = OnceCell::const_new();
+/// A seeded template: a SQLite file or a PostgreSQL database's name.
+type Template = Arc<OnceCell<String>>;
+
+/// The templates made so far, per backend and clock start.
+static TEMPLATES: Mutex<Option<HashMap<(Backend, String), Template>>> = Mutex::new(None);
+
+fn template_for(backend: Backend, clock: &str) -> Template {
+    let mut templates = TEMPLATES
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
+    templates
+        .get_or_insert_with(HashMap::new)
+        .entry((backend, clock.to_owned()))
+        .or_default()
+        .clone()
+}
 
 /// Fills `db` with a copy of the seeded demo when the server `env` describes would seed it
 /// itself: demo mode, the default clock, and an empty database.
@@ -35,25 +55,30 @@ pub(crate) async fn prefill_demo(binary: &Path, db: &TestDatabaseRef, env: &[(&s
     let setting = |key: &str| env.iter().rev().find(|(k, _)| *k == key).map(|(_, v)| *v);
     if std::env::var_os("KLASBRUG_TEST_NO_TEMPLATE").is_some()
         || setting("KLASBRUG_DEMO") != Some("1")
-        || setting("KLASBRUG_CLOCK_START").is_some_and(|start| start != crate::CLOCK_START)
     {
         return;
     }
+    let clock = setting("KLASBRUG_CLOCK_START").unwrap_or(crate::CLOCK_START);
+    let template = template_for(db.backend, clock);
     match db.backend {
         Backend::Sqlite => {
             let path = sqlite_path(&db.url);
             if std::fs::metadata(&path).is_ok_and(|m| m.len() > 0) {
                 return;
             }
-            let template = SQLITE.get_or_init(|| sqlite_template(binary)).await;
-            std::fs::copy(template, &path).expect("copying the demo template");
+            let file = template
+                .get_or_init(|| sqlite_template(binary, clock))
+                .await;
+            std::fs::copy(file, &path).expect("copying the demo template");
         }
         Backend::Postgres => {
             if !postgres_is_empty(&db.url).await {
                 return;
             }
-            let template = POSTGRES.get_or_init(|| postgres_template(binary)).await;
-            postgres_copy(template, &db.url).await;
+            let name = template
+                .get_or_init(|| postgres_template(binary, clock))
+                .await;
+            postgres_copy(name, &db.url).await;
         }
     }
 }
@@ -64,7 +89,7 @@ fn sqlite_path(url: &str) -> PathBuf {
     PathBuf::from(rest.split('?').next().unwrap_or(rest))
 }
 
-async fn sqlite_template(binary: &Path) -> PathBuf {
+async fn sqlite_template(binary: &Path, clock: &str) -> String {
     let temp = std::env::temp_dir();
     let names = std::fs::read_dir(&temp)
         .into_iter()
@@ -74,14 +99,14 @@ async fn sqlite_template(binary: &Path) -> PathBuf {
         let _ = std::fs::remove_dir_all(temp.join(name));
     }
     let dir = temp.join(format!("{PREFIX}{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("a folder for the demo template");
-    let file = dir.join("demo.db");
-    seed(binary, &format!("sqlite://{}?mode=rwc", file.display())).await;
+    std::fs::create_dir_all(&dir).expect("a folder for the demo templates");
+    let file = dir.join(format!("{}.db", uuid::Uuid::new_v4().simple()));
+    let file = file.to_str().expect("a UTF-8 temporary path").to_owned();
+    seed(binary, &format!("sqlite://{file}?mode=rwc"), clock).await;
     file
 }
 
-async fn postgres_template(binary: &Path) -> String {
+async fn postgres_template(binary: &Path, clock: &str) -> String {
     let admin = postgres_admin_url();
     let mut conn = sqlx::PgConnection::connect(&admin)
         .await
@@ -107,7 +132,7 @@ async fn postgres_template(binary: &Path) -> String {
         .await
         .expect("CREATE DATABASE for the demo template");
     let _ = conn.close().await;
-    seed(binary, &with_database(&admin, &name)).await;
+    seed(binary, &with_database(&admin, &name), clock).await;
     name
 }
 
@@ -127,14 +152,14 @@ fn stale(names: impl Iterator<Item = String>) -> Vec<String> {
         .collect()
 }
 
-/// Runs `klasbrug seed-demo` on `url` at the tests' clock.
-async fn seed(binary: &Path, url: &str) {
+/// Runs `klasbrug seed-demo` on `url` with the clock starting at `clock`.
+async fn seed(binary: &Path, url: &str, clock: &str) {
     let output = tokio::process::Command::new(binary)
         .arg("seed-demo")
         .env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("DATABASE_URL", url)
-        .env("KLASBRUG_CLOCK_START", crate::CLOCK_START)
+        .env("KLASBRUG_CLOCK_START", clock)
         .env("RUST_LOG", "warn")
         .stdin(Stdio::null())
         .output()
