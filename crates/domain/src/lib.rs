@@ -32,6 +32,7 @@ pub mod password;
 pub mod payout;
 pub mod placement;
 pub mod research;
+pub mod retention;
 pub mod role;
 pub mod school_year;
 pub mod scope;
