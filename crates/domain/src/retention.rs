@@ -339,7 +339,10 @@ impl SweepCounts {
 
     /// Every category of the schedule with its count, zeros included.
     pub fn all(&self) -> Vec<(RetentionRule, u64)> {
-        SCHEDULE.iter().map(|r| (*r, self.get(r.category))).collect()
+        SCHEDULE
+            .iter()
+            .map(|r| (*r, self.get(r.category)))
+            .collect()
     }
 
     /// Whether nothing was (or would be) done.
@@ -400,7 +403,10 @@ mod tests {
     fn payments_are_kept_seven_years_to_the_day() {
         let s = RetentionSettings::default();
         let paid = date(2026, 12, 3);
-        assert_eq!(s.kept_until(RetentionPeriod::Payment, paid), date(2033, 12, 3));
+        assert_eq!(
+            s.kept_until(RetentionPeriod::Payment, paid),
+            date(2033, 12, 3)
+        );
         assert!(!s.is_due(RetentionPeriod::Payment, paid, date(2033, 12, 3)));
         assert!(s.is_due(RetentionPeriod::Payment, paid, date(2033, 12, 4)));
     }
@@ -409,7 +415,10 @@ mod tests {
     fn a_payment_on_29_february_is_kept_until_1_march_in_a_common_year() {
         let s = RetentionSettings::default();
         let paid = date(2024, 2, 29);
-        assert_eq!(s.kept_until(RetentionPeriod::Payment, paid), date(2031, 3, 1));
+        assert_eq!(
+            s.kept_until(RetentionPeriod::Payment, paid),
+            date(2031, 3, 1)
+        );
         assert!(!s.is_due(RetentionPeriod::Payment, paid, date(2031, 3, 1)));
         assert!(s.is_due(RetentionPeriod::Payment, paid, date(2031, 3, 2)));
         // Into a leap year it keeps its day.
