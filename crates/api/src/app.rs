@@ -169,11 +169,19 @@ async fn purge_documents(
             match crate::usecases::retention::sweep(&store, &retention, today, false).await {
                 Ok(counts) => {
                     retention_swept_on = Some(today);
-                    if !counts.is_empty() {
-                        tracing::info!(%today, "retention sweep done:\n{}", crate::usecases::retention::report(&counts));
-                    }
+                    // Counts per category only: never who.
+                    tracing::info!(
+                        target: "klasbrug::retention",
+                        %today,
+                        "the retention sweep is done:\n{}",
+                        crate::usecases::retention::report(&counts)
+                    );
                 }
-                Err(error) => tracing::error!(%error, "the retention sweep failed"),
+                Err(error) => tracing::error!(
+                    target: "klasbrug::retention",
+                    error = format!("{error:#}"),
+                    "the retention sweep failed"
+                ),
             }
         }
         match purge_expired_documents(&store, clock.today(), retention_days).await {

@@ -264,16 +264,25 @@ impl Store {
     }
 
     /// Paid lines whose payee is due to be wiped (paid before `cutoff`, of an anonymised
-    /// ambassador), per ambassador: `(ambassador, line, payout file)`.
+    /// ambassador), per ambassador: `(ambassador, line, payout file)`. `as_if_anonymised`
+    /// counts these ambassadors as anonymised already (a dry run's people who would be).
     pub async fn retention_due_payees(
         &self,
         cutoff: DateTime<Utc>,
         only: Option<Uuid>,
+        as_if_anonymised: &[Uuid],
     ) -> StoreResult<Vec<(Uuid, Uuid, Option<Uuid>)>> {
         let rows: Vec<(Uuid, Uuid, Option<Uuid>)> = with_pool!(self, pool => {
             let mut query = sqlx::QueryBuilder::new("");
             let (before, after) = DUE_PAYEES.split_once("$1").unwrap_or((DUE_PAYEES, ""));
-            query.push(before).push_bind(cutoff).push(after);
+            let (before, anonymised) = before
+                .split_once("a.erased_at IS NOT NULL")
+                .unwrap_or((before, ""));
+            query.push(before).push("(a.erased_at IS NOT NULL");
+            for id in as_if_anonymised {
+                query.push(" OR a.id = ").push_bind(*id);
+            }
+            query.push(")").push(anonymised).push_bind(cutoff).push(after);
             if let Some(id) = only {
                 query.push(" AND l.ambassador_id = ").push_bind(id);
             }

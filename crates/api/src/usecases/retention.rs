@@ -21,12 +21,17 @@ pub async fn sweep(
     let personal = settings.cutoff_instant(RetentionPeriod::Personal, today);
     let payment = settings.cutoff_instant(RetentionPeriod::Payment, today);
 
+    // People a dry run would anonymise: their payees count as a real sweep's would.
+    let mut would_go = Vec::new();
     for candidate in store.retention_people(None).await? {
         if !candidate.facts.is_due(settings, today) {
             continue;
         }
         if dry_run || anonymise_person(store, settings, today, candidate.id).await? {
             counts.add(candidate.facts.category(), 1);
+            if dry_run {
+                would_go.push(candidate.id);
+            }
         }
     }
     for user in store.retention_left_staff(personal, None).await? {
@@ -57,7 +62,7 @@ pub async fn sweep(
         let n = store.retention_bulk(records, personal, !dry_run).await?;
         counts.add(category, n);
     }
-    let due = store.retention_due_payees(payment, None).await?;
+    let due = store.retention_due_payees(payment, None, &would_go).await?;
     let mut ambassadors: Vec<uuid::Uuid> = due.iter().map(|(a, _, _)| *a).collect();
     ambassadors.dedup();
     for ambassador in ambassadors {
@@ -67,7 +72,7 @@ pub async fn sweep(
             let tx = store.transaction().await?;
             tx.lock(Lock::Ambassador(ambassador)).await?;
             let lines: Vec<_> = tx
-                .retention_due_payees(payment, Some(ambassador))
+                .retention_due_payees(payment, Some(ambassador), &[])
                 .await?
                 .into_iter()
                 .map(|(_, line, file)| (line, file))

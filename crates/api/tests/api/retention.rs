@@ -244,6 +244,11 @@ on_both_backends! {
         assert_eq!(count(&dry, "payment_payee"), 0, "{dry}");
         assert!(count(&dry, "audit_entry") > 0, "the demo's audit entries are two years old: {dry}");
         assert_eq!(snapshot(&db).await, before, "a dry run changes nothing");
+        // Dry, seven years on, her payee counts as a real sweep would wipe it once she is
+        // anonymised in the same sweep.
+        let far = sweep(&db, "2033-12-04T09:00:00Z", true).await;
+        assert_eq!((count(&far, "ambassador"), count(&far, "payment_payee")), (1, 1), "{far}");
+        assert_eq!(snapshot(&db).await, before, "a dry run changes nothing");
 
         // The sweep anonymises her: it did what the dry run said.
         let swept = sweep(&db, day_731, false).await;
@@ -321,5 +326,64 @@ on_both_backends! {
         let admin = app.login_as(ADMIN).await;
         let profile: Value = app.get_json(&format!("/api/v1/ambassadors/{fenna}"), &admin).await;
         assert!(profile.to_string().contains("Fenna Dijkstra"), "{profile}");
+    }
+
+    async fn the_server_sweeps_by_itself_and_a_coordinator_who_left_goes_two_years_later(db) {
+        let app = spawn_app(&db).await;
+        let coordinator = app.login_as(COORDINATOR).await;
+        let me: domain::contract::Me = app.get_json("/api/v1/me", &coordinator).await;
+        let school = me.memberships[0].organisation.id;
+        let director = app.login_as(DIRECTOR).await;
+        let removed = app.call(Method::DELETE, &format!("/api/v1/schools/{school}/members/{}", me.id), &director, None).await;
+        assert_eq!(removed.status(), StatusCode::NO_CONTENT);
+        drop(app);
+
+        // 730 days after leaving the server's own sweep keeps the account (it cannot log in
+        // anyway without a role, but the name and address are still there).
+        let log = ("RUST_LOG", "warn,klasbrug::retention=info");
+        let app = spawn_app_with(&db, &[("KLASBRUG_CLOCK_START", "2028-12-02T09:00:00Z"), log]).await;
+        app.server.wait_for_log(|l| l.contains("the retention sweep is done").then_some(())).await;
+        assert_eq!(texts(&db, "SELECT name FROM users WHERE email = 'ic@zeester.example'").await.len(), 1);
+        drop(app);
+
+        // 731 days: the server anonymises the account at start-up, and says how many, not who.
+        let app = spawn_app_with(&db, &[("KLASBRUG_CLOCK_START", "2028-12-03T09:00:00Z"), log]).await;
+        // The log as a whole lists the demo logins; the sweep's own part names nobody.
+        let done = app.server.wait_for_log(|l| l.rsplit_once("the retention sweep is done").map(|(_, rest)| rest.to_owned())).await;
+        assert!(done.contains("school_staff       anonymise  1"), "{done}");
+        assert!(texts(&db, "SELECT name FROM users WHERE email = 'ic@zeester.example' OR name = 'Jeroen Bakker'").await.is_empty(), "{done}");
+        assert!(!done.contains("Jeroen") && !done.contains("zeester.example"), "{done}");
+        assert!(!can_log_in(&app, COORDINATOR).await);
+        assert!(can_log_in(&app, DIRECTOR).await, "the director stayed");
+        let admin = app.login_as(ADMIN).await;
+        let audit: Value = app.get_json("/api/v1/audit-events?limit=200", &admin).await;
+        let staff = audit["items"].as_array().unwrap().iter().find(|e| e["resource_type"] == "school_staff").expect("an entry for school staff");
+        assert_eq!(staff["action"], "retention.anonymise");
+        assert!(staff["reason"].as_str().unwrap().starts_with("1 anonymised"), "{staff}");
+        drop(app);
+        let again = sweep(&db, "2028-12-03T10:00:00Z", false).await;
+        assert_eq!(count(&again, "school_staff"), 0, "{again}");
+    }
+}
+
+#[tokio::test]
+async fn a_bad_retention_setting_stops_the_sweep_with_a_line_naming_it() {
+    for (name, value) in [
+        ("KLASBRUG_RETENTION_PERSONAL_DAYS", "twee jaar"),
+        ("KLASBRUG_RETENTION_PAYMENT_YEARS", "5"),
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_klasbrug"))
+            .env_clear()
+            .env("DATABASE_URL", "sqlite::memory:")
+            .env("KLASBRUG_DEMO", "1")
+            .env(name, value)
+            .args(["retention-sweep", "--dry-run"])
+            .output()
+            .await
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+        assert!(stderr.contains(name) && stderr.contains(value), "{stderr}");
     }
 }
