@@ -364,6 +364,40 @@ on_both_backends! {
         let again = sweep(&db, "2028-12-03T10:00:00Z", false).await;
         assert_eq!(count(&again, "school_staff"), 0, "{again}");
     }
+
+    async fn an_employer_contact_and_an_applicant_who_withdrew_go_two_years_later(db) {
+        let app = spawn_app(&db).await;
+        let lindehof = app.login_as("hr@lindehof.example").await;
+        let employers: Vec<Value> = app.get_json("/api/v1/employers", &lindehof).await;
+        let path = format!("/api/v1/employers/{}/agreements", employers[0]["id"].as_str().unwrap());
+        let agreements: Vec<Value> = app.get_json(&path, &lindehof).await;
+        assert_eq!(agreements.len(), 1, "Lindehof's one agreement: {agreements:?}");
+        let end = json!({"action": "end", "reason": "Stopt met het programma"});
+        let _: Value = app.post_ok(&format!("{path}/{}/transitions", agreements[0]["id"].as_str().unwrap()), &lindehof, &end, StatusCode::OK).await;
+        drop(app);
+
+        // Mila, still in intake, withdraws: an applicant never placed.
+        let app = spawn_app(&db).await;
+        let admin = app.login_as(ADMIN).await;
+        let list: Page<Value> = app.get_json("/api/v1/ambassadors?limit=100", &admin).await;
+        let mila = list.items.iter().find(|a| a["name"] == "Mila de Boer").unwrap()["id"].as_str().unwrap().to_owned();
+        let _: Value = app.post_ok(&format!("/api/v1/ambassadors/{mila}/intake"), &admin, &json!({"action": "withdraw", "note": "Andere baan"}), StatusCode::OK).await;
+        drop(app);
+
+        let kept = sweep(&db, "2028-12-02T09:00:00Z", false).await;
+        assert_eq!(count(&kept, "employer_contact"), 0, "{kept}");
+        assert_eq!(count(&kept, "applicant"), 0, "{kept}");
+        let swept = sweep(&db, "2028-12-03T09:00:00Z", false).await;
+        assert_eq!(count(&swept, "employer_contact"), 1, "only Lindehof's contact: {swept}");
+        assert_eq!(count(&swept, "applicant"), 1, "{swept}");
+        assert_eq!(count(&swept, "ambassador"), 0, "{swept}");
+        assert!(texts(&db, "SELECT name FROM users WHERE email = 'mila@ambassadeur.example' OR name = 'Mila de Boer'").await.is_empty());
+        assert!(texts(&db, "SELECT name FROM ambassadors WHERE name = 'Mila de Boer'").await.is_empty());
+        let app = spawn_app_with(&db, &[("KLASBRUG_CLOCK_START", "2028-12-03T09:00:00Z")]).await;
+        assert!(!can_log_in(&app, "hr@lindehof.example").await);
+        assert!(can_log_in(&app, EMPLOYER_CONTACT).await, "Hoogland's agreements still run");
+        assert!(texts(&db, "SELECT name FROM users WHERE name = 'Mark Peters'").await.is_empty());
+    }
 }
 
 #[tokio::test]
