@@ -237,7 +237,9 @@ impl RetentionSettings {
     /// always passes.
     pub fn kept_until(&self, period: RetentionPeriod, trigger: NaiveDate) -> NaiveDate {
         match period {
-            RetentionPeriod::Personal => trigger + Duration::days(i64::from(self.personal_days)),
+            RetentionPeriod::Personal => trigger
+                .checked_add_signed(Duration::days(i64::from(self.personal_days)))
+                .unwrap_or(NaiveDate::MAX),
             RetentionPeriod::Payment => {
                 let year = trigger.year() + i32::try_from(self.payment_years).unwrap_or(7);
                 NaiveDate::from_ymd_opt(year, trigger.month(), trigger.day())
@@ -257,17 +259,25 @@ impl RetentionSettings {
     /// started on or before it is due, every later one is not.
     pub fn cutoff(&self, period: RetentionPeriod, today: NaiveDate) -> NaiveDate {
         let mut day = match period {
-            RetentionPeriod::Personal => today - Duration::days(i64::from(self.personal_days)),
+            RetentionPeriod::Personal => today
+                .checked_sub_signed(Duration::days(i64::from(self.personal_days)))
+                .unwrap_or(NaiveDate::MIN),
             RetentionPeriod::Payment => today
                 .checked_sub_months(chrono::Months::new(12 * self.payment_years))
                 .unwrap_or(NaiveDate::MIN),
         };
         // The estimate is within a day or two of the answer: step to it.
         while self.is_due(period, day, today) {
-            day += Duration::days(1);
+            match day.succ_opt() {
+                Some(next) => day = next,
+                None => return day,
+            }
         }
-        while !self.is_due(period, day, today) && day > NaiveDate::MIN {
-            day -= Duration::days(1);
+        while !self.is_due(period, day, today) {
+            match day.pred_opt() {
+                Some(previous) => day = previous,
+                None => return day,
+            }
         }
         day
     }
@@ -275,7 +285,8 @@ impl RetentionSettings {
     /// The first instant that is not due on `today` under `period`, for records whose clock
     /// is an instant: those before it (whose Amsterdam date is on or before the cutoff) are due.
     pub fn cutoff_instant(&self, period: RetentionPeriod, today: NaiveDate) -> DateTime<Utc> {
-        let next = self.cutoff(period, today) + Duration::days(1);
+        let cutoff = self.cutoff(period, today);
+        let next = cutoff.succ_opt().unwrap_or(cutoff);
         crate::local_date::amsterdam_instant(next.and_hms_opt(0, 0, 0).unwrap_or_default())
     }
 }
@@ -458,6 +469,17 @@ mod tests {
                 }
                 today += Duration::days(1);
             }
+        }
+    }
+
+    #[test]
+    fn dates_at_the_ends_of_the_calendar_do_not_panic() {
+        let s = RetentionSettings::default();
+        for period in [RetentionPeriod::Personal, RetentionPeriod::Payment] {
+            assert!(!s.is_due(period, NaiveDate::MAX, NaiveDate::MAX));
+            assert!(s.is_due(period, NaiveDate::MIN, date(2028, 1, 1)));
+            let _ = s.cutoff(period, NaiveDate::MIN);
+            let _ = s.cutoff(period, NaiveDate::MAX);
         }
     }
 
