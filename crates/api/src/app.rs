@@ -134,6 +134,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         config.clock,
         config.document_retention_days,
         config.purge_interval_secs,
+        config.retention,
     ));
 
     let server = HttpServer::new(move || build(state.clone(), static_dir.clone()))
@@ -149,16 +150,40 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
 /// Deletes intake documents `retention_days` after the intake decision, applications (with
 /// their documents) a day after they expired unconfirmed, and answers kept for an
 /// `Idempotency-Key` after 24 hours: once at start-up and then every
-/// `interval_secs`. A failed sweep is logged and tried again at the next.
+/// `interval_secs`. A failed sweep is logged and tried again at the next. At the first of these
+/// on each day of the application clock, the retention sweep runs too (see
+/// [`crate::usecases::retention`]); a failed one is tried again at the next tick.
 async fn purge_documents(
     store: Store,
     clock: crate::clock::Clock,
     retention_days: u32,
     interval_secs: u64,
+    retention: domain::retention::RetentionSettings,
 ) {
     let mut ticks = tokio::time::interval(std::time::Duration::from_secs(interval_secs));
+    let mut retention_swept_on = None;
     loop {
         ticks.tick().await;
+        let today = clock.today();
+        if retention_swept_on != Some(today) {
+            match crate::usecases::retention::sweep(&store, &retention, today, false).await {
+                Ok(counts) => {
+                    retention_swept_on = Some(today);
+                    // Counts per category only: never who.
+                    tracing::info!(
+                        target: "klasbrug::retention",
+                        %today,
+                        "the retention sweep is done:\n{}",
+                        crate::usecases::retention::report(&counts)
+                    );
+                }
+                Err(error) => tracing::error!(
+                    target: "klasbrug::retention",
+                    error = format!("{error:#}"),
+                    "the retention sweep failed"
+                ),
+            }
+        }
         match purge_expired_documents(&store, clock.today(), retention_days).await {
             Ok(0) => {}
             Ok(purged) => tracing::info!(purged, "purged intake documents past their retention"),

@@ -1,4 +1,5 @@
-//! The `klasbrug` command line: `serve | migrate | seed-demo | create-admin | create-partner-client | openapi`.
+//! The `klasbrug` command line: `serve | migrate | seed-demo | create-admin |
+//! create-partner-client | purge-documents | vog-reminders | retention-sweep | openapi`.
 
 use clap::{Parser, Subcommand};
 use domain::{EmailAddress, OrganisationKind, Password, Role, Scopes};
@@ -58,6 +59,15 @@ pub enum Command {
     /// at 07:00 Amsterdam). A reminder already sent is not sent again. The links start at
     /// `KLASBRUG_PUBLIC_URL`; a running server with a mail server configured delivers them.
     VogReminders,
+    /// Anonymise or delete now what the retention schedule says is due today (the server also
+    /// does this by itself once a day). Reads the same settings as `serve`, including
+    /// `KLASBRUG_RETENTION_PERSONAL_DAYS` and `KLASBRUG_RETENTION_PAYMENT_YEARS`; prints how
+    /// many went per category, and writes those counts to the audit log.
+    RetentionSweep {
+        /// Only print per category how many would go; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Print the OpenAPI document.
     Openapi,
 }
@@ -100,6 +110,25 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let sent =
                 crate::usecases::reminders::vog_reminders(&store, &mailer, clock.today()).await?;
             println!("Queued {sent} VOG reminders.");
+            store.close().await;
+            Ok(())
+        }
+        Command::RetentionSweep { dry_run } => {
+            let config = Config::from_env()?;
+            let store = Store::connect_with(&config.database_url, 2)
+                .await?
+                .with_clock(config.clock);
+            store.migrate().await?;
+            let today = config.clock.today();
+            let counts =
+                crate::usecases::retention::sweep(&store, &config.retention, today, dry_run)
+                    .await?;
+            if dry_run {
+                println!("Retention sweep of {today}, dry run: nothing was changed. Would go:");
+            } else {
+                println!("Retention sweep of {today}. Went:");
+            }
+            print!("{}", crate::usecases::retention::report(&counts));
             store.close().await;
             Ok(())
         }

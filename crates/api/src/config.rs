@@ -45,6 +45,10 @@ pub struct Config {
     pub document_retention_days: u32,
     /// `KLASBRUG_PURGE_INTERVAL_SECONDS`: how often expired documents are purged (default 3600).
     pub purge_interval_secs: u64,
+    /// `KLASBRUG_RETENTION_PERSONAL_DAYS` (default 730) and `KLASBRUG_RETENTION_PAYMENT_YEARS`
+    /// (default 7): how long personal data is kept after the relationship ends, and a payment's
+    /// payee after the payment. The retention sweep runs once a day.
+    pub retention: domain::retention::RetentionSettings,
     /// `KLASBRUG_PAYOUT_IBAN` and `KLASBRUG_PAYOUT_NAME`: the programme's bank account that
     /// allowances are paid from, for the SEPA payout file. The demo uses a fictional one.
     pub payout_account: Option<PayoutAccount>,
@@ -128,6 +132,7 @@ impl std::fmt::Debug for Config {
             .field("db_max_connections", &self.db_max_connections)
             .field("document_retention_days", &self.document_retention_days)
             .field("purge_interval_secs", &self.purge_interval_secs)
+            .field("retention", &self.retention)
             .field("behind_proxy", &self.behind_proxy)
             .field("proxy_hops", &self.proxy_hops)
             .field("payout_account", &self.payout_account)
@@ -252,6 +257,21 @@ impl Config {
             u32::try_from(number("KLASBRUG_DOCUMENT_RETENTION_DAYS", 30, 3650)?).unwrap_or(30);
         let purge_interval_secs =
             number("KLASBRUG_PURGE_INTERVAL_SECONDS", 3600, 7 * 86_400)?.max(1);
+        let retention = domain::retention::RetentionSettings::parse(
+            get("KLASBRUG_RETENTION_PERSONAL_DAYS").as_deref(),
+            get("KLASBRUG_RETENTION_PAYMENT_YEARS").as_deref(),
+        )
+        .map_err(|e| ConfigError {
+            name: match e {
+                domain::retention::RetentionError::PersonalDays(_) => {
+                    "KLASBRUG_RETENTION_PERSONAL_DAYS"
+                }
+                domain::retention::RetentionError::PaymentYears(_) => {
+                    "KLASBRUG_RETENTION_PAYMENT_YEARS"
+                }
+            },
+            message: e.to_string(),
+        })?;
         let payout_iban = match get("KLASBRUG_PAYOUT_IBAN") {
             Some(text) => Some(domain::iban::Iban::parse(&text).map_err(|e| ConfigError {
                 name: "KLASBRUG_PAYOUT_IBAN",
@@ -368,6 +388,7 @@ impl Config {
             payout_account,
             document_retention_days,
             purge_interval_secs,
+            retention,
             database_url,
             bind,
             jwt_secret,
@@ -428,6 +449,8 @@ mod tests {
         assert_eq!(config.database_url, DEFAULT_DATABASE_URL);
         assert_eq!(config.bind.to_string(), DEFAULT_BIND);
         assert!(config.secure_cookies);
+        assert_eq!(config.retention.personal_days(), 730);
+        assert_eq!(config.retention.payment_years(), 7);
     }
 
     #[test]
@@ -455,6 +478,27 @@ mod tests {
                 "DATABASE_URL",
             ),
             (&[("KLASBRUG_DEMO", "perhaps")], "KLASBRUG_DEMO"),
+            (
+                &[
+                    ("KLASBRUG_DEMO", "1"),
+                    ("KLASBRUG_RETENTION_PERSONAL_DAYS", "twee jaar"),
+                ],
+                "KLASBRUG_RETENTION_PERSONAL_DAYS",
+            ),
+            (
+                &[
+                    ("KLASBRUG_DEMO", "1"),
+                    ("KLASBRUG_RETENTION_PERSONAL_DAYS", "0"),
+                ],
+                "KLASBRUG_RETENTION_PERSONAL_DAYS",
+            ),
+            (
+                &[
+                    ("KLASBRUG_DEMO", "1"),
+                    ("KLASBRUG_RETENTION_PAYMENT_YEARS", "5"),
+                ],
+                "KLASBRUG_RETENTION_PAYMENT_YEARS",
+            ),
             (
                 &[("KLASBRUG_DEMO", "1"), ("KLASBRUG_DB_MAX_CONNECTIONS", "0")],
                 "KLASBRUG_DB_MAX_CONNECTIONS",

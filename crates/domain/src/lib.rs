@@ -33,6 +33,7 @@ pub mod payout;
 pub mod placement;
 pub mod privacy_request;
 pub mod research;
+pub mod retention;
 pub mod role;
 pub mod school_year;
 pub mod scope;

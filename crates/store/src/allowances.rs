@@ -376,6 +376,7 @@ impl Store {
             let mut tx = pool.begin().await?;
             let changed = sqlx::query(
                 "UPDATE statement_lines SET line = $1, amount = $2, status = $3, updated_at = $4, \
+                 paid_at = CASE WHEN $3 = 'paid' THEN COALESCE(paid_at, $4) ELSE paid_at END, \
                  version = version + 1 WHERE id = $5 AND version = $6",
             )
             .bind(to_json(line, "a statement line")?)

@@ -186,17 +186,28 @@ impl Store {
 
     /// Takes a teacher's or coordinator's roles at a school away (they left); returns how many
     /// roles went. Directors are not removed this way.
+    /// Someone left with no role anywhere is deactivated then: the retention clock starts.
     pub async fn remove_team_member(&self, school_id: Uuid, user_id: Uuid) -> StoreResult<u64> {
+        let at = self.now();
         Ok(with_pool!(self, pool => {
-            sqlx::query(
+            let removed = sqlx::query(
                 "DELETE FROM memberships WHERE organisation_id = $1 AND user_id = $2 \
                  AND role IN ('teacher', 'coordinator')",
             )
             .bind(school_id)
             .bind(user_id)
-            .execute(pool)
+            .execute(&mut *pool)
             .await?
-            .rows_affected()
+            .rows_affected();
+            sqlx::query(
+                "UPDATE users SET deactivated_at = $1 WHERE id = $2 \
+                 AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.user_id = users.id)",
+            )
+            .bind(at)
+            .bind(user_id)
+            .execute(&mut *pool)
+            .await?;
+            removed
         }))
     }
 

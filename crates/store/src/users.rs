@@ -131,8 +131,13 @@ impl Store {
             .bind(organisation_id)
             .bind(role.as_str())
             .bind(self.now())
-            .execute(pool)
+            .execute(&mut *pool)
             .await?;
+            // A role again: the retention clock of someone who had left stops.
+            sqlx::query("UPDATE users SET deactivated_at = NULL WHERE id = $1 AND deactivated_at IS NOT NULL")
+                .bind(user_id)
+                .execute(&mut *pool)
+                .await?;
         });
         Ok(())
     }

@@ -30,6 +30,7 @@ pub mod payout_files;
 pub mod placements;
 pub mod reminders;
 pub mod research;
+pub mod retention;
 pub mod schools;
 pub mod sessions;
 pub mod sponsorship;

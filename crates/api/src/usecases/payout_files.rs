@@ -73,7 +73,7 @@ pub async fn make(
             Some(PayoutLine {
                 end_to_end_id: format!("KB{}", l.id.simple()).chars().take(35).collect(),
                 name: l.account_holder.unwrap_or(l.ambassador_name),
-                iban,
+                iban: Some(iban),
                 amount: l.amount,
                 description: format!("Vrijwilligersvergoeding {}", month.dutch()),
             })

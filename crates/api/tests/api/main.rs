@@ -28,6 +28,7 @@ mod payout_locale;
 mod placements;
 mod placing;
 mod research;
+mod retention;
 mod sponsorship;
 mod statement_cells;
 mod team;

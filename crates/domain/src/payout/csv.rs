@@ -27,7 +27,10 @@ pub fn write_csv(lines: &[PayoutLine], dialect: CsvDialect) -> Result<String, Pa
     for line in lines {
         let fields = [
             text_field(&line.name),
-            line.iban.as_str().to_owned(),
+            line.iban
+                .as_ref()
+                .map(|i| i.as_str().to_owned())
+                .unwrap_or_default(),
             dialect.number(line.amount.decimal()),
             text_field(&line.description),
         ];

@@ -29,8 +29,10 @@ pub struct PayoutLine {
     pub end_to_end_id: String,
     /// The account holder.
     pub name: String,
-    /// Their account.
-    pub iban: Iban,
+    /// Their account; `None` once the payment period has passed and the payee was wiped (the
+    /// amount and the description stay as the record of the payment).
+    #[serde(default)]
+    pub iban: Option<Iban>,
     /// What to pay; more than nothing.
     pub amount: Cents,
     /// What the payee reads on their statement, such as `Vrijwilligersvergoeding november 2025`.
@@ -66,6 +68,14 @@ pub enum PayoutError {
         name: String,
         /// The amount.
         amount: Cents,
+    },
+    /// A line without an account to pay to.
+    #[error("line {line} ({name}) has no IBAN to pay to")]
+    IbanMissing {
+        /// The line's number, from 1.
+        line: usize,
+        /// The payee.
+        name: String,
     },
     /// A name with nothing the bank can carry.
     #[error(
@@ -136,7 +146,7 @@ pub(crate) mod fixtures {
         PayoutLine {
             end_to_end_id: id.to_owned(),
             name: name.to_owned(),
-            iban: Iban::parse(iban).unwrap(),
+            iban: Some(Iban::parse(iban).unwrap()),
             amount: Cents(cents),
             description: "Vrijwilligersvergoeding november 2025".to_owned(),
         }

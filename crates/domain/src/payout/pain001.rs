@@ -143,7 +143,11 @@ pub fn write_pain001(transfer: &CreditTransfer) -> Result<String, PayoutError> {
             &name(&format!("payee's on line {}", i + 1), &line.name)?,
         );
         x.close("Cdtr");
-        x.account("CdtrAcct", &line.iban);
+        let iban = line.iban.as_ref().ok_or_else(|| PayoutError::IbanMissing {
+            line: i + 1,
+            name: line.name.clone(),
+        })?;
+        x.account("CdtrAcct", iban);
         let remittance = to_sepa_cut(&line.description, MAX_REMITTANCE);
         if !remittance.is_empty() {
             x.open("RmtInf");
