@@ -43,6 +43,10 @@ pub struct Config {
     /// `KLASBRUG_DOCUMENT_RETENTION_DAYS`: how many days after the intake decision an
     /// ambassador's motivation letter and CV are kept (default 30).
     pub document_retention_days: u32,
+    /// `KLASBRUG_RETENTION_PERSONAL_DAYS`: days personal data is kept after the relationship
+    /// ends (default 730); `KLASBRUG_RETENTION_PAYMENT_YEARS`: years payment records are kept
+    /// (default 7). The privacy register shows them.
+    pub retention: domain::contract::RetentionPeriods,
     /// `KLASBRUG_PURGE_INTERVAL_SECONDS`: how often expired documents are purged (default 3600).
     pub purge_interval_secs: u64,
     /// `KLASBRUG_PAYOUT_IBAN` and `KLASBRUG_PAYOUT_NAME`: the programme's bank account that
@@ -102,6 +106,18 @@ pub struct MailConfig {
     pub poll_interval: std::time::Duration,
 }
 
+impl MailConfig {
+    /// The SMTP server's host, without the user, password or options the URL may carry, for
+    /// the privacy register.
+    pub fn smtp_host(&self) -> Option<String> {
+        let url = self.smtp_url.as_deref()?;
+        let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+        let rest = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
+        let host = rest.split(['/', '?']).next().unwrap_or(rest);
+        (!host.is_empty()).then(|| host.to_owned())
+    }
+}
+
 /// The account allowances are paid from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PayoutAccount {
@@ -127,6 +143,7 @@ impl std::fmt::Debug for Config {
             )
             .field("db_max_connections", &self.db_max_connections)
             .field("document_retention_days", &self.document_retention_days)
+            .field("retention", &self.retention)
             .field("purge_interval_secs", &self.purge_interval_secs)
             .field("behind_proxy", &self.behind_proxy)
             .field("proxy_hops", &self.proxy_hops)
@@ -250,6 +267,21 @@ impl Config {
         };
         let document_retention_days =
             u32::try_from(number("KLASBRUG_DOCUMENT_RETENTION_DAYS", 30, 3650)?).unwrap_or(30);
+        let retention = domain::contract::RetentionPeriods {
+            personal_days: u32::try_from(number(
+                "KLASBRUG_RETENTION_PERSONAL_DAYS",
+                u64::from(domain::privacy_register::DEFAULT_PERSONAL_DAYS),
+                36_500,
+            )?)
+            .unwrap_or(domain::privacy_register::DEFAULT_PERSONAL_DAYS),
+            payment_years: u32::try_from(number(
+                "KLASBRUG_RETENTION_PAYMENT_YEARS",
+                u64::from(domain::privacy_register::DEFAULT_PAYMENT_YEARS),
+                100,
+            )?)
+            .unwrap_or(domain::privacy_register::DEFAULT_PAYMENT_YEARS),
+            document_days: document_retention_days,
+        };
         let purge_interval_secs =
             number("KLASBRUG_PURGE_INTERVAL_SECONDS", 3600, 7 * 86_400)?.max(1);
         let payout_iban = match get("KLASBRUG_PAYOUT_IBAN") {
@@ -367,6 +399,7 @@ impl Config {
             public_url,
             payout_account,
             document_retention_days,
+            retention,
             purge_interval_secs,
             database_url,
             bind,

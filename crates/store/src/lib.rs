@@ -37,6 +37,7 @@ mod placements;
 mod refresh_tokens;
 mod reminders;
 mod research;
+mod sensitive_reads;
 mod sponsorship;
 mod team;
 mod training;
@@ -81,6 +82,7 @@ pub use research::{
     ResearchAmbassadorRow, ResearchAttendanceRow, ResearchHoursRow, ResearchMatchRow,
     ResearchPlacementRow, ResearchSeriesRow, new_export_id,
 };
+pub use sensitive_reads::ReadOf;
 pub use sponsorship::{InvitationRecord, NewEmployer};
 pub use team::TeamInvitationRecord;
 pub use training::LapsedOffer;
