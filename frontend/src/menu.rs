@@ -526,6 +526,33 @@ mod tests {
     }
 
     #[test]
+    fn only_programme_staff_open_the_privacy_pages() {
+        for role in [
+            Role::SchoolDirector,
+            Role::Coordinator,
+            Role::Teacher,
+            Role::Ambassador,
+            Role::EmployerContact,
+        ] {
+            assert!(
+                !may_open(&person(&[role]), MenuItem::PrivacyRegister),
+                "{role}"
+            );
+            assert!(
+                !may_open(&person(&[role]), MenuItem::SensitiveReads),
+                "{role}"
+            );
+        }
+        let admin = person(&[Role::ProgrammeAdmin]);
+        assert!(may_open(&admin, MenuItem::PrivacyRegister));
+        assert!(may_open(&admin, MenuItem::SensitiveReads));
+        assert_eq!(
+            MenuItem::of(Route::SensitiveReads),
+            Some(MenuItem::SensitiveReads)
+        );
+    }
+
+    #[test]
     fn roles_add_up_without_duplicates() {
         let me = person(&[Role::Teacher, Role::SchoolDirector, Role::ProgrammeAdmin]);
         assert_eq!(
@@ -548,6 +575,8 @@ mod tests {
                 MenuItem::Team,
                 MenuItem::Organisations,
                 MenuItem::AuditLog,
+                MenuItem::PrivacyRegister,
+                MenuItem::SensitiveReads,
                 MenuItem::Messages
             ]
         );

@@ -12,6 +12,7 @@ const TEMPLATE: &str = include_str!("../templates/privacy/register.html");
 struct ActivityView<'a> {
     name: &'a str,
     purpose: &'a str,
+    legal_basis: &'static str,
     legal_basis_article: &'a str,
     legal_basis_note: &'a str,
     people: Vec<&'static str>,
@@ -38,6 +39,7 @@ pub fn render(register: &PrivacyRegister) -> Result<String, minijinja::Error> {
         .map(|a| ActivityView {
             name: &a.name,
             purpose: &a.purpose,
+            legal_basis: domain::privacy_register::legal_basis_name(a.legal_basis),
             legal_basis_article: &a.legal_basis_article,
             legal_basis_note: &a.legal_basis_note,
             people: a

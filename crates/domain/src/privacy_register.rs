@@ -558,10 +558,20 @@ pub fn recipient_name(kind: RecipientKind) -> &'static str {
 /// The article of a lawful basis, in Dutch.
 pub fn legal_basis_article(basis: LegalBasis) -> &'static str {
     match basis {
-        LegalBasis::Consent => "art. 6 lid 1 sub a AVG (toestemming)",
-        LegalBasis::Contract => "art. 6 lid 1 sub b AVG (overeenkomst)",
-        LegalBasis::LegalObligation => "art. 6 lid 1 sub c AVG (wettelijke plicht)",
-        LegalBasis::LegitimateInterest => "art. 6 lid 1 sub f AVG (gerechtvaardigd belang)",
+        LegalBasis::Consent => "art. 6 lid 1 sub a AVG",
+        LegalBasis::Contract => "art. 6 lid 1 sub b AVG",
+        LegalBasis::LegalObligation => "art. 6 lid 1 sub c AVG",
+        LegalBasis::LegitimateInterest => "art. 6 lid 1 sub f AVG",
+    }
+}
+
+/// The name of a lawful basis, in Dutch.
+pub fn legal_basis_name(basis: LegalBasis) -> &'static str {
+    match basis {
+        LegalBasis::Consent => "Toestemming",
+        LegalBasis::Contract => "Overeenkomst",
+        LegalBasis::LegalObligation => "Wettelijke plicht",
+        LegalBasis::LegitimateInterest => "Gerechtvaardigd belang",
     }
 }
 

@@ -178,7 +178,7 @@ fn activity_card(p: &'static PrivacyTexts, activity: &ProcessingActivityEntry) -
             <dl class="facts">
                 <div class="fact"><dt>{ p.purpose }</dt><dd>{ activity.purpose.clone() }</dd></div>
                 <div class="fact"><dt>{ p.legal_basis }</dt><dd>
-                    { p.basis(activity.legal_basis) }{ " — " }{ activity.legal_basis_article.clone() }{ ". " }
+                    { p.basis(activity.legal_basis) }{ " (" }{ activity.legal_basis_article.clone() }{ "). " }
                     { activity.legal_basis_note.clone() }
                 </dd></div>
                 <div class="fact"><dt>{ p.whose }</dt><dd>{ people.join(", ") }</dd></div>
@@ -245,7 +245,7 @@ pub fn SensitiveReadsPage(props: &PrivacyProps) -> Html {
     } else {
         html! {
             <div class="table-wrap" role="region" aria-labelledby="page-title" tabindex="0">
-                <table id="sensitive-reads">
+                <table id="sensitive-reads" class="cards-on-phone">
                     <thead>
                         <tr>
                             <th scope="col">{ texts.column_at }</th>
@@ -319,13 +319,13 @@ fn read_row(
     };
     html! {
         <tr key={read.id.to_string()} data-kind={read.kind.as_str()}>
-            <td class="nowrap">
+            <td class="nowrap" data-label={texts.column_at}>
                 <time datetime={read.at.to_rfc3339()}>{ texts.dates.instant(read.at) }</time>
             </td>
-            <td>{ reader }</td>
-            <td>{ p.kind(read.kind) }</td>
-            <td>{ person }</td>
-            <td>{ p.resource(&read.resource_type) }</td>
+            <td data-label={p.column_reader}>{ reader }</td>
+            <td data-label={p.column_kind}>{ p.kind(read.kind) }</td>
+            <td data-label={p.column_person}>{ person }</td>
+            <td data-label={p.column_through}>{ p.resource(&read.resource_type) }</td>
         </tr>
     }
 }

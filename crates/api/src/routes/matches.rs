@@ -227,21 +227,8 @@ pub async fn list_concerns(
         "match",
     )?;
     let concerns = state.store.list_concerns(found.id).await?;
-    let reads: Vec<store::ReadOf> = concerns
-        .iter()
-        .map(|c| store::ReadOf {
-            person_id: found.ambassador.id,
-            resource_type: "concern",
-            resource_id: c.id,
-        })
-        .collect();
-    usecases::privacy::log_reads(
-        &state,
-        &principal,
-        domain::contract::SensitiveReadKind::Concern,
-        &reads,
-    )
-    .await?;
+    let shown = concerns.iter().map(|c| (found.ambassador.id, c.id));
+    usecases::privacy::log_concern_reads(&state, &principal, shown).await?;
     Ok(web::Json(concerns))
 }
 
@@ -268,20 +255,7 @@ pub async fn school_concerns(
         _ => return Err(ApiError::Forbidden),
     };
     let concerns = state.store.school_concerns(member).await?;
-    let reads: Vec<store::ReadOf> = concerns
-        .iter()
-        .map(|c| store::ReadOf {
-            person_id: c.ambassador_id,
-            resource_type: "concern",
-            resource_id: c.concern.id,
-        })
-        .collect();
-    usecases::privacy::log_reads(
-        &state,
-        &principal,
-        domain::contract::SensitiveReadKind::Concern,
-        &reads,
-    )
-    .await?;
+    let shown = concerns.iter().map(|c| (c.ambassador_id, c.concern.id));
+    usecases::privacy::log_concern_reads(&state, &principal, shown).await?;
     Ok(web::Json(concerns))
 }

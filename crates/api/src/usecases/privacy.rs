@@ -61,3 +61,21 @@ pub async fn log_read(
     )
     .await
 }
+
+/// Logs that `principal` is about to see each concern of `concerns`: `(ambassador, concern)`
+/// pairs, one entry per concern.
+pub async fn log_concern_reads(
+    state: &AppState,
+    principal: &Principal,
+    concerns: impl IntoIterator<Item = (uuid::Uuid, uuid::Uuid)>,
+) -> Result<(), ApiError> {
+    let reads: Vec<ReadOf> = concerns
+        .into_iter()
+        .map(|(person_id, concern_id)| ReadOf {
+            person_id,
+            resource_type: "concern",
+            resource_id: concern_id,
+        })
+        .collect();
+    log_reads(state, principal, SensitiveReadKind::Concern, &reads).await
+}

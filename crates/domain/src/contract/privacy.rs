@@ -145,7 +145,7 @@ pub struct ProcessingActivityEntry {
     pub purpose: String,
     /// The lawful basis.
     pub legal_basis: LegalBasis,
-    /// The article, in Dutch, such as `art. 6 lid 1 sub b AVG`.
+    /// The article, such as `art. 6 lid 1 sub b AVG`.
     pub legal_basis_article: String,
     /// Why that basis applies, in Dutch.
     pub legal_basis_note: String,
