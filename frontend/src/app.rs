@@ -37,6 +37,7 @@ use crate::pages::not_found::NotFoundPage;
 use crate::pages::organisations::OrganisationsPage;
 use crate::pages::overview::OverviewPage;
 use crate::pages::placements::PlacementsPage;
+use crate::pages::privacy::{PrivacyRegisterPage, SensitiveReadsPage};
 use crate::pages::reset_password::ResetPasswordPage;
 use crate::pages::sign_up::SignUpPage;
 use crate::pages::team::TeamPage;
@@ -295,6 +296,14 @@ fn switch(route: Route, session: &Session) -> Html {
         Route::AuditLog => guarded(
             MenuItem::AuditLog,
             html! { <AuditPage session={session.clone()} /> },
+        ),
+        Route::PrivacyRegister => guarded(
+            MenuItem::PrivacyRegister,
+            html! { <PrivacyRegisterPage session={session.clone()} /> },
+        ),
+        Route::SensitiveReads => guarded(
+            MenuItem::SensitiveReads,
+            html! { <SensitiveReadsPage session={session.clone()} /> },
         ),
         Route::Messages => guarded(
             MenuItem::Messages,

@@ -18,6 +18,8 @@ pub enum MenuItem {
     Team,
     Organisations,
     AuditLog,
+    PrivacyRegister,
+    SensitiveReads,
     Messages,
     Ambassadors,
     Matching,
@@ -48,6 +50,8 @@ impl MenuItem {
             MenuItem::Team => Route::Team,
             MenuItem::Organisations => Route::Organisations,
             MenuItem::AuditLog => Route::AuditLog,
+            MenuItem::PrivacyRegister => Route::PrivacyRegister,
+            MenuItem::SensitiveReads => Route::SensitiveReads,
             MenuItem::Messages => Route::Messages,
             MenuItem::Ambassadors => Route::Ambassadors,
             MenuItem::Matching => Route::Matching,
@@ -79,6 +83,8 @@ impl MenuItem {
             Route::Team => MenuItem::Team,
             Route::Organisations => MenuItem::Organisations,
             Route::AuditLog => MenuItem::AuditLog,
+            Route::PrivacyRegister => MenuItem::PrivacyRegister,
+            Route::SensitiveReads => MenuItem::SensitiveReads,
             Route::Messages => MenuItem::Messages,
             Route::Ambassadors | Route::Ambassador { .. } => MenuItem::Ambassadors,
             Route::Matching | Route::MatchingRun { .. } => MenuItem::Matching,
@@ -122,6 +128,8 @@ impl MenuItem {
             MenuItem::Team => "menu-team",
             MenuItem::Organisations => "menu-organisations",
             MenuItem::AuditLog => "menu-audit",
+            MenuItem::PrivacyRegister => "menu-privacy-register",
+            MenuItem::SensitiveReads => "menu-sensitive-reads",
             MenuItem::Messages => "menu-messages",
             MenuItem::Ambassadors => "menu-ambassadors",
             MenuItem::Matching => "menu-matching",
@@ -152,6 +160,8 @@ impl MenuItem {
             MenuItem::Team => texts.menu_team,
             MenuItem::Organisations => texts.menu_organisations,
             MenuItem::AuditLog => texts.menu_audit,
+            MenuItem::PrivacyRegister => texts.privacy.menu_register,
+            MenuItem::SensitiveReads => texts.privacy.menu_reads,
             MenuItem::Messages => texts.messages.menu,
             MenuItem::Ambassadors => texts.ambassadors.menu_ambassadors,
             MenuItem::Matching => texts.matching.menu_matching,
@@ -181,7 +191,7 @@ impl MenuItem {
 /// series, the lesson calendar, the school's hours and the dashboard; only programme admins see the volunteer
 /// allowances and the employers; an employer's contact sees their employer; school directors see
 /// their team; programme admins and directors see organisations; only programme admins see the
-/// audit log and the outgoing messages; an ambassador sees their place, hours, allowance and details.
+/// audit log, the privacy register, the log of sensitive reads and the outgoing messages; an ambassador sees their place, hours, allowance and details.
 pub fn menu_for(me: &Me) -> Vec<MenuItem> {
     let admin = holds(me, Role::ProgrammeAdmin);
     let director = holds(me, Role::SchoolDirector);
@@ -235,6 +245,8 @@ pub fn menu_for(me: &Me) -> Vec<MenuItem> {
     }
     if admin {
         menu.push(MenuItem::AuditLog);
+        menu.push(MenuItem::PrivacyRegister);
+        menu.push(MenuItem::SensitiveReads);
         menu.push(MenuItem::Messages);
     }
     menu
@@ -435,6 +447,8 @@ mod tests {
                 MenuItem::Employers,
                 MenuItem::Organisations,
                 MenuItem::AuditLog,
+                MenuItem::PrivacyRegister,
+                MenuItem::SensitiveReads,
                 MenuItem::Messages
             ]
         );
@@ -512,6 +526,33 @@ mod tests {
     }
 
     #[test]
+    fn only_programme_staff_open_the_privacy_pages() {
+        for role in [
+            Role::SchoolDirector,
+            Role::Coordinator,
+            Role::Teacher,
+            Role::Ambassador,
+            Role::EmployerContact,
+        ] {
+            assert!(
+                !may_open(&person(&[role]), MenuItem::PrivacyRegister),
+                "{role}"
+            );
+            assert!(
+                !may_open(&person(&[role]), MenuItem::SensitiveReads),
+                "{role}"
+            );
+        }
+        let admin = person(&[Role::ProgrammeAdmin]);
+        assert!(may_open(&admin, MenuItem::PrivacyRegister));
+        assert!(may_open(&admin, MenuItem::SensitiveReads));
+        assert_eq!(
+            MenuItem::of(Route::SensitiveReads),
+            Some(MenuItem::SensitiveReads)
+        );
+    }
+
+    #[test]
     fn roles_add_up_without_duplicates() {
         let me = person(&[Role::Teacher, Role::SchoolDirector, Role::ProgrammeAdmin]);
         assert_eq!(
@@ -534,6 +575,8 @@ mod tests {
                 MenuItem::Team,
                 MenuItem::Organisations,
                 MenuItem::AuditLog,
+                MenuItem::PrivacyRegister,
+                MenuItem::SensitiveReads,
                 MenuItem::Messages
             ]
         );

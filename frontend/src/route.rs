@@ -21,6 +21,10 @@ pub enum Route {
     AuditLog,
     #[at("/berichten")]
     Messages,
+    #[at("/privacyregister")]
+    PrivacyRegister,
+    #[at("/inzage-gevoelige-gegevens")]
+    SensitiveReads,
     #[at("/ambassadeurs")]
     Ambassadors,
     #[at("/ambassadeurs/:id")]
@@ -121,6 +125,14 @@ mod tests {
         );
         assert_eq!(Route::recognize("/audit"), Some(Route::AuditLog));
         assert_eq!(Route::recognize("/berichten"), Some(Route::Messages));
+        assert_eq!(
+            Route::recognize("/privacyregister"),
+            Some(Route::PrivacyRegister)
+        );
+        assert_eq!(
+            Route::recognize("/inzage-gevoelige-gegevens"),
+            Some(Route::SensitiveReads)
+        );
         assert_eq!(Route::recognize("/team"), Some(Route::Team));
         assert_eq!(Route::recognize("/plekken"), Some(Route::Placements));
         assert_eq!(Route::recognize("/capaciteit"), Some(Route::Capacity));

@@ -89,6 +89,8 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         research_key: config.research_key.clone(),
         metrics: crate::metrics::Metrics::new(),
         metrics_token: config.metrics_token.clone(),
+        retention: config.retention_periods,
+        smtp_host: config.mail.smtp_host(),
         clock: config.clock,
         mailer: crate::mail::Mailer::with_secret(
             &config
@@ -133,6 +135,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         store.clone(),
         config.clock,
         config.document_retention_days,
+        config.retention_periods.personal_days,
         config.purge_interval_secs,
         config.retention,
     ));
@@ -149,14 +152,16 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
 
 /// Deletes intake documents `retention_days` after the intake decision, applications (with
 /// their documents) a day after they expired unconfirmed, and answers kept for an
-/// `Idempotency-Key` after 24 hours: once at start-up and then every
-/// `interval_secs`. A failed sweep is logged and tried again at the next. At the first of these
-/// on each day of the application clock, the retention sweep runs too (see
-/// [`crate::usecases::retention`]); a failed one is tried again at the next tick.
+/// `Idempotency-Key` after 24 hours, and the log of sensitive reads after `audit_days` (as long
+/// as the audit log): once at start-up and then every `interval_secs`. A failed sweep is logged
+/// and tried again at the next. At the first of these on each day of the application clock, the
+/// retention sweep runs too (see [`crate::usecases::retention`]); a failed one is tried again at
+/// the next tick.
 async fn purge_documents(
     store: Store,
     clock: crate::clock::Clock,
     retention_days: u32,
+    audit_days: u32,
     interval_secs: u64,
     retention: domain::retention::RetentionSettings,
 ) {
@@ -201,6 +206,12 @@ async fn purge_documents(
             Ok(0) => {}
             Ok(purged) => tracing::info!(purged, "purged answers kept for Idempotency-Keys"),
             Err(error) => tracing::error!(%error, "purging idempotent answers failed"),
+        }
+        let audit_cutoff = clock.now() - chrono::Duration::days(i64::from(audit_days));
+        match store.purge_sensitive_reads(audit_cutoff).await {
+            Ok(0) => {}
+            Ok(purged) => tracing::info!(purged, "purged sensitive reads past their retention"),
+            Err(error) => tracing::error!(%error, "purging sensitive reads failed"),
         }
     }
 }

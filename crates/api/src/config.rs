@@ -49,6 +49,8 @@ pub struct Config {
     /// (default 7): how long personal data is kept after the relationship ends, and a payment's
     /// payee after the payment. The retention sweep runs once a day.
     pub retention: domain::retention::RetentionSettings,
+    /// The periods the privacy register shows: [`Self::retention`]'s, and the documents'.
+    pub retention_periods: domain::contract::RetentionPeriods,
     /// `KLASBRUG_PAYOUT_IBAN` and `KLASBRUG_PAYOUT_NAME`: the programme's bank account that
     /// allowances are paid from, for the SEPA payout file. The demo uses a fictional one.
     pub payout_account: Option<PayoutAccount>,
@@ -106,6 +108,18 @@ pub struct MailConfig {
     pub poll_interval: std::time::Duration,
 }
 
+impl MailConfig {
+    /// The SMTP server's host, without the user, password or options the URL may carry, for
+    /// the privacy register.
+    pub fn smtp_host(&self) -> Option<String> {
+        let url = self.smtp_url.as_deref()?;
+        let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+        let rest = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
+        let host = rest.split(['/', '?']).next().unwrap_or(rest);
+        (!host.is_empty()).then(|| host.to_owned())
+    }
+}
+
 /// The account allowances are paid from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PayoutAccount {
@@ -133,6 +147,7 @@ impl std::fmt::Debug for Config {
             .field("document_retention_days", &self.document_retention_days)
             .field("purge_interval_secs", &self.purge_interval_secs)
             .field("retention", &self.retention)
+            .field("retention_periods", &self.retention_periods)
             .field("behind_proxy", &self.behind_proxy)
             .field("proxy_hops", &self.proxy_hops)
             .field("payout_account", &self.payout_account)
@@ -272,6 +287,11 @@ impl Config {
             },
             message: e.to_string(),
         })?;
+        let retention_periods = domain::contract::RetentionPeriods {
+            personal_days: retention.personal_days(),
+            payment_years: retention.payment_years(),
+            document_days: document_retention_days,
+        };
         let payout_iban = match get("KLASBRUG_PAYOUT_IBAN") {
             Some(text) => Some(domain::iban::Iban::parse(&text).map_err(|e| ConfigError {
                 name: "KLASBRUG_PAYOUT_IBAN",
@@ -389,6 +409,7 @@ impl Config {
             document_retention_days,
             purge_interval_secs,
             retention,
+            retention_periods,
             database_url,
             bind,
             jwt_secret,

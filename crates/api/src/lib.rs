@@ -25,6 +25,7 @@ pub mod openapi;
 pub mod openapi_idempotency;
 pub mod openapi_responses;
 pub mod policy;
+pub mod privacy_html;
 pub mod reminder_mail;
 pub mod request_id;
 pub mod review_mail;

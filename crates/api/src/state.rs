@@ -30,6 +30,10 @@ pub struct AppState {
     pub research_key: Option<Vec<u8>>,
     /// The server's metrics, shared by its workers.
     pub metrics: std::sync::Arc<crate::metrics::Metrics>,
+    /// The retention periods this server runs with, for the privacy register.
+    pub retention: domain::contract::RetentionPeriods,
+    /// The SMTP server's host (no credentials), if mail is sent, for the privacy register.
+    pub smtp_host: Option<String>,
     /// The token a scraper sends for `/metrics`, if metrics are served.
     pub metrics_token: Option<String>,
 }

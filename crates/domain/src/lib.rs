@@ -31,6 +31,7 @@ pub mod organisation;
 pub mod password;
 pub mod payout;
 pub mod placement;
+pub mod privacy_register;
 pub mod privacy_request;
 pub mod research;
 pub mod retention;

@@ -38,6 +38,7 @@ mod refresh_tokens;
 mod reminders;
 mod research;
 mod retention;
+mod sensitive_reads;
 mod sponsorship;
 mod team;
 mod training;
@@ -83,6 +84,7 @@ pub use research::{
     ResearchPlacementRow, ResearchSeriesRow, new_export_id,
 };
 pub use retention::{BulkRecords, PersonCandidate};
+pub use sensitive_reads::ReadOf;
 pub use sponsorship::{InvitationRecord, NewEmployer};
 pub use team::TeamInvitationRecord;
 pub use training::LapsedOffer;

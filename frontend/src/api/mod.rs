@@ -22,6 +22,7 @@ pub mod messages;
 pub mod mine;
 pub mod organisations;
 pub mod placements;
+pub mod privacy;
 pub mod sponsorship;
 pub mod team;
 pub mod training;

@@ -293,6 +293,7 @@ pub static EN: Texts = Texts {
     team: super::team::EN,
     audit: super::audit::EN,
     messages: super::messages::EN,
+    privacy: super::privacy::EN,
     mail_preferences: super::mail_preferences::EN,
     training: super::training::EN,
     waiting: super::waiting::EN,

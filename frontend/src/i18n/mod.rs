@@ -23,6 +23,7 @@ mod nl;
 mod one_voice;
 mod password_reset;
 mod placements;
+mod privacy;
 mod sponsorship;
 mod team;
 mod training;
@@ -43,6 +44,7 @@ pub use mine::MineTexts;
 pub use nl::NL;
 pub use password_reset::PasswordResetTexts;
 pub use placements::{CapacityTexts, PlacementTexts};
+pub use privacy::PrivacyTexts;
 pub use sponsorship::SponsorshipTexts;
 pub use team::TeamTexts;
 pub use training::TrainingTexts;
@@ -213,6 +215,7 @@ pub struct Texts {
     pub team: TeamTexts,
     pub audit: AuditTexts,
     pub messages: MessagesTexts,
+    pub privacy: PrivacyTexts,
     pub mail_preferences: MailPreferencesTexts,
     pub training: TrainingTexts,
     pub waiting: WaitingTexts,

@@ -286,6 +286,7 @@ pub static NL: Texts = Texts {
     team: super::team::NL,
     audit: super::audit::NL,
     messages: super::messages::NL,
+    privacy: super::privacy::NL,
     mail_preferences: super::mail_preferences::NL,
     training: super::training::NL,
     waiting: super::waiting::NL,

@@ -24,6 +24,7 @@ pub mod not_found;
 pub mod organisations;
 pub mod overview;
 pub mod placements;
+pub mod privacy;
 pub mod reset_password;
 pub mod school_month;
 pub mod sign_up;

@@ -40,6 +40,8 @@ pub enum Action<'a> {
     ListMembers(&'a Organisation),
     /// Read the audit log.
     ReadAuditLog,
+    /// Read the privacy register and the log of sensitive reads: programme staff only.
+    ReadPrivacyRecords,
     /// See outgoing messages (what was sent, what waits, what failed and why) and send a failed
     /// one again: programme staff only, as the messages hold addresses of people everywhere.
     ManageMessages,
@@ -315,6 +317,7 @@ pub fn decide(principal: &Principal, action: Action<'_>) -> Result<(), Denial> {
             }
             Action::ListOrganisations
             | Action::ReadAuditLog
+            | Action::ReadPrivacyRecords
             | Action::ManageMessages
             | Action::ListPlacements
             | Action::SubmitApplication
@@ -460,7 +463,9 @@ fn decide_for_user(user: &UserPrincipal, action: Action<'_>) -> Result<(), Denia
                 Err(Denial::Forbidden)
             }
         }
-        Action::ReadAuditLog | Action::ManageMessages => Err(Denial::Forbidden),
+        Action::ReadAuditLog | Action::ReadPrivacyRecords | Action::ManageMessages => {
+            Err(Denial::Forbidden)
+        }
         Action::ListPlacements => {
             if has_school_role(user) || is_ambassador {
                 Ok(())

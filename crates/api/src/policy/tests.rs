@@ -48,6 +48,7 @@ fn a_programme_admin_may_read_any_tenants_members_and_the_audit_log() {
         Ok(())
     );
     assert_eq!(decide(&admin, Action::ReadAuditLog), Ok(()));
+    assert_eq!(decide(&admin, Action::ReadPrivacyRecords), Ok(()));
 }
 
 #[test]
@@ -85,6 +86,10 @@ fn a_director_manages_their_own_school_and_cannot_see_another() {
     );
     assert_eq!(
         decide(&director, Action::ReadAuditLog),
+        Err(Denial::Forbidden)
+    );
+    assert_eq!(
+        decide(&director, Action::ReadPrivacyRecords),
         Err(Denial::Forbidden)
     );
 }

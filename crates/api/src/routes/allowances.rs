@@ -174,7 +174,8 @@ pub async fn correct_line(
     Ok(line_response(StatusCode::CREATED, &created))
 }
 
-/// A volunteer's allowance details: the ambassador themself or programme staff.
+/// A volunteer's allowance details: the ambassador themself or programme staff. A read that
+/// shows an IBAN is logged as a sensitive read.
 #[utoipa::path(
     operation_id = "getAllowanceProfile",
     tag = "allowances",
@@ -197,6 +198,17 @@ pub async fn get_profile(
         .allowance_profile(ambassador.id)
         .await?
         .ok_or(ApiError::NotFound("allowance profile"))?;
+    if profile.iban.is_some() {
+        crate::usecases::privacy::log_read(
+            &state,
+            &principal,
+            domain::contract::SensitiveReadKind::Iban,
+            ambassador.id,
+            "allowance_profile",
+            ambassador.id,
+        )
+        .await?;
+    }
     Ok(web::Json(profile))
 }
 
@@ -500,7 +512,9 @@ pub async fn payout_csv(
 ) -> Result<HttpResponse, ApiError> {
     let month = super::month_param(&month)?;
     let made = payout_files::make(&state, &principal, month, None, Needs::Any).await?;
-    super::payout_files::csv_response(&made, query.dialect())
+    let response = super::payout_files::csv_response(&made, query.dialect())?;
+    super::payout_files::log_iban_reads(&state, &principal, &made).await?;
+    Ok(response)
 }
 
 /// Deprecated: use `POST /statements/{month}/payout-files` and download the file it makes.
@@ -529,7 +543,9 @@ pub async fn payout_sepa(
     let month = super::month_param(&month)?;
     let made =
         payout_files::make(&state, &principal, month, query.execution_date, Needs::Sepa).await?;
-    super::payout_files::sepa_response(&made)
+    let response = super::payout_files::sepa_response(&made)?;
+    super::payout_files::log_iban_reads(&state, &principal, &made).await?;
+    Ok(response)
 }
 
 /// A volunteer's own allowances in a calendar year: their lines, what they declared, what was

@@ -7,8 +7,8 @@ use base64::Engine;
 use domain::ambassador::{DocumentKind, MAX_DOCUMENT_BYTES};
 use domain::contract::{
     Ambassador, AmbassadorExport, AmbassadorInput, AmbassadorListItem, AmbassadorQuery,
-    DocumentInfo, ExportedDocument, Intake, IntakeTransition, MatchQuery, Page, Problem, VogInput,
-    VogRecord,
+    DocumentInfo, ExportedDocument, Intake, IntakeTransition, MatchQuery, Page, Problem,
+    SensitiveReadKind, VogInput, VogRecord,
 };
 use futures_util::StreamExt;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -183,7 +183,8 @@ pub async fn update_ambassador(
     Ok(web::Json(updated))
 }
 
-/// The intake so far: its steps, the documents still kept, and every VOG on record.
+/// The intake so far: its steps, the documents still kept, and every VOG on record. A read that
+/// shows VOG records is logged as a sensitive read.
 #[utoipa::path(
     operation_id = "getIntake",
     tag = "ambassadors",
@@ -209,7 +210,19 @@ pub async fn get_intake(
         },
         "ambassador",
     )?;
-    Ok(web::Json(intake(&state, ambassador.id).await?))
+    let intake = intake(&state, ambassador.id).await?;
+    if !intake.vogs.is_empty() {
+        usecases::privacy::log_read(
+            &state,
+            &principal,
+            SensitiveReadKind::VogRecords,
+            ambassador.id,
+            "intake",
+            ambassador.id,
+        )
+        .await?;
+    }
+    Ok(web::Json(intake))
 }
 
 async fn intake(state: &AppState, id: Uuid) -> Result<Intake, ApiError> {
@@ -325,7 +338,7 @@ pub async fn put_document(
     Ok(web::Json(info))
 }
 
-/// Download an intake document.
+/// Download an intake document. Each download is logged as a sensitive read.
 #[utoipa::path(
     operation_id = "getDocument",
     tag = "ambassadors",
@@ -367,6 +380,15 @@ pub async fn get_document(
         .get_document(ambassador.id, kind)
         .await
         .or_not_found("document")?;
+    usecases::privacy::log_read(
+        &state,
+        &principal,
+        SensitiveReadKind::Document,
+        ambassador.id,
+        kind.as_str(),
+        ambassador.id,
+    )
+    .await?;
     Ok(HttpResponse::Ok()
         .content_type(document.format.media_type())
         .insert_header((
@@ -380,7 +402,8 @@ pub async fn get_document(
         .body(document.content))
 }
 
-/// Everything Klasbrug holds about an ambassador, as JSON (right of access). Audited.
+/// Everything Klasbrug holds about an ambassador, as JSON (right of access). Audited, and logged
+/// as a sensitive read.
 #[utoipa::path(
     operation_id = "exportAmbassador",
     tag = "ambassadors",
@@ -434,6 +457,15 @@ pub async fn export_ambassador(
         "ambassador.export",
         "ambassador",
         Some(ambassador.id),
+    )
+    .await?;
+    usecases::privacy::log_read(
+        &state,
+        &principal,
+        SensitiveReadKind::Export,
+        ambassador.id,
+        "export",
+        ambassador.id,
     )
     .await?;
     Ok(web::Json(AmbassadorExport {

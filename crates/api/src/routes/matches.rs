@@ -198,7 +198,7 @@ pub async fn report_concern(
 }
 
 /// The concerns reported about a match: programme staff and the school's director and
-/// coordinator.
+/// coordinator. Each concern shown is logged as a sensitive read.
 #[utoipa::path(
     operation_id = "listConcerns",
     tag = "matching",
@@ -226,12 +226,15 @@ pub async fn list_concerns(
         },
         "match",
     )?;
-    Ok(web::Json(state.store.list_concerns(found.id).await?))
+    let concerns = state.store.list_concerns(found.id).await?;
+    let shown = concerns.iter().map(|c| (found.ambassador.id, c.id));
+    usecases::privacy::log_concern_reads(&state, &principal, shown).await?;
+    Ok(web::Json(concerns))
 }
 
 /// The concerns raised about placements, newest first (at most 100): every school's for
 /// programme staff, their own schools' for a school's staff. Ambassadors read the concerns of
-/// their own matches per match.
+/// their own matches per match. Each concern shown is logged as a sensitive read.
 #[utoipa::path(
     operation_id = "listSchoolConcerns",
     tag = "matching",
@@ -251,5 +254,8 @@ pub async fn school_concerns(
         Principal::User(user) if policy::has_school_role(user) => Some(user.id),
         _ => return Err(ApiError::Forbidden),
     };
-    Ok(web::Json(state.store.school_concerns(member).await?))
+    let concerns = state.store.school_concerns(member).await?;
+    let shown = concerns.iter().map(|c| (c.ambassador_id, c.concern.id));
+    usecases::privacy::log_concern_reads(&state, &principal, shown).await?;
+    Ok(web::Json(concerns))
 }

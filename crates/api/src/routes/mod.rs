@@ -25,6 +25,7 @@ pub mod organisations;
 mod pagination;
 pub mod payout_files;
 pub mod placements;
+pub mod privacy;
 pub mod research;
 pub mod schools;
 pub mod sponsorship;
@@ -40,6 +41,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     me::configure(config);
     organisations::configure(config);
     audit::configure(config);
+    privacy::configure(config);
     messages::configure(config);
     mail_preferences::configure(config);
     placements::configure(config);

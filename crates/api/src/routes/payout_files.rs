@@ -121,7 +121,9 @@ pub async fn file_sepa(
     let (month, id) = path.into_inner();
     let month = super::month_param(&month)?;
     let stored = payout_files::fetch(&state, &principal, month, id).await?;
-    sepa_response(&stored)
+    let response = sepa_response(&stored)?;
+    log_iban_reads(&state, &principal, &stored).await?;
+    Ok(response)
 }
 
 /// A payout file's payments as a CSV: name, IBAN, amount, description, the same payments as its
@@ -154,7 +156,36 @@ pub async fn file_csv(
     let (month, id) = path.into_inner();
     let month = super::month_param(&month)?;
     let stored = payout_files::fetch(&state, &principal, month, id).await?;
-    csv_response(&stored, query.dialect())
+    let response = csv_response(&stored, query.dialect())?;
+    log_iban_reads(&state, &principal, &stored).await?;
+    Ok(response)
+}
+
+/// Logs that the caller sees the IBANs of everyone the payout file pays: one sensitive read per
+/// person, through the file.
+pub(crate) async fn log_iban_reads(
+    state: &AppState,
+    principal: &Principal,
+    stored: &StoredPayoutFile,
+) -> Result<(), ApiError> {
+    let reads: Vec<store::ReadOf> = state
+        .store
+        .payout_file_people(stored.file.id)
+        .await?
+        .into_iter()
+        .map(|person_id| store::ReadOf {
+            person_id,
+            resource_type: "payout_file",
+            resource_id: stored.file.id,
+        })
+        .collect();
+    crate::usecases::privacy::log_reads(
+        state,
+        principal,
+        domain::contract::SensitiveReadKind::Iban,
+        &reads,
+    )
+    .await
 }
 
 /// The file's name for a download: the month and the message id, so two files of a month do

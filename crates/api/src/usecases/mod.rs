@@ -28,6 +28,7 @@ pub mod mine;
 pub mod password_resets;
 pub mod payout_files;
 pub mod placements;
+pub mod privacy;
 pub mod reminders;
 pub mod research;
 pub mod retention;

@@ -27,6 +27,7 @@ mod password_reset;
 mod payout_locale;
 mod placements;
 mod placing;
+mod privacy;
 mod research;
 mod retention;
 mod sponsorship;

@@ -20,6 +20,7 @@ pub mod mine;
 pub mod organisation;
 pub mod page;
 pub mod placement;
+pub mod privacy;
 pub mod problem;
 pub mod research;
 pub mod sponsorship;
@@ -75,6 +76,11 @@ pub use mine::{ErasureRequest, ErasureRequestInput, MyPlacement, MyPlacements};
 pub use organisation::{Member, Organisation};
 pub use page::Page;
 pub use placement::{Placement, PlacementInput, PlacementQuery, PlacementTransition};
+pub use privacy::{
+    LegalBasis, PersonCategory, PersonCategoryEntry, PrivacyRegister, ProcessingActivityEntry,
+    RecipientEntry, RecipientKind, RetentionPeriods, SensitiveRead, SensitiveReadKind,
+    SensitiveReadQuery, StorageDescription, TableDataEntry,
+};
 pub use problem::{FieldError, Problem, ProblemDetails};
 pub use research::{
     ResearchAmbassador, ResearchAttendance, ResearchDataset, ResearchExport, ResearchExportInput,
