@@ -8,6 +8,7 @@ mod contract;
 mod process;
 mod web;
 mod web_assets;
+mod web_size;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -20,7 +21,9 @@ const HELP: &str = "\
 cargo xtask <command>
 
   run      build the web app and the server, then serve the demo on http://127.0.0.1:8080
-  build    build the web app and a release binary (target/release/klasbrug)
+  build    build the web app and a release binary (target/release/klasbrug); the web app's
+           build prints its size report (per crate and function, raw/gzip/Brotli)
+  build --web  the web app only, into dist/
   test     everything: formatting, lints, unit tests, both databases, API, browser
   test --quick  the inner loop: formatting, lints, unit tests and SQLite only (no PostgreSQL,
            no browser); CI runs the whole `test`
@@ -48,6 +51,7 @@ fn run() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("run") => run_demo(&root),
+        Some("build") if args.get(1).is_some_and(|a| a == "--web") => web::build(&root, true),
         Some("build") => build(&root),
         Some("test") if args.get(1).is_some_and(|a| a == "--quick") => test_quick(&root),
         Some("test") => test(&root),

@@ -60,11 +60,19 @@ pub fn build(root: &Path, release: bool) -> Result<()> {
         .web(true)?
         .typescript(false)
         .out_name(OUT_NAME)
-        // Function names only help reading panics in a debug build.
-        .remove_name_section(release)
+        // Function names are kept for the size report; a release build strips them after it.
+        .remove_name_section(false)
         .remove_producers_section(release)
         .generate(&dist)
         .with_context(|| format!("wasm-bindgen could not process {}", wasm.display()))?;
+    if release {
+        let bound = dist.join(format!("{OUT_NAME}_bg.wasm"));
+        let bytes = fs::read(&bound).with_context(|| format!("reading {}", bound.display()))?;
+        crate::web_size::report(&bytes)?;
+        // Function names only help reading panics in a debug build.
+        fs::write(&bound, crate::web_size::strip_names(&bytes)?)
+            .with_context(|| format!("writing {}", bound.display()))?;
+    }
 
     println!("==> web app: copying static files");
     copy_dir(&root.join("frontend").join("static"), &dist)?;
