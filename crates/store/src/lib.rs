@@ -34,6 +34,7 @@ mod partner_clients;
 mod password_resets;
 mod payout_files;
 mod placements;
+mod privacy_requests;
 mod refresh_tokens;
 mod reminders;
 mod research;
@@ -78,6 +79,7 @@ pub use outbox::{Attachment, NewEmail, OutboxBacklog, OutboxCounts, OutboxMessag
 pub use partner_clients::{NewPartnerClient, PartnerClientRecord};
 pub use password_resets::PasswordResetRecord;
 pub use payout_files::{NewPayoutFile, StoredPayoutFile, UnfiledLine};
+pub use privacy_requests::{NewPrivacyRequest, PrivacyRequestChange};
 pub use refresh_tokens::{RefreshOutcome, RefreshTokenRecord};
 pub use research::{
     ResearchAmbassadorRow, ResearchAttendanceRow, ResearchHoursRow, ResearchMatchRow,

@@ -37,6 +37,8 @@ pub enum Lock {
     PasswordReset(Uuid),
     /// A course session: its places, waiting list and attendance.
     CourseSession(Uuid),
+    /// A data subject's request: handling it decides once.
+    PrivacyRequest(Uuid),
 }
 
 impl Lock {
@@ -55,6 +57,7 @@ impl Lock {
             Lock::Invitation(id) => ("employer_invitations", id),
             Lock::LessonSeries(id) => ("lesson_series", id),
             Lock::CourseSession(id) => ("course_sessions", id),
+            Lock::PrivacyRequest(id) => ("privacy_requests", id),
         }
     }
 }

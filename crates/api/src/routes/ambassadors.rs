@@ -429,7 +429,33 @@ pub async fn export_ambassador(
         },
         "ambassador",
     )?;
-    let intake = intake(&state, ambassador.id).await?;
+    let export = export_of(&state, ambassador).await?;
+    super::audit(
+        &state.store,
+        &principal,
+        "ambassador.export",
+        "ambassador",
+        Some(export.ambassador.id),
+    )
+    .await?;
+    usecases::privacy::log_read(
+        &state,
+        &principal,
+        SensitiveReadKind::Export,
+        export.ambassador.id,
+        "export",
+        export.ambassador.id,
+    )
+    .await?;
+    Ok(web::Json(export))
+}
+
+/// Everything Klasbrug holds about `ambassador`: the caller authorises, audits and logs the read.
+pub(crate) async fn export_of(
+    state: &AppState,
+    ambassador: Ambassador,
+) -> Result<AmbassadorExport, ApiError> {
+    let intake = intake(state, ambassador.id).await?;
     let mut documents = Vec::new();
     for info in &intake.documents {
         let document = state.store.get_document(ambassador.id, info.kind).await?;
@@ -451,31 +477,14 @@ pub async fn export_ambassador(
     for m in &matches {
         concerns.extend(state.store.list_concerns(m.id).await?);
     }
-    super::audit(
-        &state.store,
-        &principal,
-        "ambassador.export",
-        "ambassador",
-        Some(ambassador.id),
-    )
-    .await?;
-    usecases::privacy::log_read(
-        &state,
-        &principal,
-        SensitiveReadKind::Export,
-        ambassador.id,
-        "export",
-        ambassador.id,
-    )
-    .await?;
-    Ok(web::Json(AmbassadorExport {
+    Ok(AmbassadorExport {
         exported_at: state.clock.now(),
         ambassador,
         intake,
         documents,
         matches,
         concerns,
-    }))
+    })
 }
 
 /// Erase an ambassador's personal data (right to erasure). The profile becomes anonymous;

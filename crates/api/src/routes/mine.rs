@@ -1,11 +1,9 @@
-//! The ambassador's own: their matches with the placement's details, changing or withdrawing an
-//! hour entry while it waits, and asking to be erased (with programme staff's list of such
-//! requests).
+//! The ambassador's own: their matches with the placement's details, and changing or
+//! withdrawing an hour entry while it waits.
 
-use actix_web::{HttpResponse, delete, get, post, put, web};
+use actix_web::{HttpResponse, delete, get, put, web};
 use domain::contract::{
-    ErasureRequest, ErasureRequestInput, HourEntry, HourEntryInput, MatchQuery, MyPlacement,
-    MyPlacements, Problem,
+    HourEntry, HourEntryInput, MatchQuery, MyPlacement, MyPlacements, Problem,
 };
 use domain::match_lifecycle::MatchStatus;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -13,7 +11,6 @@ use uuid::Uuid;
 
 use crate::auth::Principal;
 use crate::error::{ApiError, OrNotFound};
-use crate::policy::{self, Action};
 use crate::state::AppState;
 use crate::usecases;
 
@@ -22,10 +19,7 @@ pub fn configure(config: &mut ServiceConfig) {
     config
         .service(my_placements)
         .service(change_hour_entry)
-        .service(withdraw_hour_entry)
-        .service(request_erasure)
-        .service(my_erasure_request)
-        .service(list_erasure_requests);
+        .service(withdraw_hour_entry);
 }
 
 /// The logged-in ambassador's matches that are not declined or ended, oldest first, and today's
@@ -137,82 +131,4 @@ pub async fn withdraw_hour_entry(
 ) -> Result<HttpResponse, ApiError> {
     usecases::mine::withdraw_hours(&state, &principal, *id).await?;
     Ok(HttpResponse::NoContent().finish())
-}
-
-/// Ask programme staff to erase one's data (the ambassador who is logged in). One request is
-/// open at a time.
-#[utoipa::path(
-    operation_id = "requestErasure",
-    tag = "ambassadors",
-    request_body = ErasureRequestInput,
-    responses(
-        (status = 201, description = "The request.", body = ErasureRequest),
-        (status = 400, description = "The body is not valid JSON for this operation.", body = Problem, content_type = "application/problem+json"),
-        (status = 403, description = "A partner client is not a person.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "The person has no ambassador profile.", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "A request is open already (`erasure_requested`).", body = Problem, content_type = "application/problem+json"),
-        (status = 422, description = "The reason is longer than 1000 characters.", body = Problem, content_type = "application/problem+json"),
-    ),
-    security(("bearer" = []))
-)]
-#[post("/me/erasure-request")]
-pub async fn request_erasure(
-    state: web::Data<AppState>,
-    principal: Principal,
-    body: crate::json::Json<ErasureRequestInput>,
-) -> Result<HttpResponse, ApiError> {
-    let created = usecases::mine::request_erasure(&state, &principal, body.into_inner()).await?;
-    Ok(HttpResponse::Created().json(created))
-}
-
-/// The logged-in ambassador's open request to be erased.
-#[utoipa::path(
-    operation_id = "getMyErasureRequest",
-    tag = "ambassadors",
-    responses(
-        (status = 200, description = "The open request.", body = ErasureRequest),
-        (status = 403, description = "A partner client is not a person.", body = Problem, content_type = "application/problem+json"),
-        (status = 404, description = "No ambassador profile, or no open request.", body = Problem, content_type = "application/problem+json"),
-    ),
-    security(("bearer" = []))
-)]
-#[get("/me/erasure-request")]
-pub async fn my_erasure_request(
-    state: web::Data<AppState>,
-    principal: Principal,
-) -> Result<web::Json<ErasureRequest>, ApiError> {
-    let Principal::User(user) = &principal else {
-        return Err(ApiError::Forbidden);
-    };
-    let ambassador = state
-        .store
-        .ambassador_of_user(user.id)
-        .await
-        .or_not_found("ambassador profile")?;
-    let open = state
-        .store
-        .open_erasure_request(ambassador.id)
-        .await?
-        .ok_or(ApiError::NotFound("erasure request"))?;
-    Ok(web::Json(open))
-}
-
-/// The open requests to be erased, oldest first: programme staff's to deal with (erasing the
-/// ambassador closes their request).
-#[utoipa::path(
-    operation_id = "listErasureRequests",
-    tag = "ambassadors",
-    responses(
-        (status = 200, description = "The open requests.", body = Vec<ErasureRequest>),
-        (status = 403, description = "Only programme staff see them.", body = Problem, content_type = "application/problem+json"),
-    ),
-    security(("bearer" = []))
-)]
-#[get("/erasure-requests")]
-pub async fn list_erasure_requests(
-    state: web::Data<AppState>,
-    principal: Principal,
-) -> Result<web::Json<Vec<ErasureRequest>>, ApiError> {
-    policy::authorize(&principal, Action::ListAmbassadors, "erasure request")?;
-    Ok(web::Json(state.store.open_erasure_requests().await?))
 }

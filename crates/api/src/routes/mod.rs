@@ -26,6 +26,7 @@ mod pagination;
 pub mod payout_files;
 pub mod placements;
 pub mod privacy;
+pub mod privacy_requests;
 pub mod research;
 pub mod schools;
 pub mod sponsorship;
@@ -42,6 +43,7 @@ pub fn configure_api(config: &mut ServiceConfig) {
     organisations::configure(config);
     audit::configure(config);
     privacy::configure(config);
+    privacy_requests::configure(config);
     messages::configure(config);
     mail_preferences::configure(config);
     placements::configure(config);

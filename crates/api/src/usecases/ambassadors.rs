@@ -341,7 +341,9 @@ pub async fn erase(state: &AppState, principal: &Principal, id: Uuid) -> Result<
     tx.erase_ambassador(ambassador.id, &ambassador.profile.anonymous())
         .await
         .or_conflict(ErrorCode::MatchLive)?;
-    tx.close_erasure_requests(ambassador.id).await?;
+    if let Some(user) = ambassador.user_id {
+        super::privacy_requests::close_on_erasure(state, &tx, principal, user).await?;
+    }
     commit_with_audit(
         tx,
         principal,

@@ -1,15 +1,15 @@
 //! What an ambassador does with their own: change or withdraw an hour entry while the school
-//! has not decided on it, and ask to be erased. Programme staff may change or withdraw on an
+//! has not decided on it. Programme staff may change or withdraw on an
 //! ambassador's behalf; school staff only decide, and another ambassador's entry is not there.
 
-use domain::contract::{ErasureRequest, ErasureRequestInput, HourEntry, HourEntryInput};
+use domain::contract::{HourEntry, HourEntryInput};
 use domain::hours::HourStatus;
-use store::{Lock, StoreError};
+use store::Lock;
 use uuid::Uuid;
 
 use super::{begin, commit_with_audit};
 use crate::auth::Principal;
-use crate::error::{ApiError, ErrorCode, OrConflict, OrNotFound};
+use crate::error::{ApiError, ErrorCode, OrConflict};
 use crate::policy::{self, Action};
 use crate::state::AppState;
 
@@ -128,55 +128,4 @@ pub async fn withdraw_hours(
     )
     .await?;
     Ok(())
-}
-
-/// Records the logged-in ambassador's request to be erased, for programme staff to deal with;
-/// a second while one is open is refused.
-pub async fn request_erasure(
-    state: &AppState,
-    principal: &Principal,
-    input: ErasureRequestInput,
-) -> Result<ErasureRequest, ApiError> {
-    let Principal::User(user) = principal else {
-        return Err(ApiError::Forbidden);
-    };
-    let reason = input
-        .reason
-        .map(|r| r.trim().to_owned())
-        .filter(|r| !r.is_empty());
-    if reason.as_ref().is_some_and(|r| r.chars().count() > 1000) {
-        return Err(ApiError::invalid_field("reason", "at most 1000 characters"));
-    }
-    let tx = begin(state).await?;
-    let ambassador = tx
-        .ambassador_of_user(user.id)
-        .await
-        .or_not_found("ambassador profile")?;
-    tx.lock(Lock::Ambassador(ambassador.id)).await?;
-    if tx.open_erasure_request(ambassador.id).await?.is_some() {
-        return Err(erasure_open());
-    }
-    let created = tx
-        .create_erasure_request(ambassador.id, reason.as_deref())
-        .await
-        .map_err(|e| match e {
-            StoreError::Conflict(_) => erasure_open(),
-            other => other.into(),
-        })?;
-    commit_with_audit(
-        tx,
-        principal,
-        "ambassador.erasure_request",
-        "ambassador",
-        Some(ambassador.id),
-    )
-    .await?;
-    Ok(created)
-}
-
-fn erasure_open() -> ApiError {
-    ApiError::Conflict {
-        code: ErrorCode::ErasureRequested,
-        detail: "you asked to be erased already; programme staff deal with it".into(),
-    }
 }

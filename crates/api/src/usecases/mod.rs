@@ -29,6 +29,7 @@ pub mod password_resets;
 pub mod payout_files;
 pub mod placements;
 pub mod privacy;
+pub mod privacy_requests;
 pub mod reminders;
 pub mod research;
 pub mod retention;

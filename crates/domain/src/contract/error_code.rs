@@ -120,8 +120,8 @@ pub enum ErrorCode {
     InvitationAlreadyUsed,
     /// The invitation expired (410).
     InvitationExpired,
-    /// The ambassador asked to be erased already and the request is still open (409).
-    ErasureRequested,
+    /// The person has a request of this kind open already (409).
+    PrivacyRequestOpen,
     /// A partner's application needs an `Idempotency-Key` header (400).
     IdempotencyKeyRequired,
     /// The `Idempotency-Key` was used before for a different request (422).
@@ -221,7 +221,7 @@ impl ErrorCode {
         ErrorCode::InvitationWrongEmployer,
         ErrorCode::InvitationAlreadyUsed,
         ErrorCode::InvitationExpired,
-        ErrorCode::ErasureRequested,
+        ErrorCode::PrivacyRequestOpen,
         ErrorCode::IdempotencyKeyRequired,
         ErrorCode::IdempotencyKeyReused,
         ErrorCode::IdempotencyKeyInUse,
@@ -306,7 +306,7 @@ impl ErrorCode {
             ErrorCode::InvitationWrongEmployer => "invitation_wrong_employer",
             ErrorCode::InvitationAlreadyUsed => "invitation_already_used",
             ErrorCode::InvitationExpired => "invitation_expired",
-            ErrorCode::ErasureRequested => "erasure_requested",
+            ErrorCode::PrivacyRequestOpen => "privacy_request_open",
             ErrorCode::IdempotencyKeyRequired => "idempotency_key_required",
             ErrorCode::IdempotencyKeyReused => "idempotency_key_reused",
             ErrorCode::IdempotencyKeyInUse => "idempotency_key_in_use",

@@ -21,6 +21,7 @@ pub mod organisation;
 pub mod page;
 pub mod placement;
 pub mod privacy;
+pub mod privacy_request;
 pub mod problem;
 pub mod research;
 pub mod sponsorship;
@@ -72,7 +73,7 @@ pub use message::{
     MailPreference, MailPreferences, MessageQuery, MessageStatus, OutgoingMessage,
     UnsubscribeInput, Unsubscribed,
 };
-pub use mine::{ErasureRequest, ErasureRequestInput, MyPlacement, MyPlacements};
+pub use mine::{MyPlacement, MyPlacements};
 pub use organisation::{Member, Organisation};
 pub use page::Page;
 pub use placement::{Placement, PlacementInput, PlacementQuery, PlacementTransition};
@@ -80,6 +81,11 @@ pub use privacy::{
     LegalBasis, PersonCategory, PersonCategoryEntry, PrivacyRegister, ProcessingActivityEntry,
     RecipientEntry, RecipientKind, RetentionPeriods, SensitiveRead, SensitiveReadKind,
     SensitiveReadQuery, StorageDescription, TableDataEntry,
+};
+pub use privacy_request::{
+    KeptRecord, PersonalAccount, PersonalData, PersonalMessage, PersonalRole, PrivacyRequest,
+    PrivacyRequestChannel, PrivacyRequestInput, PrivacyRequestKind, PrivacyRequestQuery,
+    PrivacyRequestStatus, PrivacyRequestUpdate, RecordedPrivacyRequestInput,
 };
 pub use problem::{FieldError, Problem, ProblemDetails};
 pub use research::{
