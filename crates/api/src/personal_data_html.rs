@@ -1,7 +1,8 @@
 //! A person's data as a readable Dutch HTML document (right of access, AVG art. 15), from one
 //! template (`templates/privacy/personal-data.html`). The account, roles, e-mails and requests
 //! are laid out by hand; the ambassador's profile, intake, matches and concerns are read from
-//! their JSON, so a field added there shows here too. The template engine escapes everything.
+//! their JSON (fields in the order of their keys), so a field added there shows here too. The
+//! template engine escapes everything.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use domain::contract::{PersonalData, PrivacyRequest, PrivacyRequestKind, PrivacyRequestStatus};
@@ -74,7 +75,11 @@ pub fn render(data: &PersonalData) -> Result<String, minijinja::Error> {
                 })
                 .collect(),
         });
-        sections.push(part("matches", "Je koppelingen met scholen", &json["matches"]));
+        sections.push(part(
+            "matches",
+            "Je koppelingen met scholen",
+            &json["matches"],
+        ));
         sections.push(part("concerns", "Gemelde zorgen", &json["concerns"]));
     }
     sections.push(Section {
@@ -136,6 +141,9 @@ fn request_rows(request: &PrivacyRequest) -> Vec<Row> {
         row("Status", status),
         row("Antwoord uiterlijk", &DUTCH.date(request.answer_due)),
     ];
+    if let Some(note) = &request.note {
+        rows.push(row("Toelichting", note));
+    }
     if let Some(answer) = &request.answer {
         rows.push(row("Antwoord", answer));
     }
@@ -144,7 +152,10 @@ fn request_rows(request: &PrivacyRequest) -> Vec<Row> {
             .until
             .map(|d| format!(" Tot en met {}.", DUTCH.date(d)))
             .unwrap_or_default();
-        rows.push(row("Bewaard", &format!("{}{until} {}", kept.what, kept.why)));
+        rows.push(row(
+            "Bewaard",
+            &format!("{}{until} {}", kept.what, kept.why),
+        ));
     }
     rows
 }
@@ -279,11 +290,14 @@ mod tests {
         assert_eq!(
             rows,
             vec![
+                row(
+                    "Aangemaakt",
+                    &DUTCH.instant("2026-12-03T09:00:00Z".parse().unwrap())
+                ),
+                row("places 1 · Titel", "Groep 5"),
                 row("Profiel · Naam", "Fictief Persoon"),
                 row("Profiel · Dagen", "monday, friday"),
                 row("Status", "placed"),
-                row("Aangemaakt", &DUTCH.instant("2026-12-03T09:00:00Z".parse().unwrap())),
-                row("places 1 · Titel", "Groep 5"),
             ]
         );
     }

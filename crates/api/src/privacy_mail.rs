@@ -7,7 +7,12 @@ use domain::date_words::DUTCH;
 use crate::mail::{Mailer, Message};
 
 /// To the person: their request was answered or refused.
-pub fn request_answered(mailer: &Mailer, to: &str, name: &str, request: &PrivacyRequest) -> Message {
+pub fn request_answered(
+    mailer: &Mailer,
+    to: &str,
+    name: &str,
+    request: &PrivacyRequest,
+) -> Message {
     let received = DUTCH.date(request.received_on);
     let answer = request
         .answer

@@ -25,7 +25,6 @@ pub fn answer_due_at(at: DateTime<Utc>) -> NaiveDate {
     answer_due(amsterdam_date(at))
 }
 
-
 /// The longest note a person or staff member adds to a request, in characters.
 pub const MAX_NOTE: usize = 1000;
 /// The longest answer staff give, in characters.
@@ -190,7 +189,10 @@ mod rule_tests {
     #[test]
     fn a_request_is_overdue_only_while_open_after_its_last_day() {
         let received = day("2027-01-31");
-        assert!(!is_overdue(Received, received, day("2027-02-28")), "the last day");
+        assert!(
+            !is_overdue(Received, received, day("2027-02-28")),
+            "the last day"
+        );
         assert!(is_overdue(Received, received, day("2027-03-01")));
         assert!(is_overdue(InProgress, received, day("2027-03-01")));
         assert!(!is_overdue(Done, received, day("2027-03-01")));
@@ -211,7 +213,11 @@ mod rule_tests {
         assert_eq!(keys, ["payments", "request", "audit_log"]);
         assert_eq!(kept[0].until, Some(day("2033-11-25")));
         assert!(kept[0].why.contains("7 jaar"), "{}", kept[0].why);
-        assert_eq!(kept[1].until, Some(day("2028-12-02")), "730 days on, across 29 February");
+        assert_eq!(
+            kept[1].until,
+            Some(day("2028-12-02")),
+            "730 days on, across 29 February"
+        );
     }
 
     #[test]

@@ -139,7 +139,10 @@ impl Store {
             query.push(" WHERE r.id = ").push_bind(id);
             query.build_query_as().fetch_one(pool).await?
         });
-        self.with_roles(vec![row]).await?.pop().ok_or(StoreError::NotFound)
+        self.with_roles(vec![row])
+            .await?
+            .pop()
+            .ok_or(StoreError::NotFound)
     }
 
     /// The person's open request of `kind`, if any.
@@ -275,13 +278,12 @@ impl Store {
 
     /// A person's account with their roles, each in its organisation.
     pub async fn personal_account(&self, user_id: Uuid) -> StoreResult<PersonalAccount> {
-        let (id, name, email, created_at): (Uuid, String, String, DateTime<Utc>) =
-            with_pool!(self, pool => {
-                sqlx::query_as("SELECT id, name, email, created_at FROM users WHERE id = $1")
-                    .bind(user_id)
-                    .fetch_one(pool)
-                    .await?
-            });
+        let (id, name, email, created_at): (Uuid, String, String, DateTime<Utc>) = with_pool!(self, pool => {
+            sqlx::query_as("SELECT id, name, email, created_at FROM users WHERE id = $1")
+                .bind(user_id)
+                .fetch_one(pool)
+                .await?
+        });
         let roles: Vec<(Uuid, String, String)> = with_pool!(self, pool => {
             sqlx::query_as(
                 "SELECT o.id, o.name, m.role FROM memberships m JOIN organisations o ON o.id = m.organisation_id \

@@ -2,9 +2,7 @@
 //! withdrawing an hour entry while it waits.
 
 use actix_web::{HttpResponse, delete, get, put, web};
-use domain::contract::{
-    HourEntry, HourEntryInput, MatchQuery, MyPlacement, MyPlacements, Problem,
-};
+use domain::contract::{HourEntry, HourEntryInput, MatchQuery, MyPlacement, MyPlacements, Problem};
 use domain::match_lifecycle::MatchStatus;
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;

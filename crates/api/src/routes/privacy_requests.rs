@@ -260,7 +260,8 @@ pub async fn get_privacy_request_data_html(
 }
 
 fn html(data: &PersonalData) -> Result<HttpResponse, ApiError> {
-    let html = crate::personal_data_html::render(data).map_err(|e| ApiError::Unexpected(e.into()))?;
+    let html =
+        crate::personal_data_html::render(data).map_err(|e| ApiError::Unexpected(e.into()))?;
     let day = domain::local_date::amsterdam_date(data.exported_at);
     Ok(HttpResponse::Ok()
         .content_type("text/html; charset=utf-8")

@@ -132,7 +132,10 @@ pub async fn change(
     }
     let tx = begin(state).await?;
     tx.lock(Lock::PrivacyRequest(id)).await?;
-    let current = tx.privacy_request(id).await.or_not_found("privacy request")?;
+    let current = tx
+        .privacy_request(id)
+        .await
+        .or_not_found("privacy request")?;
     if !rules::may_move(current.status, update.status) {
         return Err(ApiError::Conflict {
             code: ErrorCode::InvalidTransition,
@@ -143,8 +146,8 @@ pub async fn change(
             ),
         });
     }
-    let erase = current.kind == PrivacyRequestKind::Erasure
-        && update.status == PrivacyRequestStatus::Done;
+    let erase =
+        current.kind == PrivacyRequestKind::Erasure && update.status == PrivacyRequestStatus::Done;
     let kept = match (erase, current.user_id) {
         (true, Some(user)) => kept_for(state, &tx, user).await?,
         _ => Vec::new(),
@@ -172,8 +175,12 @@ pub async fn change(
     if !rules::is_open(changed.status)
         && let Some(person) = &person
     {
-        let message =
-            crate::privacy_mail::request_answered(&state.mailer, &person.email, &person.name, &changed);
+        let message = crate::privacy_mail::request_answered(
+            &state.mailer,
+            &person.email,
+            &person.name,
+            &changed,
+        );
         state
             .mailer
             .queue(&tx, "privacy_request.answered", message)
@@ -343,7 +350,10 @@ fn settings(state: &AppState) -> RetentionSettings {
 }
 
 /// The request as shown today: late or not, and for an open erasure what it would keep.
-async fn present(state: &AppState, mut request: PrivacyRequest) -> Result<PrivacyRequest, ApiError> {
+async fn present(
+    state: &AppState,
+    mut request: PrivacyRequest,
+) -> Result<PrivacyRequest, ApiError> {
     let today = state.clock.today();
     request.overdue = rules::is_overdue(request.status, request.received_on, today);
     if request.kind == PrivacyRequestKind::Erasure
@@ -367,7 +377,11 @@ async fn present_all(
 }
 
 async fn create(tx: &Store, new: &NewPrivacyRequest<'_>) -> Result<PrivacyRequest, ApiError> {
-    if tx.open_privacy_request(new.user_id, new.kind).await?.is_some() {
+    if tx
+        .open_privacy_request(new.user_id, new.kind)
+        .await?
+        .is_some()
+    {
         return Err(request_open(new.kind));
     }
     tx.create_privacy_request(new).await.map_err(|e| match e {
@@ -396,9 +410,7 @@ fn person(principal: &Principal) -> Result<Uuid, ApiError> {
 
 /// A trimmed optional text of at most `max` characters; empty is none.
 fn text(value: Option<String>, field: &str, max: usize) -> Result<Option<String>, ApiError> {
-    let value = value
-        .map(|v| v.trim().to_owned())
-        .filter(|v| !v.is_empty());
+    let value = value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty());
     if value.as_ref().is_some_and(|v| v.chars().count() > max) {
         return Err(ApiError::invalid_field(
             field,

@@ -28,6 +28,7 @@ mod payout_locale;
 mod placements;
 mod placing;
 mod privacy;
+mod privacy_requests;
 mod research;
 mod retention;
 mod sponsorship;

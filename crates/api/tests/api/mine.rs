@@ -1,11 +1,10 @@
 //! The ambassador's own: their matches with the placement's details, changing and withdrawing a
 //! waiting hour entry, their profile without the funding, their allowance details without the
-//! rate, their documents and export, and asking to be erased. Each time on their own, never on
+//! rate, and their documents and export. Each time on their own, never on
 //! another ambassador's (404), and other roles as before.
 
 use domain::contract::{
-    Ambassador, AuditEvent, ErasureRequest, HourEntry, Match, MatchingRun, MyPlacement,
-    MyPlacements, Page,
+    Ambassador, AuditEvent, HourEntry, Match, MatchingRun, MyPlacement, MyPlacements, Page,
 };
 use domain::hours::HourStatus;
 use domain::match_lifecycle::MatchStatus;
@@ -18,7 +17,6 @@ use crate::helpers::*;
 
 const FENNA: &str = "fenna@ambassadeur.example";
 const LOTTE: &str = "lotte@ambassadeur.example";
-const MILA: &str = "mila@ambassadeur.example";
 
 async fn me(app: &TestApp, token: &str) -> Ambassador {
     app.get_json("/api/v1/me/ambassador", token).await
@@ -244,54 +242,5 @@ on_both_backends! {
         assert_problem(other, StatusCode::NOT_FOUND, "not_found").await;
         assert_eq!(app.get(&format!("/api/v1/ambassadors/{}/export", mine.id), &fenna).await.status(), StatusCode::OK);
         assert_problem(app.get(&format!("/api/v1/ambassadors/{}/export", theirs.id), &fenna).await, StatusCode::NOT_FOUND, "not_found").await;
-    }
-
-    async fn an_ambassador_asks_once_to_be_erased_and_programme_staff_see_it(db) {
-        let app = spawn_app(&db).await;
-        let mila = app.login_as(MILA).await;
-        let admin = app.login_as(ADMIN).await;
-        let coordinator = app.login_as(COORDINATOR).await;
-
-        assert_problem(app.get("/api/v1/me/erasure-request", &mila).await, StatusCode::NOT_FOUND, "not_found").await;
-        let long = json!({"reason": "x".repeat(1001)});
-        assert_problem(app.call(Method::POST, "/api/v1/me/erasure-request", &mila, Some(&long)).await, StatusCode::UNPROCESSABLE_ENTITY, "invalid_input").await;
-        let unknown = json!({"reden": "ik stop"});
-        assert_eq!(app.call(Method::POST, "/api/v1/me/erasure-request", &mila, Some(&unknown)).await.status(), StatusCode::BAD_REQUEST);
-        let asked: ErasureRequest = app.post_ok("/api/v1/me/erasure-request", &mila, &json!({"reason": "Ik stop met het programma"}), StatusCode::CREATED).await;
-        assert_eq!(asked.ambassador_name, "Mila de Boer");
-        assert!(asked.closed_at.is_none());
-        // Received on the test clock's 3 December: answered within one month (AVG art. 12(3)).
-        assert_eq!(asked.answer_due.to_string(), "2027-01-03");
-        assert_problem(app.call(Method::POST, "/api/v1/me/erasure-request", &mila, Some(&json!({}))).await, StatusCode::CONFLICT, "erasure_requested").await;
-        let open: ErasureRequest = app.get_json("/api/v1/me/erasure-request", &mila).await;
-        assert_eq!(open.id, asked.id);
-
-        // Programme staff see it; nobody else does; someone without a profile cannot ask.
-        let list: Vec<ErasureRequest> = app.get_json("/api/v1/erasure-requests", &admin).await;
-        assert_eq!(list.iter().map(|r| r.id).collect::<Vec<_>>(), [asked.id]);
-        assert_problem(app.get("/api/v1/erasure-requests", &coordinator).await, StatusCode::FORBIDDEN, "forbidden").await;
-        assert_problem(app.get("/api/v1/erasure-requests", &mila).await, StatusCode::FORBIDDEN, "forbidden").await;
-        assert_problem(app.call(Method::POST, "/api/v1/me/erasure-request", &coordinator, Some(&json!({}))).await, StatusCode::NOT_FOUND, "not_found").await;
-        let fenna = app.login_as(FENNA).await;
-        assert_problem(app.get("/api/v1/me/erasure-request", &fenna).await, StatusCode::NOT_FOUND, "not_found").await;
-        assert_eq!(audited(&app, &admin, "ambassador.erasure_request").await, 1);
-
-        // Erasing her closes the request.
-        let erased = app.call(Method::DELETE, &format!("/api/v1/ambassadors/{}", asked.ambassador_id), &admin, None).await;
-        assert_eq!(erased.status(), StatusCode::NO_CONTENT);
-        let list: Vec<ErasureRequest> = app.get_json("/api/v1/erasure-requests", &admin).await;
-        assert!(list.is_empty(), "{list:?}");
-    }
-
-    async fn a_request_received_on_the_last_of_january_is_due_on_the_last_of_february(db) {
-        // 23:30 UTC on 30 January is 00:30 on 31 January in Amsterdam.
-        let app = spawn_app_with(&db, &[("KLASBRUG_CLOCK_START", "2027-01-30T23:30:00Z")]).await;
-        let mila = app.login_as(MILA).await;
-        let asked: ErasureRequest = app.post_ok("/api/v1/me/erasure-request", &mila, &json!({}), StatusCode::CREATED).await;
-        // Received on 31 January in Amsterdam (it is still the 30th in UTC): February has 28 days.
-        assert_eq!(asked.answer_due.to_string(), "2027-02-28");
-        let admin = app.login_as(ADMIN).await;
-        let list: Vec<ErasureRequest> = app.get_json("/api/v1/erasure-requests", &admin).await;
-        assert_eq!(list[0].answer_due, asked.answer_due);
     }
 }

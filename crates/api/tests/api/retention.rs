@@ -117,7 +117,7 @@ async fn snapshot(db: &TestDatabaseRef) -> Vec<Vec<Vec<Option<String>>>> {
 }
 
 /// Fenna's payee on her paid lines: (name, IBAN, amount in cents, month).
-async fn fenna_payees(db: &TestDatabaseRef, fenna: &str) -> Vec<Vec<Option<String>>> {
+pub(crate) async fn fenna_payees(db: &TestDatabaseRef, fenna: &str) -> Vec<Vec<Option<String>>> {
     let sql = match db.backend {
         Backend::Sqlite => format!(
             "SELECT l.payee_name, l.payee_iban, CAST(l.amount AS TEXT), l.month, l.paid_at FROM statement_lines l \
@@ -134,7 +134,7 @@ async fn fenna_payees(db: &TestDatabaseRef, fenna: &str) -> Vec<Vec<Option<Strin
 
 /// Pays Fenna's October (optionally stopping at approval) and ends her placement today, at the
 /// test clock's 2026-12-03. Returns her ambassador id and the payout file's CSV path.
-async fn pay_and_end_fenna(app: &TestApp, pay: bool) -> (String, String) {
+pub(crate) async fn pay_and_end_fenna(app: &TestApp, pay: bool) -> (String, String) {
     let admin = app.login_as(ADMIN).await;
     let list: Page<Value> = app.get_json("/api/v1/ambassadors?limit=100", &admin).await;
     let id = list
