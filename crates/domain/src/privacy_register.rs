@@ -445,7 +445,7 @@ pub const ACTIVITIES: &[Activity] = &[
             "privacy_requests",
             "soort verzoek, toelichting, ontvangstdatum, kanaal, behandelaar, antwoord en wat bewaard blijft",
         )],
-        retention: Retention::AuditData,
+        retention: Retention::AfterRelationship("het antwoord op het verzoek"),
         recipients: &[],
     },
     Activity {

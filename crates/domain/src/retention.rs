@@ -30,6 +30,8 @@ text_enum! {
         LoginRecord = "login_record",
         /// An e-mail or webhook that was sent (or gave up).
         OutgoingMessage = "outgoing_message",
+        /// A data subject's request that was answered or refused, with its answer.
+        PrivacyRequest = "privacy_request",
         /// The payee (name and IBAN) of a paid allowance line of an anonymised ambassador.
         PaymentPayee = "payment_payee",
     }
@@ -79,7 +81,7 @@ pub struct RetentionRule {
 /// The retention schedule, one row per category, in the order the sweep runs them: people
 /// first, then the records that name them, and the payees last (they need the person to be
 /// anonymised first). Nobody with a live match or an open allowance line is touched.
-pub const SCHEDULE: [RetentionRule; 9] = [
+pub const SCHEDULE: [RetentionRule; 10] = [
     RetentionRule {
         category: RetentionCategory::Applicant,
         trigger: "the application was decided (no) or withdrawn, and they were never placed",
@@ -125,6 +127,12 @@ pub const SCHEDULE: [RetentionRule; 9] = [
     RetentionRule {
         category: RetentionCategory::OutgoingMessage,
         trigger: "the message was sent or given up on",
+        period: RetentionPeriod::Personal,
+        action: RetentionAction::Delete,
+    },
+    RetentionRule {
+        category: RetentionCategory::PrivacyRequest,
+        trigger: "the request was answered or refused",
         period: RetentionPeriod::Personal,
         action: RetentionAction::Delete,
     },

@@ -30,6 +30,8 @@ pub enum BulkRecords {
     LoginRecords,
     /// Sent and failed messages of the outbox.
     OutgoingMessages,
+    /// Answered and refused requests of data subjects.
+    PrivacyRequests,
 }
 
 type PersonRow = (
@@ -115,6 +117,10 @@ impl BulkRecords {
             BulkRecords::OutgoingMessages => &[(
                 "SELECT COUNT(*) FROM outbox WHERE status IN ('sent', 'failed') AND created_at < $1",
                 "DELETE FROM outbox WHERE status IN ('sent', 'failed') AND created_at < $1",
+            )],
+            BulkRecords::PrivacyRequests => &[(
+                "SELECT COUNT(*) FROM privacy_requests WHERE closed_at IS NOT NULL AND closed_at < $1",
+                "DELETE FROM privacy_requests WHERE closed_at IS NOT NULL AND closed_at < $1",
             )],
         }
     }

@@ -58,6 +58,10 @@ pub async fn sweep(
             RetentionCategory::OutgoingMessage,
             BulkRecords::OutgoingMessages,
         ),
+        (
+            RetentionCategory::PrivacyRequest,
+            BulkRecords::PrivacyRequests,
+        ),
     ] {
         let n = store.retention_bulk(records, personal, !dry_run).await?;
         counts.add(category, n);

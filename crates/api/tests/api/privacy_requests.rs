@@ -15,7 +15,7 @@ use testkit::smtp::SmtpServer;
 use uuid::Uuid;
 
 use crate::helpers::*;
-use crate::retention::{fenna_payees, pay_and_end_fenna};
+use crate::retention::{count, fenna_payees, pay_and_end_fenna, sweep};
 
 const FENNA: &str = "fenna@ambassadeur.example";
 const MILA: &str = "mila@ambassadeur.example";
@@ -329,5 +329,27 @@ on_both_backends! {
         assert_eq!(asked.answer_due.to_string(), "2027-02-28", "February has 28 days");
         let admin = app.login_as(ADMIN).await;
         assert_eq!(open_list(&app, &admin).await[0].answer_due, asked.answer_due);
+    }
+
+    async fn an_answered_request_goes_730_days_after_its_answer_and_an_open_one_stays(db) {
+        let app = spawn_app(&db).await;
+        let admin = app.login_as(ADMIN).await;
+        let hr = app.login_as(EMPLOYER_CONTACT).await;
+        let coordinator = app.login_as(COORDINATOR).await;
+        let answered = ask(&app, &hr, "access", None).await;
+        let _ = move_to(&app, &admin, answered.id, json!({"status": "done"})).await.error_for_status().unwrap();
+        let open = ask(&app, &coordinator, "access", None).await;
+        drop(app);
+
+        // Answered on 3 December 2026: kept 730 days, to 2 December 2028.
+        assert_eq!(count(&sweep(&db, "2028-12-02T12:00:00Z", false).await, "privacy_request"), 0);
+        assert_eq!(count(&sweep(&db, "2028-12-03T12:00:00Z", false).await, "privacy_request"), 1);
+        let app = spawn_app_with(&db, &[("KLASBRUG_CLOCK_START", "2028-12-03T12:00:00Z")]).await;
+        let admin = app.login_as(ADMIN).await;
+        let closed: Vec<PrivacyRequest> = app.get_json(&format!("{STAFF}?open=false"), &admin).await;
+        assert!(closed.is_empty(), "{closed:?}");
+        let still = open_list(&app, &admin).await;
+        assert_eq!(still.iter().map(|r| r.id).collect::<Vec<_>>(), [open.id]);
+        assert!(still[0].overdue, "two years late");
     }
 }

@@ -15,7 +15,7 @@ const FENNA: &str = "fenna@ambassadeur.example";
 const BRAM: &str = "bram@ambassadeur.example";
 
 /// Runs `klasbrug retention-sweep` on `db` with the clock at `clock`; returns what it printed.
-async fn sweep(db: &TestDatabaseRef, clock: &str, dry_run: bool) -> String {
+pub(crate) async fn sweep(db: &TestDatabaseRef, clock: &str, dry_run: bool) -> String {
     let mut command = Command::new(env!("CARGO_BIN_EXE_klasbrug"));
     command
         .env_clear()
@@ -37,7 +37,7 @@ async fn sweep(db: &TestDatabaseRef, clock: &str, dry_run: bool) -> String {
 }
 
 /// The count a sweep printed for `category`.
-fn count(printed: &str, category: &str) -> u64 {
+pub(crate) fn count(printed: &str, category: &str) -> u64 {
     printed
         .lines()
         .find(|l| l.split_whitespace().next() == Some(category))
