@@ -20,7 +20,6 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
 
 use sqlx::Connection;
 use tokio::sync::OnceCell;
@@ -131,8 +130,15 @@ async fn postgres_template(binary: &Path, clock: &str) -> String {
         .execute(&mut conn)
         .await
         .expect("CREATE DATABASE for the demo template");
-    let _ = conn.close().await;
     seed(binary, &with_database(&admin, &name), clock).await;
+    // Nobody connects to the template again (not even autovacuum), so a copy never finds it busy.
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+        "ALTER DATABASE {name} WITH ALLOW_CONNECTIONS false"
+    )))
+    .execute(&mut conn)
+    .await
+    .expect("closing the demo template to connections");
+    let _ = conn.close().await;
     name
 }
 
@@ -198,6 +204,9 @@ async fn postgres_is_empty(url: &str) -> bool {
     tables == 0
 }
 
+/// Held while PostgreSQL copies a template in this process.
+static COPYING: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
 /// Replaces the (empty) database at `url` with a copy of `template`.
 async fn postgres_copy(template: &str, url: &str) {
     let name = database_name(url);
@@ -210,22 +219,15 @@ async fn postgres_copy(template: &str, url: &str) {
     .execute(&mut conn)
     .await
     .expect("dropping the empty test database");
-    // Copies from one template may overlap; PostgreSQL refuses one while another session is
-    // connected to the template, which only the copying itself can be. Try again briefly.
-    let sql = format!("CREATE DATABASE {name} TEMPLATE {template}");
-    let mut attempt = 0;
-    loop {
-        match sqlx::raw_sql(sqlx::AssertSqlSafe(sql.clone()))
-            .execute(&mut conn)
-            .await
-        {
-            Ok(_) => break,
-            Err(e) if attempt < 50 && e.to_string().contains("being accessed by other users") => {
-                attempt += 1;
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-            Err(e) => panic!("copying the demo template: {e}"),
-        }
-    }
+    // PostgreSQL refuses to copy a template while another session is connected to it, which
+    // only another copy can be: the templates are this process's own, so copying one at a time
+    // here is enough.
+    let _one_at_a_time = COPYING.lock().await;
+    sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+        "CREATE DATABASE {name} TEMPLATE {template}"
+    )))
+    .execute(&mut conn)
+    .await
+    .unwrap_or_else(|e| panic!("copying the demo template: {e}"));
     let _ = conn.close().await;
 }
