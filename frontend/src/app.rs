@@ -38,6 +38,7 @@ use crate::pages::organisations::OrganisationsPage;
 use crate::pages::overview::OverviewPage;
 use crate::pages::placements::PlacementsPage;
 use crate::pages::privacy::{PrivacyRegisterPage, SensitiveReadsPage};
+use crate::pages::privacy_requests::{MyPrivacyPage, PrivacyRequestsPage};
 use crate::pages::reset_password::ResetPasswordPage;
 use crate::pages::sign_up::SignUpPage;
 use crate::pages::team::TeamPage;
@@ -296,6 +297,14 @@ fn switch(route: Route, session: &Session) -> Html {
         Route::AuditLog => guarded(
             MenuItem::AuditLog,
             html! { <AuditPage session={session.clone()} /> },
+        ),
+        Route::PrivacyRequests => guarded(
+            MenuItem::PrivacyRequests,
+            html! { <PrivacyRequestsPage session={session.clone()} /> },
+        ),
+        Route::MyPrivacy => guarded(
+            MenuItem::MyPrivacy,
+            html! { <MyPrivacyPage session={session.clone()} /> },
         ),
         Route::PrivacyRegister => guarded(
             MenuItem::PrivacyRegister,

@@ -18,6 +18,7 @@ pub enum MenuItem {
     Team,
     Organisations,
     AuditLog,
+    PrivacyRequests,
     PrivacyRegister,
     SensitiveReads,
     Messages,
@@ -37,6 +38,7 @@ pub enum MenuItem {
     MyAllowance,
     MyDetails,
     MyClass,
+    MyPrivacy,
     Training,
 }
 
@@ -50,6 +52,7 @@ impl MenuItem {
             MenuItem::Team => Route::Team,
             MenuItem::Organisations => Route::Organisations,
             MenuItem::AuditLog => Route::AuditLog,
+            MenuItem::PrivacyRequests => Route::PrivacyRequests,
             MenuItem::PrivacyRegister => Route::PrivacyRegister,
             MenuItem::SensitiveReads => Route::SensitiveReads,
             MenuItem::Messages => Route::Messages,
@@ -69,6 +72,7 @@ impl MenuItem {
             MenuItem::MyClass => Route::MyClass,
             MenuItem::MyAllowance => Route::MyAllowance,
             MenuItem::MyDetails => Route::MyDetails,
+            MenuItem::MyPrivacy => Route::MyPrivacy,
             MenuItem::Training => Route::Training,
         }
     }
@@ -83,6 +87,7 @@ impl MenuItem {
             Route::Team => MenuItem::Team,
             Route::Organisations => MenuItem::Organisations,
             Route::AuditLog => MenuItem::AuditLog,
+            Route::PrivacyRequests => MenuItem::PrivacyRequests,
             Route::PrivacyRegister => MenuItem::PrivacyRegister,
             Route::SensitiveReads => MenuItem::SensitiveReads,
             Route::Messages => MenuItem::Messages,
@@ -104,6 +109,7 @@ impl MenuItem {
             Route::MyClass => MenuItem::MyClass,
             Route::MyAllowance => MenuItem::MyAllowance,
             Route::MyDetails => MenuItem::MyDetails,
+            Route::MyPrivacy => MenuItem::MyPrivacy,
             Route::Training => MenuItem::Training,
             Route::EmployerSignUp
             | Route::Invitation
@@ -128,6 +134,7 @@ impl MenuItem {
             MenuItem::Team => "menu-team",
             MenuItem::Organisations => "menu-organisations",
             MenuItem::AuditLog => "menu-audit",
+            MenuItem::PrivacyRequests => "menu-privacy-requests",
             MenuItem::PrivacyRegister => "menu-privacy-register",
             MenuItem::SensitiveReads => "menu-sensitive-reads",
             MenuItem::Messages => "menu-messages",
@@ -147,6 +154,7 @@ impl MenuItem {
             MenuItem::MyClass => "menu-my-class",
             MenuItem::MyAllowance => "menu-my-allowance",
             MenuItem::MyDetails => "menu-my-details",
+            MenuItem::MyPrivacy => "menu-my-privacy",
             MenuItem::Training => "menu-training",
         }
     }
@@ -160,6 +168,7 @@ impl MenuItem {
             MenuItem::Team => texts.menu_team,
             MenuItem::Organisations => texts.menu_organisations,
             MenuItem::AuditLog => texts.menu_audit,
+            MenuItem::PrivacyRequests => texts.privacy_requests.menu_staff,
             MenuItem::PrivacyRegister => texts.privacy.menu_register,
             MenuItem::SensitiveReads => texts.privacy.menu_reads,
             MenuItem::Messages => texts.messages.menu,
@@ -179,6 +188,7 @@ impl MenuItem {
             MenuItem::MyClass => texts.team.menu_class,
             MenuItem::MyAllowance => texts.mine.menu_allowance,
             MenuItem::MyDetails => texts.mine.menu_details,
+            MenuItem::MyPrivacy => texts.privacy_requests.menu_mine,
             MenuItem::Training => texts.training.menu,
         }
     }
@@ -191,7 +201,9 @@ impl MenuItem {
 /// series, the lesson calendar, the school's hours and the dashboard; only programme admins see the volunteer
 /// allowances and the employers; an employer's contact sees their employer; school directors see
 /// their team; programme admins and directors see organisations; only programme admins see the
-/// audit log, the privacy register, the log of sensitive reads and the outgoing messages; an ambassador sees their place, hours, allowance and details.
+/// audit log, the privacy requests, the privacy register, the log of sensitive reads and the
+/// outgoing messages; an ambassador sees their place, hours, allowance and details; and everyone
+/// who logs in, last, their own privacy (their data and their requests about it).
 pub fn menu_for(me: &Me) -> Vec<MenuItem> {
     let admin = holds(me, Role::ProgrammeAdmin);
     let director = holds(me, Role::SchoolDirector);
@@ -245,10 +257,12 @@ pub fn menu_for(me: &Me) -> Vec<MenuItem> {
     }
     if admin {
         menu.push(MenuItem::AuditLog);
+        menu.push(MenuItem::PrivacyRequests);
         menu.push(MenuItem::PrivacyRegister);
         menu.push(MenuItem::SensitiveReads);
         menu.push(MenuItem::Messages);
     }
+    menu.push(MenuItem::MyPrivacy);
     menu
 }
 
@@ -404,7 +418,8 @@ mod tests {
                 MenuItem::Hours,
                 MenuItem::Dashboard,
                 MenuItem::Team,
-                MenuItem::Organisations
+                MenuItem::Organisations,
+                MenuItem::MyPrivacy
             ]
         );
     }
@@ -422,7 +437,8 @@ mod tests {
                 MenuItem::LessonSeries,
                 MenuItem::LessonCalendar,
                 MenuItem::Hours,
-                MenuItem::Dashboard
+                MenuItem::Dashboard,
+                MenuItem::MyPrivacy
             ]
         );
     }
@@ -447,27 +463,32 @@ mod tests {
                 MenuItem::Employers,
                 MenuItem::Organisations,
                 MenuItem::AuditLog,
+                MenuItem::PrivacyRequests,
                 MenuItem::PrivacyRegister,
                 MenuItem::SensitiveReads,
-                MenuItem::Messages
+                MenuItem::Messages,
+                MenuItem::MyPrivacy
             ]
         );
     }
 
     #[test]
-    fn everyone_else_sees_only_the_overview() {
+    fn everyone_else_sees_only_the_overview_and_their_privacy() {
         assert_eq!(
             menu_for(&person(&[Role::PartnerClient])),
-            [MenuItem::Overview]
+            [MenuItem::Overview, MenuItem::MyPrivacy]
         );
-        assert_eq!(menu_for(&person(&[])), [MenuItem::Overview]);
+        assert_eq!(
+            menu_for(&person(&[])),
+            [MenuItem::Overview, MenuItem::MyPrivacy]
+        );
     }
 
     #[test]
     fn a_teacher_sees_their_class() {
         assert_eq!(
             menu_for(&person(&[Role::Teacher])),
-            [MenuItem::Overview, MenuItem::MyClass]
+            [MenuItem::Overview, MenuItem::MyClass, MenuItem::MyPrivacy]
         );
     }
 
@@ -484,7 +505,8 @@ mod tests {
                 MenuItem::MyLessons,
                 MenuItem::MyAllowance,
                 MenuItem::MyDetails,
-                MenuItem::Training
+                MenuItem::Training,
+                MenuItem::MyPrivacy
             ]
         );
         assert!(only_ambassador(&me));
@@ -506,7 +528,10 @@ mod tests {
     #[test]
     fn an_employers_contact_sees_their_employer_and_only_admins_see_all_employers() {
         let contact = person(&[Role::EmployerContact]);
-        assert_eq!(menu_for(&contact), [MenuItem::Overview, MenuItem::Employer]);
+        assert_eq!(
+            menu_for(&contact),
+            [MenuItem::Overview, MenuItem::Employer, MenuItem::MyPrivacy]
+        );
         assert_eq!(contact_employer(&contact), Some(Uuid::nil()));
         assert!(!may_open(&contact, MenuItem::Employers));
         assert_eq!(contact_employer(&person(&[Role::SchoolDirector])), None);
@@ -542,9 +567,18 @@ mod tests {
                 !may_open(&person(&[role]), MenuItem::SensitiveReads),
                 "{role}"
             );
+            assert!(
+                !may_open(&person(&[role]), MenuItem::PrivacyRequests),
+                "{role}"
+            );
+            assert!(
+                may_open(&person(&[role]), MenuItem::MyPrivacy),
+                "everyone asks about their own data: {role}"
+            );
         }
         let admin = person(&[Role::ProgrammeAdmin]);
         assert!(may_open(&admin, MenuItem::PrivacyRegister));
+        assert!(may_open(&admin, MenuItem::PrivacyRequests));
         assert!(may_open(&admin, MenuItem::SensitiveReads));
         assert_eq!(
             MenuItem::of(Route::SensitiveReads),
@@ -575,9 +609,11 @@ mod tests {
                 MenuItem::Team,
                 MenuItem::Organisations,
                 MenuItem::AuditLog,
+                MenuItem::PrivacyRequests,
                 MenuItem::PrivacyRegister,
                 MenuItem::SensitiveReads,
-                MenuItem::Messages
+                MenuItem::Messages,
+                MenuItem::MyPrivacy
             ]
         );
     }

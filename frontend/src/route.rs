@@ -25,6 +25,10 @@ pub enum Route {
     PrivacyRegister,
     #[at("/inzage-gevoelige-gegevens")]
     SensitiveReads,
+    #[at("/privacyverzoeken")]
+    PrivacyRequests,
+    #[at("/mijn-privacy")]
+    MyPrivacy,
     #[at("/ambassadeurs")]
     Ambassadors,
     #[at("/ambassadeurs/:id")]
@@ -133,6 +137,12 @@ mod tests {
             Route::recognize("/inzage-gevoelige-gegevens"),
             Some(Route::SensitiveReads)
         );
+        assert_eq!(
+            Route::recognize("/privacyverzoeken"),
+            Some(Route::PrivacyRequests)
+        );
+        assert_eq!(Route::recognize("/mijn-privacy"), Some(Route::MyPrivacy));
+        assert!(!Route::MyPrivacy.is_public());
         assert_eq!(Route::recognize("/team"), Some(Route::Team));
         assert_eq!(Route::recognize("/plekken"), Some(Route::Placements));
         assert_eq!(Route::recognize("/capaciteit"), Some(Route::Capacity));

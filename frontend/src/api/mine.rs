@@ -1,10 +1,10 @@
 //! The ambassador's own: their profile, matches and placements, hours, allowance year, allowance
-//! details, documents, data export and erasure request.
+//! details, documents and data export.
 
 use domain::contract::{
     AllowanceProfile, AllowanceYear, Ambassador, AmbassadorInput, Concern, ConcernInput,
-    DocumentInfo, ErasureRequest, ErasureRequestInput, HolidayItem, HourEntry, HourEntryInput,
-    Intake, Match, MatchTransition, MyPlacements, Page,
+    DocumentInfo, HolidayItem, HourEntry, HourEntryInput, Intake, Match, MatchTransition,
+    MyPlacements, Page,
 };
 use gloo_net::http::Method;
 use uuid::Uuid;
@@ -126,29 +126,6 @@ pub async fn update_ambassador(
 /// Their data as the export file (JSON text).
 pub async fn export(api: &Api, id: Uuid) -> Result<String, ApiError> {
     api.get_file(&format!("/ambassadors/{id}/export"), &[])
-        .await
-}
-
-/// Their open erasure request, if any.
-pub async fn erasure_request(api: &Api) -> Result<Option<ErasureRequest>, ApiError> {
-    match api.get("/me/erasure-request", &[]).await {
-        Ok(request) => Ok(Some(request)),
-        Err(error) if error.status() == Some(404) => Ok(None),
-        Err(error) => Err(error),
-    }
-}
-
-/// The open requests to be erased (programme staff).
-pub async fn erasure_requests(api: &Api) -> Result<Vec<ErasureRequest>, ApiError> {
-    api.get("/erasure-requests", &[]).await
-}
-
-/// Asks to be erased.
-pub async fn request_erasure(
-    api: &Api,
-    reason: Option<String>,
-) -> Result<ErasureRequest, ApiError> {
-    api.post("/me/erasure-request", &ErasureRequestInput { reason })
         .await
 }
 

@@ -23,6 +23,7 @@ pub mod mine;
 pub mod organisations;
 pub mod placements;
 pub mod privacy;
+pub mod privacy_requests;
 pub mod sponsorship;
 pub mod team;
 pub mod training;

@@ -294,6 +294,7 @@ pub static EN: Texts = Texts {
     audit: super::audit::EN,
     messages: super::messages::EN,
     privacy: super::privacy::EN,
+    privacy_requests: super::privacy_requests::EN,
     mail_preferences: super::mail_preferences::EN,
     training: super::training::EN,
     waiting: super::waiting::EN,

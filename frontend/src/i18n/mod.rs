@@ -24,6 +24,7 @@ mod one_voice;
 mod password_reset;
 mod placements;
 mod privacy;
+mod privacy_requests;
 mod sponsorship;
 mod team;
 mod training;
@@ -45,6 +46,7 @@ pub use nl::NL;
 pub use password_reset::PasswordResetTexts;
 pub use placements::{CapacityTexts, PlacementTexts};
 pub use privacy::PrivacyTexts;
+pub use privacy_requests::PrivacyRequestTexts;
 pub use sponsorship::SponsorshipTexts;
 pub use team::TeamTexts;
 pub use training::TrainingTexts;
@@ -216,6 +218,7 @@ pub struct Texts {
     pub audit: AuditTexts,
     pub messages: MessagesTexts,
     pub privacy: PrivacyTexts,
+    pub privacy_requests: PrivacyRequestTexts,
     pub mail_preferences: MailPreferencesTexts,
     pub training: TrainingTexts,
     pub waiting: WaitingTexts,

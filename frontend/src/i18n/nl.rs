@@ -287,6 +287,7 @@ pub static NL: Texts = Texts {
     audit: super::audit::NL,
     messages: super::messages::NL,
     privacy: super::privacy::NL,
+    privacy_requests: super::privacy_requests::NL,
     mail_preferences: super::mail_preferences::NL,
     training: super::training::NL,
     waiting: super::waiting::NL,

@@ -25,6 +25,7 @@ pub mod organisations;
 pub mod overview;
 pub mod placements;
 pub mod privacy;
+pub mod privacy_requests;
 pub mod reset_password;
 pub mod school_month;
 pub mod sign_up;

@@ -78,12 +78,16 @@ async fn load(
             t.applications,
             Route::Ambassadors,
         );
-        let erasures = api
-            .get::<Vec<domain::contract::ErasureRequest>>("/erasure-requests", &[])
+        let privacy_requests = crate::api::privacy_requests::list(&api, true)
             .await
             .ok()
             .map(|items| items.len());
-        push("waiting-erasures", erasures, t.erasures, Route::Ambassadors);
+        push(
+            "waiting-privacy-requests",
+            privacy_requests,
+            t.privacy_requests,
+            Route::PrivacyRequests,
+        );
         let proposed = count::<Match>(&api, "/matches", &[("status", "proposed")])
             .await
             .map(|m| m.len());

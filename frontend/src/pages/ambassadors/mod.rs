@@ -108,7 +108,7 @@ pub fn AmbassadorsPage(props: &AmbassadorsProps) -> Html {
             </div>
             <p class="lead">{ t.intro }</p>
             <NewApplications api={props.session.api.clone()} />
-            <crate::pages::mine::ErasureRequests api={props.session.api.clone()} />
+            <crate::pages::privacy_requests::OpenRequestsNotice api={props.session.api.clone()} />
             <Concerns api={props.session.api.clone()} />
             if *creating {
                 <NewAmbassador api={props.session.api.clone()} {today} {on_cancel} />

@@ -1,10 +1,10 @@
 //! Mijn gegevens: the ambassador's profile and availability (how their hours are paid is agreed
 //! with programme staff and stays as it is), their motivation letter and CV (hand in or
-//! replace), downloading everything kept about them, asking to be erased, and reporting a
-//! concern about their placement.
+//! replace), downloading everything kept about them (asking to see or erase it is on Mijn
+//! privacy, everyone's page), and reporting a concern about their placement.
 
 use domain::ambassador::{DocumentKind, MAX_DOCUMENT_BYTES};
-use domain::contract::{Ambassador, AmbassadorInput, ErasureRequest, Intake, MyPlacement};
+use domain::contract::{Ambassador, AmbassadorInput, Intake, MyPlacement};
 use domain::placement::Weekday;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
@@ -13,33 +13,31 @@ use yew::prelude::*;
 
 use super::{Load, Loaded, use_load, words, working};
 use crate::api::mine::{
-    erasure_request, export, my_ambassador, my_intake, my_placements, put_document, report_concern,
-    request_erasure, update_ambassador,
+    export, my_ambassador, my_intake, my_placements, put_document, report_concern,
+    update_ambassador,
 };
 use crate::api::{Api, ApiError};
 use crate::app::Session;
-use crate::components::{ErrorMessage, Loading, described_by};
+use crate::components::{ErrorMessage, Loading, NavLink, described_by};
 use crate::hooks::{focus_id, use_texts, use_title};
 use crate::i18n::{capitalised, fill};
+use crate::route::Route;
 
 #[derive(Debug, Clone, PartialEq)]
 struct DetailsData {
     ambassador: Ambassador,
     intake: Intake,
     places: Vec<MyPlacement>,
-    erasure: Option<ErasureRequest>,
 }
 
 async fn load(api: Api) -> Result<DetailsData, ApiError> {
     let ambassador = my_ambassador(&api).await?;
     let intake = my_intake(&api, ambassador.id).await?;
     let places = my_placements(&api).await?.places;
-    let erasure = erasure_request(&api).await?;
     Ok(DetailsData {
         ambassador,
         intake,
         places,
-        erasure,
     })
 }
 
@@ -69,7 +67,11 @@ pub fn MyDetailsPage(props: &MyDetailsProps) -> Html {
                         <p>{ t.export_intro }</p>
                         <ExportButton api={api.clone()} id={data.ambassador.id} />
                         <h3>{ t.erasure }</h3>
-                        <Erasure api={api.clone()} open={data.erasure.clone()} on_done={reload.clone()} />
+                        <p id="erasure-elsewhere">
+                            { t.erasure_elsewhere }{ " " }
+                            <NavLink id="to-my-privacy" to={Route::MyPrivacy} current={false}>{ texts.privacy_requests.menu_mine }</NavLink>
+                            { "." }
+                        </p>
                     </section>
                     if let Some(place) = placed.first() {
                         <Concern api={api.clone()} match_id={place.match_.id} />
@@ -441,65 +443,6 @@ fn ExportButton(props: &ExportButtonProps) -> Html {
                 <p class="message message-error" role="alert">{ texts.error(&failure) }</p>
             }
         </>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct ErasureProps {
-    api: Api,
-    open: Option<ErasureRequest>,
-    on_done: Callback<()>,
-}
-
-/// The open request, or a form to ask for erasure.
-#[component]
-fn Erasure(props: &ErasureProps) -> Html {
-    let texts = use_texts();
-    let t = &texts.mine;
-    let reason = use_state(String::new);
-    let error = use_state(|| None::<ApiError>);
-    if let Some(open) = &props.open {
-        return html! {
-            <p id="erasure-open" class="message message-info">
-                { fill(t.erasure_open, &[
-                    ("when", &texts.dates.instant(open.requested_at)),
-                    ("due", &texts.dates.date(open.answer_due)),
-                ]) }
-            </p>
-        };
-    }
-    let on_submit = {
-        let (api, on_done, reason, error) = (
-            props.api.clone(),
-            props.on_done.clone(),
-            reason.clone(),
-            error.clone(),
-        );
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let text = Some(reason.trim().to_owned()).filter(|r| !r.is_empty());
-            let (api, on_done, error) = (api.clone(), on_done.clone(), error.clone());
-            spawn_local(async move {
-                match request_erasure(&api, text).await {
-                    Ok(_) => on_done.emit(()),
-                    Err(failure) => error.set(Some(failure)),
-                }
-            });
-        })
-    };
-    html! {
-        <form id="erasure-form" class="mine-form" novalidate=true onsubmit={on_submit}>
-            <p>{ t.erasure_intro }</p>
-            <div class="field">
-                <label for="erasure-reason">{ t.erasure_reason }</label>
-                <textarea id="erasure-reason" rows="2" maxlength="1000" value={(*reason).clone()}
-                    oninput={let reason = reason.clone(); move |e: InputEvent| reason.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())} />
-            </div>
-            if let Some(failure) = (*error).clone() {
-                <p class="message message-error" role="alert">{ texts.error(&failure) }</p>
-            }
-            <button type="submit" id="erasure-submit" class="button-danger">{ t.erasure_submit }</button>
-        </form>
     }
 }
 

@@ -1,10 +1,9 @@
 //! The ambassador's own pages, for a phone on the school day: Mijn plek (where they stand, their
 //! proposals and their place), Mijn uren (log a day in a few taps), Vergoeding (the allowance
-//! year and details) and Mijn gegevens (profile, documents, data, erasure, a concern).
+//! year and details) and Mijn gegevens (profile, documents, data, a concern).
 
 mod allowance;
 mod details;
-mod erasure_requests;
 mod hours;
 mod lessons;
 mod place;
@@ -20,7 +19,6 @@ use yew::prelude::*;
 
 pub use self::allowance::MyAllowancePage;
 pub use self::details::{DocumentUpload, MyDetailsPage};
-pub use self::erasure_requests::ErasureRequests;
 pub use self::hours::MyHoursPage;
 pub use self::lessons::MyLessonsPage;
 pub use self::place::MyPlacePage;
