@@ -2,7 +2,9 @@
 //! SQLite and on PostgreSQL: Noah, proposed to a school whose introduction meeting took place,
 //! starts at Mijn plek and confirms; Fenna logs her school day in two taps, sees it wait, changes
 //! it with the keyboard alone, sees it approved once the coordinator approved it, and sees a paid
-//! month in her allowance year. No page scrolls sideways, and every control takes the keyboard.
+//! month in her allowance year; from Mijn gegevens she goes to Mijn privacy and asks to be
+//! erased, which staff see counted on Ambassadeurs and listed on Privacyverzoeken with its
+//! deadline. No page scrolls sideways, and every control takes the keyboard.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod common;
@@ -261,20 +263,33 @@ on_both_backends! {
         let (_, intake) = call(&server, &fenna, reqwest::Method::GET, &format!("/ambassadors/{}/intake", me["id"].as_str().unwrap()), None).await;
         assert_eq!(intake["documents"][0]["media_type"], "application/pdf", "{intake}");
 
-        // And she asks to be erased: the page then says since when.
-        browser.click(&browser.find("#erasure-submit").await).await;
-        browser.wait_for_text("#erasure-open", "Je vroeg op").await;
-        // And until when the programme has to answer: one month after the test clock's 3 December.
-        browser.wait_for_text("#erasure-open", "uiterlijk 3 jan. 2027").await;
-        let (_, requests) = call(&server, &admin, reqwest::Method::GET, "/erasure-requests", None).await;
-        assert_eq!(requests[0]["ambassador_name"], FENNA.1, "{requests}");
+        // Asking to see or erase her data is on Mijn privacy, which Mijn gegevens links to.
+        browser.wait_for_text("#erasure-elsewhere", "Dat vraag je op").await;
+        browser.click(&browser.find("#to-my-privacy").await).await;
+        browser.wait_for_text("#page-title", "Mijn privacy").await;
+        // She asks to be erased: a step first says what that means, then the page says until
+        // when the programme has to answer (a month after the test clock's 3 December) and what
+        // would be kept.
+        browser.click(&browser.find("#ask-kind-erasure").await).await;
+        browser.click(&browser.find("#ask-submit").await).await;
+        browser.wait_for_text("#confirm-erasure", "Weet je het zeker?").await;
+        browser.click(&browser.find("#confirm-erasure-submit").await).await;
+        browser.wait_for_text("#privacy-asked", "We antwoorden uiterlijk 3 jan. 2027").await;
+        let request = browser.wait_for_text("#my-requests-list li[data-kind=erasure]", "antwoord uiterlijk 3 jan. 2027").await;
+        assert!(request.contains("Ontvangen") && request.contains("Wat we bewaren en waarom"), "{request}");
+        assert_eq!(sideways_overflow(&browser).await, 0, "Mijn privacy scrolls sideways at 360 px");
+        assert!(all_keyboard_reachable(&browser).await);
+        let (_, requests) = call(&server, &admin, reqwest::Method::GET, "/privacy-requests", None).await;
+        assert_eq!(requests[0]["name"], FENNA.1, "{requests}");
 
-        // Programme staff see the request on Ambassadeurs.
+        // Programme staff see it counted on Ambassadeurs and listed on Privacyverzoeken.
         browser.click(&browser.find("#logout").await).await;
         browser.find("#email").await;
         log_in_as(&browser, ADMIN, "Iris van Leeuwen").await;
         browser.click(&browser.find("#menu-ambassadors").await).await;
-        browser.wait_for_text("#erasure-requests", "Fenna Dijkstra").await;
-        browser.wait_for_text("#erasure-requests .erasure-due", "antwoord uiterlijk 3 jan. 2027").await;
+        browser.wait_for_text("#open-privacy-requests", "Open privacyverzoeken: 1").await;
+        browser.click(&browser.find("#open-privacy-requests a").await).await;
+        let card = browser.wait_for_text("#privacy-request-list li[data-kind=erasure]", "Fenna Dijkstra").await;
+        assert!(card.contains("3 jan. 2027") && card.contains("Verwijdering"), "{card}");
     }
 }

@@ -44,6 +44,15 @@ pub fn RequestCard(props: &RequestCardProps) -> Html {
     let sending = use_state(|| false);
     let failure = use_state(|| None::<ApiError>);
     let prefix = format!("request-{}", request.id);
+    // The form opens after this render: the keyboard goes to its text once it is drawn.
+    {
+        let field = format!("{prefix}-answer");
+        use_effect_with(*step, move |step| {
+            if *step != Step::None {
+                focus_id(&field);
+            }
+        });
+    }
 
     let send = {
         let (api, id, name, on_changed) = (
@@ -92,13 +101,12 @@ pub fn RequestCard(props: &RequestCardProps) -> Html {
             });
         })
     };
-    let open_step = |next: Step, focus: String| {
+    let open_step = |next: Step| {
         let (step, missing, failure) = (step.clone(), missing.clone(), failure.clone());
         Callback::from(move |_: MouseEvent| {
             missing.set(false);
             failure.set(None);
             step.set(if *step == next { Step::None } else { next });
-            focus_id(&focus);
         })
     };
     let open = domain::privacy_request::is_open(request.status);
@@ -112,10 +120,10 @@ pub fn RequestCard(props: &RequestCardProps) -> Html {
                 }
                 <button type="button" id={format!("{prefix}-finish")} class="button-primary"
                     aria-expanded={if *step == Step::Finish { "true" } else { "false" }}
-                    onclick={open_step(Step::Finish, format!("{prefix}-answer"))}>{ t.finish }</button>
+                    onclick={open_step(Step::Finish)}>{ t.finish }</button>
                 <button type="button" id={format!("{prefix}-refuse")} class="button-secondary"
                     aria-expanded={if *step == Step::Refuse { "true" } else { "false" }}
-                    onclick={open_step(Step::Refuse, format!("{prefix}-answer"))}>{ t.refuse }</button>
+                    onclick={open_step(Step::Refuse)}>{ t.refuse }</button>
             </div>
         }
     });

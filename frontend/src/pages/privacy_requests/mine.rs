@@ -145,6 +145,26 @@ fn AskForm(props: &AskFormProps) -> Html {
     let confirming = use_state(|| false);
     let sending = use_state(|| false);
     let failure = use_state(|| None::<ApiError>);
+    // The confirm step appears after this render: the keyboard goes there once it is drawn,
+    // and back to the button it replaced when it closes.
+    {
+        let was_open = use_mut_ref(|| false);
+        use_effect_with(*confirming, move |confirming| {
+            if *confirming {
+                focus_id("confirm-erasure-title");
+                // Focus scrolls only as far as the heading: show the whole step, buttons too.
+                if let Some(step) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("confirm-erasure"))
+                {
+                    step.scroll_into_view_with_bool(false);
+                }
+            } else if *was_open.borrow() {
+                focus_id("ask-submit");
+            }
+            *was_open.borrow_mut() = *confirming;
+        });
+    }
 
     let send = {
         let (api, on_asked) = (props.api.clone(), props.on_asked.clone());
@@ -200,7 +220,6 @@ fn AskForm(props: &AskFormProps) -> Html {
                 Some(PrivacyRequestKind::Erasure) => {
                     missing.set(false);
                     confirming.set(true);
-                    focus_id("confirm-erasure-title");
                 }
                 Some(chosen) => {
                     missing.set(false);
@@ -257,7 +276,7 @@ fn AskForm(props: &AskFormProps) -> Html {
                             { t.confirm_submit }
                         </button>
                         <button type="button" id="confirm-erasure-cancel" class="button-secondary"
-                            onclick={let confirming = confirming.clone(); move |_| { confirming.set(false); focus_id("ask-submit"); }}>
+                            onclick={let confirming = confirming.clone(); move |_| confirming.set(false)}>
                             { t.cancel }
                         </button>
                     </div>

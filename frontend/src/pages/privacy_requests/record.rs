@@ -113,6 +113,7 @@ pub fn RecordForm(props: &RecordFormProps) -> Html {
                       state: &UseStateHandle<String>| {
         let error = message(id);
         let state = state.clone();
+        let wrong = wrong.clone();
         let max = (kind == "date").then(|| props.today.to_string());
         html! {
             <div class={classes!("field", error.is_some().then_some("field-invalid"))}>
@@ -120,7 +121,13 @@ pub fn RecordForm(props: &RecordFormProps) -> Html {
                 <input {id} type={kind} value={(*state).clone()} {max}
                     aria-invalid={error.map(|_| "true")}
                     aria-describedby={described_by(id, hint.is_some(), error.is_some())}
-                    oninput={move |e: InputEvent| state.set(e.target_unchecked_into::<HtmlInputElement>().value())} />
+                    oninput={move |e: InputEvent| {
+                        state.set(e.target_unchecked_into::<HtmlInputElement>().value());
+                        // A message about what was there goes once it is changed.
+                        if wrong.iter().any(|(f, _)| *f == id) {
+                            wrong.set(wrong.iter().copied().filter(|(f, _)| *f != id).collect());
+                        }
+                    }} />
                 if let Some(hint) = hint {
                     <p id={format!("{id}-hint")} class="field-hint">{ hint }</p>
                 }

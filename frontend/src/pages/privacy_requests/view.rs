@@ -44,7 +44,8 @@ pub fn kept_list(
         };
         html! {
             <li data-key={kept.key.clone()}>
-                <strong>{ kept.what.clone() }</strong>{ format!(" ({until}). ") }{ kept.why.clone() }
+                <strong>{ kept.what.clone() }</strong>{ " " }
+                <span class="kept-until">{ until }</span>{ " " }{ kept.why.clone() }
             </li>
         }
     };
