@@ -224,6 +224,11 @@ on_both_backends! {
         browser.click(&browser.find("#ask-submit").await).await;
         let confirm = browser.wait_for_text("#confirm-erasure", "Weet je het zeker?").await;
         assert!(confirm.contains("fiscale bewaarplicht"), "{confirm}");
+        // It lists what would be kept of her, until when: she was never paid, so the request
+        // and the log (730 days from the test clock's 3 December 2026).
+        let kept = browser.wait_for_text("#confirm-erasure-kept", "Wat we bewaren en waarom").await;
+        assert!(kept.contains("Dit verzoek en ons antwoord.") && kept.contains("Tot en met 2 dec. 2028"), "{kept}");
+        assert!(!kept.contains("vrijwilligersvergoedingen"), "{kept}");
         // The step is scrolled into sight with its buttons, not just its heading.
         wait_for(&browser, "#confirm-erasure-title:focus").await;
         let button_in_sight = browser

@@ -3,7 +3,7 @@
 //! refuse, download the person's data).
 
 use domain::contract::{
-    PrivacyRequest, PrivacyRequestInput, PrivacyRequestKind, PrivacyRequestUpdate,
+    KeptRecord, PrivacyRequest, PrivacyRequestInput, PrivacyRequestKind, PrivacyRequestUpdate,
     RecordedPrivacyRequestInput,
 };
 use uuid::Uuid;
@@ -23,6 +23,11 @@ pub async fn ask(
 /// The logged-in person's requests, newest first.
 pub async fn my_requests(api: &Api) -> Result<Vec<PrivacyRequest>, ApiError> {
     api.get("/me/privacy-requests", &[]).await
+}
+
+/// What erasing the logged-in person today would keep, and why.
+pub async fn erasure_preview(api: &Api) -> Result<Vec<KeptRecord>, ApiError> {
+    api.get("/me/erasure-preview", &[]).await
 }
 
 /// Everything kept about the logged-in person: `html` picks the readable document over JSON.

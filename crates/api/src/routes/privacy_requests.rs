@@ -4,8 +4,8 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, post, web};
 use domain::contract::{
-    PersonalData, PrivacyRequest, PrivacyRequestInput, PrivacyRequestQuery, PrivacyRequestUpdate,
-    Problem, RecordedPrivacyRequestInput,
+    KeptRecord, PersonalData, PrivacyRequest, PrivacyRequestInput, PrivacyRequestQuery,
+    PrivacyRequestUpdate, Problem, RecordedPrivacyRequestInput,
 };
 use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
@@ -20,6 +20,7 @@ pub fn configure(config: &mut ServiceConfig) {
     config
         .service(ask_privacy_request)
         .service(list_my_privacy_requests)
+        .service(get_my_erasure_preview)
         .service(get_my_data)
         .service(get_my_data_html)
         .service(record_privacy_request)
@@ -71,6 +72,27 @@ pub async fn list_my_privacy_requests(
     principal: Principal,
 ) -> Result<web::Json<Vec<PrivacyRequest>>, ApiError> {
     Ok(web::Json(usecase::mine(&state, &principal).await?))
+}
+
+/// What erasing the logged-in person today would keep, why and until when, to read before
+/// asking: paid allowances inside the payment period, the request, the audit log.
+#[utoipa::path(
+    operation_id = "getMyErasurePreview",
+    tag = "privacy",
+    responses(
+        (status = 200, description = "What an erasure today would keep.", body = Vec<KeptRecord>),
+        (status = 403, description = "A partner client is not a person.", body = Problem, content_type = "application/problem+json"),
+    ),
+    security(("bearer" = []))
+)]
+#[get("/me/erasure-preview")]
+pub async fn get_my_erasure_preview(
+    state: web::Data<AppState>,
+    principal: Principal,
+) -> Result<web::Json<Vec<KeptRecord>>, ApiError> {
+    Ok(web::Json(
+        usecase::erasure_preview(&state, &principal).await?,
+    ))
 }
 
 /// Everything Klasbrug holds about the logged-in person, as JSON: their account and roles,

@@ -211,6 +211,15 @@ pub async fn mine(
     present_all(state, requests).await
 }
 
+/// What erasing the logged-in person today would keep, and why: what they read before asking.
+pub async fn erasure_preview(
+    state: &AppState,
+    principal: &Principal,
+) -> Result<Vec<domain::contract::KeptRecord>, ApiError> {
+    let user = person(principal)?;
+    kept_for(state, &state.store, user).await
+}
+
 /// The open requests, the first due first, or the closed ones: programme staff's.
 pub async fn list(
     state: &AppState,

@@ -89,6 +89,7 @@ on_both_backends! {
         }
         assert_problem(app.call(Method::POST, MINE, &partner, Some(&json!({"kind": "access"}))).await, StatusCode::FORBIDDEN, "forbidden").await;
         assert_problem(app.get(MINE, &partner).await, StatusCode::FORBIDDEN, "forbidden").await;
+        assert_problem(app.get("/api/v1/me/erasure-preview", &partner).await, StatusCode::FORBIDDEN, "forbidden").await;
         let directors: Vec<PrivacyRequest> = app.get_json(MINE, &director).await;
         assert!(directors.is_empty(), "{directors:?}");
 
@@ -205,7 +206,9 @@ on_both_backends! {
 
         // Paid today (3 December 2026): kept seven years, to 3 December 2033, and she is told
         // before she asks.
+        let preview: Vec<domain::contract::KeptRecord> = app.get_json("/api/v1/me/erasure-preview", &fenna).await;
         let asked = ask(&app, &fenna, "erasure", Some("Ik ben gestopt")).await;
+        assert_eq!(preview, asked.kept);
         let payments = asked.kept.iter().find(|k| k.key == "payments").expect("the payment is kept");
         assert_eq!(payments.until.map(|d| d.to_string()).as_deref(), Some("2033-12-03"));
         assert!(payments.why.contains("7 jaar"), "{}", payments.why);

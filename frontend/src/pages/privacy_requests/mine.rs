@@ -3,14 +3,14 @@
 //! what is kept), and follow your requests: where each stands, until when the programme has to
 //! answer, its answer, and for an erasure what is kept and why.
 
-use domain::contract::{PrivacyRequest, PrivacyRequestKind};
+use domain::contract::{KeptRecord, PrivacyRequest, PrivacyRequestKind};
 use wasm_bindgen_futures::spawn_local;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-use super::view::{DataDownloads, kept_list, status_badges};
+use super::view::{DataDownloads, kept_list, kept_records, status_badges};
 use crate::api::ApiError;
-use crate::api::privacy_requests::{ask, my_requests};
+use crate::api::privacy_requests::{ask, erasure_preview, my_requests};
 use crate::app::Session;
 use crate::components::{ErrorMessage, Loading, described_by};
 use crate::hooks::{focus_id, use_texts, use_title};
@@ -145,11 +145,24 @@ fn AskForm(props: &AskFormProps) -> Html {
     let confirming = use_state(|| false);
     let sending = use_state(|| false);
     let failure = use_state(|| None::<ApiError>);
+    // What an erasure would keep, read when the confirm step opens.
+    let preview = use_state(|| None::<Vec<KeptRecord>>);
+    {
+        let (api, preview) = (props.api.clone(), preview.clone());
+        use_effect_with(*confirming, move |confirming| {
+            if *confirming {
+                spawn_local(async move {
+                    preview.set(erasure_preview(&api).await.ok());
+                });
+            }
+        });
+    }
     // The confirm step appears after this render: the keyboard goes there once it is drawn,
     // and back to the button it replaced when it closes.
     {
         let was_open = use_mut_ref(|| false);
-        use_effect_with(*confirming, move |confirming| {
+        // Again once the preview is in: it pushes the buttons down.
+        use_effect_with((*confirming, preview.is_some()), move |(confirming, _)| {
             if *confirming {
                 focus_id("confirm-erasure-title");
                 // Focus scrolls only as far as the heading: show the whole step, buttons too.
@@ -270,6 +283,9 @@ fn AskForm(props: &AskFormProps) -> Html {
                     <h3 id="confirm-erasure-title" tabindex="-1">{ t.confirm_title }</h3>
                     <p>{ t.confirm_erased }</p>
                     <p>{ t.confirm_kept }</p>
+                    if let Some(kept) = (*preview).as_ref() {
+                        <div id="confirm-erasure-kept">{ kept_records(t, &texts.dates, kept, false) }</div>
+                    }
                     <div class="actions">
                         <button type="button" id="confirm-erasure-submit" class="button-danger" disabled={*sending}
                             onclick={let send = send.clone(); move |_| send.emit(PrivacyRequestKind::Erasure)}>

@@ -34,7 +34,18 @@ pub fn kept_list(
     dates: &domain::date_words::DateWords,
     request: &PrivacyRequest,
 ) -> Html {
-    if request.kept.is_empty() {
+    let open = domain::privacy_request::is_open(request.status);
+    kept_records(t, dates, &request.kept, open)
+}
+
+/// What an erasure keeps, each with until when and why; `for_now` when it may still change.
+pub fn kept_records(
+    t: &PrivacyRequestTexts,
+    dates: &domain::date_words::DateWords,
+    kept: &[KeptRecord],
+    for_now: bool,
+) -> Html {
+    if kept.is_empty() {
         return html! {};
     }
     let item = |kept: &KeptRecord| {
@@ -49,12 +60,11 @@ pub fn kept_list(
             </li>
         }
     };
-    let open = domain::privacy_request::is_open(request.status);
     html! {
         <div class="request-kept">
             <h4>{ t.kept_title }</h4>
-            <ul class="kept-list">{ for request.kept.iter().map(item) }</ul>
-            if open {
+            <ul class="kept-list">{ for kept.iter().map(item) }</ul>
+            if for_now {
                 <p class="muted">{ t.kept_now }</p>
             }
         </div>
