@@ -279,18 +279,6 @@ impl Browser {
         .await
     }
 
-    /// Sets a cookie for the current page's origin; `cookie` is a W3C WebDriver cookie object
-    /// (`name`, `value`, and `path`, `httpOnly`, `sameSite`, … as needed). It can set an HttpOnly
-    /// cookie that no script could.
-    pub async fn add_cookie(&self, cookie: Value) {
-        self.call(
-            reqwest::Method::POST,
-            "/cookie",
-            Some(json!({ "cookie": cookie })),
-        )
-        .await;
-    }
-
     /// Waits (in the browser, up to the implicit wait) until `css` matches an element whose text
     /// contains `text`, and returns that text.
     pub async fn wait_for_text(&self, css: &str, text: &str) -> String {
