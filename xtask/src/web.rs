@@ -19,8 +19,9 @@ const OUT_NAME: &str = "klasbrug";
 /// download should be small more than it should be fast.
 const WASM_PROFILE: &str = "wasm-release";
 
-/// Builds the web app of the workspace at `root` into `root/dist`.
-pub fn build(root: &Path, release: bool) -> Result<()> {
+/// Builds the web app of the workspace at `root` into `root/dist` and returns the wasm's sizes
+/// (compressed sizes only in a release build).
+pub fn build(root: &Path, release: bool) -> Result<crate::web_assets::WasmSizes> {
     ensure_wasm_target()?;
 
     println!("==> web app: compiling for wasm32 (first build takes a few minutes)");
@@ -103,7 +104,7 @@ pub fn build(root: &Path, release: bool) -> Result<()> {
             kib(sizes.raw),
         );
     }
-    Ok(())
+    Ok(sizes)
 }
 
 /// Installs the wasm32 target through rustup when it is missing.
@@ -200,6 +201,6 @@ fn copy_dir(from: &Path, to: &Path) -> Result<()> {
     Ok(())
 }
 
-fn kib(bytes: usize) -> String {
+pub fn kib(bytes: usize) -> String {
     format!("{:.1} KiB", bytes as f64 / 1024.0)
 }

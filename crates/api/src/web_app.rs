@@ -122,9 +122,12 @@ async fn send(req: &HttpRequest, path: &Path) -> actix_web::Result<HttpResponse>
         name.push(suffix);
         let compressed = PathBuf::from(name);
         if accepts(coding) && compressed.is_file() {
+            // actix-files would call `index.html.br` an `attachment` (its name says nothing
+            // it knows), and a browser would download the app's page instead of showing it.
             let mut response = NamedFile::open_async(&compressed)
                 .await?
                 .set_content_type(mime)
+                .disable_content_disposition()
                 .set_content_encoding(encoding)
                 .into_response(req);
             response

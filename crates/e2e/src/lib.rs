@@ -257,6 +257,28 @@ impl Browser {
         .await
     }
 
+    /// Runs an asynchronous script in the page: it ends by calling its last argument with the
+    /// result, which this returns.
+    pub async fn script_async(&self, script: &str) -> Value {
+        self.call(
+            reqwest::Method::POST,
+            "/execute/async",
+            Some(json!({ "script": script, "args": [] })),
+        )
+        .await
+    }
+
+    /// Sends a command of Chromium's DevTools protocol to the window (through chromedriver) and
+    /// returns its result: throttling, emulation, the cache.
+    pub async fn cdp(&self, command: &str, params: Value) -> Value {
+        self.call(
+            reqwest::Method::POST,
+            "/goog/cdp/execute",
+            Some(json!({ "cmd": command, "params": params })),
+        )
+        .await
+    }
+
     /// Waits (in the browser, up to the implicit wait) until `css` matches an element whose text
     /// contains `text`, and returns that text.
     pub async fn wait_for_text(&self, css: &str, text: &str) -> String {
@@ -270,14 +292,8 @@ impl Browser {
                requestAnimationFrame(poll);\
              }})();"
         );
-        let value = self
-            .call(
-                reqwest::Method::POST,
-                "/execute/async",
-                Some(json!({ "script": script, "args": [] })),
-            )
-            .await;
-        value
+        self.script_async(&script)
+            .await
             .as_str()
             .map(str::to_owned)
             .unwrap_or_else(|| panic!("no {css} with text {text:?} appeared"))
@@ -306,12 +322,8 @@ impl Browser {
 
     /// Shows the page as it prints (CSS `@media print`), through Chromium's DevTools protocol.
     pub async fn emulate_print(&self) {
-        self.call(
-            reqwest::Method::POST,
-            "/goog/cdp/execute",
-            Some(json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": "print" } })),
-        )
-        .await;
+        self.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+            .await;
     }
 
     /// Prints the page to PDF as a person's "save as PDF" would, leaving the page size to the

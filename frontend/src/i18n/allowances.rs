@@ -11,6 +11,7 @@ use domain::money::format_euro;
 use super::{Texts, fill};
 use crate::api::ApiError;
 
+#[cfg(any(test, feature = "english"))]
 pub mod en;
 pub mod nl;
 

@@ -247,6 +247,7 @@ pub const NL: ApplyTexts = ApplyTexts {
 };
 
 /// English.
+#[cfg(any(test, feature = "english"))]
 pub const EN: ApplyTexts = ApplyTexts {
     link: "Apply as an education ambassador",
     title: "Apply as an education ambassador",

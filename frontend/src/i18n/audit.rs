@@ -191,6 +191,7 @@ pub const NL: AuditTexts = AuditTexts {
 };
 
 /// English.
+#[cfg(any(test, feature = "english"))]
 pub const EN: AuditTexts = AuditTexts {
     filter_kind: "Kind",
     all_kinds: "Everything",

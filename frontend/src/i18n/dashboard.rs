@@ -43,6 +43,7 @@ pub const NL: DashboardTexts = DashboardTexts {
 };
 
 /// English.
+#[cfg(any(test, feature = "english"))]
 pub const EN: DashboardTexts = DashboardTexts {
     menu: "Dashboard",
     intro: "The programme's figures per school year: spots, intake, matches, hours, allowances, sponsorship and training. Each chart is also shown as a table.",

@@ -7,6 +7,7 @@ use domain::hours::{HourAction, HourActivity, HourKind, HourStatus};
 use super::{LessonSeriesTexts, Texts, fill};
 use crate::api::ApiError;
 
+#[cfg(any(test, feature = "english"))]
 pub mod en;
 pub mod nl;
 

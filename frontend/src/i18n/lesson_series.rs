@@ -8,6 +8,7 @@ use domain::lesson_series::{LessonSeriesAction, LessonSeriesStatus};
 use super::{Texts, fill};
 use crate::api::ApiError;
 
+#[cfg(any(test, feature = "english"))]
 pub mod en;
 pub mod form;
 pub mod nl;

@@ -99,6 +99,7 @@ pub const NL: MailPreferencesTexts = MailPreferencesTexts {
 };
 
 /// English.
+#[cfg(any(test, feature = "english"))]
 pub const EN: MailPreferencesTexts = MailPreferencesTexts {
     link: "E-mails",
     title: "E-mail settings",

@@ -13,6 +13,7 @@ use super::{PlacementTexts, Texts, fill};
 use crate::api::ApiError;
 
 mod ambassadors;
+#[cfg(any(test, feature = "english"))]
 pub mod en;
 pub mod nl;
 

@@ -82,6 +82,7 @@ pub const NL: MessagesTexts = MessagesTexts {
 };
 
 /// English.
+#[cfg(any(test, feature = "english"))]
 pub const EN: MessagesTexts = MessagesTexts {
     menu: "Messages",
     intro: "Which e-mails Klasbrug sent, which still wait and which failed, and why. You can send a failed message again.",

@@ -335,6 +335,7 @@ pub const NL: MineTexts = MineTexts {
 };
 
 /// English.
+#[cfg(any(test, feature = "english"))]
 pub const EN: MineTexts = MineTexts {
     menu_place: "My place",
     menu_hours: "My hours",

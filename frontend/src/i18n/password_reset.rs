@@ -74,6 +74,7 @@ pub const NL: PasswordResetTexts = PasswordResetTexts {
 };
 
 /// English.
+#[cfg(any(test, feature = "english"))]
 pub const EN: PasswordResetTexts = PasswordResetTexts {
     link: "Forgot your password?",
     forgot_title: "Forgot your password",

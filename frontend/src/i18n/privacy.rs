@@ -171,6 +171,7 @@ pub const NL: PrivacyTexts = PrivacyTexts {
 };
 
 /// English.
+#[cfg(any(test, feature = "english"))]
 pub const EN: PrivacyTexts = PrivacyTexts {
     menu_register: "Privacy register",
     menu_reads: "Sensitive data reads",

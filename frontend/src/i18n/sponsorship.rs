@@ -11,6 +11,7 @@ use domain::sponsorship::{AgreementAction, AgreementStatus, Party};
 use super::{LessonSeriesTexts, Texts, fill};
 use crate::api::ApiError;
 
+#[cfg(any(test, feature = "english"))]
 pub mod en;
 pub mod nl;
 

@@ -136,6 +136,7 @@ pub const NL: TeamTexts = TeamTexts {
 };
 
 /// English.
+#[cfg(any(test, feature = "english"))]
 pub const EN: TeamTexts = TeamTexts {
     invite_title: "Invite a colleague",
     invite_intro: "Invite a teacher or internal coordinator. They get an e-mail with a link (valid 14 days) to make an account.",

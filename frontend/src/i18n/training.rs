@@ -261,6 +261,7 @@ pub const NL: TrainingTexts = TrainingTexts {
 };
 
 /// English.
+#[cfg(any(test, feature = "english"))]
 pub const EN: TrainingTexts = TrainingTexts {
     menu: "Training",
     intro_ambassador: "Enrol in the programme's training, intervision and courses. When a session is full you join the waiting list: when a place frees up it is offered to you and you have a while to take it.",

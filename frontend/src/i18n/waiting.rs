@@ -32,6 +32,7 @@ pub const NL: WaitingTexts = WaitingTexts {
 };
 
 /// English.
+#[cfg(any(test, feature = "english"))]
 pub const EN: WaitingTexts = WaitingTexts {
     title: "What waits for you",
     nothing: "Nothing: you are up to date.",

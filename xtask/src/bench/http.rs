@@ -156,8 +156,18 @@ fn bench(binary: &Path, url: &str, work: &Path) -> Result<()> {
 }
 
 pub(super) fn start(binary: &Path, url: &str) -> Result<(Server, String)> {
+    start_with(binary, url, &[])
+}
+
+/// [`start`] with more environment, such as `KLASBRUG_STATIC_DIR`.
+pub(super) fn start_with(
+    binary: &Path,
+    url: &str,
+    env: &[(&str, &std::ffi::OsStr)],
+) -> Result<(Server, String)> {
     let mut child = Command::new(binary)
         .arg("serve")
+        .envs(env.iter().copied())
         .env("DATABASE_URL", url)
         .env("KLASBRUG_BIND", "127.0.0.1:0")
         .env("KLASBRUG_DEMO", "1")

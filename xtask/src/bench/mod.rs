@@ -22,6 +22,12 @@
 //! school year of hours: median and p99 of 50 requests. Target: p99 under 300 ms. Run on its own
 //! (`cargo xtask bench dashboard`); `cargo xtask bench` without a part leaves it out.
 //!
+//! **web**: Plekken in headless Chromium, throttled through the DevTools protocol to 10 Mbit/s,
+//! 40 ms and a 4× slower CPU, against the release server: min / median / max of five cold loads
+//! and five repeat visits to the first table rows, and the wasm as Brotli sends it. Targets: cold
+//! ≤ 1.0 s, repeat ≤ 0.4 s (and a repeat visit fetches nothing but `index.html` and the API, or
+//! the bench fails), wasm ≤ 300 KB. Run on its own (`cargo xtask bench web`): it needs Chromium.
+//!
 //! **outbox**: 10,000 e-mails committed to PostgreSQL and delivered by the delivery worker to a
 //! local SMTP server: messages per second, and the p50 and p99 delay from commit to delivery.
 
@@ -29,12 +35,13 @@ mod dashboard;
 mod http;
 mod matching;
 mod outbox;
+mod web;
 
 use std::path::Path;
 
 use anyhow::{Result, bail};
 
-/// `cargo xtask bench [http | dashboard | matching [--seed N] [SIZE…] | outbox [N]]`.
+/// `cargo xtask bench [http | dashboard | web | matching [--seed N] [SIZE…] | outbox [N]]`.
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
     match args.split_first() {
         None => {
@@ -47,10 +54,11 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         }
         Some((part, [])) if part == "http" => http::run(root),
         Some((part, [])) if part == "dashboard" => dashboard::run(root),
+        Some((part, [])) if part == "web" => web::run(root),
         Some((part, options)) if part == "matching" => matching::run(root, options),
         Some((part, options)) if part == "outbox" => outbox::run(root, options),
         Some(_) => bail!(
-            "unknown bench arguments '{}': cargo xtask bench [http | dashboard | matching [--seed N] [SIZE…] | outbox [N]]",
+            "unknown bench arguments '{}': cargo xtask bench [http | dashboard | web | matching [--seed N] [SIZE…] | outbox [N]]",
             args.join(" ")
         ),
     }

@@ -91,6 +91,23 @@ on_both_backends! {
         }
     }
 
+    async fn a_precompressed_index_html_is_shown_not_downloaded(db) {
+        // The build compresses index.html once it passes 1 KiB; a browser must still show it.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("index.html"), "<!doctype html><title>Klasbrug testapp</title>").unwrap();
+        std::fs::write(dir.path().join("index.html.br"), b"brotli copy").unwrap();
+        std::fs::write(dir.path().join("index.html.gz"), b"gzip copy").unwrap();
+        let app = spawn_app_with(&db, &[("KLASBRUG_STATIC_DIR", dir.path().to_str().unwrap())]).await;
+        for accept in ["br", "gzip"] {
+            let response = app.client.get(app.url("/plekken")).header("accept-encoding", accept).send().await.unwrap();
+            let headers = response.headers();
+            assert_eq!(headers["content-encoding"], accept);
+            assert_eq!(headers["content-type"], "text/html; charset=utf-8");
+            let disposition = headers.get("content-disposition").map(|v| v.to_str().unwrap().to_owned());
+            assert!(!disposition.as_deref().unwrap_or_default().contains("attachment"), "{accept}: {disposition:?}");
+        }
+    }
+
     async fn without_a_built_app_the_root_says_how_to_build_it(db) {
         let app = spawn_app(&db).await;
         let response = app.client.get(app.url("/")).send().await.unwrap();
