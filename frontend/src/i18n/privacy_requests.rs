@@ -270,6 +270,7 @@ pub const NL: PrivacyRequestTexts = PrivacyRequestTexts {
 };
 
 /// English.
+#[cfg(any(test, feature = "english"))]
 pub const EN: PrivacyRequestTexts = PrivacyRequestTexts {
     menu_mine: "My privacy",
     mine_intro: "What Klasbrug keeps about you: download it, or ask to see it or to have it erased. The programme answers within a month.",
