@@ -90,6 +90,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         metrics: crate::metrics::Metrics::new(),
         metrics_token: config.metrics_token.clone(),
         retention: config.retention_periods,
+        retention_settings: config.retention,
         smtp_host: config.mail.smtp_host(),
         clock: config.clock,
         mailer: crate::mail::Mailer::with_secret(

@@ -32,6 +32,8 @@ pub struct AppState {
     pub metrics: std::sync::Arc<crate::metrics::Metrics>,
     /// The retention periods this server runs with, for the privacy register.
     pub retention: domain::contract::RetentionPeriods,
+    /// The retention settings, for what an erasure keeps and until when.
+    pub retention_settings: domain::retention::RetentionSettings,
     /// The SMTP server's host (no credentials), if mail is sent, for the privacy register.
     pub smtp_host: Option<String>,
     /// The token a scraper sends for `/metrics`, if metrics are served.

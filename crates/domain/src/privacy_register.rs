@@ -128,6 +128,16 @@ pub struct Activity {
 use PersonCategory as P;
 use RecipientKind as R;
 
+/// Everyone who logs in: people with a role, and partner clients.
+const EVERYONE_WHO_LOGS_IN: &[PersonCategory] = &[
+    PersonCategory::Ambassador,
+    PersonCategory::SchoolStaff,
+    PersonCategory::SchoolDirector,
+    PersonCategory::EmployerContact,
+    PersonCategory::PartnerClient,
+    PersonCategory::ProgrammeStaff,
+];
+
 /// Every processing activity.
 pub const ACTIVITIES: &[Activity] = &[
     Activity {
@@ -344,14 +354,7 @@ pub const ACTIVITIES: &[Activity] = &[
         purpose: "Mensen en partnerkoppelingen laten inloggen met alleen de rechten van hun rol en organisatie.",
         legal_basis: LegalBasis::Contract,
         legal_basis_note: "Nodig om het systeem te laten gebruiken door wie een rol in het programma heeft.",
-        people: &[
-            P::Ambassador,
-            P::SchoolStaff,
-            P::SchoolDirector,
-            P::EmployerContact,
-            P::PartnerClient,
-            P::ProgrammeStaff,
-        ],
+        people: EVERYONE_WHO_LOGS_IN,
         tables: &[
             table("users", "naam, e-mailadres, wachtwoord-hash (argon2id)"),
             table("memberships", "rol per organisatie"),
@@ -454,14 +457,7 @@ pub const ACTIVITIES: &[Activity] = &[
         purpose: "Verantwoorden wie wat deed en wie VOG-gegevens, IBAN's, documenten en zorgen inzag.",
         legal_basis: LegalBasis::LegalObligation,
         legal_basis_note: "Verantwoordingsplicht en beveiliging (art. 5 lid 2 en art. 32 AVG).",
-        people: &[
-            P::Ambassador,
-            P::SchoolStaff,
-            P::SchoolDirector,
-            P::EmployerContact,
-            P::PartnerClient,
-            P::ProgrammeStaff,
-        ],
+        people: EVERYONE_WHO_LOGS_IN,
         tables: &[
             table(
                 "audit_log",

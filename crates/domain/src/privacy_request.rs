@@ -6,11 +6,10 @@
 //! to its last day (31 January → 28 or 29 February), as the EDPB reads it and as chrono adds
 //! months.
 
-use chrono::{DateTime, Months, NaiveDate, Utc};
+use chrono::{Months, NaiveDate};
 
 use crate::contract::{KeptRecord, PrivacyRequestStatus};
 use crate::date_words::DUTCH;
-use crate::local_date::amsterdam_date;
 use crate::retention::{RetentionPeriod, RetentionSettings};
 
 /// The last day to answer a request received on `received` (an Amsterdam date).
@@ -18,11 +17,6 @@ pub fn answer_due(received: NaiveDate) -> NaiveDate {
     received
         .checked_add_months(Months::new(1))
         .unwrap_or(NaiveDate::MAX)
-}
-
-/// The last day to answer a request that arrived at instant `at`.
-pub fn answer_due_at(at: DateTime<Utc>) -> NaiveDate {
-    answer_due(amsterdam_date(at))
 }
 
 /// The longest note a person or staff member adds to a request, in characters.
@@ -128,6 +122,7 @@ pub fn kept_in_words(kept: &[KeptRecord]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::local_date::amsterdam_date;
 
     fn day(text: &str) -> NaiveDate {
         text.parse().unwrap()
@@ -157,9 +152,9 @@ mod tests {
     fn the_day_of_receipt_is_the_amsterdam_date() {
         // 23:30 UTC on 31 January is 00:30 on 1 February in Amsterdam.
         let late = "2027-01-31T23:30:00Z".parse().unwrap();
-        assert_eq!(answer_due_at(late), day("2027-03-01"));
+        assert_eq!(answer_due(amsterdam_date(late)), day("2027-03-01"));
         let evening = "2027-01-31T22:30:00Z".parse().unwrap();
-        assert_eq!(answer_due_at(evening), day("2027-02-28"));
+        assert_eq!(answer_due(amsterdam_date(evening)), day("2027-02-28"));
     }
 }
 

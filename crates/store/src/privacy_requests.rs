@@ -333,32 +333,41 @@ impl Store {
             .collect())
     }
 
-    /// The rows as requests, each with its person's roles (an ambassador counts as a role).
+    /// The rows as requests, each with its person's roles (an ambassador counts as a role),
+    /// read for all of them in one query.
     async fn with_roles(&self, rows: Vec<RequestRow>) -> StoreResult<Vec<PrivacyRequest>> {
-        let mut requests = Vec::with_capacity(rows.len());
-        for row in rows {
-            let roles = match row.user_id {
-                Some(user_id) => self.roles_of(user_id).await?,
-                None => Vec::new(),
-            };
-            requests.push(row.into_request(roles)?);
-        }
-        Ok(requests)
-    }
-
-    async fn roles_of(&self, user_id: Uuid) -> StoreResult<Vec<Role>> {
-        let texts: Vec<String> = with_pool!(self, pool => {
-            sqlx::query_scalar(
-                "SELECT DISTINCT role FROM memberships WHERE user_id = $1 \
-                 UNION SELECT 'ambassador' FROM ambassadors WHERE user_id = $1 ORDER BY 1",
-            )
-            .bind(user_id)
-            .fetch_all(pool)
-            .await?
-        });
-        texts
-            .iter()
-            .map(|text| Role::parse(text).map_err(corrupt))
+        let mut people: Vec<Uuid> = rows.iter().filter_map(|r| r.user_id).collect();
+        people.sort_unstable();
+        people.dedup();
+        let held: Vec<(Uuid, String)> = if people.is_empty() {
+            Vec::new()
+        } else {
+            with_pool!(self, pool => {
+                let mut query = sqlx::QueryBuilder::new(
+                    "SELECT user_id, role FROM memberships WHERE user_id IN (",
+                );
+                let mut list = query.separated(", ");
+                for id in &people {
+                    list.push_bind(*id);
+                }
+                query.push(") UNION SELECT user_id, 'ambassador' FROM ambassadors WHERE user_id IN (");
+                let mut list = query.separated(", ");
+                for id in &people {
+                    list.push_bind(*id);
+                }
+                query.push(") ORDER BY 1, 2");
+                query.build_query_as().fetch_all(pool).await?
+            })
+        };
+        rows.into_iter()
+            .map(|row| {
+                let roles = held
+                    .iter()
+                    .filter(|(user, _)| Some(*user) == row.user_id)
+                    .map(|(_, role)| Role::parse(role).map_err(corrupt))
+                    .collect::<StoreResult<Vec<Role>>>()?;
+                row.into_request(roles)
+            })
             .collect()
     }
 }

@@ -3,12 +3,10 @@
 
 use actix_web::http::header;
 use actix_web::{HttpResponse, delete, get, post, put, web};
-use base64::Engine;
 use domain::ambassador::{DocumentKind, MAX_DOCUMENT_BYTES};
 use domain::contract::{
     Ambassador, AmbassadorExport, AmbassadorInput, AmbassadorListItem, AmbassadorQuery,
-    DocumentInfo, ExportedDocument, Intake, IntakeTransition, MatchQuery, Page, Problem,
-    SensitiveReadKind, VogInput, VogRecord,
+    DocumentInfo, Intake, IntakeTransition, Page, Problem, SensitiveReadKind, VogInput, VogRecord,
 };
 use futures_util::StreamExt;
 use utoipa_actix_web::service_config::ServiceConfig;
@@ -210,7 +208,7 @@ pub async fn get_intake(
         },
         "ambassador",
     )?;
-    let intake = intake(&state, ambassador.id).await?;
+    let intake = usecases::ambassadors::intake(&state, ambassador.id).await?;
     if !intake.vogs.is_empty() {
         usecases::privacy::log_read(
             &state,
@@ -223,14 +221,6 @@ pub async fn get_intake(
         .await?;
     }
     Ok(web::Json(intake))
-}
-
-async fn intake(state: &AppState, id: Uuid) -> Result<Intake, ApiError> {
-    Ok(Intake {
-        steps: state.store.list_intake_steps(id).await?,
-        documents: state.store.list_documents(id).await?,
-        vogs: state.store.list_vogs(id).await?,
-    })
 }
 
 /// Take an intake step: plan the intake, complete it (the intake decision), request the VOG,
@@ -429,7 +419,7 @@ pub async fn export_ambassador(
         },
         "ambassador",
     )?;
-    let export = export_of(&state, ambassador).await?;
+    let export = usecases::ambassadors::export_of(&state, ambassador).await?;
     super::audit(
         &state.store,
         &principal,
@@ -448,43 +438,6 @@ pub async fn export_ambassador(
     )
     .await?;
     Ok(web::Json(export))
-}
-
-/// Everything Klasbrug holds about `ambassador`: the caller authorises, audits and logs the read.
-pub(crate) async fn export_of(
-    state: &AppState,
-    ambassador: Ambassador,
-) -> Result<AmbassadorExport, ApiError> {
-    let intake = intake(state, ambassador.id).await?;
-    let mut documents = Vec::new();
-    for info in &intake.documents {
-        let document = state.store.get_document(ambassador.id, info.kind).await?;
-        documents.push(ExportedDocument {
-            kind: info.kind,
-            media_type: info.media_type.clone(),
-            content_base64: base64::engine::general_purpose::STANDARD.encode(&document.content),
-        });
-    }
-    let filter = MatchQuery {
-        ambassador_id: Some(ambassador.id),
-        ..MatchQuery::default()
-    };
-    let matches = state
-        .store
-        .list_matches(&filter, None, None, None, 1000)
-        .await?;
-    let mut concerns = Vec::new();
-    for m in &matches {
-        concerns.extend(state.store.list_concerns(m.id).await?);
-    }
-    Ok(AmbassadorExport {
-        exported_at: state.clock.now(),
-        ambassador,
-        intake,
-        documents,
-        matches,
-        concerns,
-    })
 }
 
 /// Erase an ambassador's personal data (right to erasure). The profile becomes anonymous;

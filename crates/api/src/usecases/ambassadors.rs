@@ -2,10 +2,12 @@
 //! ambassador, so two people taking the same intake step at once take turns and the second
 //! finds the step taken.
 
+use base64::Engine;
 use domain::OrganisationKind;
 use domain::ambassador::{DocumentFormat, DocumentKind, IntakeStatus};
 use domain::contract::{
-    Ambassador, AmbassadorInput, DocumentInfo, IntakeTransition, VogInput, VogRecord,
+    Ambassador, AmbassadorExport, AmbassadorInput, DocumentInfo, ExportedDocument,
+    IntakeTransition, MatchQuery, VogInput, VogRecord,
 };
 use store::{Lock, Store};
 use uuid::Uuid;
@@ -389,4 +391,53 @@ async fn check_references(tx: &Store, input: &AmbassadorInput) -> Result<(), Api
         }
     }
     Ok(())
+}
+
+/// The ambassador's intake: its steps, the documents' details and every VOG record.
+pub(crate) async fn intake(
+    state: &AppState,
+    id: Uuid,
+) -> Result<domain::contract::Intake, ApiError> {
+    Ok(domain::contract::Intake {
+        steps: state.store.list_intake_steps(id).await?,
+        documents: state.store.list_documents(id).await?,
+        vogs: state.store.list_vogs(id).await?,
+    })
+}
+
+/// Everything Klasbrug holds about `ambassador`: the caller authorises, audits and logs the read.
+pub(crate) async fn export_of(
+    state: &AppState,
+    ambassador: Ambassador,
+) -> Result<AmbassadorExport, ApiError> {
+    let intake = intake(state, ambassador.id).await?;
+    let mut documents = Vec::new();
+    for info in &intake.documents {
+        let document = state.store.get_document(ambassador.id, info.kind).await?;
+        documents.push(ExportedDocument {
+            kind: info.kind,
+            media_type: info.media_type.clone(),
+            content_base64: base64::engine::general_purpose::STANDARD.encode(&document.content),
+        });
+    }
+    let filter = MatchQuery {
+        ambassador_id: Some(ambassador.id),
+        ..MatchQuery::default()
+    };
+    let matches = state
+        .store
+        .list_matches(&filter, None, None, None, 1000)
+        .await?;
+    let mut concerns = Vec::new();
+    for m in &matches {
+        concerns.extend(state.store.list_concerns(m.id).await?);
+    }
+    Ok(AmbassadorExport {
+        exported_at: state.clock.now(),
+        ambassador,
+        intake,
+        documents,
+        matches,
+        concerns,
+    })
 }

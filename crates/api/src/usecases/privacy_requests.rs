@@ -278,7 +278,7 @@ async fn personal_data(
         .await
         .or_not_found("person")?;
     let ambassador = match state.store.ambassador_of_user(user).await {
-        Ok(ambassador) => Some(crate::routes::ambassadors::export_of(state, ambassador).await?),
+        Ok(ambassador) => Some(super::ambassadors::export_of(state, ambassador).await?),
         Err(StoreError::NotFound) => None,
         Err(other) => return Err(other.into()),
     };
@@ -345,17 +345,23 @@ async fn kept_for(
     store: &Store,
     user: Uuid,
 ) -> Result<Vec<domain::contract::KeptRecord>, ApiError> {
+    Ok(kept_on_erasure_of(store, &state.retention_settings, state.clock.today(), user).await?)
+}
+
+/// What erasing the person of account `user` on `today` keeps, and why: the retention sweep's
+/// and staff's erasure alike.
+pub(crate) async fn kept_on_erasure_of(
+    store: &Store,
+    settings: &RetentionSettings,
+    today: chrono::NaiveDate,
+    user: Uuid,
+) -> Result<Vec<domain::contract::KeptRecord>, StoreError> {
     let last_payment = store.last_payment_of_user(user).await?.map(amsterdam_date);
     Ok(rules::kept_on_erasure(
         ErasureFacts { last_payment },
-        &settings(state),
-        state.clock.today(),
+        settings,
+        today,
     ))
-}
-
-fn settings(state: &AppState) -> RetentionSettings {
-    RetentionSettings::new(state.retention.personal_days, state.retention.payment_years)
-        .unwrap_or_default()
 }
 
 /// The request as shown today: late or not, and for an open erasure what it would keep.

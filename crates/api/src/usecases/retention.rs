@@ -116,15 +116,7 @@ async fn anonymise_person(
     tx.erase_ambassador(id, &ambassador.profile.anonymous())
         .await?;
     if let Some(user) = ambassador.user_id {
-        let last_payment = tx
-            .last_payment_of_user(user)
-            .await?
-            .map(domain::local_date::amsterdam_date);
-        let kept = domain::privacy_request::kept_on_erasure(
-            domain::privacy_request::ErasureFacts { last_payment },
-            settings,
-            today,
-        );
+        let kept = super::privacy_requests::kept_on_erasure_of(&tx, settings, today, user).await?;
         tx.close_erasure_request_of(user, None, &kept).await?;
     }
     tx.forget_allowance_details(id).await?;
