@@ -165,19 +165,33 @@ fn test(root: &Path) -> Result<()> {
     checks::office_suite_installed()?;
     let mut phases = Phases::default();
     format_and_lints(root, &mut phases)?;
-    step("unit, store contract (SQLite + PostgreSQL) and API tests");
-    phases.time("unit, store and API tests", || {
-        cargo(
-            root,
-            &["test", "--workspace", "--exclude", "klasbrug-e2e"],
-            &[],
-        )
+    phases.time("web app: release build", || {
+        web::build(root, true).map(|_| ())
     })?;
+    // One `cargo test` of the whole workspace: every dependency is compiled once, with the
+    // features all members need. Testing the members apart (`--exclude klasbrug-e2e`, then
+    // `-p klasbrug-e2e`, and `build -p klasbrug-api` for the browser tests' server) selected
+    // other features each time and recompiled a hundred crates twice.
+    step(
+        "unit, store contract (SQLite + PostgreSQL), API and browser tests (headless Chromium against the real binary)",
+    );
+    let binary = target_dir(root).join("debug/klasbrug");
+    let dist = root.join("dist");
+    phases.time(
+        "unit, store, API and browser tests, with their build",
+        || {
+            cargo(
+                root,
+                &["test", "--workspace"],
+                &[
+                    ("KLASBRUG_BIN", binary.as_os_str()),
+                    ("KLASBRUG_STATIC_DIR", dist.as_os_str()),
+                ],
+            )
+        },
+    )?;
     phases.time("contract: lint and generated client", || {
         contract::run(root, &target_dir(root))
-    })?;
-    phases.time("browser tests, with their builds", || {
-        browser_tests(root, &[])
     })?;
     phases.report();
     println!("\n==> all checks passed in {:.0?}", started.elapsed());

@@ -37,6 +37,19 @@ on_both_backends! {
         assert!(!stored.as_str().unwrap().contains("eyJ"), "a token was stored in web storage: {stored}");
         browser.goto(&server.url("/")).await;
         browser.wait_for_text("#user-name", "Anouk Visser").await;
+        // start.js restored it while the module loaded, and the app took those answers once:
+        // one refresh (the cookie rotates on each) and one /me, not a second pair of its own.
+        let asked = browser
+            .script(
+                "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)\
+                   .filter(p => p === '/api/v1/auth/refresh' || p === '/api/v1/me')",
+            )
+            .await;
+        assert_eq!(asked, serde_json::json!(["/api/v1/auth/refresh", "/api/v1/me"]));
+        assert_eq!(browser.script("return typeof window.klasbrugSession").await, "undefined");
+        // The token it handed over works for what the pages ask next.
+        browser.click(&browser.find("#menu a[href='/team']").await).await;
+        browser.wait_for_text("main", "Jeroen Bakker").await;
 
         browser.click(&browser.find("#logout").await).await;
         browser.find("#email").await;

@@ -6,6 +6,7 @@ use domain::contract::{
 };
 use gloo_net::http::Method;
 
+use super::early::Restored;
 use super::{Api, ApiError, read};
 
 /// Logs in. On success the access token is kept in memory and the server has set the refresh
@@ -30,9 +31,24 @@ pub(super) async fn refresh(api: &Api) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Restores the session of an earlier visit from the refresh cookie, if there is one.
-/// `Ok(None)` means there is no session: show the login.
+/// Restores the session of an earlier visit from the refresh cookie, if there is one: with the
+/// answers `start.js` already got while the app loaded, or else by asking now. `Ok(None)` means
+/// there is no session: show the login.
 pub async fn restore(api: &Api) -> Result<Option<Me>, ApiError> {
+    if let Some(early) = super::early::take().await {
+        return match early.interpret()? {
+            Restored::NoSession => Ok(None),
+            Restored::SignedIn { token, me } => {
+                api.set_token(token);
+                crate::format::set_today(me.today);
+                Ok(Some(*me))
+            }
+            Restored::TokenOnly(token) => {
+                api.set_token(token);
+                self::me(api).await.map(Some)
+            }
+        };
+    }
     match api.refresh().await {
         Ok(()) => me(api).await.map(Some),
         Err(error) if error.is_unauthenticated() => Ok(None),

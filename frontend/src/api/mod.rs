@@ -12,6 +12,7 @@ pub mod applications;
 pub mod audit;
 pub mod auth;
 pub mod dashboard;
+mod early;
 mod error;
 pub mod hours;
 pub mod lesson_calendar;
