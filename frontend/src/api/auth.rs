@@ -40,8 +40,7 @@ pub async fn restore(api: &Api) -> Result<Option<Me>, ApiError> {
             Restored::NoSession => Ok(None),
             Restored::SignedIn { token, me } => {
                 api.set_token(token);
-                crate::format::set_today(me.today);
-                Ok(Some(*me))
+                Ok(Some(remembered(*me)))
             }
             Restored::TokenOnly(token) => {
                 api.set_token(token);
@@ -69,9 +68,13 @@ pub async fn logout(api: &Api) -> Result<(), ApiError> {
 /// The person who is logged in, with the programme's today, which is remembered for the forms'
 /// dates.
 pub async fn me(api: &Api) -> Result<Me, ApiError> {
-    let me: Me = api.get("/me", &[]).await?;
+    Ok(remembered(api.get("/me", &[]).await?))
+}
+
+/// The person, once the programme's today they carry is remembered for the forms' dates.
+fn remembered(me: Me) -> Me {
     crate::format::set_today(me.today);
-    Ok(me)
+    me
 }
 
 /// Asks for a password reset link; the server answers the same whatever the address.

@@ -385,23 +385,21 @@ fn placements_sql(count: u32, offset: u32) -> String {
 
 /// The one row `sql` answers, as psql prints it unaligned.
 fn psql_row(url: &str, sql: &str) -> Result<String> {
-    let output = Command::new("psql")
-        .args([url, "-At", "-v", "ON_ERROR_STOP=1", "-c", sql])
-        .output()
-        .context("psql is needed for the benchmark database")?;
-    let row = String::from_utf8_lossy(&output.stdout).trim().to_owned();
-    if !output.status.success() || row.is_empty() {
-        bail!(
-            "psql answered no row: {}\n{sql}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+    let row = run_psql(url, "-At", sql)?;
+    if row.is_empty() {
+        bail!("psql answered no row:\n{sql}");
     }
     Ok(row)
 }
 
 pub(super) fn psql(url: &str, sql: &str) -> Result<()> {
+    run_psql(url, "-q", sql).map(|_| ())
+}
+
+/// Runs `sql` with psql and `flag`, and answers what it printed, trimmed.
+fn run_psql(url: &str, flag: &str, sql: &str) -> Result<String> {
     let output = Command::new("psql")
-        .args([url, "-q", "-v", "ON_ERROR_STOP=1", "-c", sql])
+        .args([url, flag, "-v", "ON_ERROR_STOP=1", "-c", sql])
         .output()
         .context("psql is needed for the benchmark database")?;
     if !output.status.success() {
@@ -410,5 +408,5 @@ pub(super) fn psql(url: &str, sql: &str) -> Result<()> {
             String::from_utf8_lossy(&output.stderr)
         );
     }
-    Ok(())
+    Ok(String::from_utf8_lossy(&output.stdout).trim().to_owned())
 }
