@@ -9,6 +9,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::api::{Api, auth};
+use crate::bundle::{self, Bundle};
 use crate::components::{NavLink, NoAccess};
 use crate::hooks::use_texts;
 use crate::i18n::Lang;
@@ -54,6 +55,46 @@ pub struct Session {
     pub me: Rc<Me>,
 }
 
+/// What a build of the app holds: its bundle, and its pages for someone logged in and for
+/// someone who is not. Each binary names one of the constants, so the pages of the other bundles
+/// are not compiled into it.
+#[derive(Clone, Copy)]
+pub struct Pages {
+    pub bundle: Bundle,
+    signed_in: fn(Route, &Session) -> Html,
+    signed_out: fn(Route, &Api, &Callback<()>) -> Html,
+}
+
+impl Pages {
+    pub const FULL: Pages = Pages {
+        bundle: Bundle::Full,
+        signed_in: |route, session| switch(Bundle::Full, route, session),
+        signed_out: |route, api, on_log_in| public(Bundle::Full, route, api, on_log_in),
+    };
+    pub const SCHOOL: Pages = Pages {
+        bundle: Bundle::School,
+        signed_in: |route, session| switch(Bundle::School, route, session),
+        signed_out: |route, api, on_log_in| public(Bundle::School, route, api, on_log_in),
+    };
+    pub const AMBASSADOR: Pages = Pages {
+        bundle: Bundle::Ambassador,
+        signed_in: |route, session| switch(Bundle::Ambassador, route, session),
+        signed_out: |route, api, on_log_in| public(Bundle::Ambassador, route, api, on_log_in),
+    };
+}
+
+/// One bundle's pages never change while the app runs.
+impl PartialEq for Pages {
+    fn eq(&self, other: &Self) -> bool {
+        self.bundle == other.bundle
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub pages: Pages,
+}
+
 #[derive(Clone, PartialEq)]
 enum Auth {
     /// Asking the server whether the refresh cookie still holds a session.
@@ -63,7 +104,8 @@ enum Auth {
 }
 
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
+    let pages = props.pages;
     let auth = use_state(|| Auth::Restoring);
     let api = {
         let auth = auth.setter();
@@ -97,17 +139,32 @@ pub fn App() -> Html {
         Callback::from(move |notice: Notice| auth.set(Auth::SignedOut(Some(notice))))
     };
 
+    // Once the person is known, their bundle is the hint for the next visit; a bundle that lacks
+    // pages of theirs (another person logged in on this device) loads again as theirs.
+    let wrong_bundle = matches!(&*auth, Auth::SignedIn(me) if !pages.bundle.covers(me));
+    {
+        let auth = auth.clone();
+        use_effect_with(auth, move |auth| {
+            if let Auth::SignedIn(me) = &**auth
+                && !bundle::remember_for(pages.bundle, me)
+            {
+                bundle::reload();
+            }
+        });
+    }
+
     let content = match &*auth {
         Auth::Restoring => html! { <Restoring /> },
+        _ if wrong_bundle => html! { <Restoring /> },
         Auth::SignedOut(notice) => html! {
-            <SignedOut api={api.clone()} notice={notice.clone()} {on_logged_in} />
+            <SignedOut api={api.clone()} notice={notice.clone()} {on_logged_in} {pages} />
         },
         Auth::SignedIn(me) => {
             let session = Session {
                 api: api.clone(),
                 me: me.clone(),
             };
-            html! { <Shell {session} {on_signed_out} /> }
+            html! { <Shell {session} {on_signed_out} {pages} /> }
         }
     };
 
@@ -137,6 +194,7 @@ struct SignedOutProps {
     api: Api,
     notice: Option<Notice>,
     on_logged_in: Callback<Me>,
+    pages: Pages,
 }
 
 /// Nobody is logged in: the public pages (an employer signing up, an invitation) at their own
@@ -147,40 +205,66 @@ fn SignedOut(props: &SignedOutProps) -> Html {
     let texts = use_texts();
     let route = use_route::<Route>();
     let wants_login = use_state(|| false);
-    let login = html! {
-        <LoginPage api={props.api.clone()} notice={props.notice.clone()} on_logged_in={props.on_logged_in.clone()} />
+    let route = match route {
+        Some(Route::Invitation) if *wants_login => None,
+        Some(route) if route.is_public() => Some(route),
+        _ => None,
     };
-    let page = match route {
-        Some(Route::EmployerSignUp) => html! { <SignUpPage api={props.api.clone()} /> },
-        Some(Route::Apply) => html! { <ApplyPage api={props.api.clone()} /> },
-        Some(Route::ConfirmApplication) => {
-            html! { <ConfirmApplicationPage api={props.api.clone()} /> }
-        }
-        Some(Route::TeamInvitation) => {
-            html! { <TeamInvitationPage api={props.api.clone()} logged_in={false} /> }
-        }
-        Some(Route::ForgotPassword) => html! { <ForgotPasswordPage api={props.api.clone()} /> },
-        Some(Route::ResetPassword) => html! { <ResetPasswordPage api={props.api.clone()} /> },
-        Some(Route::Unsubscribe) => html! { <UnsubscribePage api={props.api.clone()} /> },
-        Some(Route::Invitation) if !*wants_login => {
-            let wants_login = wants_login.clone();
-            let on_log_in = Callback::from(move |()| wants_login.set(true));
-            html! { <InvitationPage api={props.api.clone()} logged_in={false} {on_log_in} /> }
-        }
-        _ => return login,
+    let Some(route) = route else {
+        return html! {
+            <LoginPage api={props.api.clone()} notice={props.notice.clone()} on_logged_in={props.on_logged_in.clone()} />
+        };
+    };
+    if !props.pages.bundle.has(route) {
+        return html! { <LoadFull /> };
+    }
+    let on_log_in = {
+        let wants_login = wants_login.clone();
+        Callback::from(move |()| wants_login.set(true))
     };
     html! {
         <main id="main" class="login public">
             <p class="brand brand-login" aria-hidden="true">{ texts.app_name }</p>
-            { page }
+            { (props.pages.signed_out)(route, &props.api, &on_log_in) }
         </main>
     }
+}
+
+/// A public page of a bundle that holds it; the login for any other address.
+#[inline(always)]
+fn public(bundle: Bundle, route: Route, api: &Api, on_log_in: &Callback<()>) -> Html {
+    let api = api.clone();
+    match route {
+        Route::EmployerSignUp if bundle.has(route) => html! { <SignUpPage {api} /> },
+        Route::Apply if bundle.has(route) => html! { <ApplyPage {api} /> },
+        Route::ConfirmApplication if bundle.has(route) => {
+            html! { <ConfirmApplicationPage {api} /> }
+        }
+        Route::TeamInvitation if bundle.has(route) => {
+            html! { <TeamInvitationPage {api} logged_in={false} /> }
+        }
+        Route::ForgotPassword if bundle.has(route) => html! { <ForgotPasswordPage {api} /> },
+        Route::ResetPassword if bundle.has(route) => html! { <ResetPasswordPage {api} /> },
+        Route::Unsubscribe if bundle.has(route) => html! { <UnsubscribePage {api} /> },
+        Route::Invitation if bundle.has(route) => {
+            html! { <InvitationPage {api} logged_in={false} on_log_in={on_log_in.clone()} /> }
+        }
+        _ => html! { <LoadFull /> },
+    }
+}
+
+/// Asked for a page the running bundle does not hold: loads the whole app in its place.
+#[component]
+fn LoadFull() -> Html {
+    use_effect_with((), |_| bundle::load_full());
+    html! { <Restoring /> }
 }
 
 #[derive(Properties, PartialEq)]
 struct ShellProps {
     session: Session,
     on_signed_out: Callback<Notice>,
+    pages: Pages,
 }
 
 #[component]
@@ -228,7 +312,8 @@ fn Shell(props: &ShellProps) -> Html {
     let menu = menu_for(&props.session.me);
     let render = {
         let session = props.session.clone();
-        Callback::from(move |route: Route| switch(route, &session))
+        let signed_in = props.pages.signed_in;
+        Callback::from(move |route: Route| signed_in(route, &session))
     };
 
     html! {
@@ -267,7 +352,11 @@ fn Shell(props: &ShellProps) -> Html {
     }
 }
 
-fn switch(route: Route, session: &Session) -> Html {
+/// The page of a route for someone logged in, in a bundle that holds it. Inlined into each
+/// bundle's `Pages`, where `bundle` is a constant: the arms of the pages it leaves out are dead
+/// code there, and those pages are not compiled in.
+#[inline(always)]
+fn switch(bundle: Bundle, route: Route, session: &Session) -> Html {
     let session = session.clone();
     let guarded = |item: MenuItem, page: Html| {
         if may_open(&session.me, item) {
@@ -277,73 +366,75 @@ fn switch(route: Route, session: &Session) -> Html {
         }
     };
     match route {
-        Route::Overview => html! { <OverviewPage session={session.clone()} /> },
-        Route::Placements => guarded(
+        Route::Overview if bundle.has(route) => {
+            html! { <OverviewPage session={session.clone()} /> }
+        }
+        Route::Placements if bundle.has(route) => guarded(
             MenuItem::Placements,
             html! { <PlacementsPage session={session.clone()} /> },
         ),
-        Route::Capacity => guarded(
+        Route::Capacity if bundle.has(route) => guarded(
             MenuItem::Capacity,
             html! { <CapacityPage session={session.clone()} /> },
         ),
-        Route::Team => guarded(
+        Route::Team if bundle.has(route) => guarded(
             MenuItem::Team,
             html! { <TeamPage session={session.clone()} /> },
         ),
-        Route::Organisations => guarded(
+        Route::Organisations if bundle.has(route) => guarded(
             MenuItem::Organisations,
             html! { <OrganisationsPage session={session.clone()} /> },
         ),
-        Route::AuditLog => guarded(
+        Route::AuditLog if bundle.has(route) => guarded(
             MenuItem::AuditLog,
             html! { <AuditPage session={session.clone()} /> },
         ),
-        Route::PrivacyRequests => guarded(
+        Route::PrivacyRequests if bundle.has(route) => guarded(
             MenuItem::PrivacyRequests,
             html! { <PrivacyRequestsPage session={session.clone()} /> },
         ),
-        Route::MyPrivacy => guarded(
+        Route::MyPrivacy if bundle.has(route) => guarded(
             MenuItem::MyPrivacy,
             html! { <MyPrivacyPage session={session.clone()} /> },
         ),
-        Route::PrivacyRegister => guarded(
+        Route::PrivacyRegister if bundle.has(route) => guarded(
             MenuItem::PrivacyRegister,
             html! { <PrivacyRegisterPage session={session.clone()} /> },
         ),
-        Route::SensitiveReads => guarded(
+        Route::SensitiveReads if bundle.has(route) => guarded(
             MenuItem::SensitiveReads,
             html! { <SensitiveReadsPage session={session.clone()} /> },
         ),
-        Route::Messages => guarded(
+        Route::Messages if bundle.has(route) => guarded(
             MenuItem::Messages,
             html! { <MessagesPage session={session.clone()} /> },
         ),
-        Route::Ambassadors => guarded(
+        Route::Ambassadors if bundle.has(route) => guarded(
             MenuItem::Ambassadors,
             html! { <AmbassadorsPage session={session.clone()} /> },
         ),
-        Route::Ambassador { id } => guarded(
+        Route::Ambassador { id } if bundle.has(route) => guarded(
             MenuItem::Ambassadors,
             html! { <AmbassadorPage key={id.to_string()} session={session.clone()} {id} /> },
         ),
-        Route::Matching => guarded(
+        Route::Matching if bundle.has(route) => guarded(
             MenuItem::Matching,
             html! { <MatchingPage session={session.clone()} /> },
         ),
-        Route::MatchingRun { id } => guarded(
+        Route::MatchingRun { id } if bundle.has(route) => guarded(
             MenuItem::Matching,
             html! { <RunPage key={id.to_string()} session={session.clone()} {id} /> },
         ),
-        Route::Candidates => guarded(
+        Route::Candidates if bundle.has(route) => guarded(
             MenuItem::Candidates,
             html! { <CandidatesPage session={session.clone()} /> },
         ),
-        Route::LessonSeriesList => guarded(
+        Route::LessonSeriesList if bundle.has(route) => guarded(
             MenuItem::LessonSeries,
             html! { <LessonSeriesListPage session={session.clone()} /> },
         ),
         // An ambassador opens their own series from Mijn lessen.
-        Route::LessonSeries { id } => guarded(
+        Route::LessonSeries { id } if bundle.has(route) => guarded(
             if may_open(&session.me, MenuItem::LessonSeries) {
                 MenuItem::LessonSeries
             } else {
@@ -351,87 +442,99 @@ fn switch(route: Route, session: &Session) -> Html {
             },
             html! { <LessonSeriesPage key={id.to_string()} session={session.clone()} {id} /> },
         ),
-        Route::LessonCalendar => guarded(
+        Route::LessonCalendar if bundle.has(route) => guarded(
             MenuItem::LessonCalendar,
             html! { <LessonCalendarPage session={session.clone()} /> },
         ),
-        Route::Hours => guarded(
+        Route::Hours if bundle.has(route) => guarded(
             MenuItem::Hours,
             html! { <HoursPage session={session.clone()} /> },
         ),
-        Route::Dashboard => guarded(
+        Route::Dashboard if bundle.has(route) => guarded(
             MenuItem::Dashboard,
             html! { <DashboardPage session={session.clone()} /> },
         ),
-        Route::Allowances => guarded(
+        Route::Allowances if bundle.has(route) => guarded(
             MenuItem::Allowances,
             html! { <AllowancesPage session={session.clone()} /> },
         ),
-        Route::Employer => guarded(
+        Route::Employer if bundle.has(route) => guarded(
             MenuItem::Employer,
             html! { <EmployerPage session={session.clone()} /> },
         ),
-        Route::Employers => guarded(
+        Route::Employers if bundle.has(route) => guarded(
             MenuItem::Employers,
             html! { <EmployersPage session={session.clone()} /> },
         ),
-        Route::EmployerDetail { id } => guarded(
+        Route::EmployerDetail { id } if bundle.has(route) => guarded(
             MenuItem::Employers,
             html! { <EmployerDetailPage key={id.to_string()} session={session.clone()} {id} /> },
         ),
-        Route::EmployerSignUp => html! { <SignUpPage api={session.api.clone()} /> },
-        Route::Apply => html! { <ApplyPage api={session.api.clone()} /> },
-        Route::ConfirmApplication => {
+        Route::EmployerSignUp if bundle.has(route) => {
+            html! { <SignUpPage api={session.api.clone()} /> }
+        }
+        Route::Apply if bundle.has(route) => html! { <ApplyPage api={session.api.clone()} /> },
+        Route::ConfirmApplication if bundle.has(route) => {
             html! { <ConfirmApplicationPage api={session.api.clone()} /> }
         }
-        Route::TeamInvitation => {
+        Route::TeamInvitation if bundle.has(route) => {
             html! { <TeamInvitationPage api={session.api.clone()} logged_in={true} /> }
         }
-        Route::ForgotPassword => html! { <ForgotPasswordPage api={session.api.clone()} /> },
-        Route::ResetPassword => html! { <ResetPasswordPage api={session.api.clone()} /> },
-        Route::Unsubscribe => html! { <UnsubscribePage api={session.api.clone()} /> },
+        Route::ForgotPassword if bundle.has(route) => {
+            html! { <ForgotPasswordPage api={session.api.clone()} /> }
+        }
+        Route::ResetPassword if bundle.has(route) => {
+            html! { <ResetPasswordPage api={session.api.clone()} /> }
+        }
+        Route::Unsubscribe if bundle.has(route) => {
+            html! { <UnsubscribePage api={session.api.clone()} /> }
+        }
         // Everyone's own: no menu item guards it.
-        Route::MailSettings => html! { <MailSettingsPage session={session.clone()} /> },
-        Route::MyClass => guarded(
+        Route::MailSettings if bundle.has(route) => {
+            html! { <MailSettingsPage session={session.clone()} /> }
+        }
+        Route::MyClass if bundle.has(route) => guarded(
             MenuItem::MyClass,
             html! { <MyClassPage session={session.clone()} /> },
         ),
-        Route::Invitation => {
+        Route::Invitation if bundle.has(route) => {
             html! { <InvitationPage api={session.api.clone()} logged_in={true} /> }
         }
-        Route::MyPlace => guarded(
+        Route::MyPlace if bundle.has(route) => guarded(
             MenuItem::MyPlace,
             html! { <MyPlacePage session={session.clone()} /> },
         ),
-        Route::MyHours => guarded(
+        Route::MyHours if bundle.has(route) => guarded(
             MenuItem::MyHours,
             html! { <MyHoursPage session={session.clone()} /> },
         ),
-        Route::MyLessons => guarded(
+        Route::MyLessons if bundle.has(route) => guarded(
             MenuItem::MyLessons,
             html! { <MyLessonsPage session={session.clone()} /> },
         ),
         // Only an ambassador writes a series, so both pages sit under Mijn lessen.
-        Route::NewLessonSeries => guarded(
+        Route::NewLessonSeries if bundle.has(route) => guarded(
             MenuItem::MyLessons,
             html! { <LessonSeriesFormPage session={session.clone()} /> },
         ),
-        Route::EditLessonSeries { id } => guarded(
+        Route::EditLessonSeries { id } if bundle.has(route) => guarded(
             MenuItem::MyLessons,
             html! { <LessonSeriesFormPage key={id.to_string()} session={session.clone()} id={Some(id)} /> },
         ),
-        Route::MyAllowance => guarded(
+        Route::MyAllowance if bundle.has(route) => guarded(
             MenuItem::MyAllowance,
             html! { <MyAllowancePage session={session.clone()} /> },
         ),
-        Route::MyDetails => guarded(
+        Route::MyDetails if bundle.has(route) => guarded(
             MenuItem::MyDetails,
             html! { <MyDetailsPage session={session.clone()} /> },
         ),
-        Route::Training => guarded(
+        Route::Training if bundle.has(route) => guarded(
             MenuItem::Training,
             html! { <TrainingPage session={session.clone()} /> },
         ),
         Route::NotFound => html! { <NotFoundPage /> },
+        // A page of another bundle.
+        _ => html! { <LoadFull /> },
     }
 }

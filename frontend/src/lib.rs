@@ -6,6 +6,7 @@
 
 pub mod api;
 pub mod app;
+pub mod bundle;
 pub mod components;
 pub mod download;
 pub mod format;
@@ -15,13 +16,15 @@ pub mod menu;
 pub mod pages;
 pub mod route;
 
-/// Starts the app in the page's `#app` element (or the body, if the page has none).
-pub fn run() {
+/// Starts the app with a bundle's pages (`app::Pages`) in the page's `#app` element (or the
+/// body, if the page has none).
+pub fn run(pages: app::Pages) {
+    let props = app::AppProps { pages };
     let root = web_sys::window()
         .and_then(|window| window.document())
         .and_then(|document| document.get_element_by_id("app"));
     match root {
-        Some(root) => yew::Renderer::<app::App>::with_root(root).render(),
-        None => yew::Renderer::<app::App>::new().render(),
+        Some(root) => yew::Renderer::<app::App>::with_root_and_props(root, props).render(),
+        None => yew::Renderer::<app::App>::with_props(props).render(),
     };
 }

@@ -369,7 +369,7 @@ fn holds(me: &Me, role: Role) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use domain::{OrganisationKind, Role};
     use uuid::Uuid;
 
@@ -387,7 +387,7 @@ mod tests {
         }
     }
 
-    fn person(roles: &[Role]) -> Me {
+    pub(crate) fn person(roles: &[Role]) -> Me {
         Me {
             id: Uuid::nil(),
             name: "Sam de Vries".into(),

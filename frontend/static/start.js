@@ -27,5 +27,27 @@ async function restoreSession() {
 // A failure here (offline, say) is left to the app, which then restores the session itself.
 window.klasbrugSession = restoreSession().catch(() => null);
 
-const { default: init } = await import('/klasbrug.js');
-init({ module_or_path: '/klasbrug_bg.wasm' });
+// The app comes in bundles, so that a person downloads only their own pages
+// (frontend/src/bundle.rs). The app leaves the person's bundle in localStorage once it knows
+// them, and 'full' in sessionStorage when this tab needs a page their bundle does not hold.
+// Without either, the whole app. `cargo xtask build` puts the files' hashed names here.
+const bundles = {
+  full: ['/klasbrug.js', '/klasbrug_bg.wasm'],
+  school: ['/klasbrug-school.js', '/klasbrug-school_bg.wasm'],
+  ambassador: ['/klasbrug-ambassador.js', '/klasbrug-ambassador_bg.wasm'],
+};
+
+function hint(storage) {
+  try {
+    return window[storage].getItem('klasbrug-app');
+  } catch {
+    return null; // storage turned off: the whole app
+  }
+}
+
+const [script, wasm] =
+  bundles[hint('sessionStorage')] ?? bundles[hint('localStorage')] ?? bundles.full;
+// The module downloads while its JavaScript loads.
+const module = fetch(wasm);
+const { default: init } = await import(script);
+init({ module_or_path: module });

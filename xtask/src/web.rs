@@ -13,22 +13,33 @@ use anyhow::{Context, Result, bail};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const PACKAGE: &str = "klasbrug-frontend";
-/// The name index.html imports: `/klasbrug.js` and `/klasbrug_bg.wasm`.
-const OUT_NAME: &str = "klasbrug";
+/// The web app's bundles (frontend/src/bundle.rs): the binary cargo builds, and the name of the
+/// files wasm-bindgen writes for it (`klasbrug-school.js`, `klasbrug-school_bg.wasm`), which
+/// `start.js` names. The whole app comes first.
+pub const BUNDLES: [(&str, &str); 3] = [
+    ("klasbrug-frontend", "klasbrug"),
+    ("school", "klasbrug-school"),
+    ("ambassador", "klasbrug-ambassador"),
+];
 /// The profile of a release build of the web app, defined in the workspace's Cargo.toml: a
 /// download should be small more than it should be fast.
 const WASM_PROFILE: &str = "wasm-release";
 
-/// Builds the web app of the workspace at `root` into `root/dist` and returns the wasm's sizes
-/// (compressed sizes only in a release build).
-pub fn build(root: &Path, release: bool) -> Result<crate::web_assets::WasmSizes> {
+/// Builds the web app of the workspace at `root` into `root/dist` and returns the sizes of each
+/// bundle's wasm, the whole app's first (compressed sizes only in a release build).
+pub fn build(root: &Path, release: bool) -> Result<Vec<crate::web_assets::WasmSizes>> {
     ensure_wasm_target()?;
 
     println!("==> web app: compiling for wasm32 (first build takes a few minutes)");
     let mut cargo = Command::new(env::var_os("CARGO").unwrap_or_else(|| OsString::from("cargo")));
-    cargo
-        .current_dir(root)
-        .args(["build", "--package", PACKAGE, "--target", WASM_TARGET]);
+    cargo.current_dir(root).args([
+        "build",
+        "--package",
+        PACKAGE,
+        "--bins",
+        "--target",
+        WASM_TARGET,
+    ]);
     let profile = if release {
         cargo.args(["--profile", WASM_PROFILE]);
         WASM_PROFILE
@@ -42,10 +53,7 @@ pub fn build(root: &Path, release: bool) -> Result<crate::web_assets::WasmSizes>
         bail!("compiling the web app failed ({status}); see cargo's messages above");
     }
 
-    let wasm = target_dir(root)
-        .join(WASM_TARGET)
-        .join(profile)
-        .join(format!("{PACKAGE}.wasm"));
+    let built = target_dir(root).join(WASM_TARGET).join(profile);
     let dist = root.join("dist");
     println!(
         "==> web app: generating JavaScript bindings into {}",
@@ -56,23 +64,29 @@ pub fn build(root: &Path, release: bool) -> Result<crate::web_assets::WasmSizes>
         fs::remove_dir_all(&dist).with_context(|| format!("could not empty {}", dist.display()))?;
     }
     fs::create_dir_all(&dist).with_context(|| format!("could not create {}", dist.display()))?;
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
-        .web(true)?
-        .typescript(false)
-        .out_name(OUT_NAME)
-        // Function names are kept for the size report; a release build strips them after it.
-        .remove_name_section(false)
-        .remove_producers_section(release)
-        .generate(&dist)
-        .with_context(|| format!("wasm-bindgen could not process {}", wasm.display()))?;
-    if release {
-        let bound = dist.join(format!("{OUT_NAME}_bg.wasm"));
-        let bytes = fs::read(&bound).with_context(|| format!("reading {}", bound.display()))?;
-        crate::web_size::report(&bytes)?;
-        // Function names only help reading panics in a debug build.
-        fs::write(&bound, crate::web_size::strip_names(&bytes)?)
-            .with_context(|| format!("writing {}", bound.display()))?;
+    for (binary, out_name) in BUNDLES {
+        let wasm = built.join(format!("{binary}.wasm"));
+        wasm_bindgen_cli_support::Bindgen::new()
+            .input_path(&wasm)
+            .web(true)?
+            .typescript(false)
+            .out_name(out_name)
+            // Function names are kept for the size report; a release build strips them after it.
+            .remove_name_section(false)
+            .remove_producers_section(release)
+            .generate(&dist)
+            .with_context(|| format!("wasm-bindgen could not process {}", wasm.display()))?;
+        if release {
+            let bound = dist.join(format!("{out_name}_bg.wasm"));
+            let bytes = fs::read(&bound).with_context(|| format!("reading {}", bound.display()))?;
+            // The whole app's report shows where the size is; the parts are the same code, less.
+            if out_name == BUNDLES[0].1 {
+                crate::web_size::report(&bytes)?;
+            }
+            // Function names only help reading panics in a debug build.
+            fs::write(&bound, crate::web_size::strip_names(&bytes)?)
+                .with_context(|| format!("writing {}", bound.display()))?;
+        }
     }
 
     println!("==> web app: copying static files");
@@ -86,23 +100,25 @@ pub fn build(root: &Path, release: bool) -> Result<crate::web_assets::WasmSizes>
             ""
         }
     );
-    let sizes = crate::web_assets::finish(&dist, OUT_NAME, release)?;
-    if release {
-        println!(
-            "==> web app: ready in {} ({}: {} raw, {} gzip, {} Brotli as sent)",
-            dist.display(),
-            sizes.name,
-            kib(sizes.raw),
-            kib(sizes.gzip),
-            kib(sizes.brotli),
-        );
-    } else {
-        println!(
-            "==> web app: ready in {} ({}: {} raw; debug build, use --release for the real size)",
-            dist.display(),
-            sizes.name,
-            kib(sizes.raw),
-        );
+    let out_names = BUNDLES.map(|(_, out_name)| out_name);
+    let sizes = crate::web_assets::finish(&dist, &out_names, release)?;
+    println!("==> web app: ready in {}", dist.display());
+    for bundle in &sizes {
+        if release {
+            println!(
+                "    {}: {} raw, {} gzip, {} Brotli as sent",
+                bundle.name,
+                kib(bundle.raw),
+                kib(bundle.gzip),
+                kib(bundle.brotli),
+            );
+        } else {
+            println!(
+                "    {}: {} raw (debug build; use --release for the real size)",
+                bundle.name,
+                kib(bundle.raw),
+            );
+        }
     }
     Ok(sizes)
 }

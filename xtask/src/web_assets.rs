@@ -7,7 +7,7 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use flate2::Compression;
 use flate2::write::GzEncoder;
 use sha2::{Digest, Sha256};
@@ -24,39 +24,67 @@ pub struct WasmSizes {
 }
 
 /// Renames the assets in `dist` after their hashes, rewrites `start.js` and `index.html` to
-/// name them, and writes the compressed copies when `precompress`. `out_name` is wasm-bindgen's (`klasbrug`).
-pub fn finish(dist: &Path, out_name: &str, precompress: bool) -> Result<WasmSizes> {
-    let wasm = hash_rename(dist, &format!("{out_name}_bg.wasm"), |_| Ok(None))?;
-    let js = hash_rename(dist, &format!("{out_name}.js"), |_| Ok(None))?;
+/// name them, and writes the compressed copies when `precompress`. `out_names` are
+/// wasm-bindgen's, one a bundle (`klasbrug`, `klasbrug-school`, …); the sizes come in their order.
+pub fn finish(dist: &Path, out_names: &[&str], precompress: bool) -> Result<Vec<WasmSizes>> {
+    // What each bundle's two files are called before and after.
+    let mut renamed = Vec::new();
+    for out_name in out_names {
+        for file in [format!("{out_name}_bg.wasm"), format!("{out_name}.js")] {
+            let hashed = hash_rename(dist, &file, |_| Ok(None))?;
+            renamed.push((file, hashed));
+        }
+    }
+    let name_hashed = |text: &str| {
+        renamed
+            .iter()
+            .fold(text.to_owned(), |text, (file, hashed)| {
+                text.replace(&format!("'/{file}'"), &format!("'/{hashed}'"))
+            })
+    };
     let css = hash_rename(dist, "style.css", |_| Ok(None))?;
-    let start = hash_rename(dist, "start.js", |text| {
-        Ok(Some(
-            text.replace(&format!("/{out_name}_bg.wasm"), &format!("/{wasm}"))
-                .replace(&format!("/{out_name}.js"), &format!("/{js}")),
-        ))
-    })?;
+    let start = hash_rename(dist, "start.js", |text| Ok(Some(name_hashed(text))))?;
     let index_path = dist.join("index.html");
     let index = read_text(&index_path)?
-        .replace(&format!("/{out_name}_bg.wasm"), &format!("/{wasm}"))
-        .replace(&format!("/{out_name}.js"), &format!("/{js}"))
         .replace("/style.css", &format!("/{css}"))
         .replace("/start.js", &format!("/{start}"));
     fs::write(&index_path, index).with_context(|| format!("writing {}", index_path.display()))?;
 
     // A debug build is large and only ever served on this machine: not worth Brotli's time.
     if precompress {
-        for name in [&wasm, &js, &css, &start, &"index.html".to_owned()] {
-            compress(&dist.join(name))?;
-        }
+        let mut names: Vec<&String> = renamed.iter().map(|(_, hashed)| hashed).collect();
+        let index = "index.html".to_owned();
+        names.extend([&css, &start, &index]);
+        // Brotli at quality 11 takes seconds a bundle: one thread a file.
+        std::thread::scope(|scope| {
+            let compressing: Vec<_> = names
+                .iter()
+                .map(|name| {
+                    let path = dist.join(name);
+                    scope.spawn(move || compress(&path))
+                })
+                .collect();
+            compressing.into_iter().try_for_each(|thread| {
+                thread
+                    .join()
+                    .unwrap_or_else(|_| bail!("compressing panicked"))
+            })
+        })?;
     }
     let size = |path: &Path| fs::metadata(path).map(|m| m.len() as usize).unwrap_or(0);
-    let wasm_path = dist.join(&wasm);
-    Ok(WasmSizes {
-        raw: size(&wasm_path),
-        gzip: size(&dist.join(format!("{wasm}.gz"))),
-        brotli: size(&dist.join(format!("{wasm}.br"))),
-        name: wasm,
-    })
+    Ok(renamed
+        .iter()
+        .filter(|(file, _)| file.ends_with("_bg.wasm"))
+        .map(|(_, wasm)| {
+            let wasm_path = dist.join(wasm);
+            WasmSizes {
+                raw: size(&wasm_path),
+                gzip: size(&dist.join(format!("{wasm}.gz"))),
+                brotli: size(&dist.join(format!("{wasm}.br"))),
+                name: wasm.clone(),
+            }
+        })
+        .collect())
 }
 
 /// Renames `dist/name` to `stem-<hash>.ext` (or `stem-<hash>_bg.wasm`), after `rewrite` has
@@ -118,4 +146,53 @@ fn with_suffix(path: &Path, suffix: &str) -> std::path::PathBuf {
     name.push(".");
     name.push(suffix);
     name.into()
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn start_js_names_every_bundle_by_its_hashed_files_and_index_html_names_start_js() {
+        let dist = std::env::temp_dir().join(format!("klasbrug_assets_{}", std::process::id()));
+        fs::create_dir_all(&dist).unwrap();
+        for (name, content) in [
+            ("klasbrug_bg.wasm", "whole"),
+            ("klasbrug.js", "whole glue"),
+            ("klasbrug-school_bg.wasm", "school"),
+            ("klasbrug-school.js", "school glue"),
+            ("style.css", "body {}"),
+            (
+                "start.js",
+                "const bundles = { full: ['/klasbrug.js', '/klasbrug_bg.wasm'], \
+                 school: ['/klasbrug-school.js', '/klasbrug-school_bg.wasm'] };",
+            ),
+            (
+                "index.html",
+                "<link href=\"/style.css\"><script src=\"/start.js\">",
+            ),
+        ] {
+            fs::write(dist.join(name), content).unwrap();
+        }
+
+        let sizes = finish(&dist, &["klasbrug", "klasbrug-school"], false).unwrap();
+
+        let names: Vec<&str> = sizes.iter().map(|wasm| wasm.name.as_str()).collect();
+        assert!(names[0].starts_with("klasbrug-") && names[0].ends_with("_bg.wasm"));
+        assert!(names[1].starts_with("klasbrug-school-"), "{names:?}");
+        assert_eq!(sizes[1].raw, "school".len());
+        let index = fs::read_to_string(dist.join("index.html")).unwrap();
+        let start = index
+            .split('"')
+            .find(|part| part.starts_with("/start-"))
+            .unwrap();
+        let start = fs::read_to_string(dist.join(&start[1..])).unwrap();
+        for wasm in &names {
+            assert!(start.contains(&format!("'/{wasm}'")), "{start}");
+        }
+        assert!(!start.contains("'/klasbrug_bg.wasm'") && !start.contains("'/klasbrug-school.js'"));
+        assert!(!dist.join("klasbrug-school_bg.wasm").exists());
+        fs::remove_dir_all(&dist).unwrap();
+    }
 }

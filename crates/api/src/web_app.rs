@@ -161,6 +161,7 @@ mod tests {
         for hashed in [
             "klasbrug-0123456789abcdef_bg.wasm",
             "klasbrug-0123456789abcdef.js",
+            "klasbrug-school-0123456789abcdef_bg.wasm",
             "style-fedcba9876543210.css",
         ] {
             assert!(is_hashed(Path::new(hashed)), "{hashed}");

@@ -138,6 +138,19 @@ pub struct Element(String);
 
 impl Browser {
     async fn call(&self, method: reqwest::Method, path: &str, body: Option<Value>) -> Value {
+        match self.try_call(method.clone(), path, body).await {
+            Ok(value) => value,
+            Err(error) => panic!("WebDriver {method} {path}: {error}"),
+        }
+    }
+
+    /// A WebDriver command, with its error (`code: message`) as an error.
+    async fn try_call(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<Value>,
+    ) -> Result<Value, String> {
         let mut request = self
             .http
             .request(method.clone(), format!("{}{path}", self.base));
@@ -154,12 +167,9 @@ impl Browser {
             .await
             .expect("JSON");
         if let Some(error) = response["value"]["error"].as_str() {
-            panic!(
-                "WebDriver {method} {path}: {error}: {}",
-                response["value"]["message"]
-            );
+            return Err(format!("{error}: {}", response["value"]["message"]));
         }
-        response["value"].clone()
+        Ok(response["value"].clone())
     }
 
     /// Opens `url` and waits for it to load.
@@ -292,11 +302,23 @@ impl Browser {
                requestAnimationFrame(poll);\
              }})();"
         );
-        self.script_async(&script)
-            .await
-            .as_str()
-            .map(str::to_owned)
-            .unwrap_or_else(|| panic!("no {css} with text {text:?} appeared"))
+        let body = json!({ "script": script, "args": [] });
+        // A page may load itself again while this waits (the web app does when it switches
+        // bundles). Chromedriver then ends the script at once with a script timeout (the script
+        // itself gives up after IMPLICIT_WAIT_MS, well within the session's 30 s), and the wait
+        // goes on in the new page.
+        for _ in 0..3 {
+            match self
+                .try_call(reqwest::Method::POST, "/execute/async", Some(body.clone()))
+                .await
+            {
+                Ok(Value::String(found)) => return found,
+                Ok(_) => break,
+                Err(error) if error.starts_with("script timeout") => continue,
+                Err(error) => panic!("WebDriver, waiting for {css}: {error}"),
+            }
+        }
+        panic!("no {css} with text {text:?} appeared")
     }
 
     /// The current URL.

@@ -3,8 +3,8 @@
 
 mod common;
 
-use common::{Visit, log_in, log_in_as, shot, spawn_server, visit_as};
-use klasbrug_e2e::Driver;
+use common::{Visit, log_in, log_in_as, shot, spawn_server, visit_as, wait_for};
+use klasbrug_e2e::{Browser, Driver};
 use testkit::on_both_backends;
 
 on_both_backends! {
@@ -81,5 +81,102 @@ on_both_backends! {
         assert!(overflow.as_i64().unwrap() <= 0, "the page scrolls sideways at 360 px by {overflow} px");
         browser.screenshot(&shot(&db, "team-360px")).await;
         browser.close().await;
+    }
+
+    async fn each_person_loads_the_bundle_of_their_pages_and_a_page_outside_it_loads_the_whole_app(db) {
+        // A new browser knows nobody yet: the whole app. Logging in leaves the director's bundle
+        // as the hint for the next visit.
+        let Visit { server, browser, driver } = visit_as(&db, (1280, 900), "directeur@zeester.example", "Anouk Visser").await;
+        assert_eq!(bundle_running(&browser).await, "full");
+        assert_eq!(browser.script("return localStorage.getItem('klasbrug-app')").await, "school");
+
+        // The next visit loads the school's bundle, whose pages work.
+        browser.goto(&server.url("/plekken")).await;
+        wait_for(&browser, "#placement-table tbody tr").await;
+        assert_eq!(bundle_running(&browser).await, "school");
+        let menu = browser.text(&browser.find("#menu").await).await;
+        assert!(menu.contains("Team") && menu.contains("Capaciteit"), "{menu}");
+        browser.click(&browser.find("#menu a[href='/team']").await).await;
+        browser.wait_for_text("main", "Jeroen Bakker").await;
+
+        // A page the school's bundle does not hold (the application form) loads the whole app
+        // in its place, for the rest of this tab.
+        browser.goto(&server.url("/aanmelden")).await;
+        wait_for_bundle(&browser, "full").await;
+        browser.wait_for_text("main", "Aanmelden als onderwijsambassadeur").await;
+        assert_eq!(browser.script("return sessionStorage.getItem('klasbrug-app')").await, "full");
+        browser.close().await;
+
+        // Another person on a device whose hint is the school's: the programme admin logs in
+        // on the school's bundle, which loads again as the whole app, with the admin's pages.
+        let browser = driver.session(1280, 900).await;
+        browser.goto(&server.url("/")).await;
+        browser.script("localStorage.setItem('klasbrug-app', 'school')").await;
+        browser.goto(&server.url("/")).await;
+        browser.find("#email").await;
+        assert_eq!(bundle_running(&browser).await, "school");
+        log_in(&browser, "beheer@klasbrug.example", "klasbrug-demo").await;
+        wait_for_bundle(&browser, "full").await;
+        browser.wait_for_text("#menu", "Auditlog").await;
+        assert_eq!(browser.script("return localStorage.getItem('klasbrug-app')").await, "full");
+        browser.click(&browser.find("#menu a[href='/audit']").await).await;
+        browser.wait_for_text("#page-title", "Auditlog").await;
+        browser.close().await;
+
+        // An ambassador's next visit loads theirs; their hours page works in it.
+        let browser = driver.session(390, 844).await;
+        browser.goto(&server.url("/")).await;
+        log_in_as(&browser, "noah@ambassadeur.example", "Noah Verbeek").await;
+        assert_eq!(browser.script("return localStorage.getItem('klasbrug-app')").await, "ambassador");
+        browser.goto(&server.url("/mijn-uren")).await;
+        browser.wait_for_text("#page-title", "Mijn uren").await;
+        assert_eq!(bundle_running(&browser).await, "ambassador");
+        let menu = browser.text(&browser.find("#menu").await).await;
+        assert!(menu.contains("Mijn plek") && !menu.contains("Plekken"), "{menu}");
+        browser.screenshot(&shot(&db, "ambassador-bundle-hours")).await;
+        browser.close().await;
+    }
+}
+
+/// Waits until the page has loaded itself again with `bundle`: a page's script cannot wait
+/// across that reload, so this asks the page anew until it answers.
+async fn wait_for_bundle(browser: &Browser, bundle: &str) {
+    for _ in 0..100 {
+        if bundle_loaded(browser).await.as_deref() == Some(bundle) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("the page did not load the bundle {bundle:?}");
+}
+
+/// Which bundle the page loaded: named after its wasm file (`klasbrug-school-<hash>_bg.wasm`).
+async fn bundle_running(browser: &Browser) -> String {
+    bundle_loaded(browser)
+        .await
+        .expect("the page loaded a wasm module")
+}
+
+/// Which bundle the page loaded, if it loaded one yet.
+async fn bundle_loaded(browser: &Browser) -> Option<String> {
+    let wasm = browser
+        .script(
+            "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)\
+               .filter(p => p.endsWith('_bg.wasm'))",
+        )
+        .await;
+    let wasm = wasm
+        .as_array()
+        .and_then(|files| files.first())
+        .and_then(|file| file.as_str())
+        .unwrap_or_default()
+        .to_owned();
+    let name = wasm
+        .trim_start_matches("/klasbrug-")
+        .trim_end_matches("_bg.wasm");
+    match name.rsplit_once('-') {
+        Some((bundle, _hash)) => Some(bundle.to_owned()),
+        None if !name.is_empty() => Some("full".to_owned()),
+        None => None,
     }
 }

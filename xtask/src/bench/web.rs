@@ -50,19 +50,22 @@ pub(super) fn run(root: &Path) -> Result<()> {
     });
     let _ = std::fs::remove_dir_all(&work);
     let status = outcome?;
-    println!(
-        "    wasm    {:.0} KB ({}) as Brotli sends it; {} raw, {} gzip   (target ≤ {} KB: {})",
-        sizes.brotli as f64 / 1000.0,
-        kib(sizes.brotli),
-        kib(sizes.raw),
-        kib(sizes.gzip),
-        BROTLI_TARGET_BYTES / 1000,
-        if sizes.brotli <= BROTLI_TARGET_BYTES {
-            "met"
-        } else {
-            "not met"
-        }
-    );
+    for bundle in &sizes {
+        println!(
+            "    {:<44} {:>4.0} KB ({}) as Brotli sends it; {} raw, {} gzip   (target ≤ {} KB: {})",
+            bundle.name,
+            bundle.brotli as f64 / 1000.0,
+            kib(bundle.brotli),
+            kib(bundle.raw),
+            kib(bundle.gzip),
+            BROTLI_TARGET_BYTES / 1000,
+            if bundle.brotli <= BROTLI_TARGET_BYTES {
+                "met"
+            } else {
+                "not met"
+            }
+        );
+    }
     if !status.success() {
         bail!("the web bench failed ({status}); see its messages above");
     }
