@@ -292,12 +292,23 @@ impl Browser {
     /// Waits (in the browser, up to the implicit wait) until `css` matches an element whose text
     /// contains `text`, and returns that text.
     pub async fn wait_for_text(&self, css: &str, text: &str) -> String {
+        let found = format!(
+            "[...document.querySelectorAll({css:?})].find(e => e.innerText.includes({text:?}))?.innerText"
+        );
+        self.wait_until(&found)
+            .await
+            .unwrap_or_else(|| panic!("no {css} with text {text:?} appeared"))
+    }
+
+    /// Waits (in the browser, up to the implicit wait) until the JavaScript expression `found`
+    /// gives a string, and returns it; `None` if it never did.
+    pub async fn wait_until(&self, found: &str) -> Option<String> {
         let script = format!(
             "const done = arguments[arguments.length - 1];\
              const deadline = Date.now() + {IMPLICIT_WAIT_MS};\
              (function poll() {{\
-               const el = [...document.querySelectorAll({css:?})].find(e => e.innerText.includes({text:?}));\
-               if (el) return done(el.innerText);\
+               const found = {found};\
+               if (typeof found === 'string') return done(found);\
                if (Date.now() > deadline) return done(null);\
                requestAnimationFrame(poll);\
              }})();"
@@ -312,13 +323,13 @@ impl Browser {
                 .try_call(reqwest::Method::POST, "/execute/async", Some(body.clone()))
                 .await
             {
-                Ok(Value::String(found)) => return found,
-                Ok(_) => break,
+                Ok(Value::String(found)) => return Some(found),
+                Ok(_) => return None,
                 Err(error) if error.starts_with("script timeout") => continue,
-                Err(error) => panic!("WebDriver, waiting for {css}: {error}"),
+                Err(error) => panic!("WebDriver, waiting for {found}: {error}"),
             }
         }
-        panic!("no {css} with text {text:?} appeared")
+        None
     }
 
     /// The current URL.

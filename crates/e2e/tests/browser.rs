@@ -138,33 +138,24 @@ on_both_backends! {
     }
 }
 
-/// Waits until the page has loaded itself again with `bundle`: a page's script cannot wait
-/// across that reload, so this asks the page anew until it answers.
+/// Waits until the page has loaded `bundle` (after it loaded itself again).
 async fn wait_for_bundle(browser: &Browser, bundle: &str) {
-    for _ in 0..100 {
-        if bundle_loaded(browser).await.as_deref() == Some(bundle) {
-            return;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    panic!("the page did not load the bundle {bundle:?}");
+    let loaded = format!(
+        "{LOADED_WASM}.find(p => p.startsWith('/klasbrug-{bundle}-') || ({bundle:?} === 'full' && /^\\/klasbrug-[0-9a-f]{{16}}_bg\\.wasm$/.test(p)))"
+    );
+    browser
+        .wait_until(&loaded)
+        .await
+        .unwrap_or_else(|| panic!("the page did not load the bundle {bundle:?}"));
+    assert_eq!(bundle_running(browser).await, bundle);
 }
+
+/// The paths of the wasm modules the page loaded.
+const LOADED_WASM: &str = "performance.getEntriesByType('resource').map(e => new URL(e.name).pathname).filter(p => p.endsWith('_bg.wasm'))";
 
 /// Which bundle the page loaded: named after its wasm file (`klasbrug-school-<hash>_bg.wasm`).
 async fn bundle_running(browser: &Browser) -> String {
-    bundle_loaded(browser)
-        .await
-        .expect("the page loaded a wasm module")
-}
-
-/// Which bundle the page loaded, if it loaded one yet.
-async fn bundle_loaded(browser: &Browser) -> Option<String> {
-    let wasm = browser
-        .script(
-            "return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)\
-               .filter(p => p.endsWith('_bg.wasm'))",
-        )
-        .await;
+    let wasm = browser.script(&format!("return {LOADED_WASM}")).await;
     let wasm = wasm
         .as_array()
         .and_then(|files| files.first())
@@ -175,8 +166,8 @@ async fn bundle_loaded(browser: &Browser) -> Option<String> {
         .trim_start_matches("/klasbrug-")
         .trim_end_matches("_bg.wasm");
     match name.rsplit_once('-') {
-        Some((bundle, _hash)) => Some(bundle.to_owned()),
-        None if !name.is_empty() => Some("full".to_owned()),
-        None => None,
+        Some((bundle, _hash)) => bundle.to_owned(),
+        None if !name.is_empty() => "full".to_owned(),
+        None => panic!("no wasm was loaded: {wasm:?}"),
     }
 }
