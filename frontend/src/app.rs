@@ -76,6 +76,11 @@ impl Pages {
         signed_in: |route, session| switch(Bundle::School, route, session),
         signed_out: |route, api, on_log_in| public(Bundle::School, route, api, on_log_in),
     };
+    pub const EMPLOYER: Pages = Pages {
+        bundle: Bundle::Employer,
+        signed_in: |route, session| switch(Bundle::Employer, route, session),
+        signed_out: |route, api, on_log_in| public(Bundle::Employer, route, api, on_log_in),
+    };
     pub const AMBASSADOR: Pages = Pages {
         bundle: Bundle::Ambassador,
         signed_in: |route, session| switch(Bundle::Ambassador, route, session),

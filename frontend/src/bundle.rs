@@ -1,7 +1,7 @@
 //! The web app is built as several bundles, so that a person downloads only the pages they use:
 //! a school's director, coordinator or teacher gets the school's pages, an ambassador on a phone
-//! their own, and programme staff, employers and everyone with roles of several kinds the whole
-//! app. Each bundle is a binary of this crate (`src/main.rs`, `src/bin/*.rs`); what a bundle
+//! their own, an employer's HR officer theirs, and programme staff and everyone with roles of
+//! several kinds the whole app. Each bundle is a binary of this crate (`src/main.rs`, `src/bin/*.rs`); what a bundle
 //! leaves out is left out of its WebAssembly by the compiler, because only its own pages are
 //! named in it (`app::Pages`).
 //!
@@ -23,6 +23,8 @@ pub enum Bundle {
     School,
     /// The pages of an ambassador.
     Ambassador,
+    /// The pages of an employer's contact (their HR officer).
+    Employer,
 }
 
 /// The key of the hint in `localStorage` (the person's bundle) and in `sessionStorage` (the whole
@@ -31,7 +33,7 @@ const HINT_KEY: &str = "klasbrug-app";
 
 impl Bundle {
     /// The smaller bundles, in the order they are tried for a person.
-    const PARTS: [Bundle; 2] = [Bundle::School, Bundle::Ambassador];
+    const PARTS: [Bundle; 3] = [Bundle::School, Bundle::Ambassador, Bundle::Employer];
 
     /// The name `start.js` knows the bundle by.
     pub fn name(self) -> &'static str {
@@ -39,6 +41,7 @@ impl Bundle {
             Bundle::Full => "full",
             Bundle::School => "school",
             Bundle::Ambassador => "ambassador",
+            Bundle::Employer => "employer",
         }
     }
 
@@ -79,6 +82,7 @@ impl Bundle {
                         | Route::Training
                 ) || everyones(route)
             }
+            Bundle::Employer => matches!(route, Route::Employer) || everyones(route),
         }
     }
 
@@ -165,13 +169,17 @@ mod tests {
             Bundle::for_person(&person(&[Role::Ambassador])),
             Bundle::Ambassador
         );
+        assert_eq!(
+            Bundle::for_person(&person(&[Role::EmployerContact])),
+            Bundle::Employer
+        );
     }
 
     #[test]
-    fn staff_employers_and_people_of_two_kinds_get_the_whole_app() {
+    fn staff_and_people_of_two_kinds_get_the_whole_app() {
         for roles in [
             &[Role::ProgrammeAdmin][..],
-            &[Role::EmployerContact],
+            &[Role::EmployerContact, Role::SchoolDirector],
             &[Role::Ambassador, Role::Teacher],
             &[Role::SchoolDirector, Role::ProgrammeAdmin],
         ] {
@@ -185,7 +193,12 @@ mod tests {
 
     #[test]
     fn every_bundle_holds_the_pages_everyone_can_reach() {
-        for bundle in [Bundle::Full, Bundle::School, Bundle::Ambassador] {
+        for bundle in [
+            Bundle::Full,
+            Bundle::School,
+            Bundle::Ambassador,
+            Bundle::Employer,
+        ] {
             for route in [
                 Route::Overview,
                 Route::MailSettings,
@@ -208,6 +221,9 @@ mod tests {
         assert!(!Bundle::Ambassador.has(Route::Placements));
         assert!(!Bundle::Ambassador.has(Route::AuditLog));
         assert!(!Bundle::Ambassador.has(Route::EmployerSignUp));
+        assert!(!Bundle::Employer.has(Route::Employers));
+        assert!(!Bundle::Employer.has(Route::EmployerSignUp));
+        assert!(!Bundle::Employer.has(Route::MyHours));
         assert!(Bundle::Full.covers(&person(&[Role::ProgrammeAdmin])));
         assert!(!Bundle::School.covers(&person(&[Role::ProgrammeAdmin])));
     }

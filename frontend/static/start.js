@@ -35,6 +35,7 @@ const bundles = {
   full: ['/klasbrug.js', '/klasbrug_bg.wasm'],
   school: ['/klasbrug-school.js', '/klasbrug-school_bg.wasm'],
   ambassador: ['/klasbrug-ambassador.js', '/klasbrug-ambassador_bg.wasm'],
+  employer: ['/klasbrug-employer.js', '/klasbrug-employer_bg.wasm'],
 };
 
 function hint(storage) {

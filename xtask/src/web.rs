@@ -16,10 +16,11 @@ const PACKAGE: &str = "klasbrug-frontend";
 /// The web app's bundles (frontend/src/bundle.rs): the binary cargo builds, and the name of the
 /// files wasm-bindgen writes for it (`klasbrug-school.js`, `klasbrug-school_bg.wasm`), which
 /// `start.js` names. The whole app comes first.
-pub const BUNDLES: [(&str, &str); 3] = [
+pub const BUNDLES: [(&str, &str); 4] = [
     ("klasbrug-frontend", "klasbrug"),
     ("school", "klasbrug-school"),
     ("ambassador", "klasbrug-ambassador"),
+    ("employer", "klasbrug-employer"),
 ];
 /// The profile of a release build of the web app, defined in the workspace's Cargo.toml: a
 /// download should be small more than it should be fast.

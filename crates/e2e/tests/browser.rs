@@ -135,6 +135,17 @@ on_both_backends! {
         assert!(menu.contains("Mijn plek") && !menu.contains("Plekken"), "{menu}");
         browser.screenshot(&shot(&db, "ambassador-bundle-hours")).await;
         browser.close().await;
+
+        // An employer's HR officer: theirs, with their employer's page.
+        let browser = driver.session(1280, 900).await;
+        browser.goto(&server.url("/")).await;
+        log_in_as(&browser, "hr@hoogland.example", "Eva Jansen").await;
+        assert_eq!(browser.script("return localStorage.getItem('klasbrug-app')").await, "employer");
+        browser.goto(&server.url("/werkgever")).await;
+        browser.wait_for_text("#page-title", "Bouwbedrijf Hoogland").await;
+        browser.wait_for_text("#employer-status", "Geverifieerd").await;
+        assert_eq!(bundle_running(&browser).await, "employer");
+        browser.close().await;
     }
 }
 
