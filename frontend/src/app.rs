@@ -65,27 +65,23 @@ pub struct Pages {
     signed_out: fn(Route, &Api, &Callback<()>) -> Html,
 }
 
+/// The `Pages` of one bundle. A macro rather than a function, so that `bundle` is a constant in
+/// `switch` and `public`: a value passed at run time would keep every bundle's pages in each.
+macro_rules! pages_of {
+    ($bundle:expr) => {
+        Pages {
+            bundle: $bundle,
+            signed_in: |route, session| switch($bundle, route, session),
+            signed_out: |route, api, on_log_in| public($bundle, route, api, on_log_in),
+        }
+    };
+}
+
 impl Pages {
-    pub const FULL: Pages = Pages {
-        bundle: Bundle::Full,
-        signed_in: |route, session| switch(Bundle::Full, route, session),
-        signed_out: |route, api, on_log_in| public(Bundle::Full, route, api, on_log_in),
-    };
-    pub const SCHOOL: Pages = Pages {
-        bundle: Bundle::School,
-        signed_in: |route, session| switch(Bundle::School, route, session),
-        signed_out: |route, api, on_log_in| public(Bundle::School, route, api, on_log_in),
-    };
-    pub const EMPLOYER: Pages = Pages {
-        bundle: Bundle::Employer,
-        signed_in: |route, session| switch(Bundle::Employer, route, session),
-        signed_out: |route, api, on_log_in| public(Bundle::Employer, route, api, on_log_in),
-    };
-    pub const AMBASSADOR: Pages = Pages {
-        bundle: Bundle::Ambassador,
-        signed_in: |route, session| switch(Bundle::Ambassador, route, session),
-        signed_out: |route, api, on_log_in| public(Bundle::Ambassador, route, api, on_log_in),
-    };
+    pub const FULL: Pages = pages_of!(Bundle::Full);
+    pub const SCHOOL: Pages = pages_of!(Bundle::School);
+    pub const EMPLOYER: Pages = pages_of!(Bundle::Employer);
+    pub const AMBASSADOR: Pages = pages_of!(Bundle::Ambassador);
 }
 
 /// One bundle's pages never change while the app runs.
@@ -342,7 +338,7 @@ fn Shell(props: &ShellProps) -> Html {
                     </nav>
                     <span class="header-link">
                         <NavLink id="mail-settings-link" to={Route::MailSettings} current={route == Route::MailSettings}>
-                            { texts.mail_preferences.link }
+                            { texts.mail_preferences().link }
                         </NavLink>
                     </span>
                     <button id="logout" type="button" class="button-secondary" onclick={onlogout} disabled={*logging_out}>

@@ -197,7 +197,7 @@ mod tests {
 
     #[test]
     fn statuses_activities_and_kinds_have_their_dutch_words() {
-        let t = &NL.hours;
+        let t = NL.hours();
         let statuses: Vec<_> = HourStatus::ALL.iter().map(|s| t.status(*s)).collect();
         assert_eq!(
             statuses,
@@ -208,18 +208,18 @@ mod tests {
         assert_eq!(t.kind(HourKind::Volunteered), "vrijwillig");
         assert_eq!(t.kind(HourKind::Sponsored), "gesponsord");
         assert_eq!(
-            EN.hours.status(HourStatus::Submitted),
+            EN.hours().status(HourStatus::Submitted),
             "awaiting a decision"
         );
     }
 
     #[test]
     fn the_summary_counts_what_waits_and_totals_in_hours() {
-        let t = &NL.hours;
+        let t = NL.hours();
         assert_eq!(t.waiting(3), "3 wachten op een besluit");
         assert_eq!(t.waiting(1), "1 wacht op een besluit");
         assert_eq!(t.waiting(0), "Niets wacht op een besluit");
-        let words = &NL.lesson_series;
+        let words = NL.lesson_series();
         assert_eq!(
             t.totals(words, 990, 0),
             "16 uur 30 min vrijwillig · 0 uur gesponsord"
@@ -235,7 +235,7 @@ mod tests {
 
     #[test]
     fn a_decision_says_which_day_it_was_about() {
-        let t = &NL.hours;
+        let t = NL.hours();
         let day = "wo 11 november 2026";
         assert_eq!(
             t.done(HourAction::Reject, day),
@@ -254,7 +254,7 @@ mod tests {
 
     #[test]
     fn rejecting_and_reopening_each_ask_for_their_own_reason() {
-        let t = &NL.hours;
+        let t = NL.hours();
         let (label, _, required) = t.reason_form(HourAction::Reject);
         assert!(
             label.contains("af") && required.contains("afkeurt"),
@@ -293,7 +293,7 @@ mod tests {
 
     #[test]
     fn a_refused_decision_says_why_in_dutch() {
-        let t = &NL.hours;
+        let t = NL.hours();
         let late = t.error(&NL, &problem(409, "invalid_transition"));
         assert!(late.contains("al besloten"), "{late}");
         let own = t.error(&NL, &problem(403, "forbidden"));

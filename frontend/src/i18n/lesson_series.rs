@@ -233,7 +233,7 @@ mod tests {
 
     #[test]
     fn statuses_have_their_dutch_names() {
-        let t = &NL.lesson_series;
+        let t = NL.lesson_series();
         let names: Vec<_> = LessonSeriesStatus::ALL
             .iter()
             .map(|s| t.status(*s))
@@ -250,14 +250,14 @@ mod tests {
             ]
         );
         assert_eq!(
-            EN.lesson_series.status(LessonSeriesStatus::Submitted),
+            EN.lesson_series().status(LessonSeriesStatus::Submitted),
             "In review"
         );
     }
 
     #[test]
     fn a_comment_says_what_it_came_with() {
-        let t = &NL.lesson_series;
+        let t = NL.lesson_series();
         assert_eq!(
             t.action(Some(LessonSeriesAction::RequestChanges)),
             "Wijzigingen gevraagd"
@@ -267,14 +267,14 @@ mod tests {
 
     #[test]
     fn months_are_written_out_in_dutch() {
-        let t = &NL.lesson_series;
+        let t = NL.lesson_series();
         assert_eq!(t.month_name(d(2026, 12, 1)), "december 2026");
         assert_eq!(t.month_name(d(2027, 3, 1)), "maart 2027");
     }
 
     #[test]
     fn durations_are_hours_and_minutes() {
-        let t = &NL.lesson_series;
+        let t = NL.lesson_series();
         assert_eq!(t.duration(90), "1 uur 30 min");
         assert_eq!(t.duration(120), "2 uur");
         assert_eq!(t.duration(45), "45 min");
@@ -283,7 +283,7 @@ mod tests {
 
     #[test]
     fn hours_are_said_against_the_limit_or_its_absence() {
-        let t = &NL.lesson_series;
+        let t = NL.lesson_series();
         assert_eq!(t.hours_used(180, Some(22 * 60)), "3 uur van 22 uur");
         assert_eq!(t.hours_used(90, None), "1 uur 30 min · geen limiet");
     }
@@ -310,7 +310,7 @@ mod tests {
 
     #[test]
     fn a_refused_review_step_says_to_reload() {
-        let t = &NL.lesson_series;
+        let t = NL.lesson_series();
         let message = t.error(&NL, &problem(409, "invalid_transition", None));
         assert!(message.contains("Vernieuw de pagina"), "{message}");
         assert!(message.contains("lessenserie"), "{message}");

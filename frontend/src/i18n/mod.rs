@@ -193,42 +193,61 @@ pub struct Texts {
     pub region_midden: &'static str,
     pub region_zuid: &'static str,
 
+    /// The language of these texts: the texts of each page are its own statics (see below).
+    pub lang: Lang,
+
     /// Dates, in one style on every page: "3 dec. 2026", "do 3 dec. 2026", "3 dec. 2026 14:05".
     pub dates: DateWords,
+}
 
-    // Placements and capacity.
-    pub placements: PlacementTexts,
-    pub capacity: CapacityTexts,
+/// The texts of one part of the app, in the language of `Texts`. Each part's texts are statics of
+/// their own, reached only through these methods, so a bundle of the app (`crate::bundle`) holds
+/// the texts of its own pages only: the linker drops a static that no compiled code names.
+macro_rules! part_texts {
+    ($($part:ident: $ty:ty = $nl:path, $en:path;)*) => {
+        impl Texts {
+            $(
+                pub fn $part(&self) -> &'static $ty {
+                    match self.lang {
+                        Lang::Nl => &$nl,
+                        #[cfg(any(test, feature = "english"))]
+                        Lang::En => &$en,
+                    }
+                }
+            )*
 
-    // Matching, candidates and ambassadors.
-    pub matching: MatchingTexts,
-    pub ambassadors: AmbassadorTexts,
+            /// Every text of this language, the parts' included, as `Debug` writes them.
+            #[cfg(test)]
+            pub fn debug_all(&self) -> String {
+                let mut all = format!("{self:?}");
+                $( all.push_str(&format!("{:?}", self.$part())); )*
+                all
+            }
+        }
+    };
+}
 
-    // Lesson series and the lesson calendar.
-    pub lesson_series: LessonSeriesTexts,
-
-    // A school's hours.
-    pub hours: HoursTexts,
-
-    // The volunteer allowance.
-    pub allowances: AllowanceTexts,
-
-    // Employers and their sponsorship.
-    pub sponsorship: SponsorshipTexts,
-
-    // The ambassador's own pages.
-    pub mine: MineTexts,
-    pub apply: ApplyTexts,
-    pub password_reset: PasswordResetTexts,
-    pub team: TeamTexts,
-    pub audit: AuditTexts,
-    pub messages: MessagesTexts,
-    pub privacy: PrivacyTexts,
-    pub privacy_requests: PrivacyRequestTexts,
-    pub mail_preferences: MailPreferencesTexts,
-    pub training: TrainingTexts,
-    pub waiting: WaitingTexts,
-    pub dashboard: DashboardTexts,
+part_texts! {
+    placements: PlacementTexts = nl::PLACEMENTS, en::PLACEMENTS;
+    capacity: CapacityTexts = nl::CAPACITY, en::CAPACITY;
+    matching: MatchingTexts = matching::nl::MATCHING, matching::en::MATCHING;
+    ambassadors: AmbassadorTexts = matching::nl::AMBASSADORS, matching::en::AMBASSADORS;
+    lesson_series: LessonSeriesTexts = lesson_series::nl::LESSON_SERIES, lesson_series::en::LESSON_SERIES;
+    hours: HoursTexts = hours::nl::HOURS, hours::en::HOURS;
+    allowances: AllowanceTexts = allowances::nl::ALLOWANCES, allowances::en::ALLOWANCES;
+    sponsorship: SponsorshipTexts = sponsorship::nl::SPONSORSHIP, sponsorship::en::SPONSORSHIP;
+    mine: MineTexts = mine::NL, mine::EN;
+    apply: ApplyTexts = apply::NL, apply::EN;
+    password_reset: PasswordResetTexts = password_reset::NL, password_reset::EN;
+    team: TeamTexts = team::NL, team::EN;
+    audit: AuditTexts = audit::NL, audit::EN;
+    messages: MessagesTexts = messages::NL, messages::EN;
+    privacy: PrivacyTexts = privacy::NL, privacy::EN;
+    privacy_requests: PrivacyRequestTexts = privacy_requests::NL, privacy_requests::EN;
+    mail_preferences: MailPreferencesTexts = mail_preferences::NL, mail_preferences::EN;
+    training: TrainingTexts = training::NL, training::EN;
+    waiting: WaitingTexts = waiting::NL, waiting::EN;
+    dashboard: DashboardTexts = dashboard::NL, dashboard::EN;
 }
 
 /// Puts values into a text's `{name}` slots.

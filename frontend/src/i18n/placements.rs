@@ -284,7 +284,7 @@ mod tests {
 
     #[test]
     fn values_have_their_dutch_names() {
-        let t = &NL.placements;
+        let t = NL.placements();
         let days: Vec<_> = Weekday::ALL.iter().map(|w| t.weekday(*w)).collect();
         assert_eq!(
             days,
@@ -311,24 +311,24 @@ mod tests {
 
     #[test]
     fn lengths_and_counts_read_naturally() {
-        assert_eq!(NL.placements.duration(420), "7 uur");
-        assert_eq!(NL.placements.duration(390), "6 uur en 30 minuten");
-        assert_eq!(NL.placements.count(1), "1 plek");
-        assert_eq!(NL.placements.count(0), "0 plekken");
-        assert_eq!(EN.placements.count(3), "3 spots");
+        assert_eq!(NL.placements().duration(420), "7 uur");
+        assert_eq!(NL.placements().duration(390), "6 uur en 30 minuten");
+        assert_eq!(NL.placements().count(1), "1 plek");
+        assert_eq!(NL.placements().count(0), "0 plekken");
+        assert_eq!(EN.placements().count(3), "3 spots");
     }
 
     #[test]
     fn an_empty_list_tells_the_director_what_to_do_next() {
         let year = SchoolYear::parse("2026-2027").ok();
         assert_eq!(
-            NL.placements.empty(year, false, true),
+            NL.placements().empty(year, false, true),
             "Nog geen plekken voor 2026-2027. Maak je eerste plek aan."
         );
         assert_eq!(
-            NL.placements.empty(year, false, false),
+            NL.placements().empty(year, false, false),
             "Nog geen plekken voor 2026-2027."
         );
-        assert!(NL.placements.empty(year, true, true).contains("filters"));
+        assert!(NL.placements().empty(year, true, true).contains("filters"));
     }
 }

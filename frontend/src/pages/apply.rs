@@ -167,8 +167,8 @@ pub struct ApplyProps {
 #[component]
 pub fn ApplyPage(props: &ApplyProps) -> Html {
     let texts = use_texts();
-    let t = &texts.apply;
-    let p = &texts.placements;
+    let t = texts.apply();
+    let p = texts.placements();
     use_title(t.title);
     let today = crate::format::today();
     let form = use_editable(|| ApplyForm::new(today));
@@ -489,7 +489,7 @@ mod tests {
         let wrong = ApplyForm::new(today())
             .input(String::new(), String::new())
             .unwrap_err();
-        let messages = NL.apply.messages(&wrong);
+        let messages = NL.apply().messages(&wrong);
         let fields: Vec<&str> = messages.iter().map(|(f, _)| f.as_str()).collect();
         for field in [
             "name",

@@ -31,7 +31,7 @@ pub struct ConfirmApplicationProps {
 #[component]
 pub fn ConfirmApplicationPage(props: &ConfirmApplicationProps) -> Html {
     let texts = use_texts();
-    let t = &texts.apply;
+    let t = texts.apply();
     use_title(t.confirm_title);
     let token = use_location().and_then(|location| token_of(location.query_str()));
     let password = use_state(String::new);

@@ -23,7 +23,7 @@ pub struct AuditProps {
 #[component]
 pub fn AuditPage(props: &AuditProps) -> Html {
     let texts = use_texts();
-    let a = &texts.audit;
+    let a = texts.audit();
     use_title(texts.menu_audit);
     let filter = use_state(|| AuditQuery {
         logins: Some(false),
@@ -100,7 +100,7 @@ pub fn AuditPage(props: &AuditProps) -> Html {
                             <th scope="col">{ texts.column_actor }</th>
                             <th scope="col">{ texts.column_action }</th>
                             <th scope="col">{ texts.column_resource }</th>
-                            <th scope="col">{ texts.audit.column_reason }</th>
+                            <th scope="col">{ texts.audit().column_reason }</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -167,7 +167,7 @@ fn event_row(
     event: &AuditEvent,
     on_person: &Callback<Option<(Uuid, String)>>,
 ) -> Html {
-    let a = &texts.audit;
+    let a = texts.audit();
     let who = match (&event.actor_name, event.actor_id) {
         (Some(name), Some(id)) => {
             let on_person = on_person.clone();

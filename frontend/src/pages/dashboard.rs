@@ -198,7 +198,7 @@ pub struct DashboardProps {
 #[component]
 pub fn DashboardPage(props: &DashboardProps) -> Html {
     let texts = use_texts();
-    let t = &texts.dashboard;
+    let t = texts.dashboard();
     use_title(t.menu);
     let current = *use_memo((), |_| SchoolYear::containing(today()));
     let year = use_state(|| current);

@@ -20,7 +20,7 @@ pub struct ForgotPasswordProps {
 #[component]
 pub fn ForgotPasswordPage(props: &ForgotPasswordProps) -> Html {
     let texts = use_texts();
-    let t = &texts.password_reset;
+    let t = texts.password_reset();
     use_title(t.forgot_title);
     let email = use_state(String::new);
     let message = use_state(|| None::<&'static str>);

@@ -63,7 +63,7 @@ pub struct InvitationProps {
 #[component]
 pub fn InvitationPage(props: &InvitationProps) -> Html {
     let texts = use_texts();
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     use_title(t.invitation_title);
     let link = use_location()
         .map(|location| InvitationLink::parse(location.query_str()))
@@ -202,7 +202,7 @@ struct AcceptFormProps {
 #[component]
 fn AcceptForm(props: &AcceptFormProps) -> Html {
     let texts = use_texts();
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     let draft = use_editable(AcceptDraft::default);
     let messages = use_state(Vec::<(String, &'static str)>::new);
     let saving = use_state(|| false);
@@ -329,7 +329,7 @@ fn AcceptForm(props: &AcceptFormProps) -> Html {
                         f.weekdays.retain(|w| *w != day);
                         if on { f.weekdays.push(day); }
                     })} />
-                { texts.placements.weekday(day) }
+                { texts.placements().weekday(day) }
             </label>
         }
     });
@@ -337,7 +337,7 @@ fn AcceptForm(props: &AcceptFormProps) -> Html {
     let passwords = new_account.then(|| {
         html! {
             <>
-                { text_field("inv-password", texts.sponsorship.password_label, Some(t.password_hint), "password",
+                { text_field("inv-password", texts.sponsorship().password_label, Some(t.password_hint), "password",
                     &f.password, message_of(&messages, "password"), "new-password",
                     on_value(d.clone(), |f: &mut AcceptDraft, v| f.password = v)) }
                 { text_field("inv-password-repeat", t.password_repeat_label, None, "password",
@@ -381,7 +381,7 @@ mod tests {
 
     #[test]
     fn a_new_account_needs_a_password_twice_and_a_day() {
-        let t = &NL.sponsorship;
+        let t = NL.sponsorship();
         let mut draft = AcceptDraft::default();
         let wrong = draft.input(t, "tok", true).unwrap_err();
         assert_eq!(
@@ -411,7 +411,7 @@ mod tests {
 
     #[test]
     fn an_unknown_token_is_said_as_such() {
-        let t = &NL.sponsorship;
+        let t = NL.sponsorship();
         assert_eq!(
             refusal(t, &NL, &ApiError::Status(404)),
             t.err_invitation_unknown

@@ -209,17 +209,17 @@ pub fn LoginPage(props: &LoginProps) -> Html {
                 </form>
                 <p class="public-link">
                     <NavLink id="forgot-password-link" to={Route::ForgotPassword} current={false}>
-                        { texts.password_reset.link }
+                        { texts.password_reset().link }
                     </NavLink>
                 </p>
                 <p class="public-link">
                     <NavLink id="apply-link" to={Route::Apply} current={false}>
-                        { texts.apply.link }
+                        { texts.apply().link }
                     </NavLink>
                 </p>
                 <p class="public-link">
                     <NavLink id="employer-sign-up-link" to={Route::EmployerSignUp} current={false}>
-                        { texts.sponsorship.sign_up_link }
+                        { texts.sponsorship().sign_up_link }
                     </NavLink>
                 </p>
             </div>

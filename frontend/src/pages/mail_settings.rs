@@ -22,7 +22,7 @@ pub struct MailSettingsProps {
 #[component]
 pub fn MailSettingsPage(props: &MailSettingsProps) -> Html {
     let texts = use_texts();
-    let t = &texts.mail_preferences;
+    let t = texts.mail_preferences();
     use_title(t.title);
     let load = use_load(props.session.api.clone(), |api: Api| async move {
         mail_preferences(&api).await
@@ -56,7 +56,7 @@ struct ChoicesFormProps {
 #[component]
 fn ChoicesForm(props: &ChoicesFormProps) -> Html {
     let texts = use_texts();
-    let t = &texts.mail_preferences;
+    let t = texts.mail_preferences();
     let choices = use_state(|| props.stored.preferences.clone());
     let saving = use_state(|| false);
     let message = use_state(|| None::<&'static str>);

@@ -61,7 +61,7 @@ const LOOK_AGAIN_MS: [i32; 3] = [1_000, 3_000, 8_000];
 #[component]
 pub fn MessagesPage(props: &MessagesProps) -> Html {
     let texts = use_texts();
-    let t = &texts.messages;
+    let t = texts.messages();
     use_title(t.menu);
     let filter = use_state(MessageQuery::default);
     let list = {
@@ -225,7 +225,7 @@ fn message_row(
     busy: bool,
     on_retry: &Callback<OutgoingMessage>,
 ) -> Html {
-    let t = &texts.messages;
+    let t = texts.messages();
     let instant = |at: chrono::DateTime<chrono::Utc>| {
         html! { <time datetime={at.to_rfc3339()}>{ texts.dates.instant(at) }</time> }
     };

@@ -25,7 +25,7 @@ pub struct MyClassProps {
 #[component]
 pub fn MyClassPage(props: &MyClassProps) -> Html {
     let texts = use_texts();
-    let t = &texts.team;
+    let t = texts.team();
     use_title(t.menu_class);
     let load = use_load(props.session.api.clone(), |api: Api| async move {
         my_classes(&api).await
@@ -63,8 +63,8 @@ struct ClassCardProps {
 #[component]
 fn ClassCard(props: &ClassCardProps) -> Html {
     let texts = use_texts();
-    let t = &texts.team;
-    let p = &texts.placements;
+    let t = texts.team();
+    let p = texts.placements();
     let class = &props.class;
     let answer_now = class.opt_in.clone();
     let opted_in = use_state(|| answer_now.as_ref().map(|a| a.opted_in));
@@ -241,7 +241,7 @@ struct ConcernFormProps {
 #[component]
 fn ConcernForm(props: &ConcernFormProps) -> Html {
     let texts = use_texts();
-    let m = &texts.mine;
+    let m = texts.mine();
     let text = use_state(String::new);
     let missing = use_state(|| false);
     let sent = use_state(|| false);

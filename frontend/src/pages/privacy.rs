@@ -28,7 +28,7 @@ pub struct PrivacyProps {
 #[component]
 pub fn PrivacyRegisterPage(props: &PrivacyProps) -> Html {
     let texts = use_texts();
-    let p = &texts.privacy;
+    let p = texts.privacy();
     use_title(p.menu_register);
     let loaded = {
         let api = props.session.api.clone();
@@ -100,7 +100,7 @@ pub fn PrivacyRegisterPage(props: &PrivacyProps) -> Html {
 }
 
 fn register_view(texts: &'static Texts, register: &PrivacyRegister) -> Html {
-    let p = &texts.privacy;
+    let p = texts.privacy();
     let days = register.retention.personal_days.to_string();
     let years = register.retention.payment_years.to_string();
     let document_days = register.retention.document_days.to_string();
@@ -203,7 +203,7 @@ fn activity_card(p: &'static PrivacyTexts, activity: &ProcessingActivityEntry) -
 #[component]
 pub fn SensitiveReadsPage(props: &PrivacyProps) -> Html {
     let texts = use_texts();
-    let p = &texts.privacy;
+    let p = texts.privacy();
     use_title(p.menu_reads);
     let filter = use_state(SensitiveReadQuery::default);
     let person = use_state(|| None::<String>);
@@ -300,7 +300,7 @@ fn read_row(
     read: &SensitiveRead,
     on_person: &Callback<Option<(Uuid, String)>>,
 ) -> Html {
-    let p = &texts.privacy;
+    let p = texts.privacy();
     let reader = read
         .actor_name
         .clone()

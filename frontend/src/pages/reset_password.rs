@@ -22,7 +22,7 @@ pub struct ResetPasswordProps {
 #[component]
 pub fn ResetPasswordPage(props: &ResetPasswordProps) -> Html {
     let texts = use_texts();
-    let t = &texts.password_reset;
+    let t = texts.password_reset();
     use_title(t.reset_title);
     let token = use_location().and_then(|location| token_of(location.query_str()));
     let password = use_state(String::new);

@@ -178,7 +178,7 @@ pub fn use_school_month(session: &Session, route: Route) -> SchoolMonth {
 /// The school picker (for whoever has several schools) and the month picker: the month before,
 /// a month input, the month after.
 pub fn school_month_controls(texts: &'static Texts, ids: ControlIds, choice: &SchoolMonth) -> Html {
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     let school = choice.school;
     let on_school = {
         let (go, month) = (choice.go.clone(), choice.month);
@@ -266,7 +266,7 @@ pub fn month_picker(
     month: NaiveDate,
     go: Callback<NaiveDate>,
 ) -> Html {
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     let step = |by: i32| {
         let go = go.clone();
         Callback::from(move |_: MouseEvent| go.emit(shift_month(month, by)))

@@ -79,7 +79,7 @@ pub struct SignUpProps {
 #[component]
 pub fn SignUpPage(props: &SignUpProps) -> Html {
     let texts = use_texts();
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     use_title(t.sign_up_title);
     let draft = use_editable(SignUpDraft::default);
     let messages = use_state(Vec::<(String, &'static str)>::new);
@@ -219,13 +219,13 @@ mod tests {
 
     #[test]
     fn a_filled_in_sign_up_is_sent_tidy() {
-        let input = filled().input(&NL.sponsorship).unwrap();
+        let input = filled().input(NL.sponsorship()).unwrap();
         assert_eq!(input.organisation_name, "Bakkerij Voorbeeld");
     }
 
     #[test]
     fn every_wrong_field_is_named_in_dutch_and_the_passwords_must_match() {
-        let t = &NL.sponsorship;
+        let t = NL.sponsorship();
         let wrong = SignUpDraft::default().input(t).unwrap_err();
         let fields: Vec<_> = wrong.iter().map(|(f, _)| f.as_str()).collect();
         assert_eq!(

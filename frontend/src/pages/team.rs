@@ -55,7 +55,7 @@ struct SchoolTeamProps {
 #[component]
 fn SchoolTeam(props: &SchoolTeamProps) -> Html {
     let texts = use_texts();
-    let t = &texts.team;
+    let t = texts.team();
     let school_id: Uuid = props.school.id;
     // Bumped after an invitation or a removal, so both lists load again.
     let round = use_state(|| 0_u32);
@@ -156,7 +156,7 @@ fn SchoolTeam(props: &SchoolTeamProps) -> Html {
 }
 
 fn invitation_row(texts: &'static crate::i18n::Texts, invitation: &TeamInvitation) -> Html {
-    let t = &texts.team;
+    let t = texts.team();
     let status = match invitation.status {
         TeamInvitationStatus::Pending => format!(
             "{} · {}",
@@ -185,11 +185,11 @@ fn member_row(
 ) -> Html {
     let remove = on_remove.map(|on_remove| {
         let member = member.clone();
-        let label = format!("{}: {}", texts.team.remove, member.name);
+        let label = format!("{}: {}", texts.team().remove, member.name);
         let onclick = Callback::from(move |_: MouseEvent| on_remove.emit(member.clone()));
         html! {
             <button type="button" class="button-secondary button-small" aria-label={label} {onclick}>
-                { texts.team.remove }
+                { texts.team().remove }
             </button>
         }
     });
@@ -214,7 +214,7 @@ struct InviteFormProps {
 #[component]
 fn InviteForm(props: &InviteFormProps) -> Html {
     let texts = use_texts();
-    let t = &texts.team;
+    let t = texts.team();
     let school_id = props.school_id;
     let name = use_state(String::new);
     let email = use_state(String::new);

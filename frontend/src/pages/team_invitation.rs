@@ -26,7 +26,7 @@ pub struct TeamInvitationProps {
 #[component]
 pub fn TeamInvitationPage(props: &TeamInvitationProps) -> Html {
     let texts = use_texts();
-    let t = &texts.team;
+    let t = texts.team();
     use_title(t.accept_title);
     let token = use_location().and_then(|location| token_of(location.query_str()));
     let loaded = use_state(|| None::<Result<TeamInvitationPreview, ApiError>>);

@@ -28,7 +28,7 @@ fn category_of(token: &str) -> Option<MailCategory> {
 #[component]
 pub fn UnsubscribePage(props: &UnsubscribeProps) -> Html {
     let texts = use_texts();
-    let t = &texts.mail_preferences;
+    let t = texts.mail_preferences();
     use_title(t.unsubscribe_title);
     let token = use_location().and_then(|location| token_of(location.query_str()));
     let sending = use_state(|| false);

@@ -181,7 +181,7 @@ pub struct WaitingProps {
 #[component]
 pub fn WaitingPanel(props: &WaitingProps) -> Html {
     let texts = use_texts();
-    let t = &texts.waiting;
+    let t = texts.waiting();
     let me = props.session.me.clone();
     let load = use_load(props.session.api.clone(), move |api: Api| {
         load(api, (*me).clone(), t)

@@ -27,17 +27,17 @@ fn problem(status: u16, code: &str, field: Option<&str>) -> ApiError {
 
 #[test]
 fn statuses_and_caps_have_their_dutch_words() {
-    let t = &NL.allowances;
+    let t = NL.allowances();
     let statuses: Vec<_> = LineStatus::ALL.iter().map(|s| t.status(*s)).collect();
     assert_eq!(statuses, ["concept", "goedgekeurd", "betaald"]);
     let caps: Vec<_> = CapKind::ALL.iter().map(|k| t.check(*k)).collect();
     assert_eq!(caps, ["Per maand", "Per jaar", "Uurtarief"]);
-    assert_eq!(EN.allowances.status(LineStatus::Paid), "paid");
+    assert_eq!(EN.allowances().status(LineStatus::Paid), "paid");
 }
 
 #[test]
 fn why_a_volunteer_waits_is_said_in_dutch() {
-    let t = &NL.allowances;
+    let t = NL.allowances();
     assert_eq!(
         t.waiting_reason("3 hour entries wait for the school's decision"),
         "3 urenregels wachten op het besluit van de school"
@@ -55,7 +55,7 @@ fn why_a_volunteer_waits_is_said_in_dutch() {
 
 #[test]
 fn totals_count_lines_and_steps_name_the_volunteer() {
-    let t = &NL.allowances;
+    let t = NL.allowances();
     assert_eq!(t.lines(1), "1 regel");
     assert_eq!(t.lines(0), "0 regels");
     assert_eq!(t.lines(12), "12 regels");
@@ -75,7 +75,7 @@ fn totals_count_lines_and_steps_name_the_volunteer() {
 
 #[test]
 fn refusals_of_the_payout_and_of_steps_are_said_in_dutch() {
-    let t = &NL.allowances;
+    let t = NL.allowances();
     let say = |error: &ApiError| t.error(&NL, error, &[]);
     assert!(say(&problem(409, "over_cap", None)).contains("boven een maximum"));
     assert!(say(&problem(409, "nothing_to_pay", None)).contains("niets goedgekeurd"));
@@ -100,7 +100,7 @@ fn refusals_of_the_payout_and_of_steps_are_said_in_dutch() {
 
 #[test]
 fn each_refused_cap_field_says_its_rule() {
-    let t = &NL.allowances;
+    let t = NL.allowances();
     assert!(
         t.caps_field_message("hourly_under_21")
             .contains("21 jaar of ouder")
@@ -112,7 +112,7 @@ fn each_refused_cap_field_says_its_rule() {
 
 #[test]
 fn the_missing_caps_are_named_by_year() {
-    let message = crate::i18n::fill(NL.allowances.caps_missing, &[("year", "2026")]);
+    let message = crate::i18n::fill(NL.allowances().caps_missing, &[("year", "2026")]);
     assert!(
         message.starts_with("De maxima voor 2026 ontbreken."),
         "{message}"
@@ -130,7 +130,7 @@ fn with_details(mut error: ApiError, details: domain::contract::ProblemDetails) 
 fn a_cap_refusal_is_said_in_dutch_from_its_details_not_its_english() {
     use domain::allowance::CapCheck;
     use domain::money::Cents;
-    let t = &NL.allowances;
+    let t = NL.allowances();
     let yearly = with_details(
         problem(409, "over_cap", None),
         domain::contract::ProblemDetails {
@@ -157,7 +157,7 @@ fn a_cap_refusal_is_said_in_dutch_from_its_details_not_its_english() {
 
 #[test]
 fn a_line_changed_meanwhile_and_a_correction_too_large_are_said_in_dutch() {
-    let t = &NL.allowances;
+    let t = NL.allowances();
     assert_eq!(
         t.error(&NL, &problem(412, "precondition_failed", None), &[]),
         "Iemand anders heeft deze regel net gewijzigd; de nieuwe stand is geladen."

@@ -242,6 +242,6 @@ impl AmbassadorTexts {
                 return self.err_vog_missing.to_owned();
             }
         }
-        texts.matching.error(texts, error)
+        texts.matching().error(texts, error)
     }
 }

@@ -27,7 +27,7 @@ fn problem(status: u16, code: &str, detail: &str) -> ApiError {
 
 #[test]
 fn statuses_and_criteria_have_their_dutch_names() {
-    let t = &NL.matching;
+    let t = NL.matching();
     let statuses: Vec<_> = MatchStatus::ALL.iter().map(|s| t.status(*s)).collect();
     assert_eq!(
         statuses,
@@ -53,25 +53,25 @@ fn statuses_and_criteria_have_their_dutch_names() {
     );
     let intake: Vec<_> = IntakeStatus::ALL
         .iter()
-        .map(|s| NL.ambassadors.status(*s))
+        .map(|s| NL.ambassadors().status(*s))
         .collect();
     assert_eq!(intake.len(), 8);
     assert_eq!(
-        NL.ambassadors.status(IntakeStatus::Available),
+        NL.ambassadors().status(IntakeStatus::Available),
         "Beschikbaar"
     );
-    assert_eq!(EN.matching.status(MatchStatus::Declined), "Declined");
+    assert_eq!(EN.matching().status(MatchStatus::Declined), "Declined");
 }
 
 #[test]
 fn a_meeting_reads_as_a_dutch_day_and_time() {
     let at = d(2026, 12, 8).and_hms_opt(15, 30, 0).unwrap_or_default();
     assert_eq!(
-        NL.matching.meeting_when(&NL.dates, at),
+        NL.matching().meeting_when(&NL.dates, at),
         "di 8 dec. 2026 om 15:30"
     );
     assert_eq!(
-        EN.matching.meeting_when(&EN.dates, at),
+        EN.matching().meeting_when(&EN.dates, at),
         "Tue 8 Dec 2026 at 15:30"
     );
 }
@@ -96,7 +96,7 @@ fn vog_refusal(vog: VogProblem) -> ApiError {
 
 #[test]
 fn a_vog_refusal_is_told_in_dutch_with_its_dates_from_the_details() {
-    let t = &NL.matching;
+    let t = NL.matching();
     let too_old = VogProblem::TooOld {
         issued_on: d(2026, 2, 28),
         starts_on: d(2026, 9, 1),
@@ -151,7 +151,7 @@ fn a_vog_refusal_is_told_in_dutch_with_its_dates_from_the_details() {
 
 #[test]
 fn match_errors_say_what_to_do_and_never_show_the_detail() {
-    let t = &NL.matching;
+    let t = NL.matching();
     let message = t.error(&NL, &problem(409, "invalid_transition", "English"));
     assert!(message.contains("Vernieuw de pagina"), "{message}");
     assert!(message.contains("match"), "{message}");
@@ -165,7 +165,7 @@ fn match_errors_say_what_to_do_and_never_show_the_detail() {
         NL.err_forbidden
     );
     let step = NL
-        .ambassadors
+        .ambassadors()
         .error(&NL, &problem(409, "invalid_transition", "English"));
     assert!(step.contains("stap"), "{step}");
 }
@@ -193,22 +193,22 @@ fn a_confirmation_before_the_meeting_is_refused_with_the_meeting_s_day_and_time(
         ..Default::default()
     }));
     assert_eq!(
-        NL.matching.error(&NL, &with_meeting),
+        NL.matching().error(&NL, &with_meeting),
         "Bevestigen kan pas na het kennismakingsgesprek (op do 10 dec. 2026 om 15:30)."
     );
     assert!(
-        EN.matching
+        EN.matching()
             .error(&EN, &with_meeting)
             .starts_with("Confirming is possible only after the introduction meeting (on ")
     );
     assert_eq!(
-        NL.matching.error(&NL, &refusal(None)),
+        NL.matching().error(&NL, &refusal(None)),
         "Bevestigen kan pas na het kennismakingsgesprek."
     );
     // The ambassador's page and Mijn plek tell it the same way.
     assert_eq!(
-        NL.ambassadors.error(&NL, &with_meeting),
-        NL.matching.error(&NL, &with_meeting)
+        NL.ambassadors().error(&NL, &with_meeting),
+        NL.matching().error(&NL, &with_meeting)
     );
 }
 
@@ -221,14 +221,14 @@ fn a_placement_fits_on_one_line() {
     }))
     .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
-        NL.matching.placement_line(&NL.placements, &placement),
+        NL.matching().placement_line(NL.placements(), &placement),
         "Dinsdag · In de klas · groep 5 · februari 2027, half jaar"
     );
 }
 
 #[test]
 fn vog_validity_and_files_are_spelled_out() {
-    let t = &NL.ambassadors;
+    let t = NL.ambassadors();
     assert_eq!(t.validity("po", true), "po ✓ geldig");
     assert_eq!(t.validity("vo", false), "vo ✗ niet geldig");
     assert_eq!(t.size(1), "1 kB");

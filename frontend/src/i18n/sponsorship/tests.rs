@@ -20,7 +20,7 @@ fn problem(status: u16, code: &str) -> ApiError {
 
 #[test]
 fn statuses_have_their_dutch_words() {
-    let t = &NL.sponsorship;
+    let t = NL.sponsorship();
     let invitations: Vec<_> = InvitationStatus::ALL
         .iter()
         .map(|s| t.invitation_status(*s))
@@ -51,15 +51,16 @@ fn statuses_have_their_dutch_words() {
         "Materialen"
     );
     assert_eq!(
-        EN.sponsorship.invitation_status(InvitationStatus::Revoked),
+        EN.sponsorship()
+            .invitation_status(InvitationStatus::Revoked),
         "Replaced"
     );
 }
 
 #[test]
 fn hours_read_as_on_the_uren_page_with_a_sign_for_a_difference() {
-    let t = &NL.sponsorship;
-    let words = &NL.lesson_series;
+    let t = NL.sponsorship();
+    let words = NL.lesson_series();
     assert_eq!(t.hours(words, 1920), "32 uur");
     assert_eq!(t.hours(words, 90), "1 uur 30 min");
     assert_eq!(t.hours(words, 0), "0 uur");
@@ -70,7 +71,7 @@ fn hours_read_as_on_the_uren_page_with_a_sign_for_a_difference() {
 
 #[test]
 fn a_step_says_whose_agreement_it_was() {
-    let t = &NL.sponsorship;
+    let t = NL.sponsorship();
     assert_eq!(
         t.done(AgreementAction::End, "Noah Verbeek"),
         "De afspraak met Noah Verbeek is beëindigd."
@@ -79,7 +80,7 @@ fn a_step_says_whose_agreement_it_was() {
 
 #[test]
 fn a_password_the_server_refuses_is_called_too_easy_to_guess() {
-    let t = &NL.sponsorship;
+    let t = NL.sponsorship();
     let wrong = t.refused_by_server(vec![
         ("password".to_owned(), t.msg_password),
         ("email".to_owned(), t.msg_email),
@@ -91,7 +92,7 @@ fn a_password_the_server_refuses_is_called_too_easy_to_guess() {
 
 #[test]
 fn the_codes_of_sponsorship_are_said_in_dutch() {
-    let t = &NL.sponsorship;
+    let t = NL.sponsorship();
     let cases = [
         (409, "employer_not_verified", "eerst verifiëren"),
         (409, "receipt_taken", "bonnummer is al gebruikt"),
@@ -110,7 +111,7 @@ fn the_codes_of_sponsorship_are_said_in_dutch() {
 
 #[test]
 fn a_refused_field_gets_its_dutch_rule() {
-    let t = &NL.sponsorship;
+    let t = NL.sponsorship();
     assert!(t.field_message("password").contains("10 tekens"));
     assert!(
         t.field_message("sponsored_minutes_per_week")

@@ -94,7 +94,7 @@ pub struct CapsFormProps {
 #[component]
 pub fn CapsForm(props: &CapsFormProps) -> Html {
     let texts = use_texts();
-    let t = &texts.allowances;
+    let t = texts.allowances();
     let draft = use_state(CapsDraft::default);
     // By field: the message shown under it.
     let invalid = use_state(Vec::<(&'static str, &'static str)>::new);

@@ -57,7 +57,7 @@ pub struct StatementLineCardProps {
 #[component]
 pub fn StatementLineCard(props: &StatementLineCardProps) -> Html {
     let texts = use_texts();
-    let t = &texts.allowances;
+    let t = texts.allowances();
     let item = &props.item;
     let id = item.id;
     let choices = steps(item);

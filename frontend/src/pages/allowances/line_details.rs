@@ -10,12 +10,12 @@ use crate::i18n::{Texts, fill};
 
 /// Hours, amount, adjustment, checks, flags and a missing IBAN.
 pub(super) fn details(texts: &'static Texts, item: &StatementLineItem) -> Html {
-    let t = &texts.allowances;
+    let t = texts.allowances();
     let line = &item.line;
     let hours = if line.volunteered_minutes() == 0 {
-        fill(texts.lesson_series.hours, &[("h", "0")])
+        fill(texts.lesson_series().hours, &[("h", "0")])
     } else {
-        texts.lesson_series.duration(line.volunteered_minutes())
+        texts.lesson_series().duration(line.volunteered_minutes())
     };
     let adjusted = is_adjusted(item).then(|| {
         let reason = line.adjustment_reason().map(|reason| {

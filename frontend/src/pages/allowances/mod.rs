@@ -35,11 +35,11 @@ pub struct AllowancesProps {
 #[component]
 pub fn AllowancesPage(props: &AllowancesProps) -> Html {
     let texts = use_texts();
-    let t = &texts.allowances;
+    let t = texts.allowances();
     use_title(t.menu_allowances);
     let chosen = use_month(Route::Allowances);
     let key = month_key(chosen.month);
-    let name = texts.lesson_series.month_name(chosen.month);
+    let name = texts.lesson_series().month_name(chosen.month);
 
     html! {
         <section id="allowances" class="page" aria-labelledby="page-title">

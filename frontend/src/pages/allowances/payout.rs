@@ -89,7 +89,7 @@ pub struct PayoutPanelProps {
 #[component]
 pub fn PayoutPanel(props: &PayoutPanelProps) -> Html {
     let texts = use_texts();
-    let t = &texts.allowances;
+    let t = texts.allowances();
     let tomorrow = use_memo((), |_| {
         let today = today();
         let tomorrow = today.checked_add_days(Days::new(1)).unwrap_or(today);
@@ -320,7 +320,7 @@ mod tests {
 
     #[test]
     fn a_file_says_what_it_pays_when_and_who_made_it_in_amsterdam_time() {
-        let t = &crate::i18n::NL.allowances;
+        let t = crate::i18n::NL.allowances();
         assert_eq!(
             facts(t, &file()),
             "2 betalingen, samen EUR 319,99 · uitvoerdatum 04-12-2026 · gemaakt op 03-12-2026 10:00 door Iris van Leeuwen"

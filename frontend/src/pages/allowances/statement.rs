@@ -92,7 +92,7 @@ pub struct StatementViewProps {
 #[component]
 pub fn StatementView(props: &StatementViewProps) -> Html {
     let texts = use_texts();
-    let t = &texts.allowances;
+    let t = texts.allowances();
     let loaded = use_state(|| None::<Result<Statement, ApiError>>);
     let reload = use_state(|| 0_u32);
     let latest = use_mut_ref(|| 0_u64);

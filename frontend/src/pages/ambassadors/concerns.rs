@@ -19,7 +19,7 @@ pub struct ConcernsProps {
 #[component]
 pub fn Concerns(props: &ConcernsProps) -> Html {
     let texts = use_texts();
-    let t = &texts.ambassadors;
+    let t = texts.ambassadors();
     let load = use_load(props.api.clone(), |api: Api| async move {
         api.get::<Vec<SchoolConcern>>("/concerns", &[]).await
     });

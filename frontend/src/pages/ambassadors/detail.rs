@@ -49,7 +49,7 @@ pub struct AmbassadorProps {
 #[component]
 pub fn AmbassadorPage(props: &AmbassadorProps) -> Html {
     let texts = use_texts();
-    let t = &texts.ambassadors;
+    let t = texts.ambassadors();
     use_title(t.menu_ambassadors);
     let api = props.session.api.clone();
     let id = props.id;
@@ -128,7 +128,7 @@ struct ProfilePanelProps {
 #[component]
 fn ProfilePanel(props: &ProfilePanelProps) -> Html {
     let texts = use_texts();
-    let t = &texts.ambassadors;
+    let t = texts.ambassadors();
     let editing = use_state(|| false);
     if *editing {
         let on_cancel = {
@@ -160,7 +160,7 @@ fn ProfilePanel(props: &ProfilePanelProps) -> Html {
 }
 
 fn profile(texts: &'static Texts, ambassador: &Ambassador) -> Html {
-    let t = &texts.ambassadors;
+    let t = texts.ambassadors();
     let p = &ambassador.profile;
     let list = |items: &[String]| {
         if items.is_empty() {
@@ -172,11 +172,11 @@ fn profile(texts: &'static Texts, ambassador: &Ambassador) -> Html {
     let days: Vec<String> = p
         .weekdays
         .iter()
-        .map(|w| texts.placements.weekday(*w).to_owned())
+        .map(|w| texts.placements().weekday(*w).to_owned())
         .collect();
     let mut funding = t.funding(p.funding).to_owned();
     if p.funding == Funding::Hybrid {
-        let minutes = |m: i64| texts.placements.duration(m);
+        let minutes = |m: i64| texts.placements().duration(m);
         funding = format!(
             "{funding}: {}",
             fill(
@@ -199,7 +199,7 @@ fn profile(texts: &'static Texts, ambassador: &Ambassador) -> Html {
             ambassador
                 .employer_name
                 .clone()
-                .unwrap_or_else(|| texts.matching.no_employer.to_owned()),
+                .unwrap_or_else(|| texts.matching().no_employer.to_owned()),
         ),
         (
             t.school_type,
@@ -217,17 +217,17 @@ fn profile(texts: &'static Texts, ambassador: &Ambassador) -> Html {
         (t.weekdays, list(&days)),
         (
             t.commitment,
-            texts.placements.commitment(p.commitment).to_owned(),
+            texts.placements().commitment(p.commitment).to_owned(),
         ),
         (
             t.available_from,
             format!(
                 "{} {}",
-                texts.placements.start_moment(p.available_from_moment),
+                texts.placements().start_moment(p.available_from_moment),
                 p.available_from_year
             ),
         ),
-        (t.day_length, texts.placements.duration(p.minutes_per_day)),
+        (t.day_length, texts.placements().duration(p.minutes_per_day)),
         (t.funding, funding),
         (t.expertise, list(&p.expertise)),
         (t.themes, list(&p.themes)),
@@ -259,8 +259,8 @@ struct DocumentsPanelProps {
 #[component]
 fn DocumentsPanel(props: &DocumentsPanelProps) -> Html {
     let texts = use_texts();
-    let t = &texts.ambassadors;
-    let m = &texts.mine;
+    let t = texts.ambassadors();
+    let m = texts.mine();
     let intake = &props.intake;
     let id = props.id;
     let download = |kind: domain::ambassador::DocumentKind, media_type: String| {
@@ -291,7 +291,7 @@ fn DocumentsPanel(props: &DocumentsPanelProps) -> Html {
     };
     let on_done = {
         let on_changed = props.on_changed.clone();
-        Callback::from(move |()| on_changed.emit(texts.mine.uploaded.to_owned()))
+        Callback::from(move |()| on_changed.emit(texts.mine().uploaded.to_owned()))
     };
     let content = if intake.documents.is_empty() {
         html! { <p class="muted">{ t.documents_empty }</p> }
@@ -361,7 +361,7 @@ struct TrainingPanelProps {
 #[component]
 fn TrainingPanel(props: &TrainingPanelProps) -> Html {
     let texts = use_texts();
-    let t = &texts.training;
+    let t = texts.training();
     let load = crate::pages::mine::use_load(
         (props.api.clone(), props.id),
         |(api, id): (Api, Uuid)| async move {

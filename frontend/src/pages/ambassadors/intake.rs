@@ -34,7 +34,7 @@ pub struct IntakePanelProps {
 #[component]
 pub fn IntakePanel(props: &IntakePanelProps) -> Html {
     let texts = use_texts();
-    let t = &texts.ambassadors;
+    let t = texts.ambassadors();
     let note = use_state(String::new);
     let missing = use_state(|| false);
     let saving = use_state(|| false);

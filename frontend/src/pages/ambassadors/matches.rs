@@ -72,7 +72,7 @@ pub struct AmbassadorMatchesProps {
 #[component]
 pub fn AmbassadorMatches(props: &AmbassadorMatchesProps) -> Html {
     let texts = use_texts();
-    let t = &texts.ambassadors;
+    let t = texts.ambassadors();
     // The first match with a meeting form keeps the plain input ids; later ones get a suffix.
     let mut forms = 0;
     let cards: Vec<Html> = props
@@ -119,7 +119,7 @@ struct MatchCardProps {
 #[component]
 fn MatchCard(props: &MatchCardProps) -> Html {
     let texts = use_texts();
-    let t = &texts.ambassadors;
+    let t = texts.ambassadors();
     let m = &props.candidate;
     let at = use_state(|| {
         m.meeting
@@ -200,7 +200,7 @@ fn MatchCard(props: &MatchCardProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let text = reason.trim().to_owned();
             if text.is_empty() {
-                messages.set(vec![("reason", texts.matching.reason_required)]);
+                messages.set(vec![("reason", texts.matching().reason_required)]);
                 focus_id(&reason_id);
                 return;
             }
@@ -220,7 +220,7 @@ fn MatchCard(props: &MatchCardProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let text = reason.trim().to_owned();
             if text.is_empty() {
-                messages.set(vec![("decline", texts.matching.reason_required)]);
+                messages.set(vec![("decline", texts.matching().reason_required)]);
                 focus_id(&reason_id);
                 return;
             }
@@ -322,7 +322,7 @@ fn MatchCard(props: &MatchCardProps) -> Html {
         }
     });
     let failure = error.as_ref().map(|error| {
-        html! { <p class="message message-error form-error" role="alert">{ texts.matching.error(texts, error) }</p> }
+        html! { <p class="message message-error form-error" role="alert">{ texts.matching().error(texts, error) }</p> }
     });
 
     html! {
@@ -331,7 +331,7 @@ fn MatchCard(props: &MatchCardProps) -> Html {
                 <h3 class="match-placement">{ m.placement.school_name.clone() }</h3>
                 { parts::status(texts, m.status) }
             </div>
-            <p>{ texts.matching.placement_line(&texts.placements, &m.placement) }</p>
+            <p>{ texts.matching().placement_line(texts.placements(), &m.placement) }</p>
             { parts::meeting(texts, m.meeting.as_ref()) }
             { parts::progress(texts, m) }
             { parts::score(texts, m.score.into(), &m.breakdown) }
@@ -358,7 +358,7 @@ fn MatchCard(props: &MatchCardProps) -> Html {
             { end_form.unwrap_or_default() }
             if let Some(run_id) = m.run_id {
                 <p class="muted">
-                    <NavLink to={Route::MatchingRun { id: run_id }} current={false}>{ texts.matching.to_run }</NavLink>
+                    <NavLink to={Route::MatchingRun { id: run_id }} current={false}>{ texts.matching().to_run }</NavLink>
                 </p>
             }
         </li>
@@ -416,7 +416,7 @@ mod tests {
 
     #[test]
     fn a_meeting_needs_a_time_and_a_place() {
-        let t = &NL.ambassadors;
+        let t = NL.ambassadors();
         let meeting = meeting_input(t, "2026-12-08T15:30", " De Zeester, lokaal 3 ")
             .unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(meeting.place, "De Zeester, lokaal 3");

@@ -31,7 +31,7 @@ use crate::route::Route;
 pub fn intake_status(texts: &'static Texts, status: IntakeStatus) -> Html {
     html! {
         <span class={classes!("status", "intake-status", format!("status-intake-{}", status.as_str()))}>
-            { texts.ambassadors.status(status) }
+            { texts.ambassadors().status(status) }
         </span>
     }
 }
@@ -39,7 +39,7 @@ pub fn intake_status(texts: &'static Texts, status: IntakeStatus) -> Html {
 /// Whether the latest VOG is valid for po and vo, in words: "po ✓ geldig · vo ✗ niet geldig",
 /// or "geen VOG".
 pub fn vog_validity_text(texts: &Texts, vog: &VogValidity) -> Vec<String> {
-    let t = &texts.ambassadors;
+    let t = texts.ambassadors();
     if vog.outcome.is_none() {
         return vec![t.vog_none.to_owned()];
     }
@@ -54,7 +54,7 @@ pub struct AmbassadorsProps {
 #[component]
 pub fn AmbassadorsPage(props: &AmbassadorsProps) -> Html {
     let texts = use_texts();
-    let t = &texts.ambassadors;
+    let t = texts.ambassadors();
     use_title(t.menu_ambassadors);
     let filter = use_state(|| None::<IntakeStatus>);
     let creating = use_state(|| false);
@@ -144,7 +144,7 @@ struct AmbassadorTableProps {
 #[component]
 fn AmbassadorTable(props: &AmbassadorTableProps) -> Html {
     let texts = use_texts();
-    let t = &texts.ambassadors;
+    let t = texts.ambassadors();
     let navigator = use_navigator();
     html! {
         <div class="table-wrap" role="region" aria-labelledby="ambassador-table-title" tabindex="0">
@@ -172,7 +172,7 @@ fn AmbassadorTable(props: &AmbassadorTableProps) -> Html {
                                 }
                             })
                         };
-                        let days: Vec<&str> = a.weekdays.iter().map(|w| texts.placements.weekday(*w)).collect();
+                        let days: Vec<&str> = a.weekdays.iter().map(|w| texts.placements().weekday(*w)).collect();
                         html! {
                             <tr key={id.to_string()} class="ambassador-row" data-ambassador-id={id.to_string()}
                                 data-status={a.status.as_str()} {onclick}>

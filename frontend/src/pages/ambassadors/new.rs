@@ -186,8 +186,8 @@ pub struct NewAmbassadorProps {
 #[component]
 pub fn NewAmbassador(props: &NewAmbassadorProps) -> Html {
     let texts = use_texts();
-    let t = &texts.ambassadors;
-    let p = &texts.placements;
+    let t = texts.ambassadors();
+    let p = texts.placements();
     let today = props.today;
     let editing = props.editing.clone();
     let form = use_editable(|| match &editing {
@@ -329,7 +329,7 @@ pub fn NewAmbassador(props: &NewAmbassadorProps) -> Html {
     });
     let employer_options: Vec<(String, String, bool)> = std::iter::once((
         String::new(),
-        texts.matching.no_employer.to_owned(),
+        texts.matching().no_employer.to_owned(),
         f.employer_id.is_none(),
     ))
     .chain(employers.iter().map(|e| {
@@ -447,7 +447,7 @@ mod tests {
     #[test]
     fn an_empty_form_names_what_is_missing_in_dutch() {
         let form = AmbassadorForm::new(today());
-        let messages = field_messages(&NL.ambassadors, &form.input().unwrap_err());
+        let messages = field_messages(NL.ambassadors(), &form.input().unwrap_err());
         assert_eq!(messages["name"], "Vul de naam in (hoogstens 100 tekens).");
         assert!(messages["email"].contains("e-mailadres"));
         assert!(messages["municipalities"].contains("woonplaats"));

@@ -23,7 +23,7 @@ pub struct NewApplicationsProps {
 #[component]
 pub fn NewApplications(props: &NewApplicationsProps) -> Html {
     let texts = use_texts();
-    let t = &texts.apply;
+    let t = texts.apply();
     let load = use_load(props.api.clone(), |api: Api| async move {
         let confirmed = list_applications(&api, "confirmed").await?;
         let waiting = list_applications(&api, "awaiting_confirmation").await?;

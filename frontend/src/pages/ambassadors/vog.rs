@@ -81,7 +81,7 @@ pub struct VogPanelProps {
 #[component]
 pub fn VogPanel(props: &VogPanelProps) -> Html {
     let texts = use_texts();
-    let t = &texts.ambassadors;
+    let t = texts.ambassadors();
     let today = props.today;
     let form = use_state(|| VogForm {
         issued_on: String::new(),
@@ -247,7 +247,7 @@ mod tests {
     #[test]
     fn a_vog_seen_after_it_was_issued_is_recorded() {
         let input = form("2026-10-01", "2026-10-05")
-            .input(&NL.ambassadors, d(2026, 11, 22))
+            .input(NL.ambassadors(), d(2026, 11, 22))
             .unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(input.issued_on, d(2026, 10, 1));
         assert_eq!(input.outcome, VogOutcome::Issued);
@@ -255,7 +255,7 @@ mod tests {
 
     #[test]
     fn dates_are_required_real_and_in_order() {
-        let t = &NL.ambassadors;
+        let t = NL.ambassadors();
         let today = d(2026, 11, 22);
         let errors = form("", "2026-12-01").input(t, today).unwrap_err();
         assert_eq!(errors[ISSUED_ON], "Vul een datum in.");

@@ -78,7 +78,7 @@ pub struct CandidateCardProps {
 #[component]
 pub fn CandidateCard(props: &CandidateCardProps) -> Html {
     let texts = use_texts();
-    let t = &texts.matching;
+    let t = texts.matching();
     let candidate = &props.candidate;
     let saving = use_state(|| false);
     let error = use_state(|| None::<ApiError>);

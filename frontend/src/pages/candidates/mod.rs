@@ -59,7 +59,7 @@ pub struct CandidatesProps {
 #[component]
 pub fn CandidatesPage(props: &CandidatesProps) -> Html {
     let texts = use_texts();
-    let t = &texts.matching;
+    let t = texts.matching();
     use_title(t.menu_candidates);
     let me = props.session.me.clone();
     let api = props.session.api.clone();
@@ -125,7 +125,7 @@ pub fn CandidatesPage(props: &CandidatesProps) -> Html {
                 html! {
                     <section key={group.placement_id.to_string()} class="candidate-group"
                         data-placement-id={group.placement_id.to_string()} aria-labelledby={heading.clone()}>
-                        <h2 id={heading}>{ t.placement_line(&texts.placements, &first.placement) }</h2>
+                        <h2 id={heading}>{ t.placement_line(texts.placements(), &first.placement) }</h2>
                         if show_school {
                             <p class="muted">{ first.placement.school_name.clone() }</p>
                         }

@@ -25,7 +25,7 @@ pub struct CapacityEditorProps {
 #[component]
 pub fn CapacityEditor(props: &CapacityEditorProps) -> Html {
     let texts = use_texts();
-    let t = &texts.capacity;
+    let t = texts.capacity();
     let saved = use_state(|| props.capacity.clone());
     let form = {
         let input = props.capacity.input.clone();
@@ -210,7 +210,7 @@ pub fn CapacityEditor(props: &CapacityEditorProps) -> Html {
                 <div class="capacity-side form">
                 <section id="cap-suggestion" class="suggestion" aria-labelledby="cap-suggestion-title" aria-live="polite">
                     <h2 id="cap-suggestion-title">{ t.suggestion_title }{ ": " }
-                        <span id="cap-suggested">{ texts.placements.count(suggestion) }</span>
+                        <span id="cap-suggested">{ texts.placements().count(suggestion) }</span>
                     </h2>
                     if unsaved {
                         <p class="muted">{ t.suggestion_unsaved }</p>
@@ -232,7 +232,7 @@ pub fn CapacityEditor(props: &CapacityEditorProps) -> Html {
                 if props.may_edit {
                     <div class="form-actions">
                         <button id="cap-save" type="submit" class="button-primary" disabled={*saving}>
-                            { if *saving { texts.placements.saving } else { t.save } }
+                            { if *saving { texts.placements().saving } else { t.save } }
                         </button>
                     </div>
                 }
@@ -251,7 +251,7 @@ fn teacher_row(
     error: Option<AttrValue>,
     may_edit: bool,
 ) -> Html {
-    let t = &texts.capacity;
+    let t = texts.capacity();
     let key = row.key;
     let id = |part: &str| format!("cap-teacher-{key}-{part}");
     let name_id = id("name");
@@ -279,7 +279,7 @@ fn teacher_row(
             <label class="checkbox" for={day_id.clone()}>
                 <input id={day_id} type="checkbox" class="teacher-weekday" value={day.as_str()}
                     checked={row.weekdays.contains(&day)} {onchange} />
-                { texts.placements.weekday(day) }
+                { texts.placements().weekday(day) }
             </label>
         }
     });

@@ -160,7 +160,7 @@ pub fn capacity_messages(
     form: &CapacityForm,
     errors: &[FieldError],
 ) -> BTreeMap<String, String> {
-    let t = &texts.capacity;
+    let t = texts.capacity();
     let mut messages = BTreeMap::new();
     for error in errors {
         let Some(id) = form.input_id(&error.field) else {
@@ -187,8 +187,8 @@ pub fn capacity_messages(
 /// The decision next to the suggestion: "De school biedt 3 plekken aan, minder dan het voorstel
 /// van 4 plekken."
 pub fn offered_vs_suggested(texts: &Texts, offered: Option<u32>, suggested: u32) -> String {
-    let t = &texts.capacity;
-    let p: &PlacementTexts = &texts.placements;
+    let t = texts.capacity();
+    let p: &PlacementTexts = texts.placements();
     let suggested_text = p.count(suggested);
     let Some(offered) = offered else {
         return fill(t.offered_none, &[("suggested", &suggested_text)]);

@@ -30,7 +30,7 @@ pub struct CapacityProps {
 #[component]
 pub fn CapacityPage(props: &CapacityProps) -> Html {
     let texts = use_texts();
-    let t = &texts.capacity;
+    let t = texts.capacity();
     use_title(texts.menu_capacity);
     let today = *use_memo((), |_| today());
     let schools = school_memberships(&props.session.me);
@@ -89,7 +89,7 @@ pub fn CapacityPage(props: &CapacityProps) -> Html {
     let school_choice = if schools.len() > 1 {
         html! {
             <div class="field">
-                <label for="cap-school">{ texts.placements.school }</label>
+                <label for="cap-school">{ texts.placements().school }</label>
                 <select id="cap-school" onchange={on_school}>
                     { for schools.iter().map(|s: &Organisation| html! {
                         <option value={s.id.to_string()} selected={*school == Some(s.id)}>{ s.name.clone() }</option>
@@ -108,7 +108,7 @@ pub fn CapacityPage(props: &CapacityProps) -> Html {
             <div class="filters">
                 { school_choice }
                 <div class="field">
-                    <label for="cap-school-year">{ texts.placements.school_year }</label>
+                    <label for="cap-school-year">{ texts.placements().school_year }</label>
                     <select id="cap-school-year" onchange={on_year}>
                         { for school_years_around(today, Some(*year)).into_iter().map(|y| html! {
                             <option value={y.to_string()} selected={y == *year}>{ y.to_string() }</option>

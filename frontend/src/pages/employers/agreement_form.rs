@@ -109,8 +109,8 @@ pub struct AgreementFormProps {
 #[component]
 pub fn AgreementForm(props: &AgreementFormProps) -> Html {
     let texts = use_texts();
-    let t = &texts.sponsorship;
-    let p = &texts.placements;
+    let t = texts.sponsorship();
+    let p = texts.placements();
     let form = use_form(|| AgreementDraft::new(today()));
     let onsubmit = {
         let (api, id, on_proposed) = (
@@ -247,7 +247,7 @@ mod tests {
         draft.sponsored = "7,5".into();
         draft.volunteered = "2".into();
         draft.rate = "65,29".into();
-        let input = draft.input(&NL.sponsorship).unwrap();
+        let input = draft.input(NL.sponsorship()).unwrap();
         assert_eq!(input.sponsored_minutes_per_week, 450);
         assert_eq!(input.volunteered_minutes_per_week, 120);
         assert_eq!(input.hourly_rate, Cents(6_529));
@@ -255,7 +255,7 @@ mod tests {
 
     #[test]
     fn every_wrong_field_is_named_in_dutch() {
-        let t = &NL.sponsorship;
+        let t = NL.sponsorship();
         let mut draft = AgreementDraft::new(day(2026, 11, 22));
         draft.sponsored = "41".into();
         draft.rate = "1.000,01".into();

@@ -54,7 +54,7 @@ pub struct AgreementsSectionProps {
 #[component]
 pub fn AgreementsSection(props: &AgreementsSectionProps) -> Html {
     let texts = use_texts();
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     let id = props.employer_id;
     let loaded = {
         let api = props.api.clone();
@@ -201,9 +201,9 @@ fn agreement_table(
     step: &Callback<(Agreement, AgreementTransition)>,
     open_end: &Callback<Uuid>,
 ) -> Html {
-    let t = &texts.sponsorship;
-    let p = &texts.placements;
-    let words = &texts.lesson_series;
+    let t = texts.sponsorship();
+    let p = texts.placements();
+    let words = texts.lesson_series();
     let hours = |minutes: u32| t.hours(words, u64::from(minutes));
     let buttons = |agreement: &Agreement| {
         steps(agreement.status, admin)
@@ -291,7 +291,7 @@ struct EndFormProps {
 #[component]
 fn EndForm(props: &EndFormProps) -> Html {
     let texts = use_texts();
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     let reason = use_state(String::new);
     let missing = use_state(|| false);
     use_effect_with((), |_| focus_id("end-reason"));

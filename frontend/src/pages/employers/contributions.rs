@@ -89,7 +89,7 @@ pub struct ContributionsSectionProps {
 #[component]
 pub fn ContributionsSection(props: &ContributionsSectionProps) -> Html {
     let texts = use_texts();
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     let id = props.employer_id;
     let loaded = {
         let api = props.api.clone();
@@ -190,7 +190,7 @@ pub fn ContributionsSection(props: &ContributionsSectionProps) -> Html {
 }
 
 fn contribution_table(texts: &'static Texts, list: &[ContributionRecord]) -> Html {
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     html! {
         <div class="table-wrap" role="region" aria-labelledby="contributions-title" tabindex="0">
             <table id="contributions-table" class="cards-on-phone">
@@ -236,7 +236,7 @@ mod tests {
         draft.description = " Gereedschapskisten ".into();
         draft.amount = "450,00".into();
         draft.receipt_number = "HL-2026-002".into();
-        let input = draft.input(&NL.sponsorship).unwrap();
+        let input = draft.input(NL.sponsorship()).unwrap();
         assert_eq!(input.amount, Cents(45_000));
         assert_eq!(input.given_on, today());
         assert_eq!(input.description, "Gereedschapskisten");
@@ -244,7 +244,7 @@ mod tests {
 
     #[test]
     fn materials_need_a_description_and_money_does_not() {
-        let t = &NL.sponsorship;
+        let t = NL.sponsorship();
         let mut draft = ContributionDraft::new(today());
         draft.amount = "0".into();
         let wrong = draft.input(t).unwrap_err();

@@ -95,7 +95,7 @@ pub struct CostRolesSectionProps {
 #[component]
 pub fn CostRolesSection(props: &CostRolesSectionProps) -> Html {
     let texts = use_texts();
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     let id = props.employer_id;
     let loaded = {
         let api = props.api.clone();
@@ -185,7 +185,7 @@ pub fn CostRolesSection(props: &CostRolesSectionProps) -> Html {
 }
 
 fn cost_role_table(texts: &'static Texts, list: &[CostRoleRecord]) -> Html {
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     html! {
         <div class="table-wrap" role="region" aria-labelledby="cost-roles-title" tabindex="0">
             <table id="cost-roles-table">
@@ -203,7 +203,7 @@ fn cost_role_table(texts: &'static Texts, list: &[CostRoleRecord]) -> Html {
                         <tr key={row.id.to_string()} class="cost-role">
                             <th scope="row">{ row.role.clone() }</th>
                             <td>{ t.party(row.party) }</td>
-                            <td class="numeric nowrap">{ t.hours(&texts.lesson_series, u64::from(row.minutes)) }</td>
+                            <td class="numeric nowrap">{ t.hours(texts.lesson_series(), u64::from(row.minutes)) }</td>
                             <td class="numeric nowrap">{ format_euro(row.hourly_rate) }</td>
                             <td class="nowrap">{ texts.dates.date(row.recorded_on) }</td>
                         </tr>
@@ -227,11 +227,11 @@ mod tests {
         draft.role = "coördinator HR".into();
         draft.hours = "4".into();
         draft.rate = "55,00".into();
-        let input = draft.input(&NL.sponsorship).unwrap();
+        let input = draft.input(NL.sponsorship()).unwrap();
         assert_eq!((input.minutes, input.hourly_rate), (240, Cents(5_500)));
         draft.hours = "0".into();
         draft.role = " ".into();
-        let wrong = draft.input(&NL.sponsorship).unwrap_err();
+        let wrong = draft.input(NL.sponsorship()).unwrap_err();
         let fields: Vec<_> = wrong.iter().map(|(f, _)| f.as_str()).collect();
         assert_eq!(fields, ["role", "minutes"]);
     }

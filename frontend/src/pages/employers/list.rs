@@ -23,7 +23,7 @@ pub struct EmployersProps {
 #[component]
 pub fn EmployersPage(props: &EmployersProps) -> Html {
     let texts = use_texts();
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     use_title(t.menu_employers);
     let api = props.session.api.clone();
     let loaded = {
@@ -100,7 +100,7 @@ fn employer_table(
     busy: Option<Uuid>,
     on_verify: &Callback<Employer>,
 ) -> Html {
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     html! {
         <div class="table-wrap" role="region" aria-labelledby="page-title" tabindex="0">
             <table id="employers">

@@ -46,7 +46,7 @@ pub struct EmployerPageProps {
 #[component]
 pub fn EmployerPage(props: &EmployerPageProps) -> Html {
     let texts = use_texts();
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     use_title(t.menu_employer);
     match contact_employer(&props.session.me) {
         Some(id) => {
@@ -71,11 +71,11 @@ pub struct EmployerDetailProps {
 #[component]
 pub fn EmployerDetailPage(props: &EmployerDetailProps) -> Html {
     let texts = use_texts();
-    use_title(texts.sponsorship.menu_employers);
+    use_title(texts.sponsorship().menu_employers);
     html! {
         <>
-            <nav class="breadcrumb" aria-label={texts.sponsorship.menu_employers}>
-                <NavLink to={Route::Employers} current={false}>{ texts.sponsorship.menu_employers }</NavLink>
+            <nav class="breadcrumb" aria-label={texts.sponsorship().menu_employers}>
+                <NavLink to={Route::Employers} current={false}>{ texts.sponsorship().menu_employers }</NavLink>
             </nav>
             <EmployerView session={props.session.clone()} id={props.id} />
         </>
@@ -92,7 +92,7 @@ struct EmployerViewProps {
 #[component]
 fn EmployerView(props: &EmployerViewProps) -> Html {
     let texts = use_texts();
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     let id = props.id;
     let api = props.session.api.clone();
     let admin = is_programme_admin(&props.session.me);
@@ -208,7 +208,7 @@ struct VerifyButtonProps {
 #[component]
 fn VerifyButton(props: &VerifyButtonProps) -> Html {
     let texts = use_texts();
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     let busy = use_state(|| false);
     let failure = use_state(|| None::<ApiError>);
     let onclick = {

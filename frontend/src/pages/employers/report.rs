@@ -62,7 +62,7 @@ pub struct ReportSectionProps {
 #[component]
 pub fn ReportSection(props: &ReportSectionProps) -> Html {
     let texts = use_texts();
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     let id = props.employer_id;
     let defaults = *use_memo((), |_| default_period(today()));
     // As typed, and as last shown.
@@ -223,8 +223,8 @@ pub fn ReportSection(props: &ReportSectionProps) -> Html {
 
 /// The statement itself: hours per member of staff, the social return, the cost overview.
 fn report_view(texts: &'static Texts, shown: &SponsorshipReport) -> Html {
-    let t = &texts.sponsorship;
-    let words = &texts.lesson_series;
+    let t = texts.sponsorship();
+    let words = texts.lesson_series();
     let hours = |minutes: u64| t.hours(words, minutes);
     let period = fill(
         t.report_period,
@@ -365,7 +365,7 @@ fn report_view(texts: &'static Texts, shown: &SponsorshipReport) -> Html {
 /// A contribution as the budget table's row names it, with what the downloads hold: kind, what
 /// was given or what the money is for, the day, and the receipt number.
 fn contribution_label(texts: &'static Texts, c: &Contribution) -> String {
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     let kind = t.contribution_kind(c.kind);
     let what = if c.description.is_empty() {
         kind.to_owned()

@@ -26,7 +26,7 @@ fn status_class(status: InvitationStatus) -> &'static str {
 /// The date that goes with an invitation's status: until when it holds, or since when it is
 /// accepted or expired. A replaced one says nothing more.
 fn status_date(texts: &Texts, invitation: &Invitation) -> Option<String> {
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     let date = |at: chrono::DateTime<chrono::Utc>| texts.dates.instant_date(at);
     match invitation.status {
         InvitationStatus::Pending => Some(fill(
@@ -59,7 +59,7 @@ pub struct StaffSectionProps {
 #[component]
 pub fn StaffSection(props: &StaffSectionProps) -> Html {
     let texts = use_texts();
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     let id = props.employer_id;
     let sent = {
         let api = props.api.clone();
@@ -109,7 +109,7 @@ pub fn StaffSection(props: &StaffSectionProps) -> Html {
 }
 
 fn invitation_table(texts: &'static Texts, list: &[Invitation]) -> Html {
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     html! {
         <div class="table-wrap" role="region" aria-labelledby="invitations-title" tabindex="0">
             <table id="invitations" class="cards-on-phone">
@@ -144,7 +144,7 @@ fn invitation_table(texts: &'static Texts, list: &[Invitation]) -> Html {
 }
 
 fn employee_table(texts: &'static Texts, list: &[Employee]) -> Html {
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     html! {
         <div class="table-wrap" role="region" aria-labelledby="employees-title" tabindex="0">
             <table id="employees" class="cards-on-phone">
@@ -152,7 +152,7 @@ fn employee_table(texts: &'static Texts, list: &[Employee]) -> Html {
                     <tr>
                         <th scope="col">{ t.invite_name }</th>
                         <th scope="col">{ t.invite_email }</th>
-                        <th scope="col">{ texts.ambassadors.funding }</th>
+                        <th scope="col">{ texts.ambassadors().funding }</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -161,7 +161,7 @@ fn employee_table(texts: &'static Texts, list: &[Employee]) -> Html {
                             data-ambassador={employee.ambassador_id.to_string()}>
                             <th scope="row">{ employee.name.clone() }</th>
                             <td data-label={t.invite_email}>{ employee.email.clone() }</td>
-                            <td data-label={texts.ambassadors.funding}>{ texts.ambassadors.funding(employee.funding) }</td>
+                            <td data-label={texts.ambassadors().funding}>{ texts.ambassadors().funding(employee.funding) }</td>
                         </tr>
                     }) }
                 </tbody>
@@ -203,7 +203,7 @@ struct InviteFormProps {
 #[component]
 fn InviteForm(props: &InviteFormProps) -> Html {
     let texts = use_texts();
-    let t = &texts.sponsorship;
+    let t = texts.sponsorship();
     let form = use_form(InviteDraft::default);
     let onsubmit = {
         let (api, id, on_invited) = (
@@ -277,18 +277,21 @@ mod tests {
 
     #[test]
     fn an_invitation_needs_a_name_and_an_address_said_in_dutch() {
-        let wrong = check(&NL.sponsorship, &InviteDraft::default()).unwrap_err();
+        let wrong = check(NL.sponsorship(), &InviteDraft::default()).unwrap_err();
         assert_eq!(
             wrong,
             [
-                ("name".to_owned(), NL.sponsorship.msg_name),
-                ("email".to_owned(), NL.sponsorship.msg_email)
+                ("name".to_owned(), NL.sponsorship().msg_name),
+                ("email".to_owned(), NL.sponsorship().msg_email)
             ]
         );
         let draft = InviteDraft {
             name: " Ruben de Wit ".into(),
             email: "ruben.dewit@hoogland.example".into(),
         };
-        assert_eq!(check(&NL.sponsorship, &draft).unwrap().name, "Ruben de Wit");
+        assert_eq!(
+            check(NL.sponsorship(), &draft).unwrap().name,
+            "Ruben de Wit"
+        );
     }
 }

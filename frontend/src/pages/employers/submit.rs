@@ -163,7 +163,7 @@ mod tests {
 
     #[test]
     fn a_refusal_naming_fields_shows_at_those_fields_and_anything_else_above_the_button() {
-        let t = &NL.sponsorship;
+        let t = NL.sponsorship();
         let refused = refused_fields(t);
         assert_eq!(
             refused(&refusal("invalid_input", &["hourly_rate", "hourly_rate"])),

@@ -37,7 +37,7 @@ pub struct HourEntryCardProps {
 #[component]
 pub fn HourEntryCard(props: &HourEntryCardProps) -> Html {
     let texts = use_texts();
-    let t = &texts.hours;
+    let t = texts.hours();
     let entry = &props.entry;
     let id = entry.id;
     let choices = decisions(entry.status);
@@ -261,10 +261,10 @@ pub fn HourEntryCard(props: &HourEntryCardProps) -> Html {
 
 /// Who, how long, on what and paid how; the ambassador's note; the last decision.
 fn details(texts: &'static Texts, entry: &HourEntry) -> Html {
-    let t = &texts.hours;
+    let t = texts.hours();
     let what = format!(
         "{} · {} · {}",
-        texts.lesson_series.duration(entry.minutes),
+        texts.lesson_series().duration(entry.minutes),
         t.activity(entry.activity),
         t.kind(entry.kind)
     );

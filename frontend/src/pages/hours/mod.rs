@@ -31,7 +31,7 @@ pub struct HoursProps {
 #[component]
 pub fn HoursPage(props: &HoursProps) -> Html {
     let texts = use_texts();
-    let t = &texts.hours;
+    let t = texts.hours();
     use_title(t.menu_hours);
     let choice = use_school_month(&props.session, Route::Hours);
     let month = choice.month;
@@ -54,7 +54,7 @@ pub fn HoursPage(props: &HoursProps) -> Html {
             <p class="lead">{ t.intro }</p>
             { school_month_controls(texts, CONTROLS, &choice) }
             <h2 id="hours-month" class="calendar-month">
-                { capitalised(&texts.lesson_series.month_name(month)) }
+                { capitalised(&texts.lesson_series().month_name(month)) }
             </h2>
             { content }
         </section>

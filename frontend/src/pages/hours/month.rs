@@ -47,7 +47,7 @@ pub struct HourMonthViewProps {
 #[component]
 pub fn HourMonthView(props: &HourMonthViewProps) -> Html {
     let texts = use_texts();
-    let t = &texts.hours;
+    let t = texts.hours();
     let loaded = use_state(|| None::<Result<HourMonth, ApiError>>);
     let reload = use_state(|| 0_u32);
     let latest = use_mut_ref(|| 0_u64);
@@ -167,7 +167,7 @@ pub fn HourMonthView(props: &HourMonthViewProps) -> Html {
     });
     let entries = if month.entries.is_empty() {
         let name = parse_month(&month.month)
-            .map(|m| texts.lesson_series.month_name(m))
+            .map(|m| texts.lesson_series().month_name(m))
             .unwrap_or_else(|| month.month.clone());
         html! {
             <p id="hours-empty" class="message message-info">{ fill(t.empty, &[("month", &name)]) }</p>
@@ -199,7 +199,7 @@ pub fn HourMonthView(props: &HourMonthViewProps) -> Html {
                     <p class="hours-totals">
                         <span class="hours-totals-label">{ t.approved_totals }</span>
                         { " " }
-                        { t.totals(&texts.lesson_series, month.volunteered_minutes, month.sponsored_minutes) }
+                        { t.totals(texts.lesson_series(), month.volunteered_minutes, month.sponsored_minutes) }
                     </p>
                 </div>
                 <button id="approve-month" type="button" class="button-primary"

@@ -30,7 +30,7 @@ pub struct LessonCalendarProps {
 #[component]
 pub fn LessonCalendarPage(props: &LessonCalendarProps) -> Html {
     let texts = use_texts();
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     use_title(t.menu_lesson_calendar);
     let api = props.session.api.clone();
     let choice = use_school_month(&props.session, Route::LessonCalendar);

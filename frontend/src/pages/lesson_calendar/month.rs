@@ -55,7 +55,7 @@ pub struct MonthViewProps {
 #[component]
 pub fn MonthView(props: &MonthViewProps) -> Html {
     let texts = use_texts();
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     let loaded = use_state(|| None::<Result<SchoolMonth, ApiError>>);
     let retry = use_state(|| 0_u32);
     let latest = use_mut_ref(|| 0_u64);
@@ -120,7 +120,7 @@ pub fn MonthView(props: &MonthViewProps) -> Html {
 
 /// A group's month: its hours against the limit, as words and a bar, then its lessons.
 fn group_card(texts: &'static Texts, group: &GroupMonth) -> Html {
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     let label = group.group.to_string();
     let usage = usage(group.planned_minutes, group.limit_minutes);
     let bar = usage.map(|usage| {

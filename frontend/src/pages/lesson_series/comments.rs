@@ -26,7 +26,7 @@ pub struct CommentsProps {
 #[component]
 pub fn Comments(props: &CommentsProps) -> Html {
     let texts = use_texts();
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     let text = use_state(String::new);
     let missing = use_state(|| false);
     let saving = use_state(|| false);

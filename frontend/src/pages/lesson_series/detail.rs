@@ -33,7 +33,7 @@ pub struct LessonSeriesProps {
 #[component]
 pub fn LessonSeriesPage(props: &LessonSeriesProps) -> Html {
     let texts = use_texts();
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     use_title(t.menu_lesson_series);
     let (api, me, id) = (
         props.session.api.clone(),
@@ -176,7 +176,7 @@ fn facts(rows: Vec<(&'static str, String)>) -> Html {
 }
 
 fn about(texts: &'static Texts, series: &LessonSeries) -> Html {
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     let c = &series.content;
     html! {
         <section id="series-about" class="panel" aria-labelledby="series-about-title">
@@ -197,7 +197,7 @@ fn about(texts: &'static Texts, series: &LessonSeries) -> Html {
 
 /// The objectives by number, with their titles once the catalogue has answered.
 fn objective_list(texts: &'static Texts, numbers: &[u32], catalogue: &[ObjectiveItem]) -> Html {
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     html! {
         <section class="panel" aria-labelledby="series-objectives-title">
             <h2 id="series-objectives-title">{ t.objectives_title }</h2>
@@ -219,7 +219,7 @@ fn objective_list(texts: &'static Texts, numbers: &[u32], catalogue: &[Objective
 }
 
 fn lessons(texts: &'static Texts, series: &LessonSeries) -> Html {
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     html! {
         <section class="panel" aria-labelledby="series-lessons-title">
             <h2 id="series-lessons-title">{ t.lessons_title }</h2>
@@ -240,7 +240,7 @@ fn lessons(texts: &'static Texts, series: &LessonSeries) -> Html {
 }
 
 fn schedule(texts: &'static Texts, dated: &[ScheduledLesson]) -> Html {
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     html! {
         <section class="panel" aria-labelledby="series-schedule-title">
             <h2 id="series-schedule-title">{ t.schedule_title }</h2>
@@ -326,7 +326,7 @@ fn OwnerStep(props: &OwnerStepProps) -> Html {
                 <button id={format!("series-{}", props.action.as_str())} type="button" class="button-primary"
                     disabled={*saving} {onclick}>{ props.label }</button>
                 <button id="series-edit" type="button" class="button-secondary" onclick={on_edit}>
-                    { texts.lesson_series.form.edit }
+                    { texts.lesson_series().form.edit }
                 </button>
             </div>
             if let Some(error) = (*error).clone() {
@@ -346,7 +346,7 @@ struct CopyPanelProps {
 #[component]
 fn CopyPanel(props: &CopyPanelProps) -> Html {
     let texts = use_texts();
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     let groups = use_state(String::new);
     let wrong = use_state(|| false);
     let error = use_state(|| None::<ApiError>);

@@ -60,7 +60,7 @@ async fn save(
 #[component]
 pub fn SeriesEditor(props: &SeriesEditorProps) -> Html {
     let texts = use_texts();
-    let f = &texts.lesson_series.form;
+    let f = &texts.lesson_series().form;
     let form = {
         let first = props.start.form.clone();
         use_editable(move || first)
@@ -321,7 +321,7 @@ pub fn SeriesEditor(props: &SeriesEditorProps) -> Html {
             .other
             .as_ref()
             .filter(|_| server_current)
-            .map(|error| texts.lesson_series.error(texts, error))
+            .map(|error| texts.lesson_series().error(texts, error))
     };
     let changes_requested = start
         .editing
@@ -351,7 +351,7 @@ pub fn SeriesEditor(props: &SeriesEditorProps) -> Html {
                 { objectives_field }
             </section>
             <section id="sf-lessons" class="panel form" aria-labelledby="sf-lessons-title" tabindex="-1">
-                <h2 id="sf-lessons-title">{ texts.lesson_series.lessons_title }</h2>
+                <h2 id="sf-lessons-title">{ texts.lesson_series().lessons_title }</h2>
                 <p class="field-hint">{ f.lessons_hint }</p>
                 { lessons }
                 if let Some(error) = lessons_error {
@@ -368,7 +368,7 @@ pub fn SeriesEditor(props: &SeriesEditorProps) -> Html {
             <div class="form-actions">
                 <button id="series-form-save" type="submit" class="button-primary" disabled={*saving}
                     aria-busy={saving.then_some("true")}>
-                    { if *saving { texts.lesson_series.saving } else { f.save } }
+                    { if *saving { texts.lesson_series().saving } else { f.save } }
                 </button>
             </div>
         </form>

@@ -49,7 +49,7 @@ pub struct CalendarFeedProps {
 #[component]
 pub fn CalendarFeedPanel(props: &CalendarFeedProps) -> Html {
     let texts = use_texts();
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     let loaded = use_state(|| None::<Result<CalendarFeed, ApiError>>);
     let retry = use_state(|| 0_u32);
     {

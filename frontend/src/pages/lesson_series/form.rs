@@ -321,7 +321,7 @@ mod tests {
     use crate::i18n::NL;
 
     fn t() -> &'static SeriesFormTexts {
-        &NL.lesson_series.form
+        &NL.lesson_series().form
     }
 
     fn error(field: &str, message: &str) -> FieldError {

@@ -27,7 +27,7 @@ pub fn lesson_fields(
     d: &Dispatch,
     focus_next: &Rc<RefCell<Option<String>>>,
 ) -> Html {
-    let f = &texts.lesson_series.form;
+    let f = &texts.lesson_series().form;
     let message = |id: &str| messages.get(id).cloned().map(AttrValue::from);
     let key = lesson.key;
     let n = (i + 1).to_string();
@@ -60,7 +60,7 @@ pub fn lesson_fields(
     let (title_error, minutes_error) = (message(&title_id), message(&minutes_id));
     html! {
         <fieldset key={key.to_string()} class="lesson-draft" id={format!("sf-lesson-{i}")}>
-            <legend>{ fill(texts.lesson_series.lesson, &[("n", &n)]) }</legend>
+            <legend>{ fill(texts.lesson_series().lesson, &[("n", &n)]) }</legend>
             <FormField id={title_id.clone()} label={f.lesson_title} error={title_error.clone()}>
                 <input id={title_id.clone()} type="text" maxlength="200" value={lesson.title.clone()} oninput={write("title")}
                     aria-invalid={title_error.is_some().then_some("true")}
@@ -98,7 +98,7 @@ pub fn objective_areas(
     chosen_at_start: &[u32],
     d: &Dispatch,
 ) -> Html {
-    let f = &texts.lesson_series.form;
+    let f = &texts.lesson_series().form;
     let mut areas: BTreeMap<usize, (&str, Vec<&ObjectiveItem>)> = BTreeMap::new();
     let mut order: Vec<&str> = Vec::new();
     for item in items {

@@ -96,7 +96,7 @@ async fn load_start(api: &Api, id: Option<Uuid>) -> Result<Start, ApiError> {
 #[component]
 pub fn LessonSeriesFormPage(props: &SeriesFormPageProps) -> Html {
     let texts = use_texts();
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     let f = &t.form;
     use_title(if props.id.is_some() {
         f.edit_series

@@ -31,7 +31,7 @@ pub struct LessonSeriesListProps {
 #[component]
 pub fn LessonSeriesListPage(props: &LessonSeriesListProps) -> Html {
     let texts = use_texts();
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     use_title(t.menu_lesson_series);
     let filter = {
         let roles: Vec<Role> = props
@@ -120,7 +120,7 @@ struct SeriesRowProps {
 #[component]
 fn SeriesRow(props: &SeriesRowProps) -> Html {
     let texts = use_texts();
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     let navigator = use_navigator();
     let series = &props.series;
     let id = series.id;

@@ -28,7 +28,7 @@ pub fn series_status(texts: &'static Texts, status: LessonSeriesStatus, id: Opti
     html! {
         <span id={id.map(str::to_owned)} data-status={status.as_str()}
             class={classes!("status", "series-status", format!("status-series-{}", status.as_str()))}>
-            { texts.lesson_series.status(status) }
+            { texts.lesson_series().status(status) }
         </span>
     }
 }

@@ -25,7 +25,7 @@ pub struct ReviewPanelProps {
 #[component]
 pub fn ReviewPanel(props: &ReviewPanelProps) -> Html {
     let texts = use_texts();
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     let saving = use_state(|| false);
     let error = use_state(|| None::<ApiError>);
     let comment = use_state(String::new);

@@ -52,7 +52,7 @@ pub fn offered_dates(
 /// The refusal in words: the 22-hour rule or an excluded subject with its facts, else the
 /// general message of the code.
 pub fn refusal(texts: &'static Texts, error: &ApiError) -> String {
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     match error.details().and_then(|d| d.hours_policy.as_ref()) {
         Some(HoursPolicyError::MonthlyLimitExceeded {
             group,
@@ -105,7 +105,7 @@ pub struct SchedulePanelProps {
 #[component]
 pub fn SchedulePanel(props: &SchedulePanelProps) -> Html {
     let texts = use_texts();
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     let load = use_load(props.api.clone(), |api: Api| async move {
         let mine = my_placements(&api).await?;
         let holidays = holidays(&api).await?;
@@ -252,7 +252,7 @@ pub fn SchedulePanel(props: &SchedulePanelProps) -> Html {
     html! {
         <section id="series-plan" class="panel" aria-labelledby="series-plan-title">
             <h2 id="series-plan-title">{ t.plan_title }</h2>
-            <p class="field-hint">{ fill(t.plan_intro, &[("day", &texts.placements.weekday(place.placement.weekday).to_lowercase())]) }</p>
+            <p class="field-hint">{ fill(t.plan_intro, &[("day", &texts.placements().weekday(place.placement.weekday).to_lowercase())]) }</p>
             <form id="series-plan-form" class="form" novalidate=true {onsubmit}>
                 <div class="field">
                     <label for="plan-group">{ t.plan_group }</label>

@@ -35,7 +35,7 @@ pub fn run_choices(today: NaiveDate) -> (Vec<SchoolYear>, (SchoolYear, StartMome
 
 /// "februari 2026-2027".
 pub fn run_for(texts: &Texts, year: SchoolYear, moment: StartMoment) -> String {
-    format!("{} {year}", texts.placements.start_moment(moment))
+    format!("{} {year}", texts.placements().start_moment(moment))
 }
 
 #[derive(Properties, PartialEq)]
@@ -46,7 +46,7 @@ pub struct MatchingProps {
 #[component]
 pub fn MatchingPage(props: &MatchingProps) -> Html {
     let texts = use_texts();
-    let t = &texts.matching;
+    let t = texts.matching();
     use_title(t.menu_matching);
     let api = props.session.api.clone();
     let navigator = use_navigator();
@@ -150,7 +150,7 @@ pub fn MatchingPage(props: &MatchingProps) -> Html {
                         <select id="run-start-moment" onchange={on_moment}>
                             { for StartMoment::ALL.iter().map(|m| html! {
                                 <option value={m.as_str()} selected={*m == choice.1}>
-                                    { texts.placements.start_moment(*m) }
+                                    { texts.placements().start_moment(*m) }
                                 </option>
                             }) }
                         </select>
@@ -178,7 +178,7 @@ pub fn MatchingPage(props: &MatchingProps) -> Html {
 }
 
 fn run_table(texts: &'static Texts, runs: &[MatchingRunListItem]) -> Html {
-    let t = &texts.matching;
+    let t = texts.matching();
     html! {
         <div class="table-wrap" role="region" aria-labelledby="runs-title" tabindex="0">
             <table id="run-table">
@@ -198,7 +198,7 @@ fn run_table(texts: &'static Texts, runs: &[MatchingRunListItem]) -> Html {
                             <th scope="row">
                                 <NavLink to={Route::MatchingRun { id: run.id }} current={false}>
                                     { fill(t.run_title, &[
-                                        ("moment", texts.placements.start_moment(run.start_moment)),
+                                        ("moment", texts.placements().start_moment(run.start_moment)),
                                         ("year", &run.school_year.to_string()),
                                     ]) }
                                 </NavLink>

@@ -10,7 +10,7 @@ use crate::i18n::{Texts, fill};
 
 /// The score, large, with the points per criterion next to it.
 pub fn score(texts: &'static Texts, total: u64, breakdown: &[ScorePart]) -> Html {
-    let t = &texts.matching;
+    let t = texts.matching();
     html! {
         <div class="score">
             <p class="score-total">
@@ -33,7 +33,7 @@ pub fn score(texts: &'static Texts, total: u64, breakdown: &[ScorePart]) -> Html
 pub fn reasons(texts: &'static Texts, reasons: &[String]) -> Html {
     html! {
         <div class="reasons-block">
-            <p class="reasons-title">{ texts.matching.reasons_title }</p>
+            <p class="reasons-title">{ texts.matching().reasons_title }</p>
             <ul class="reasons">
                 { for reasons.iter().map(|reason| html! { <li>{ reason.clone() }</li> }) }
             </ul>
@@ -43,7 +43,7 @@ pub fn reasons(texts: &'static Texts, reasons: &[String]) -> Html {
 
 /// The ambassador's expertise, themes and employer.
 pub fn ambassador_facts(texts: &'static Texts, ambassador: &AmbassadorSummary) -> Html {
-    let t = &texts.matching;
+    let t = texts.matching();
     let words: Vec<&String> = ambassador
         .expertise
         .iter()
@@ -67,7 +67,7 @@ pub fn ambassador_facts(texts: &'static Texts, ambassador: &AmbassadorSummary) -
 
 /// The introduction meeting, or that it is still to be planned.
 pub fn meeting(texts: &'static Texts, meeting: Option<&Meeting>) -> Html {
-    let t = &texts.matching;
+    let t = texts.matching();
     match meeting {
         Some(meeting) => html! {
             <p class="meeting">
@@ -85,14 +85,14 @@ pub fn meeting(texts: &'static Texts, meeting: Option<&Meeting>) -> Html {
 pub fn status(texts: &'static Texts, status: MatchStatus) -> Html {
     html! {
         <span class={classes!("status", "match-status", format!("status-{}", status.as_str()))}>
-            { texts.matching.status(status) }
+            { texts.matching().status(status) }
         </span>
     }
 }
 
 /// Who confirmed, who declined and why, when it starts or ended.
 pub fn progress(texts: &'static Texts, candidate: &Match) -> Html {
-    let t = &texts.matching;
+    let t = texts.matching();
     let mut lines: Vec<String> = Vec::new();
     if candidate.status.is_live() {
         if candidate.school_confirmed_at.is_some() {

@@ -53,7 +53,7 @@ pub struct RunProps {
 #[component]
 pub fn RunPage(props: &RunProps) -> Html {
     let texts = use_texts();
-    let t = &texts.matching;
+    let t = texts.matching();
     use_title(t.menu_matching);
     let api = props.session.api.clone();
     let id = props.id;
@@ -141,7 +141,7 @@ pub fn RunPage(props: &RunProps) -> Html {
         Some(Ok(run)) => fill(
             t.run_title,
             &[
-                ("moment", texts.placements.start_moment(run.start_moment)),
+                ("moment", texts.placements().start_moment(run.start_moment)),
                 ("year", &run.school_year.to_string()),
             ],
         ),
@@ -167,7 +167,7 @@ fn run_view(
     errors: &HashMap<Pair, ApiError>,
     on_propose: &Callback<RunProposal>,
 ) -> Html {
-    let t = &texts.matching;
+    let t = texts.matching();
     let meta = fill(
         t.run_meta,
         &[
@@ -225,10 +225,10 @@ fn proposal(
     error: Option<&ApiError>,
     on_propose: &Callback<RunProposal>,
 ) -> Html {
-    let t = &texts.matching;
+    let t = texts.matching();
     let proposed = proposal.match_id.is_some();
     let working = busy == Some(pair(proposal));
-    let placement = t.placement_line(&texts.placements, &proposal.placement);
+    let placement = t.placement_line(texts.placements(), &proposal.placement);
     let label = format!("{}: {} – {placement}", t.propose, proposal.ambassador.name);
     let onclick = {
         let (on_propose, proposal) = (on_propose.clone(), proposal.clone());
@@ -277,7 +277,7 @@ fn proposal(
 }
 
 fn left_over(texts: &'static Texts, ambassadors: &[AmbassadorSummary]) -> Html {
-    let t = &texts.matching;
+    let t = texts.matching();
     let list = if ambassadors.is_empty() {
         html! { <p class="muted">{ t.left_over_empty }</p> }
     } else {

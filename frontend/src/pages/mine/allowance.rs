@@ -44,7 +44,7 @@ async fn load_details(api: Api) -> Result<Details, ApiError> {
 #[component]
 pub fn MyAllowancePage(props: &MyAllowanceProps) -> Html {
     let texts = use_texts();
-    let t = &texts.mine;
+    let t = texts.mine();
     use_title(t.menu_allowance);
     let api = props.session.api.clone();
     let year = use_state(|| today().year());
@@ -100,7 +100,7 @@ pub fn MyAllowancePage(props: &MyAllowanceProps) -> Html {
 
 /// The twelve months: each with its line's status and amount (corrections added), or nothing.
 fn year_view(texts: &Texts, year: &AllowanceYear) -> Html {
-    let t = &texts.mine;
+    let t = texts.mine();
     let rows = (1..=12u32).filter_map(|month| {
         let first = NaiveDate::from_ymd_opt(year.year, month, 1)?;
         let lines: Vec<_> = year
@@ -119,14 +119,14 @@ fn year_view(texts: &Texts, year: &AllowanceYear) -> Html {
             None => (None, "—".to_owned()),
         };
         let status_text = match status {
-            Some(LineStatus::Draft) => texts.allowances.status(LineStatus::Draft),
-            Some(s) => texts.allowances.status(s),
+            Some(LineStatus::Draft) => texts.allowances().status(LineStatus::Draft),
+            Some(s) => texts.allowances().status(s),
             None => t.nothing_yet,
         };
         let name = status.map_or("none", LineStatus::as_str);
         Some(html! {
             <li class={classes!("card", "month-card", format!("month-{name}"))} id={format!("allowance-{}", month_key(first))}>
-                <span class="month-name">{ capitalised(&texts.lesson_series.month_name(first)) }</span>
+                <span class="month-name">{ capitalised(&texts.lesson_series().month_name(first)) }</span>
                 <span class={classes!("month-status", format!("status-{name}"))}>{ capitalised(status_text) }</span>
                 if status.is_some() {
                     <span class="month-amount">{ amount }</span>
@@ -159,7 +159,7 @@ struct ProfileFormProps {
 #[component]
 fn ProfileForm(props: &ProfileFormProps) -> Html {
     let texts = use_texts();
-    let t = &texts.mine;
+    let t = texts.mine();
     let age = use_state(|| {
         props
             .profile

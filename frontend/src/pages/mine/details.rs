@@ -49,7 +49,7 @@ pub struct MyDetailsProps {
 #[component]
 pub fn MyDetailsPage(props: &MyDetailsProps) -> Html {
     let texts = use_texts();
-    let t = &texts.mine;
+    let t = texts.mine();
     use_title(t.menu_details);
     let api = props.session.api.clone();
     let Load { state, reload } = use_load(api.clone(), load);
@@ -69,7 +69,7 @@ pub fn MyDetailsPage(props: &MyDetailsProps) -> Html {
                         <h3>{ t.erasure }</h3>
                         <p id="erasure-elsewhere">
                             { t.erasure_elsewhere }{ " " }
-                            <NavLink id="to-my-privacy" to={Route::MyPrivacy} current={false}>{ texts.privacy_requests.menu_mine }</NavLink>
+                            <NavLink id="to-my-privacy" to={Route::MyPrivacy} current={false}>{ texts.privacy_requests().menu_mine }</NavLink>
                             { "." }
                         </p>
                     </section>
@@ -99,7 +99,7 @@ struct ProfileFormProps {
 #[component]
 fn ProfileForm(props: &ProfileFormProps) -> Html {
     let texts = use_texts();
-    let t = &texts.mine;
+    let t = texts.mine();
     let profile = use_state(|| props.ambassador.profile.clone());
     let municipalities = use_state(|| props.ambassador.profile.municipalities.join(", "));
     let expertise = use_state(|| props.ambassador.profile.expertise.join(", "));
@@ -216,7 +216,7 @@ fn ProfileForm(props: &ProfileFormProps) -> Html {
                     }
                     profile.set(next);
                 }} />
-                { capitalised(texts.placements.weekday(day)) }
+                { capitalised(texts.placements().weekday(day)) }
             </label>
         }
     });
@@ -294,7 +294,7 @@ struct DocumentsProps {
 #[component]
 fn Documents(props: &DocumentsProps) -> Html {
     let texts = use_texts();
-    let t = &texts.mine;
+    let t = texts.mine();
     let kinds = [
         (DocumentKind::MotivationLetter, t.motivation_letter),
         (DocumentKind::Cv, t.cv),
@@ -330,7 +330,7 @@ pub struct DocumentUploadProps {
 #[component]
 pub fn DocumentUpload(props: &DocumentUploadProps) -> Html {
     let texts = use_texts();
-    let t = &texts.mine;
+    let t = texts.mine();
     let input = use_node_ref();
     let problem = use_state(|| None::<String>);
     let saving = use_state(|| false);
@@ -438,7 +438,7 @@ fn ExportButton(props: &ExportButtonProps) -> Html {
     };
     html! {
         <>
-            <button type="button" id="export" class="button-secondary" {onclick}>{ texts.mine.export }</button>
+            <button type="button" id="export" class="button-secondary" {onclick}>{ texts.mine().export }</button>
             if let Some(failure) = (*error).clone() {
                 <p class="message message-error" role="alert">{ texts.error(&failure) }</p>
             }
@@ -456,7 +456,7 @@ struct ConcernProps {
 #[component]
 fn Concern(props: &ConcernProps) -> Html {
     let texts = use_texts();
-    let t = &texts.mine;
+    let t = texts.mine();
     let text = use_state(String::new);
     let missing = use_state(|| false);
     let sent = use_state(|| false);

@@ -70,7 +70,7 @@ pub struct MyHoursProps {
 #[component]
 pub fn MyHoursPage(props: &MyHoursProps) -> Html {
     let texts = use_texts();
-    let t = &texts.mine;
+    let t = texts.mine();
     use_title(t.menu_hours);
     let api = props.session.api.clone();
     let places = use_load(api.clone(), load_places);
@@ -160,7 +160,7 @@ pub fn MyHoursPage(props: &MyHoursProps) -> Html {
                         <div class="month-nav">
                             <button type="button" id="hours-prev" class="button-secondary" onclick={step(false)}
                                 aria-label={t.previous_month}>{ "‹" }</button>
-                            <h3 id="hours-month" class="calendar-month">{ capitalised(&texts.lesson_series.month_name(month)) }</h3>
+                            <h3 id="hours-month" class="calendar-month">{ capitalised(&texts.lesson_series().month_name(month)) }</h3>
                             <button type="button" id="hours-next" class="button-secondary" onclick={step(true)}
                                 aria-label={t.next_month}>{ "›" }</button>
                         </div>
@@ -211,10 +211,10 @@ fn month_total(texts: &Texts, places: &Places, month: NaiveDate, entries: &[Hour
         })
         .sum();
     fill(
-        texts.mine.month_total,
+        texts.mine().month_total,
         &[
-            ("done", &texts.lesson_series.duration(done)),
-            ("expected", &texts.lesson_series.duration(expected)),
+            ("done", &texts.lesson_series().duration(done)),
+            ("expected", &texts.lesson_series().duration(expected)),
         ],
     )
 }
@@ -233,7 +233,7 @@ struct LogFormProps {
 #[component]
 fn LogForm(props: &LogFormProps) -> Html {
     let texts = use_texts();
-    let t = &texts.mine;
+    let t = texts.mine();
     let chosen = use_state(|| 0usize);
     let place = props.places.get(*chosen).or(props.places.first()).cloned();
     let today = props.today;
@@ -286,7 +286,7 @@ fn LogForm(props: &LogFormProps) -> Html {
             date_reason.clone(),
         );
         let (saving, error) = (saving.clone(), error.clone());
-        let t = &texts.mine;
+        let t = texts.mine();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if *saving {
@@ -403,7 +403,7 @@ fn LogForm(props: &LogFormProps) -> Html {
                         if let Some(a) = ACTIVITIES.iter().find(|a| a.as_str() == value) { activity.set(*a); }
                     }}>
                         { for ACTIVITIES.iter().map(|a| html! {
-                            <option value={a.as_str()} selected={*a == *activity}>{ capitalised(texts.hours.activity(*a)) }</option>
+                            <option value={a.as_str()} selected={*a == *activity}>{ capitalised(texts.hours().activity(*a)) }</option>
                         }) }
                     </select>
                 </div>
@@ -441,7 +441,7 @@ struct EntryCardProps {
 #[component]
 fn EntryCard(props: &EntryCardProps) -> Html {
     let texts = use_texts();
-    let t = &texts.mine;
+    let t = texts.mine();
     let entry = &props.entry;
     let id = format!("hour-{}", entry.id);
     let editing = use_state(|| false);
@@ -494,11 +494,11 @@ fn EntryCard(props: &EntryCardProps) -> Html {
                 let result = if withdraw {
                     withdraw_hours(&api, id)
                         .await
-                        .map(|()| (texts.mine.withdrawn.to_owned(), None))
+                        .map(|()| (texts.mine().withdrawn.to_owned(), None))
                 } else {
                     change_hours(&api, id, &input)
                         .await
-                        .map(|changed| (texts.mine.changed.to_owned(), Some(changed.date)))
+                        .map(|changed| (texts.mine().changed.to_owned(), Some(changed.date)))
                 };
                 saving.set(false);
                 match result {
@@ -548,11 +548,11 @@ fn EntryCard(props: &EntryCardProps) -> Html {
                 { status }
             </p>
             <dl class="facts">
-                <div class="fact"><dt>{ t.minutes }</dt><dd>{ texts.lesson_series.duration(entry.minutes) }</dd></div>
-                <div class="fact"><dt>{ t.activity }</dt><dd>{ capitalised(texts.hours.activity(entry.activity)) }</dd></div>
+                <div class="fact"><dt>{ t.minutes }</dt><dd>{ texts.lesson_series().duration(entry.minutes) }</dd></div>
+                <div class="fact"><dt>{ t.activity }</dt><dd>{ capitalised(texts.hours().activity(entry.activity)) }</dd></div>
                 <div class="fact"><dt>{ t.school }</dt><dd>{ entry.school_name.clone() }</dd></div>
                 if let Some(reason) = &entry.decision_reason {
-                    <div class="fact"><dt>{ texts.hours.reason_label(entry.status) }</dt>
+                    <div class="fact"><dt>{ texts.hours().reason_label(entry.status) }</dt>
                         <dd id={format!("{id}-reason")}>{ reason.clone() }</dd></div>
                 }
             </dl>

@@ -22,7 +22,7 @@ pub struct MyLessonsProps {
 #[component]
 pub fn MyLessonsPage(props: &MyLessonsProps) -> Html {
     let texts = use_texts();
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     use_title(t.menu_my_lessons);
     let today = props.session.me.today;
     let list = {
@@ -94,7 +94,7 @@ struct LibraryProps {
 #[component]
 fn Library(props: &LibraryProps) -> Html {
     let texts = use_texts();
-    let t = &texts.lesson_series;
+    let t = texts.lesson_series();
     let theme = use_state(String::new);
     let group = use_state(String::new);
     let found =

@@ -51,7 +51,7 @@ pub struct MyPlaceProps {
 #[component]
 pub fn MyPlacePage(props: &MyPlaceProps) -> Html {
     let texts = use_texts();
-    let t = &texts.mine;
+    let t = texts.mine();
     use_title(t.menu_place);
     let Load { state, reload } = use_load(props.session.api.clone(), load);
     let notice = use_state(|| None::<&'static str>);
@@ -144,7 +144,7 @@ pub fn MyPlacePage(props: &MyPlaceProps) -> Html {
 
 /// The intake step, what comes next, and the VOG.
 fn standing(texts: &Texts, data: &PlaceData) -> Html {
-    let t = &texts.mine;
+    let t = texts.mine();
     let status = data.ambassador.status;
     let issued = data
         .intake
@@ -171,7 +171,7 @@ fn standing(texts: &Texts, data: &PlaceData) -> Html {
             <h2 id="my-standing-title">{ t.where_you_stand }</h2>
             <dl class="facts">
                 <div class="fact"><dt>{ t.intake_step }</dt>
-                    <dd id="my-intake-status">{ capitalised(texts.ambassadors.status(status)) }</dd></div>
+                    <dd id="my-intake-status">{ capitalised(texts.ambassadors().status(status)) }</dd></div>
                 <div class="fact"><dt>{ t.next_step }</dt><dd id="my-next-step">{ t.next(status) }</dd></div>
                 <div class="fact"><dt>{ t.vog }</dt><dd id="my-vog">{ vog }</dd></div>
             </dl>
@@ -190,14 +190,14 @@ fn times(place: &MyPlacement) -> String {
 
 /// The facts every card of a placement shows.
 fn facts(texts: &Texts, place: &MyPlacement) -> Vec<(&'static str, String, &'static str)> {
-    let t = &texts.mine;
+    let t = texts.mine();
     let p = &place.placement;
     let mut facts = vec![
         (t.school, p.school_name.clone(), "school"),
         (t.municipality, p.municipality.clone(), "municipality"),
         (
             t.day,
-            capitalised(texts.placements.weekday(p.weekday)),
+            capitalised(texts.placements().weekday(p.weekday)),
             "weekday",
         ),
         (t.times, times(place), "times"),
@@ -205,7 +205,7 @@ fn facts(texts: &Texts, place: &MyPlacement) -> Vec<(&'static str, String, &'sta
     let what = match (&p.group, &p.theme) {
         (Some(group), _) => group.clone(),
         (None, Some(theme)) => theme.clone(),
-        (None, None) => texts.placements.kind(p.kind).to_owned(),
+        (None, None) => texts.placements().kind(p.kind).to_owned(),
     };
     facts.push((t.group, what, "group"));
     facts.push((
@@ -239,7 +239,7 @@ fn placement_card(
     holidays: &[HolidayItem],
     from: chrono::NaiveDate,
 ) -> Html {
-    let t = &texts.mine;
+    let t = texts.mine();
     let p = &place.placement;
     let id = format!("placement-{}", place.match_.id);
     let mut facts = facts(texts, place);
@@ -301,7 +301,7 @@ struct ProposalProps {
 #[component]
 fn Proposal(props: &ProposalProps) -> Html {
     let texts = use_texts();
-    let t = &texts.mine;
+    let t = texts.mine();
     let place = &props.place;
     let m = &place.match_;
     let id = format!("proposal-{}", m.id);
@@ -410,7 +410,7 @@ fn Proposal(props: &ProposalProps) -> Html {
             &[
                 (
                     "when",
-                    &texts.matching.meeting_when(&texts.dates, meeting.at),
+                    &texts.matching().meeting_when(&texts.dates, meeting.at),
                 ),
                 ("place", &meeting.place),
             ],
@@ -428,10 +428,10 @@ fn Proposal(props: &ProposalProps) -> Html {
     html! {
         <li class="card mine-card proposal" id={id.clone()}>
             <h3 class="card-title">{ place.placement.school_name.clone() }</h3>
-            <p class="card-role">{ capitalised(texts.matching.status(m.status)) }</p>
+            <p class="card-role">{ capitalised(texts.matching().status(m.status)) }</p>
             { fact_list(&id, facts) }
             if let Some(failure) = (*error).clone() {
-                <p class="message message-error" role="alert">{ texts.matching.error(texts, &failure) }</p>
+                <p class="message message-error" role="alert">{ texts.matching().error(texts, &failure) }</p>
             }
             if confirmed {
                 <p class="message message-info">{ t.you_confirmed }</p>

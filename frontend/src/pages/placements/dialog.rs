@@ -27,7 +27,7 @@ pub struct ReasonDialogProps {
 #[component]
 pub fn ReasonDialog(props: &ReasonDialogProps) -> Html {
     let texts = use_texts();
-    let t = &texts.placements;
+    let t = texts.placements();
     let reason = use_state(String::new);
     let missing = use_state(|| false);
     let saving = use_state(|| false);

@@ -57,7 +57,7 @@ struct ServerErrors {
 #[component]
 pub fn PlacementEditor(props: &PlacementEditorProps) -> Html {
     let texts = use_texts();
-    let t = &texts.placements;
+    let t = texts.placements();
     let today = use_memo((), |_| today());
     let form = {
         let editing = props.editing.clone();
@@ -305,7 +305,7 @@ async fn finish(
     created: bool,
     open: bool,
 ) -> Saved {
-    let t = &texts.placements;
+    let t = texts.placements();
     let saved = if created { t.created } else { t.saved };
     if !open || placement.status == PlacementStatus::Open {
         return Saved {

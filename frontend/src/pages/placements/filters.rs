@@ -24,7 +24,7 @@ pub struct FiltersProps {
 #[component]
 pub fn Filters(props: &FiltersProps) -> Html {
     let texts = use_texts();
-    let t = &texts.placements;
+    let t = texts.placements();
     let expertise = use_state(|| props.filter.expertise.clone().unwrap_or_default());
     let filter = &props.filter;
 

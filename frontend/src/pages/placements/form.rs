@@ -273,7 +273,7 @@ mod tests {
 
     fn messages(form: &PlacementForm) -> BTreeMap<String, String> {
         let errors = form.input(true).unwrap_err();
-        field_messages(&NL.placements, form, &errors)
+        field_messages(NL.placements(), form, &errors)
     }
 
     #[test]
@@ -362,7 +362,7 @@ mod tests {
                 message: "English".into(),
             },
         ];
-        let messages = field_messages(&NL.placements, &form, &errors);
+        let messages = field_messages(NL.placements(), &form, &errors);
         assert_eq!(messages["note"], "Gebruik hoogstens 1000 tekens.");
         assert_eq!(messages["task"], "Kies een taak.");
         assert!(!messages["mystery"].contains("English"));

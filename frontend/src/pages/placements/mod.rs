@@ -58,7 +58,7 @@ pub struct PlacementsProps {
 #[component]
 pub fn PlacementsPage(props: &PlacementsProps) -> Html {
     let texts = use_texts();
-    let t = &texts.placements;
+    let t = texts.placements();
     use_title(texts.menu_placements);
     let me = props.session.me.clone();
     let api = props.session.api.clone();

@@ -51,7 +51,7 @@ pub struct SummaryProps {
 #[component]
 pub fn Summary(props: &SummaryProps) -> Html {
     let texts = use_texts();
-    let t = &texts.placements;
+    let t = texts.placements();
     let capacity = &props.capacity;
     let counts = &capacity.placements;
     let offered = capacity
@@ -181,7 +181,7 @@ mod tests {
 
     #[test]
     fn the_sentence_says_how_many_spots_are_still_to_be_created() {
-        let t = &NL.placements;
+        let t = NL.placements();
         assert_eq!(
             summary_sentence(t, &capacity(Some(4), 1, 3)),
             "Nog 2 plekken aanmaken om op de 4 aangeboden plekken te komen."

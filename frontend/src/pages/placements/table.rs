@@ -76,7 +76,7 @@ pub fn placement_table(
     busy: Option<uuid::Uuid>,
     on_action: &Callback<RowAction>,
 ) -> Html {
-    let t = &texts.placements;
+    let t = texts.placements();
     html! {
         <div class="table-wrap" role="region" aria-labelledby="placements-table-title" tabindex="0">
             <table id="placement-table" class="cards-on-phone">
@@ -111,7 +111,7 @@ fn row(
     busy: bool,
     on_action: &Callback<RowAction>,
 ) -> Html {
-    let t = &texts.placements;
+    let t = texts.placements();
     let id = placement.id.to_string();
     let description = describe(t, placement);
     let weekday = capitalised(t.weekday(placement.weekday));
@@ -296,7 +296,7 @@ mod tests {
     #[test]
     fn a_placement_is_described_by_its_kind_and_detail() {
         let p = placement(PlacementStatus::Open);
-        assert_eq!(describe(&NL.placements, &p), "Thematisch · Techniekweek");
+        assert_eq!(describe(NL.placements(), &p), "Thematisch · Techniekweek");
         assert_eq!(start_year(&p), 2027);
         assert_eq!(capitalised("donderdag"), "Donderdag");
     }

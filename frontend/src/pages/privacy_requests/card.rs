@@ -36,7 +36,7 @@ enum Step {
 #[component]
 pub fn RequestCard(props: &RequestCardProps) -> Html {
     let texts = use_texts();
-    let t = &texts.privacy_requests;
+    let t = texts.privacy_requests();
     let request = &props.request;
     let step = use_state(|| Step::None);
     let answer = use_state(String::new);
@@ -228,12 +228,12 @@ fn kept_list_unless_confirming(texts: &Texts, request: &PrivacyRequest, confirmi
     if confirming && request.kind == PrivacyRequestKind::Erasure {
         return html! {};
     }
-    kept_list(&texts.privacy_requests, &texts.dates, request)
+    kept_list(texts.privacy_requests(), &texts.dates, request)
 }
 
 /// The request's facts: roles, kind, channel, dates, handler, note and answer.
 fn facts(texts: &Texts, request: &PrivacyRequest) -> Html {
-    let t = &texts.privacy_requests;
+    let t = texts.privacy_requests();
     let roles: Vec<&str> = request.roles.iter().map(|r| texts.role(*r)).collect();
     let open = domain::privacy_request::is_open(request.status);
     let fact = |key: &'static str, label: &'static str, value: Html| {

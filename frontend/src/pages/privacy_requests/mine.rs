@@ -25,7 +25,7 @@ pub struct MyPrivacyProps {
 #[component]
 pub fn MyPrivacyPage(props: &MyPrivacyProps) -> Html {
     let texts = use_texts();
-    let t = &texts.privacy_requests;
+    let t = texts.privacy_requests();
     use_title(t.menu_mine);
     let api = props.session.api.clone();
     let load = use_load(api.clone(), |api| async move { my_requests(&api).await });
@@ -89,7 +89,7 @@ pub fn MyPrivacyPage(props: &MyPrivacyProps) -> Html {
 
 /// One of the person's requests as they see it.
 fn my_request(texts: &'static crate::i18n::Texts, request: &PrivacyRequest) -> Html {
-    let t = &texts.privacy_requests;
+    let t = texts.privacy_requests();
     let received = fill(
         t.received_on,
         &[("date", &texts.dates.date(request.received_on))],
@@ -138,7 +138,7 @@ struct AskFormProps {
 #[component]
 fn AskForm(props: &AskFormProps) -> Html {
     let texts = use_texts();
-    let t = &texts.privacy_requests;
+    let t = texts.privacy_requests();
     let kind = use_state(|| None::<PrivacyRequestKind>);
     let note = use_state(String::new);
     let missing = use_state(|| false);

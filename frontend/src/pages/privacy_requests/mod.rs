@@ -32,7 +32,7 @@ pub struct PrivacyRequestsProps {
 #[component]
 pub fn PrivacyRequestsPage(props: &PrivacyRequestsProps) -> Html {
     let texts = use_texts();
-    let t = &texts.privacy_requests;
+    let t = texts.privacy_requests();
     use_title(t.menu_staff);
     let api = props.session.api.clone();
     let open = use_state(|| true);

@@ -19,7 +19,7 @@ pub struct OpenRequestsNoticeProps {
 #[component]
 pub fn OpenRequestsNotice(props: &OpenRequestsNoticeProps) -> Html {
     let texts = use_texts();
-    let t = &texts.privacy_requests;
+    let t = texts.privacy_requests();
     let load = use_load(props.api.clone(), |api: Api| async move {
         list(&api, true).await
     });

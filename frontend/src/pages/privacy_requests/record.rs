@@ -25,7 +25,7 @@ pub struct RecordFormProps {
 #[component]
 pub fn RecordForm(props: &RecordFormProps) -> Html {
     let texts = use_texts();
-    let t = &texts.privacy_requests;
+    let t = texts.privacy_requests();
     let email = use_state(String::new);
     let kind = use_state(|| PrivacyRequestKind::Access);
     let channel = use_state(|| PrivacyRequestChannel::Letter);

@@ -103,7 +103,7 @@ pub struct DataDownloadsProps {
 #[component]
 pub fn DataDownloads(props: &DataDownloadsProps) -> Html {
     let texts = use_texts();
-    let t = &texts.privacy_requests;
+    let t = texts.privacy_requests();
     let busy = use_state(|| false);
     let saved = use_state(|| None::<String>);
     let failure = use_state(|| None::<ApiError>);

@@ -40,7 +40,7 @@ type Action =
 #[component]
 pub fn MyTraining(props: &MyTrainingProps) -> Html {
     let texts = use_texts();
-    let t = &texts.training;
+    let t = texts.training();
     let load = use_load(props.api.clone(), |api: Api| async move {
         let offered = courses(&api).await?;
         let mine = my_training(&api).await?;
@@ -171,7 +171,7 @@ fn is_school_day(error: &ApiError) -> bool {
 
 /// A refusal in this page's own words where it has them, else the general message.
 pub fn error_message(texts: &'static Texts, error: &ApiError) -> Html {
-    match texts.training.error(error) {
+    match texts.training().error(error) {
         Some(text) => html! {
             <div class="message message-error" role="alert"><p>{ text }</p></div>
         },
@@ -186,7 +186,7 @@ fn my_enrolments(
     on_cancel: &Callback<Uuid>,
     on_accept: &Callback<Uuid>,
 ) -> Html {
-    let t = &texts.training;
+    let t = texts.training();
     let today = today();
     let rows = mine.enrolments.iter().map(|e| {
         let (id, on_cancel, on_accept) = (e.id, on_cancel.clone(), on_accept.clone());
@@ -251,7 +251,7 @@ pub struct TrainingProgressProps {
 #[component]
 pub fn TrainingProgress(props: &TrainingProgressProps) -> Html {
     let texts = use_texts();
-    let t = &texts.training;
+    let t = texts.training();
     html! {
         <ul class="course-progress">
             { for props.courses.iter().map(|c| html! {
@@ -281,7 +281,7 @@ fn course_panel(
     busy: bool,
     enrol_in: &Callback<(Uuid, bool)>,
 ) -> Html {
-    let t = &texts.training;
+    let t = texts.training();
     let today = today();
     let rows = course.sessions.iter().map(|session| {
         let (day, time) = when(texts, session);
@@ -362,7 +362,7 @@ pub struct OfferedPlacesProps {
 #[component]
 pub fn OfferedPlaces(props: &OfferedPlacesProps) -> Html {
     let texts = use_texts();
-    let t = &texts.training;
+    let t = texts.training();
     let load = use_load(props.api.clone(), |api: Api| async move {
         my_training(&api).await
     });

@@ -24,7 +24,7 @@ pub struct TrainingProps {
 #[component]
 pub fn TrainingPage(props: &TrainingProps) -> Html {
     let texts = use_texts();
-    use_title(texts.training.menu);
+    use_title(texts.training().menu);
     let staff = props
         .session
         .me
@@ -33,12 +33,12 @@ pub fn TrainingPage(props: &TrainingProps) -> Html {
         .any(|m| m.role == Role::ProgrammeAdmin);
     html! {
         <section id="training" class="page" aria-labelledby="page-title">
-            <h1 id="page-title">{ texts.training.menu }</h1>
+            <h1 id="page-title">{ texts.training().menu }</h1>
             if staff {
-                <p class="lead">{ texts.training.intro_staff }</p>
+                <p class="lead">{ texts.training().intro_staff }</p>
                 <staff::StaffTraining api={props.session.api.clone()} />
             } else {
-                <p class="lead">{ texts.training.intro_ambassador }</p>
+                <p class="lead">{ texts.training().intro_ambassador }</p>
                 <mine::MyTraining api={props.session.api.clone()} />
             }
         </section>
@@ -60,7 +60,7 @@ fn when(texts: &'static Texts, session: &CourseSession) -> (String, String) {
 /// Where a session is.
 fn place(texts: &'static Texts, location: &str) -> String {
     if location.is_empty() {
-        texts.training.online.to_owned()
+        texts.training().online.to_owned()
     } else {
         location.to_owned()
     }
@@ -68,7 +68,7 @@ fn place(texts: &'static Texts, location: &str) -> String {
 
 /// An enrolment's status as a badge, with the place in line or the offer's deadline.
 fn status_badge(texts: &'static Texts, enrolment: &Enrolment) -> Html {
-    let t = &texts.training;
+    let t = texts.training();
     let class = match enrolment.status {
         EnrolmentStatus::Enrolled => "status status-open",
         EnrolmentStatus::Waiting => "status status-draft",
@@ -102,7 +102,7 @@ fn status_badge(texts: &'static Texts, enrolment: &Enrolment) -> Html {
 /// The places of a session in words.
 fn places(texts: &'static Texts, session: &CourseSession) -> String {
     fill(
-        texts.training.places,
+        texts.training().places,
         &[
             ("held", &session.held.to_string()),
             ("capacity", &session.capacity.to_string()),

@@ -34,7 +34,7 @@ pub struct StaffTrainingProps {
 #[component]
 pub fn StaffTraining(props: &StaffTrainingProps) -> Html {
     let texts = use_texts();
-    let t = &texts.training;
+    let t = texts.training();
     let load = use_load(props.api.clone(), |api: Api| async move {
         let list = courses(&api).await?;
         let people = list_ambassadors(&api, None, None).await?.items;
@@ -80,7 +80,7 @@ struct CoursePanelProps {
 #[component]
 fn CoursePanel(props: &CoursePanelProps) -> Html {
     let texts = use_texts();
-    let t = &texts.training;
+    let t = texts.training();
     let course = &props.course;
     let title_id = format!("course-{}", course.id);
     let rows = course.sessions.iter().map(|session| {
@@ -161,7 +161,7 @@ struct ParticipantsProps {
 #[component]
 fn Participants(props: &ParticipantsProps) -> Html {
     let texts = use_texts();
-    let t = &texts.training;
+    let t = texts.training();
     let load = use_load(
         (props.api.clone(), props.session.id),
         |(api, id): (Api, Uuid)| async move { session_enrolments(&api, id).await },
@@ -307,7 +307,7 @@ fn participants_table(
     marking: bool,
     marks: &UseStateHandle<Vec<(Uuid, Attendance)>>,
 ) -> Html {
-    let t = &texts.training;
+    let t = texts.training();
     let rows = list.iter().map(|e| {
         let attendance = if marking && e.status == EnrolmentStatus::Enrolled {
             let id = e.id;
@@ -400,7 +400,7 @@ struct NewCourseProps {
 #[component]
 fn NewCourseForm(props: &NewCourseProps) -> Html {
     let texts = use_texts();
-    let t = &texts.training;
+    let t = texts.training();
     let blank = || CourseDraft {
         kind: CourseKind::Training.as_str().to_owned(),
         min_attended: "4".into(),
@@ -582,7 +582,7 @@ struct NewSessionProps {
 #[component]
 fn NewSessionForm(props: &NewSessionProps) -> Html {
     let texts = use_texts();
-    let t = &texts.training;
+    let t = texts.training();
     let blank = || SessionDraft {
         starts_at: "12:00".into(),
         ends_at: "15:00".into(),
@@ -673,7 +673,7 @@ struct AdmitProps {
 #[component]
 fn AdmitForm(props: &AdmitProps) -> Html {
     let texts = use_texts();
-    let t = &texts.training;
+    let t = texts.training();
     let chosen = use_state(|| None::<Uuid>);
     let outcome = use_state(|| None::<Result<&'static str, Option<ApiError>>>);
     let course = props.course;
