@@ -46,6 +46,7 @@ use crate::pages::team::TeamPage;
 use crate::pages::team_invitation::TeamInvitationPage;
 use crate::pages::training::TrainingPage;
 use crate::pages::unsubscribe::UnsubscribePage;
+use crate::pages::waiting::WaitingLines;
 use crate::route::Route;
 
 /// A logged-in person and the API client that carries their token; what every page gets.
@@ -368,7 +369,7 @@ fn switch(bundle: Bundle, route: Route, session: &Session) -> Html {
     };
     match route {
         Route::Overview if bundle.has(route) => {
-            html! { <OverviewPage session={session.clone()} /> }
+            html! { <OverviewPage session={session.clone()} waiting={WaitingLines::of(bundle)} /> }
         }
         Route::Placements if bundle.has(route) => guarded(
             MenuItem::Placements,

@@ -35,6 +35,24 @@ impl Bundle {
     /// The smaller bundles, in the order they are tried for a person.
     const PARTS: [Bundle; 3] = [Bundle::School, Bundle::Ambassador, Bundle::Employer];
 
+    /// The bundle as a number, for a const generic parameter: code generic over it is compiled
+    /// once per bundle with the bundle known, so what the bundle leaves out is left out there
+    /// too (`pages::waiting::WaitingLines`).
+    pub const fn code(self) -> u8 {
+        self as u8
+    }
+
+    /// The bundle of a [`Bundle::code`].
+    #[inline(always)]
+    pub const fn from_code(code: u8) -> Bundle {
+        match code {
+            1 => Bundle::School,
+            2 => Bundle::Ambassador,
+            3 => Bundle::Employer,
+            _ => Bundle::Full,
+        }
+    }
+
     /// The name `start.js` knows the bundle by.
     pub fn name(self) -> &'static str {
         match self {
@@ -151,6 +169,18 @@ mod tests {
     use super::*;
     use crate::menu::tests::person;
     use domain::Role;
+
+    #[test]
+    fn a_bundle_is_its_code() {
+        for bundle in [
+            Bundle::Full,
+            Bundle::School,
+            Bundle::Ambassador,
+            Bundle::Employer,
+        ] {
+            assert_eq!(Bundle::from_code(bundle.code()), bundle);
+        }
+    }
 
     #[test]
     fn school_staff_get_the_school_bundle_and_ambassadors_theirs() {

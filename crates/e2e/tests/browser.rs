@@ -98,6 +98,10 @@ on_both_backends! {
         assert!(menu.contains("Team") && menu.contains("Capaciteit"), "{menu}");
         browser.click(&browser.find("#menu a[href='/team']").await).await;
         browser.wait_for_text("main", "Jeroen Bakker").await;
+        // Its start page looks for what waits on the school's pages: the hours to approve.
+        browser.click(&browser.find("#menu-overview").await).await;
+        browser.wait_for_text("#waiting-hours", "uren om goed te keuren").await;
+        assert_eq!(bundle_running(&browser).await, "school");
 
         // A page the school's bundle does not hold (the application form) loads the whole app
         // in its place, for the rest of this tab.
@@ -144,6 +148,10 @@ on_both_backends! {
         browser.goto(&server.url("/werkgever")).await;
         browser.wait_for_text("#page-title", "Bouwbedrijf Hoogland").await;
         browser.wait_for_text("#employer-status", "Geverifieerd").await;
+        assert_eq!(bundle_running(&browser).await, "employer");
+        // Nothing waits for her on the pages of her bundle, and her start page says so.
+        browser.click(&browser.find("#menu-overview").await).await;
+        wait_for(&browser, "#waiting-nothing").await;
         assert_eq!(bundle_running(&browser).await, "employer");
         browser.close().await;
     }

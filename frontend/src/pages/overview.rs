@@ -8,10 +8,13 @@ use yew::prelude::*;
 use crate::app::Session;
 use crate::hooks::{use_texts, use_title};
 use crate::menu::primary_membership;
+use crate::pages::waiting::{WaitingLines, WaitingPanel};
 
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
     pub session: Session,
+    /// What waits, as the running bundle looks for it.
+    pub waiting: WaitingLines,
 }
 
 #[component]
@@ -41,7 +44,7 @@ pub fn OverviewPage(props: &OverviewProps) -> Html {
     html! {
         <section class="page" aria-labelledby="page-title">
             <h1 id="page-title">{ texts.welcome }<span id="user-name">{ me.name.clone() }</span></h1>
-            <crate::pages::waiting::WaitingPanel session={props.session.clone()} />
+            <WaitingPanel session={props.session.clone()} lines={props.waiting} />
             <h2>{ texts.your_roles }</h2>
             { memberships }
         </section>
