@@ -354,6 +354,17 @@ mod tests {
 
     use super::*;
 
+    #[test]
+    fn each_language_reaches_the_parts_in_that_language() {
+        for lang in [Lang::Nl, Lang::En] {
+            assert_eq!(lang.texts().lang, lang);
+        }
+        assert_eq!(NL.placements().new_placement, "Nieuwe plek");
+        assert_eq!(EN.placements().new_placement, "New spot");
+        assert!(NL.debug_all().contains("\"Nieuwe plek\""));
+        assert!(!NL.debug_all().contains("\"New spot\""));
+    }
+
     fn problem(status: u16, code: &str) -> ApiError {
         ApiError::Problem(Box::new(Problem {
             request_id: None,
