@@ -1,9 +1,10 @@
 // Starts the web app. A file of its own rather than an inline script, so the
 // Content-Security-Policy allows scripts from this origin only.
 //
-// While the WebAssembly module downloads, the session of an earlier visit is restored here: the refresh cookie is traded for an access token and the person is fetched
-// with it. The app takes the answers from `window.klasbrugSession` (once) instead of asking
-// again, which would cost two round trips after it started (frontend/src/api/early.rs).
+// While the WebAssembly module downloads, the session of an earlier visit is restored here:
+// the refresh cookie is traded for an access token and the person is fetched with it. The app
+// takes the answers from `window.klasbrugSession` (once) instead of asking again, which would
+// cost two round trips after it started (frontend/src/api/early.rs).
 const accept = 'application/json, application/problem+json';
 
 // Starting the module holds the main thread for a while (on a phone, 100 ms and more), and an

@@ -11,8 +11,9 @@
 //! release does for a person who comes back, and opens `/plekken` again: the **cold** load, of the
 //! director's own bundle. It stays on that page for 10 s, as a person reads it (Chromium keeps
 //! the module's compiled code in that time), then leaves and opens `/plekken` once more in the
-//! same window: the **repeat** visit, which must fetch nothing but `index.html` and the API (every other asset is
-//! named after its content and cached as immutable); the bench fails when it fetches more.
+//! same window: the **repeat** visit, which must fetch nothing but `index.html` and the API
+//! (every other asset is named after its content and cached as immutable); the bench fails when
+//! it fetches more.
 //!
 //! The time is the page's own clock (`performance.now()`, from the navigation's start) at the
 //! moment the first row of `#placement-table` is in the document, seen by a `MutationObserver`
