@@ -6,6 +6,7 @@ mod bench;
 mod checks;
 mod contract;
 mod process;
+mod test_binaries;
 mod web;
 mod web_assets;
 mod web_size;
@@ -29,7 +30,8 @@ cargo xtask <command>
            no browser); CI runs the whole `test`
   openapi  rewrite openapi/openapi.json from the code
   contract lint the document (Redocly) and run a generated Python client against the server
-  e2e      the browser tests only (builds what they need); `e2e --test applying` runs one file
+  e2e      the browser tests only (builds what they need); `e2e applying::` runs the tests
+           of one file
   bench    benchmarks on release builds (see README):
            bench http      the placement list under load (needs wrk, pgbench, PostgreSQL)
            bench matching  the matching engine at 1,000, 5,000 and 20,000 ambassadors
@@ -157,39 +159,79 @@ fn test_quick(root: &Path) -> Result<()> {
     Ok(())
 }
 
+/// How many API, store and unit tests run at once: they mostly wait for a server process and
+/// the database, so twice the two cores of a small CI machine keeps both busy.
+const TEST_THREADS: usize = 4;
+/// How many browser tests run at once: each drives a Chromium, which wants a core.
+const BROWSER_TEST_THREADS: usize = 2;
+
 /// `cargo xtask test`: everything CI runs.
+///
+/// The web app's release build runs beside the lints and the tests' build: its link steps run
+/// on one core each, so the other core compiles the server meanwhile. All tests are built by
+/// one `cargo test --workspace --no-run`, so every dependency is compiled once with the features
+/// all members need; then each test binary runs with the threads its tests can use.
 fn test(root: &Path) -> Result<()> {
     let started = Instant::now();
     checks::postgres_reachable()?;
     checks::browser_installed()?;
     checks::office_suite_installed()?;
     let mut phases = Phases::default();
-    format_and_lints(root, &mut phases)?;
-    phases.time("web app: release build", || {
-        web::build(root, true).map(|_| ())
+    step("formatting: cargo fmt --check");
+    phases.time("formatting", || {
+        cargo(root, &["fmt", "--all", "--check"], &[])
     })?;
-    // One `cargo test` of the whole workspace: every dependency is compiled once, with the
-    // features all members need. Testing the members apart (`--exclude klasbrug-e2e`, then
-    // `-p klasbrug-e2e`, and `build -p klasbrug-api` for the browser tests' server) selected
-    // other features each time and recompiled a hundred crates twice.
+    let web_root = root.to_path_buf();
+    let web = std::thread::spawn(move || -> Result<std::time::Duration> {
+        let started = Instant::now();
+        web::build(&web_root, true)?;
+        Ok(started.elapsed())
+    });
     step(
-        "unit, store contract (SQLite + PostgreSQL), API and browser tests (headless Chromium against the real binary)",
+        "lints: cargo clippy (server, tests, web app) with warnings as errors; the web app's release build runs beside",
+    );
+    phases.time("lints", || lints(root))?;
+    step("tests: building the unit, store, API and browser tests");
+    let binaries = phases.time("tests: build", || test_binaries::build(root))?;
+    step("web app: waiting for its release build");
+    let web_took = phases.time(
+        "web app: waiting for its build after the tests' build",
+        || {
+            web.join()
+                .map_err(|_| anyhow::anyhow!("the web app's build panicked"))?
+        },
+    )?;
+    println!(
+        "==> web app: built in {:.0?}, beside the lints and the tests' build",
+        web_took
     );
     let binary = target_dir(root).join("debug/klasbrug");
     let dist = root.join("dist");
-    phases.time(
-        "unit, store, API and browser tests, with their build",
-        || {
-            cargo(
-                root,
-                &["test", "--workspace"],
-                &[
-                    ("KLASBRUG_BIN", binary.as_os_str()),
-                    ("KLASBRUG_STATIC_DIR", dist.as_os_str()),
-                ],
-            )
-        },
-    )?;
+    let env = [
+        ("KLASBRUG_BIN", binary.as_os_str()),
+        ("KLASBRUG_STATIC_DIR", dist.as_os_str()),
+    ];
+    step(
+        "tests: unit, store contract (SQLite + PostgreSQL), API, then browser (headless Chromium against the real binary)",
+    );
+    let (browser, others): (Vec<_>, Vec<_>) =
+        binaries.into_iter().partition(|binary| binary.is_browser());
+    phases.time("tests: unit, store and API", || {
+        others
+            .iter()
+            .try_for_each(|binary| binary.run(TEST_THREADS, &env))
+    })?;
+    phases.time("tests: documentation examples", || {
+        cargo(root, &["test", "--workspace", "--doc"], &[])
+    })?;
+    phases.time("tests: browser", || {
+        if browser.is_empty() {
+            bail!("the browser tests' binary (klasbrug-e2e, web) was not built");
+        }
+        browser
+            .iter()
+            .try_for_each(|binary| binary.run(BROWSER_TEST_THREADS, &env))
+    })?;
     phases.time("contract: lint and generated client", || {
         contract::run(root, &target_dir(root))
     })?;
@@ -273,7 +315,7 @@ fn e2e(root: &Path, filter: &[String]) -> Result<()> {
 }
 
 /// Builds the web app and the server, then runs the browser tests; `filter` goes to `cargo
-/// test` as it is (`--test applying` runs one file).
+/// test` as it is (`applying::` runs the tests of one file, `crates/e2e/tests/web/applying.rs`).
 fn browser_tests(root: &Path, filter: &[String]) -> Result<()> {
     web::build(root, true)?;
     step("server: compiling for the browser tests");

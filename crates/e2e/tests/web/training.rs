@@ -7,11 +7,8 @@
 //! starts again with a later clock) Bram's offer has lapsed and Daan takes the place. After the
 //! last session staff record attendance in the browser and the ambassador's page shows the
 //! course completed.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{
+use crate::common::{
     log_in_as, set_value, shot, sideways_overflow, spawn_server, spawn_server_with, token, wait_for,
 };
 use klasbrug_e2e::{Browser, Driver};

@@ -1,6 +1,5 @@
 //! Transactions on SQLite and PostgreSQL: all or nothing, and one at a time where they decide
 //! on the same row.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeSet;
 

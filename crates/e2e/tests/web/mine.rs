@@ -5,11 +5,8 @@
 //! month in her allowance year; from Mijn gegevens she goes to Mijn privacy and asks to be
 //! erased, which staff see counted on Ambassadeurs and listed on Privacyverzoeken with its
 //! deadline. No page scrolls sideways, and every control takes the keyboard.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{Visit, log_in_as, shot, sideways_overflow, token, visit_as, wait_for};
+use crate::common::{Visit, log_in_as, shot, sideways_overflow, token, visit_as, wait_for};
 use klasbrug_e2e::Browser;
 use serde_json::{Value, json};
 use testkit::{TestServer, on_both_backends};

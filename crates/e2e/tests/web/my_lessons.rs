@@ -6,11 +6,8 @@
 //! writes a new series in the form: two lessons and a kerndoel; a missing title is said in Dutch
 //! beside its field; she saves it as a draft, reopens and edits it, submits it, and edits it
 //! once more after the coordinator asks for changes.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{
+use crate::common::{
     Visit, assert_on_screen, labelled_and_keyboard_reachable, log_in_as, set_value, shot,
     sideways_overflow, token, type_in, visit_as, wait_for,
 };

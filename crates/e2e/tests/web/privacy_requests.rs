@@ -5,11 +5,8 @@
 //! Staff record a letter that asks to erase Sem, received a month and more ago so it is late and
 //! on top; they cannot erase Fenna while she has a live place, and erase Sem, whose request then
 //! says what was kept and why. Both pages fit a phone.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{
+use crate::common::{
     Visit, assert_on_screen, log_in_as, set_value, shot, sideways_overflow, token, type_in,
     visit_as, wait_for,
 };
@@ -202,7 +199,7 @@ on_both_backends! {
 
         // What the page says is what the server decided, and Sem cannot log in any more.
         let admin = token(&server, ADMIN.0).await;
-        let closed: Value = common::api_get(&server, &admin, "/privacy-requests?open=false").await;
+        let closed: Value = crate::common::api_get(&server, &admin, "/privacy-requests?open=false").await;
         let record = closed.as_array().unwrap().iter().find(|r| format!("request-{}", r["id"].as_str().unwrap()) == sem).unwrap();
         assert_eq!(record["kept"].as_array().unwrap().len(), kept.len(), "{record}");
         let login = reqwest::Client::new()

@@ -6,11 +6,8 @@
 //! money she records for a school trip, and downloads it. The page fits a phone. A new employer
 //! signs up, sees it must wait, and the programme admin verifies it; the admin starts and ends an
 //! agreement.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{
+use crate::common::{
     Visit, assert_on_screen, log_in, log_in_as, set_value, shot, sideways_overflow, token,
     visit_as, wait_for,
 };
@@ -280,7 +277,7 @@ on_both_backends! {
     }
 
     async fn a_new_employer_signs_up_waits_for_verification_and_the_admin_verifies_it(db) {
-        let server = common::spawn_server(&db).await;
+        let server = crate::common::spawn_server(&db).await;
         let driver = Driver::start().await;
         let browser = driver.session(1280, 1000).await;
         browser.goto(&server.url("/")).await;

@@ -3,11 +3,8 @@
 //! attempt; programme staff see it as "Mislukt" with the server's answer, the mail server
 //! accepts again, "Opnieuw versturen" sends it, and the row becomes "Verstuurd". On a 360 px
 //! phone each message is a card and nothing scrolls sideways.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{
+use crate::common::{
     assert_on_screen, labelled_and_keyboard_reachable, log_in_as, shot, sideways_overflow,
     spawn_server_with, token,
 };
@@ -94,9 +91,9 @@ on_both_backends! {
         browser.screenshot(&shot(&db, "berichten")).await;
 
         // The filter: only what failed is nothing now.
-        common::set_value(&browser, "#messages-status", "failed").await;
+        crate::common::set_value(&browser, "#messages-status", "failed").await;
         browser.wait_for_text("#messages-empty", "geen berichten").await;
-        common::set_value(&browser, "#messages-status", "sent").await;
+        crate::common::set_value(&browser, "#messages-status", "sent").await;
         browser.wait_for_text("#messages tbody tr", EMPLOYEE).await;
 
         // On a phone each message is a card, and nothing scrolls sideways.

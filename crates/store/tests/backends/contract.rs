@@ -1,6 +1,5 @@
 //! One behaviour, two backends: every test here runs on a fresh SQLite file and on a fresh
 //! PostgreSQL database.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::Duration;
 use domain::{EmailAddress, OrganisationKind, Region, Role, SchoolType, Scope, Scopes};

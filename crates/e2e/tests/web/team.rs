@@ -3,11 +3,8 @@
 //! link, chooses a password, logs in, and on Mijn klas says yes for groep 6 and sees Fenna and
 //! her lessons for that group; the director's Capaciteit then shows the teacher's own answer in
 //! the suggestion; the director takes the teacher out of the team again.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{
+use crate::common::{
     Visit, labelled_and_keyboard_reachable, log_in, log_in_as, shot, sideways_overflow, type_in,
     visit_as, wait_for,
 };

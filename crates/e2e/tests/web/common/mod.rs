@@ -70,7 +70,6 @@ pub async fn log_in_as(browser: &Browser, email: &str, name: &str) {
 }
 
 /// A demo server with a browser window on it, logged in.
-#[allow(dead_code)] // each test binary compiles this module; not all use every helper
 pub struct Visit {
     pub server: TestServer,
     pub browser: Browser,
@@ -81,7 +80,6 @@ pub struct Visit {
 
 /// Starts the demo on `db`, opens a `width` × `height` window and logs `email` in, waiting until
 /// the overview greets `name`.
-#[allow(dead_code)]
 pub async fn visit_as(
     db: &TestDatabaseRef,
     (width, height): (u32, u32),
@@ -101,13 +99,11 @@ pub async fn visit_as(
 }
 
 /// Waits until `css` matches an element: with `:has()` and `:not()`, until something is gone.
-#[allow(dead_code)] // each test binary compiles this module; not all use every helper
 pub async fn wait_for(browser: &Browser, css: &str) {
     browser.wait_for_text(css, "").await;
 }
 
 /// How many pixels the page is wider than the window: 0 when nothing scrolls sideways.
-#[allow(dead_code)]
 pub async fn sideways_overflow(browser: &Browser) -> i64 {
     browser
         .script("return document.documentElement.scrollWidth - window.innerWidth")
@@ -118,7 +114,6 @@ pub async fn sideways_overflow(browser: &Browser) -> i64 {
 
 /// Sets a select's, date's, time's or month's value the way a person's choice would: the value,
 /// then the `input` and `change` events the app listens to.
-#[allow(dead_code)]
 pub async fn set_value(browser: &Browser, css: &str, value: &str) {
     browser.find(css).await;
     let script = format!(
@@ -131,7 +126,6 @@ pub async fn set_value(browser: &Browser, css: &str, value: &str) {
 }
 
 /// An access token for a demo account, as any API client gets one.
-#[allow(dead_code)]
 pub async fn token(server: &TestServer, email: &str) -> String {
     let response: serde_json::Value = reqwest::Client::new()
         .post(server.url("/api/v1/auth/login"))
@@ -149,7 +143,6 @@ pub async fn token(server: &TestServer, email: &str) -> String {
 }
 
 /// `GET` of an API path (below `/api/v1`) as the holder of `token`, as JSON.
-#[allow(dead_code)]
 pub async fn api_get(server: &TestServer, token: &str, path: &str) -> serde_json::Value {
     reqwest::Client::new()
         .get(server.url(&format!("/api/v1{path}")))
@@ -164,7 +157,6 @@ pub async fn api_get(server: &TestServer, token: &str, path: &str) -> serde_json
 
 /// Whether every input, select and textarea on the page has a label a screen reader reads, and
 /// every control can be reached with the keyboard.
-#[allow(dead_code)]
 pub async fn labelled_and_keyboard_reachable(browser: &Browser) -> bool {
     browser
         .script(
@@ -179,7 +171,6 @@ pub async fn labelled_and_keyboard_reachable(browser: &Browser) -> bool {
 }
 
 /// Empties a field and types `text` into it.
-#[allow(dead_code)]
 pub async fn type_in(browser: &Browser, css: &str, text: &str) {
     let field = browser.find(css).await;
     browser.clear(&field).await;
@@ -189,7 +180,6 @@ pub async fn type_in(browser: &Browser, css: &str, text: &str) {
 /// Asserts that something matches `css` and that all of it is on the screen: nothing sticks out
 /// on the right and nothing sits in a box that scrolls sideways (a table wider than its frame,
 /// whose own scroll bar `sideways_overflow` does not see).
-#[allow(dead_code)]
 pub async fn assert_on_screen(browser: &Browser, css: &str) {
     let script = format!(
         "const els = [...document.querySelectorAll({css:?})];\

@@ -1,5 +1,4 @@
 //! Ambassadors, matching runs and matches, on SQLite and PostgreSQL.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::{NaiveDate, NaiveTime};
 use domain::ambassador::{DocumentFormat, DocumentKind, Funding, IntakeStatus};

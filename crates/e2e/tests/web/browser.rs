@@ -1,9 +1,6 @@
 //! The web app in headless Chromium against the real binary, on SQLite and on PostgreSQL.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{Visit, log_in, log_in_as, shot, spawn_server, visit_as, wait_for};
+use crate::common::{Visit, log_in, log_in_as, shot, spawn_server, visit_as, wait_for};
 use klasbrug_e2e::{Browser, Driver};
 use testkit::on_both_backends;
 

@@ -1,10 +1,7 @@
 //! Printing, or saving as PDF: a director's Plekken and a teacher-facing page come out on A4
 //! without the menu, the filters or buttons, and the table is not cut off on the right.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{Visit, shot, visit_as, wait_for};
+use crate::common::{Visit, shot, visit_as, wait_for};
 use testkit::on_both_backends;
 
 const DESKTOP: (u32, u32) = (1280, 900);

@@ -3,11 +3,8 @@
 //! and plan the introduction meeting (confirming before it took place is refused); the school's
 //! director sees the candidate with the reasons and the meeting, cannot decline without a
 //! reason, and confirms; activating with a refused VOG is refused in Dutch; the pages fit a phone.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{Visit, log_in_as, set_value, shot, sideways_overflow, visit_as, wait_for};
+use crate::common::{Visit, log_in_as, set_value, shot, sideways_overflow, visit_as, wait_for};
 use klasbrug_e2e::Browser;
 use testkit::on_both_backends;
 

@@ -3,11 +3,8 @@
 //! and approves the series once the ambassador has revised and resubmitted it; the director sees
 //! December's lessons of groep 6 against the 22-hour limit and subscribes to the school's
 //! calendar; the pages fit a phone.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{
+use crate::common::{
     Visit, api_get, log_in_as, set_value, shot, sideways_overflow, token, visit_as, wait_for,
 };
 use klasbrug_e2e::Browser;

@@ -4,11 +4,8 @@
 //! she logs in, finds "E-mailinstellingen" in the header, sees hours set to "Niet", chooses a
 //! weekly digest for lesson series and saves; the choices stay after a reload. Every field has a
 //! label, takes the keyboard, and nothing scrolls sideways.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{
+use crate::common::{
     labelled_and_keyboard_reachable, log_in_as, shot, sideways_overflow, spawn_server_with, token,
     wait_for,
 };

@@ -3,11 +3,8 @@
 //! "Anouk Visser bood een plek aan", with a link to Plekken, and the closing with the reason she
 //! gave; logins are left out until asked for; the kind filter and a click on a name narrow the
 //! log down.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{Visit, set_value, shot, token, visit_as, wait_for};
+use crate::common::{Visit, set_value, shot, token, visit_as, wait_for};
 use klasbrug_e2e::Browser;
 use serde_json::{Value, json};
 use testkit::on_both_backends;

@@ -5,15 +5,12 @@
 //! is confirmed by its candidate; programme staff then see both new applications, each once, on
 //! top of Ambassadeurs. No page scrolls sideways, every field has a label, and every control
 //! takes the keyboard.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use base64::Engine;
-use common::{
+use crate::common::{
     labelled_and_keyboard_reachable, log_in, log_in_as, shot, sideways_overflow, spawn_server,
     type_in, wait_for,
 };
+use base64::Engine;
 use klasbrug_e2e::Driver;
 use serde_json::json;
 use testkit::mail::{application_links, token_of};

@@ -3,11 +3,8 @@
 //! director approves the rest of November at once, which completes the month; October shows its
 //! approved 17 hours. A programme admin picks the school, reopens a decision with a reason, and
 //! the page fits a phone.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{
+use crate::common::{
     Visit, api_get, assert_on_screen, log_in_as, set_value, shot, sideways_overflow, token,
     visit_as, wait_for,
 };

@@ -1,5 +1,4 @@
 //! Placements and school capacity, on SQLite and PostgreSQL.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::NaiveTime;
 use domain::contract::{PlacementInput, PlacementQuery, SchoolCapacityInput, Teacher};

@@ -4,11 +4,8 @@
 //! the link from the e-mail, is told in Dutch when the two passwords differ, sets a new one and
 //! logs in with it; the old one no longer works. Every field has a label and takes the keyboard,
 //! and no page scrolls sideways.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{
+use crate::common::{
     labelled_and_keyboard_reachable, log_in, shot, sideways_overflow, spawn_server_with, type_in,
 };
 use klasbrug_e2e::Driver;

@@ -1,11 +1,8 @@
 //! Dashboard in headless Chromium against the real binary, on SQLite and on PostgreSQL:
 //! programme staff open it from the menu, see each section as an SVG chart and the same numbers
 //! as a table, narrow it to a region; a director sees only their own school on a phone.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{
+use crate::common::{
     Visit, api_get, log_in_as, set_value, shot, sideways_overflow, token, visit_as, wait_for,
 };
 use serde_json::Value;

@@ -5,11 +5,8 @@
 //! a reason, approves it, makes a payout file and downloads it, marks the line paid and can still
 //! download the file it paid with. November waits for the
 //! school. The page fits a phone, and is for programme admins only.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{Visit, log_in_as, shot, sideways_overflow, token, visit_as, wait_for};
+use crate::common::{Visit, log_in_as, shot, sideways_overflow, token, visit_as, wait_for};
 use klasbrug_e2e::Browser;
 use serde_json::{Value, json};
 use testkit::{TestServer, on_both_backends};

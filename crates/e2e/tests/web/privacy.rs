@@ -2,11 +2,8 @@
 //! PostgreSQL: programme staff open Privacyregister (the register with this server's periods,
 //! downloadable for the FG) and Inzage gevoelige gegevens (who read whose IBAN and CV, newest
 //! first, narrowed by kind and by person); both fit a phone; a director has neither.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{
+use crate::common::{
     Visit, api_get, assert_on_screen, log_in_as, set_value, shot, sideways_overflow, token,
     visit_as, wait_for,
 };

@@ -1,11 +1,8 @@
 //! Plekken and Capaciteit in headless Chromium against the real binary, on SQLite and on
 //! PostgreSQL: a director offers, edits, finds and closes a spot and records the school's
 //! capacity; a coordinator only looks; the pages fit a phone.
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod common;
-
-use common::{Visit, log_in_as, set_value, shot, sideways_overflow, visit_as, wait_for};
+use crate::common::{Visit, log_in_as, set_value, shot, sideways_overflow, visit_as, wait_for};
 use klasbrug_e2e::Browser;
 use testkit::on_both_backends;
 
