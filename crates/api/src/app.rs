@@ -89,6 +89,9 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         research_key: config.research_key.clone(),
         metrics: crate::metrics::Metrics::new(),
         metrics_token: config.metrics_token.clone(),
+        placement_pages: std::sync::Arc::new(crate::page_cache::PageCache::new(
+            config.list_cache_bytes,
+        )),
         retention: config.retention_periods,
         retention_settings: config.retention,
         smtp_host: config.mail.smtp_host(),

@@ -71,6 +71,9 @@ pub struct Config {
     /// `KLASBRUG_METRICS_TOKEN`: serve Prometheus metrics at `GET /metrics` to a scraper that
     /// sends `Authorization: Bearer <token>`; without it `/metrics` is 404.
     pub metrics_token: Option<String>,
+    /// `KLASBRUG_LIST_CACHE_MB`: how many MiB of placement list pages the server keeps to serve
+    /// again while the data is unchanged (default 8; 0 keeps none).
+    pub list_cache_bytes: usize,
 }
 
 /// The webhook settings.
@@ -144,6 +147,7 @@ impl std::fmt::Debug for Config {
                 &self.metrics_token.as_ref().map(|_| "[set]"),
             )
             .field("db_max_connections", &self.db_max_connections)
+            .field("list_cache_bytes", &self.list_cache_bytes)
             .field("document_retention_days", &self.document_retention_days)
             .field("purge_interval_secs", &self.purge_interval_secs)
             .field("retention", &self.retention)
@@ -272,6 +276,8 @@ impl Config {
             u32::try_from(number("KLASBRUG_DOCUMENT_RETENTION_DAYS", 30, 3650)?).unwrap_or(30);
         let purge_interval_secs =
             number("KLASBRUG_PURGE_INTERVAL_SECONDS", 3600, 7 * 86_400)?.max(1);
+        let list_cache_bytes =
+            usize::try_from(number("KLASBRUG_LIST_CACHE_MB", 8, 1024)?).unwrap_or(8) * 1024 * 1024;
         let retention = domain::retention::RetentionSettings::parse(
             get("KLASBRUG_RETENTION_PERSONAL_DAYS").as_deref(),
             get("KLASBRUG_RETENTION_PAYMENT_YEARS").as_deref(),
@@ -399,6 +405,7 @@ impl Config {
             });
         }
         Ok(Self {
+            list_cache_bytes,
             mail,
             webhooks,
             research_key,

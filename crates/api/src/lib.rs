@@ -24,6 +24,7 @@ pub mod metrics;
 pub mod openapi;
 pub mod openapi_idempotency;
 pub mod openapi_responses;
+pub mod page_cache;
 pub mod personal_data_html;
 pub mod policy;
 pub mod privacy_html;

@@ -38,4 +38,7 @@ pub struct AppState {
     pub smtp_host: Option<String>,
     /// The token a scraper sends for `/metrics`, if metrics are served.
     pub metrics_token: Option<String>,
+    /// Placement list pages already built, served again while the data is unchanged.
+    pub placement_pages:
+        std::sync::Arc<crate::page_cache::PageCache<crate::page_cache::PlacementPageKey>>,
 }

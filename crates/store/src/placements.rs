@@ -267,6 +267,17 @@ impl Store {
         self.get_placement(id).await
     }
 
+    /// The version of what the placement list shows: it rises with every committed change to
+    /// placements, organisations or memberships (database triggers keep it). A list page built
+    /// after reading version `v` is current for as long as the version is still `v`.
+    pub async fn placements_list_version(&self) -> StoreResult<i64> {
+        Ok(with_pool!(self, pool => {
+            sqlx::query_scalar("SELECT version FROM list_versions WHERE name = 'placements'")
+                .fetch_one(pool)
+                .await?
+        }))
+    }
+
     /// A page of placements in id (creation) order, after `after`, at most `limit`, narrowed by
     /// `filter` and, with `member`, to the schools in which that user holds a role. Only the
     /// filters given become SQL, so each query can use the index that fits it.

@@ -278,6 +278,45 @@ on_both_backends! {
         assert_eq!(ask(&director, Some(&new_tag)).await.unwrap().status(), StatusCode::NOT_MODIFIED);
     }
 
+    async fn no_server_on_a_shared_database_serves_a_page_older_than_a_change_made_through_another(db) {
+        // Two instances behind one load balancer: each keeps its own list pages.
+        let one = spawn_app(&db).await;
+        let two = spawn_app(&db).await;
+        let partner = one.partner_token().await;
+        let director = two.login_as(DIRECTOR).await;
+        let list = "/api/v1/placements?limit=200";
+        let before: Page<Placement> = one.get_json(list, &partner).await;
+        let again: Page<Placement> = one.get_json(list, &partner).await;
+        assert_eq!(again, before, "served again while nothing changed");
+        let tag = one.get(list, &partner).await.headers()["etag"].to_str().unwrap().to_owned();
+
+        // The director changes an open placement through the other server, while the partner
+        // keeps asking the first: every answer after the change's shows it.
+        let open = before.items.iter().find(|p| p.school_name == "Basisschool De Zeester").expect("an open placement of De Zeester");
+        let mut edited = spot(&open.school_id.to_string());
+        edited["theme"] = json!("Gewijzigd via de andere server");
+        let readers = (0..8).map(|_| one.get_json::<Page<Placement>>(list, &partner));
+        let path = format!("/api/v1/placements/{}", open.id);
+        let (put, _) = tokio::join!(
+            two.send(reqwest::Method::PUT, &path, &director, &edited),
+            futures_util::future::join_all(readers),
+        );
+        assert_eq!(put.status(), StatusCode::OK);
+        let after: Page<Placement> = one.get_json(list, &partner).await;
+        let changed = after.items.iter().find(|p| p.id == open.id).unwrap();
+        assert_eq!(changed.theme.as_deref(), Some("Gewijzigd via de andere server"));
+        let revalidated = one.client.get(one.url(list)).bearer_auth(&partner).header("If-None-Match", &tag).send().await.unwrap();
+        assert_eq!(revalidated.status(), StatusCode::OK, "the old copy is no longer current");
+
+        // Closing it takes it off the partner's list on both servers.
+        let close = two.transition(&director, open.id, "close", Some("Geen leerkracht meer")).await;
+        assert_eq!(close.status(), StatusCode::OK);
+        for server in [&one, &two] {
+            let now: Page<Placement> = server.get_json(list, &partner).await;
+            assert!(now.items.iter().all(|p| p.id != open.id), "a closed placement is not offered");
+        }
+    }
+
     async fn bad_placements_get_a_4xx_that_says_what_to_fix_and_change_nothing(db) {
         let app = spawn_app(&db).await;
         let token = app.login_as(DIRECTOR).await;

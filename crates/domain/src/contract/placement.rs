@@ -300,7 +300,7 @@ mod tests {
 
 /// Filters of the placement list, sent as query parameters. Every filter given narrows the list.
 /// The server reads it, the store turns it into SQL and the web app writes it: one shape.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct PlacementQuery {

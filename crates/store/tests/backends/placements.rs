@@ -32,6 +32,14 @@ async fn setup(url: &str) -> (Store, uuid::Uuid, uuid::Uuid) {
     (store, a, b)
 }
 
+fn person(email: &str, name: &str) -> NewUser {
+    NewUser {
+        email: domain::EmailAddress::parse(email).unwrap(),
+        name: name.into(),
+        password_hash: "x".into(),
+    }
+}
+
 fn input(weekday: Weekday, expertise: &[&str]) -> PlacementInput {
     PlacementInput {
         school_id: None,
@@ -116,15 +124,47 @@ on_both_backends! {
         let (store, a, b) = setup(&db.url).await;
         store.create_placement(a, &input(Weekday::Monday, &[])).await.unwrap();
         store.create_placement(b, &input(Weekday::Monday, &[])).await.unwrap();
-        let user = store.create_user(&NewUser {
-            email: domain::EmailAddress::parse("d@a.example").unwrap(),
-            name: "D".into(),
-            password_hash: "x".into(),
-        }).await.unwrap();
+        let user = store.create_user(&person("d@a.example", "D")).await.unwrap();
         store.add_membership(user.id, a, Role::SchoolDirector).await.unwrap();
         let mine = store.list_placements(&PlacementQuery::default(), Some(user.id), None, 50).await.unwrap();
         assert_eq!(mine.len(), 1);
         assert_eq!(mine[0].school_id, a);
+    }
+
+    async fn the_list_version_rises_with_each_change_the_list_shows_and_only_then(db) {
+        let (store, a, _) = setup(&db.url).await;
+        let mut last = store.placements_list_version().await.unwrap();
+        let mut rose = async |what: &str| {
+            let now = store.placements_list_version().await.unwrap();
+            assert!(now > last, "{what} raises the version ({last} -> {now})");
+            last = now;
+        };
+        let placement = store.create_placement(a, &input(Weekday::Monday, &[])).await.unwrap();
+        rose("a new placement").await;
+        store.set_placement_status(placement.id, PlacementStatus::Draft, PlacementStatus::Open, None).await.unwrap();
+        rose("a placement's status").await;
+        store.update_placement(placement.id, PlacementStatus::Open, &input(Weekday::Friday, &["muziek"])).await.unwrap();
+        rose("an edited placement").await;
+        let user = store.create_user(&person("d@a.example", "D")).await.unwrap();
+        store.add_membership(user.id, a, Role::SchoolDirector).await.unwrap();
+        rose("a director's new school").await;
+        store.create_organisation(&NewOrganisation {
+            kind: OrganisationKind::School,
+            name: "School C".into(),
+            parent_id: None,
+            school_type: Some(SchoolType::Vo),
+            region: Some(Region::Midden),
+            municipality: Some("Utrecht".into()),
+        }).await.unwrap();
+        rose("a new school").await;
+
+        // What changes nothing the list shows leaves it: a write refused as stale, a membership
+        // that was already there, a person without one.
+        let stale = store.set_placement_status(placement.id, PlacementStatus::Draft, PlacementStatus::Closed, None).await;
+        assert!(matches!(stale, Err(StoreError::Conflict(_))));
+        store.add_membership(user.id, a, Role::SchoolDirector).await.unwrap();
+        store.create_user(&person("e@a.example", "E")).await.unwrap();
+        assert_eq!(store.placements_list_version().await.unwrap(), last);
     }
 
     async fn placements_are_counted_by_status_per_school_year(db) {
