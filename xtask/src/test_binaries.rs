@@ -2,9 +2,9 @@
 //! each with as many threads as its tests can use.
 //!
 //! `cargo test` runs every binary with the same number of threads, one per core. The API tests
-//! mostly wait for the server they started and for the database, so on two cores they finish
-//! sooner with four at once; the browser tests each drive a Chromium, which wants a core of its
-//! own. Running the binaries here, as cargo would (in their package's folder), lets each get
+//! wait part of the time for the server they started and for the database, so on two cores they
+//! finish sooner four at once; the browser tests each drive a Chromium, which keeps a core busy.
+//! Running the binaries here, as cargo would (in their package's folder), lets each get
 //! its number.
 
 use std::path::{Path, PathBuf};

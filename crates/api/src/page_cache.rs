@@ -112,7 +112,8 @@ impl<K: Hash + Eq> PageCache<K> {
     }
 
     /// How many bytes of bodies are kept.
-    pub fn bytes(&self) -> usize {
+    #[cfg(test)]
+    fn bytes(&self) -> usize {
         self.pages
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
