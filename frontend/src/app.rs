@@ -66,23 +66,22 @@ pub struct Pages {
     signed_out: fn(Route, &Api, &Callback<()>) -> Html,
 }
 
-/// The `Pages` of one bundle. A macro rather than a function, so that `bundle` is a constant in
-/// `switch` and `public`: a value passed at run time would keep every bundle's pages in each.
-macro_rules! pages_of {
-    ($bundle:expr) => {
-        Pages {
-            bundle: $bundle,
-            signed_in: |route, session| switch($bundle, route, session),
-            signed_out: |route, api, on_log_in| public($bundle, route, api, on_log_in),
-        }
-    };
-}
-
 impl Pages {
-    pub const FULL: Pages = pages_of!(Bundle::Full);
-    pub const SCHOOL: Pages = pages_of!(Bundle::School);
-    pub const EMPLOYER: Pages = pages_of!(Bundle::Employer);
-    pub const AMBASSADOR: Pages = pages_of!(Bundle::Ambassador);
+    pub const FULL: Pages = Pages::of::<{ Bundle::Full.code() }>();
+    pub const SCHOOL: Pages = Pages::of::<{ Bundle::School.code() }>();
+    pub const EMPLOYER: Pages = Pages::of::<{ Bundle::Employer.code() }>();
+    pub const AMBASSADOR: Pages = Pages::of::<{ Bundle::Ambassador.code() }>();
+
+    /// The `Pages` of the bundle whose [`Bundle::code`] is `B`: `switch` and `public` are
+    /// compiled for it with the bundle a constant, so the pages it leaves out are dead code there
+    /// and not compiled in.
+    const fn of<const B: u8>() -> Pages {
+        Pages {
+            bundle: Bundle::from_code(B),
+            signed_in: switch::<B>,
+            signed_out: public::<B>,
+        }
+    }
 }
 
 /// One bundle's pages never change while the app runs.
@@ -232,9 +231,10 @@ fn SignedOut(props: &SignedOutProps) -> Html {
     }
 }
 
-/// A public page of a bundle that holds it; the login for any other address.
-#[inline(always)]
-fn public(bundle: Bundle, route: Route, api: &Api, on_log_in: &Callback<()>) -> Html {
+/// A public page of the bundle `B` (a [`Bundle::code`]) if it holds it; the login for any other
+/// address.
+fn public<const B: u8>(route: Route, api: &Api, on_log_in: &Callback<()>) -> Html {
+    let bundle = const { Bundle::from_code(B) };
     let api = api.clone();
     match route {
         Route::EmployerSignUp if bundle.has(route) => html! { <SignUpPage {api} /> },
@@ -354,11 +354,11 @@ fn Shell(props: &ShellProps) -> Html {
     }
 }
 
-/// The page of a route for someone logged in, in a bundle that holds it. Inlined into each
-/// bundle's `Pages`, where `bundle` is a constant: the arms of the pages it leaves out are dead
-/// code there, and those pages are not compiled in.
-#[inline(always)]
-fn switch(bundle: Bundle, route: Route, session: &Session) -> Html {
+/// The page of a route for someone logged in, in the bundle `B` (a [`Bundle::code`]) if it
+/// holds it. `bundle` is a constant: the arms of the pages the bundle leaves out are dead code,
+/// and those pages are not compiled in.
+fn switch<const B: u8>(route: Route, session: &Session) -> Html {
+    let bundle = const { Bundle::from_code(B) };
     let session = session.clone();
     let guarded = |item: MenuItem, page: Html| {
         if may_open(&session.me, item) {
