@@ -6,7 +6,7 @@
 //! `target/contract/`.
 
 use std::io::{BufRead, BufReader};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use anyhow::{Context, Result, bail};
@@ -16,16 +16,46 @@ use crate::process::step;
 const PYTHON_CLIENT: &str = "openapi-python-client==0.29.1";
 const REDOCLY: &str = "@redocly/cli@2.11.0";
 
-/// Lints the document, generates the client and runs the scenario.
+/// The pinned tools, installed.
+pub struct Tools {
+    folder: PathBuf,
+    generator: PathBuf,
+    python: PathBuf,
+    redocly: PathBuf,
+}
+
+/// Installs the tools under `target/contract/` where they are missing or of another version.
+/// Mostly downloading: `cargo xtask test` does it while the tests build.
+pub fn install(target: &Path) -> Result<Tools> {
+    let folder = target.join("contract");
+    std::fs::create_dir_all(&folder)?;
+    let (generator, python) = python_client(&folder)?;
+    let redocly = redocly(&folder)?;
+    Ok(Tools {
+        folder,
+        generator,
+        python,
+        redocly,
+    })
+}
+
+/// Installs the tools, lints the document, generates the client and runs the scenario.
 pub fn run(root: &Path, target: &Path) -> Result<()> {
-    let tools = target.join("contract");
-    std::fs::create_dir_all(&tools)?;
-    let (generator, python) = python_client(&tools)?;
-    let redocly = redocly(&tools)?;
+    check(root, target, &install(target)?)
+}
+
+/// Lints the document, generates the client and runs the scenario with installed `tools`.
+pub fn check(root: &Path, target: &Path, tools: &Tools) -> Result<()> {
+    let Tools {
+        folder: tools,
+        generator,
+        python,
+        redocly,
+    } = tools;
     let document = root.join("openapi/openapi.json");
 
     step("contract: Redocly lint of openapi/openapi.json");
-    let output = Command::new(&redocly)
+    let output = Command::new(redocly)
         .arg("lint")
         .arg(&document)
         .arg("--config")
@@ -47,7 +77,7 @@ pub fn run(root: &Path, target: &Path) -> Result<()> {
     if client.exists() {
         std::fs::remove_dir_all(&client)?;
     }
-    let output = Command::new(&generator)
+    let output = Command::new(generator)
         .arg("generate")
         .arg("--path")
         .arg(&document)
@@ -105,7 +135,7 @@ pub fn run(root: &Path, target: &Path) -> Result<()> {
         };
         // Keep reading so the server never blocks on a full pipe.
         std::thread::spawn(move || for _ in lines {});
-        let status = Command::new(&python)
+        let status = Command::new(python)
             .arg(root.join("xtask/contract/scenario.py"))
             .arg(&base)
             .env("PYTHONPATH", &client)
@@ -122,7 +152,7 @@ pub fn run(root: &Path, target: &Path) -> Result<()> {
 }
 
 /// The generator and the Python it runs under, in a virtual environment of their own.
-fn python_client(tools: &Path) -> Result<(std::path::PathBuf, std::path::PathBuf)> {
+fn python_client(tools: &Path) -> Result<(PathBuf, PathBuf)> {
     let venv = tools.join("venv");
     let python = venv.join("bin/python");
     let generator = venv.join("bin/openapi-python-client");
@@ -148,7 +178,7 @@ fn python_client(tools: &Path) -> Result<(std::path::PathBuf, std::path::PathBuf
 }
 
 /// Redocly CLI, installed with npm into a folder of its own.
-fn redocly(tools: &Path) -> Result<std::path::PathBuf> {
+fn redocly(tools: &Path) -> Result<PathBuf> {
     let folder = tools.join("node");
     let binary = folder.join("node_modules/.bin/redocly");
     let version = REDOCLY.rsplit('@').next().unwrap_or_default();

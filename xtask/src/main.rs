@@ -5,6 +5,7 @@
 mod bench;
 mod checks;
 mod contract;
+mod lints;
 mod process;
 mod test_binaries;
 mod web;
@@ -168,10 +169,11 @@ const BROWSER_TEST_THREADS: usize = 2;
 
 /// `cargo xtask test`: everything CI runs.
 ///
-/// The web app's release build runs beside the lints and the tests' build: its link steps run
-/// on one core each, so the other core compiles the server meanwhile. All tests are built by
-/// one `cargo test --workspace --no-run`, so every dependency is compiled once with the features
-/// all members need; then each test binary runs with the threads its tests can use.
+/// The web app's release build runs beside the tests' build: its link steps run on one core
+/// each, so the other core compiles the server meanwhile. All tests are built by one `cargo test
+/// --workspace --no-run`, so every dependency is compiled once with the features all members
+/// need, through clippy-driver, which lints the workspace's crates as it compiles them (see
+/// `lints.rs`). Then each test binary runs with the threads its tests can use.
 fn test(root: &Path) -> Result<()> {
     let started = Instant::now();
     checks::postgres_reachable()?;
@@ -183,17 +185,26 @@ fn test(root: &Path) -> Result<()> {
     let web = std::thread::spawn(move || -> Result<std::time::Duration> {
         let started = Instant::now();
         web::build(&web_root, true)?;
-        Ok(started.elapsed())
+        let built = started.elapsed();
+        // Not through clippy-driver as the tests' build is: it compiles without MIR
+        // optimisations, and the browser tests test the wasm that ships (25 KiB smaller).
+        step("lints: cargo clippy on the web app for the browser");
+        lints::web_clippy(&web_root)?;
+        Ok(built)
     });
+    // Mostly downloads: done while the tests compile.
+    let contract_target = target_dir(root);
+    let contract_tools = std::thread::spawn(move || contract::install(&contract_target));
+    let through_clippy = lints::through_clippy();
     step(
-        "lints: cargo clippy (server, tests, web app) with warnings as errors; the web app's release build runs beside",
+        "lints and the tests' build: the tests compiled through clippy, warnings as errors; the web app's release build and its lints run beside",
     );
-    phases.time("lints", || lints(root))?;
-    step("tests: building the unit, store, API and browser tests");
-    let binaries = phases.time("tests: build", || test_binaries::build(root))?;
-    step("web app: waiting for its release build");
+    let binaries = phases.time("lints and the tests' build", || {
+        test_binaries::build(root, &lints::FEATURES, &through_clippy)
+    })?;
+    step("web app: waiting for its release build and its lints");
     let web_took = phases.time(
-        "web app: waiting for its build after the tests' build",
+        "web app: waiting for its build and lints after the tests' build",
         || {
             web.join()
                 .map_err(|_| anyhow::anyhow!("the web app's build panicked"))?
@@ -220,7 +231,14 @@ fn test(root: &Path) -> Result<()> {
             .try_for_each(|binary| binary.run(TEST_THREADS, &env))
     })?;
     phases.time("tests: documentation examples", || {
-        cargo(root, &["test", "--workspace", "--doc"], &[])
+        // The same features and compiler as the build above, so nothing is compiled again.
+        let mut doc = vec!["test", "--workspace", "--doc"];
+        doc.extend(lints::FEATURES);
+        let env: Vec<_> = through_clippy
+            .iter()
+            .map(|(key, value)| (*key, value.as_os_str()))
+            .collect();
+        cargo(root, &doc, &env)
     })?;
     phases.time("tests: browser", || {
         if browser.is_empty() {
@@ -231,7 +249,10 @@ fn test(root: &Path) -> Result<()> {
             .try_for_each(|binary| binary.run(BROWSER_TEST_THREADS, &env))
     })?;
     phases.time("contract: lint and generated client", || {
-        contract::run(root, &target_dir(root))
+        let tools = contract_tools
+            .join()
+            .map_err(|_| anyhow::anyhow!("installing the contract's tools panicked"))??;
+        contract::check(root, &target_dir(root), &tools)
     })?;
     phases.report();
     println!("\n==> all checks passed in {:.0?}", started.elapsed());
@@ -241,7 +262,7 @@ fn test(root: &Path) -> Result<()> {
 fn format_and_lints(root: &Path, phases: &mut Phases) -> Result<()> {
     format(root, phases)?;
     step("lints: cargo clippy (server, tests, web app) with warnings as errors");
-    phases.time("lints", || lints(root))
+    phases.time("lints", || lints::clippy(root))
 }
 
 fn format(root: &Path, phases: &mut Phases) -> Result<()> {
@@ -249,39 +270,6 @@ fn format(root: &Path, phases: &mut Phases) -> Result<()> {
     phases.time("formatting", || {
         cargo(root, &["fmt", "--all", "--check"], &[])
     })
-}
-
-fn lints(root: &Path) -> Result<()> {
-    cargo(
-        root,
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            // The matching benchmark's example needs it; without it clippy skips the example.
-            "--features",
-            "klasbrug-domain/bench",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        &[],
-    )?;
-    cargo(
-        root,
-        &[
-            "clippy",
-            "-p",
-            "klasbrug-frontend",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        &[],
-    )?;
-    Ok(())
 }
 
 /// `cargo xtask openapi`: the published contract, regenerated.

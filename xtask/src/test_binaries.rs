@@ -7,6 +7,7 @@
 //! Running the binaries here, as cargo would (in their package's folder), lets each get
 //! its number.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -56,9 +57,9 @@ impl TestBinary {
     }
 }
 
-/// Builds the tests of the whole workspace (`cargo test --workspace --no-run`), showing
-/// cargo's messages as usual, and returns the binaries it made.
-pub fn build(root: &Path) -> Result<Vec<TestBinary>> {
+/// Builds the tests of the whole workspace (`cargo test --workspace --no-run` with `args` and
+/// `env` added), showing cargo's messages as usual, and returns the binaries it made.
+pub fn build(root: &Path, args: &[&str], env: &[(&str, OsString)]) -> Result<Vec<TestBinary>> {
     let output = Command::new(cargo_binary())
         .args([
             "test",
@@ -66,6 +67,8 @@ pub fn build(root: &Path) -> Result<Vec<TestBinary>> {
             "--no-run",
             "--message-format=json-render-diagnostics",
         ])
+        .args(args)
+        .envs(env.iter().map(|(key, value)| (key, value)))
         .current_dir(root)
         .stderr(Stdio::inherit())
         .output()
