@@ -196,6 +196,10 @@ fn test(root: &Path) -> Result<()> {
     let contract_target = target_dir(root);
     let contract_tools = std::thread::spawn(move || contract::install(&contract_target));
     let through_clippy = lints::through_clippy();
+    let through_clippy: Vec<_> = through_clippy
+        .iter()
+        .map(|(key, value)| (*key, value.as_os_str()))
+        .collect();
     step(
         "lints and the tests' build: the tests compiled through clippy, warnings as errors; the web app's release build and its lints run beside",
     );
@@ -234,11 +238,7 @@ fn test(root: &Path) -> Result<()> {
         // The same features and compiler as the build above, so nothing is compiled again.
         let mut doc = vec!["test", "--workspace", "--doc"];
         doc.extend(lints::FEATURES);
-        let env: Vec<_> = through_clippy
-            .iter()
-            .map(|(key, value)| (*key, value.as_os_str()))
-            .collect();
-        cargo(root, &doc, &env)
+        cargo(root, &doc, &through_clippy)
     })?;
     phases.time("tests: browser", || {
         if browser.is_empty() {

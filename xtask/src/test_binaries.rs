@@ -7,7 +7,7 @@
 //! Running the binaries here, as cargo would (in their package's folder), lets each get
 //! its number.
 
-use std::ffi::OsString;
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -35,7 +35,7 @@ impl TestBinary {
 
     /// Runs the binary's tests with `threads` at once, in the package's folder, as `cargo test`
     /// does; fails when a test fails.
-    pub fn run(&self, threads: usize, env: &[(&str, &std::ffi::OsStr)]) -> Result<()> {
+    pub fn run(&self, threads: usize, env: &[(&str, &OsStr)]) -> Result<()> {
         println!(
             "\n==> {} ({}), {threads} at once",
             self.target, self.package
@@ -59,7 +59,7 @@ impl TestBinary {
 
 /// Builds the tests of the whole workspace (`cargo test --workspace --no-run` with `args` and
 /// `env` added), showing cargo's messages as usual, and returns the binaries it made.
-pub fn build(root: &Path, args: &[&str], env: &[(&str, OsString)]) -> Result<Vec<TestBinary>> {
+pub fn build(root: &Path, args: &[&str], env: &[(&str, &OsStr)]) -> Result<Vec<TestBinary>> {
     let output = Command::new(cargo_binary())
         .args([
             "test",
@@ -68,7 +68,7 @@ pub fn build(root: &Path, args: &[&str], env: &[(&str, OsString)]) -> Result<Vec
             "--message-format=json-render-diagnostics",
         ])
         .args(args)
-        .envs(env.iter().map(|(key, value)| (key, value)))
+        .envs(env.iter().copied())
         .current_dir(root)
         .stderr(Stdio::inherit())
         .output()
