@@ -10,30 +10,45 @@ use anyhow::Context;
 use base64::Engine;
 use rand::RngCore;
 use store::Store;
-use utoipa::OpenApi;
+use utoipa_actix_web::scope;
 use utoipa_actix_web::service_config::ServiceConfig;
-use utoipa_actix_web::{AppExt, scope};
 use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::TokenKeys;
 use crate::config::Config;
 use crate::error::{ApiError, extractors};
-use crate::openapi::ApiDoc;
+use crate::routes::registry::Routes;
 use crate::routes::{self, health};
 use crate::state::AppState;
 use crate::{seed, web_app};
 
-/// Every documented route: the probes, and the API under `/api/v1`.
+/// Every documented route: the probes, and the API under `/api/v1`, each with its path in the
+/// OpenAPI document (`crate::openapi::document`).
 pub fn routes(config: &mut ServiceConfig) {
     config
         .service(health::healthz)
         .service(health::readyz)
         .service(
-            scope::scope("/api/v1")
-                .configure(routes::configure_api)
+            scope::scope(API)
+                .configure(|api| routes::configure_api(&mut Routes::Documented(api)))
                 .default_service(web::to(unknown_route)),
         );
 }
+
+/// The same routes for a worker, without collecting their documentation (`routes::registry`).
+fn served_routes(config: &mut web::ServiceConfig) {
+    config
+        .service(health::healthz)
+        .service(health::readyz)
+        .service(
+            web::scope(API)
+                .configure(|api| routes::configure_api(&mut Routes::Served(api)))
+                .default_service(web::to(unknown_route)),
+        );
+}
+
+/// Where the API's routes are.
+const API: &str = "/api/v1";
 
 async fn unknown_route() -> Result<actix_web::HttpResponse, ApiError> {
     Err(ApiError::NotFound("route"))
@@ -240,6 +255,9 @@ pub const CONTENT_SECURITY_POLICY: &str = "default-src 'self'; script-src 'self'
      style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
      font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+/// Where the OpenAPI document is served.
+const API_DOCUMENT: &str = "/api-docs/openapi.json";
+
 /// One worker's application.
 fn build(
     state: AppState,
@@ -265,18 +283,17 @@ fn build(
             "max-age=31536000; includeSubDomains",
         ));
     }
-    let (app, mut api) = App::new()
-        .into_utoipa_app()
-        .openapi(ApiDoc::openapi())
+    App::new()
         .app_data(web::Data::new(state))
         .app_data(extractors::form_config())
         .app_data(extractors::query_config())
         .app_data(extractors::path_config())
         .app_data(web::PayloadConfig::new(extractors::BODY_LIMIT))
-        .configure(routes)
-        .split_for_parts();
-    crate::openapi::finish(&mut api);
-    app.service(SwaggerUi::new("/docs/{_:.*}").url("/api-docs/openapi.json", api))
+        .configure(served_routes)
+        .service(web::resource(API_DOCUMENT).route(web::get().to(crate::openapi::serve)))
+        .service(
+            SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::new([API_DOCUMENT])),
+        )
         .service(web::redirect("/docs", "/docs/"))
         .service(web::resource("/metrics").route(web::get().to(crate::metrics::serve)))
         // Paths a program asks for are never answered with the web app's page.

@@ -12,19 +12,19 @@ use domain::contract::{
 };
 use domain::money::Cents;
 use serde::Deserialize;
-use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::Principal;
 use crate::error::{ApiError, OrNotFound};
 use crate::etag::{self, IfMatch};
 use crate::policy::{self, Action};
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases::payout_files::{self, Needs};
 use crate::usecases::{allowance_settings, statements};
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(list_caps)
         .service(add_caps)

@@ -9,7 +9,6 @@ use domain::contract::{
     DocumentInfo, Intake, IntakeTransition, Page, Problem, SensitiveReadKind, VogInput, VogRecord,
 };
 use futures_util::StreamExt;
-use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::pagination::{PageQuery, into_page};
@@ -17,11 +16,12 @@ use crate::auth::Principal;
 use crate::error::ErrorCode;
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(list_ambassadors)
         .service(create_ambassador)

@@ -8,12 +8,12 @@ use domain::contract::{
     Page, Problem, SignUpReceived,
 };
 use futures_util::StreamExt;
-use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::pagination::{PageQuery, into_page};
 use crate::auth::{Principal, rate_limit};
 use crate::error::{ApiError, ErrorCode, OrNotFound};
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases;
 
@@ -24,7 +24,7 @@ pub const APPLICATION_BODY_LIMIT: usize = 15 * 1024 * 1024;
 pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(submit_application)
         .service(confirm_application)

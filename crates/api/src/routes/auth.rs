@@ -10,17 +10,17 @@ use domain::contract::{
     AccessToken, ClientCredentialsRequest, LoginRequest, PasswordResetConfirmation,
     PasswordResetRequest, Problem, SignUpReceived,
 };
-use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::jwt::ACCESS_TOKEN_SECONDS;
 use crate::auth::{Principal, rate_limit, session};
 use crate::error::ApiError;
 use crate::error::ErrorCode;
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases::{password_resets, sessions};
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(login)
         .service(refresh)

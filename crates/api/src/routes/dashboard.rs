@@ -2,15 +2,15 @@
 
 use actix_web::{HttpResponse, get, web};
 use domain::contract::{Dashboard, DashboardQuery, Problem};
-use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::policy;
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config.service(get_dashboard).service(get_dashboard_xlsx);
 }
 

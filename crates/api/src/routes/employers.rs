@@ -8,19 +8,19 @@ use domain::contract::{
     InvitationInput, InvitationPreview, Problem, SignUpReceived, SroiRuleInput,
 };
 use domain::sponsorship::SroiRule;
-use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::session::hash_token;
 use crate::auth::{Principal, rate_limit};
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases;
 use crate::usecases::employers::invitation_error;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(sign_up)
         .service(list_employers)

@@ -2,15 +2,15 @@
 
 use actix_web::{get, web};
 use domain::contract::{FrameworkSummary, ObjectiveItem, ObjectiveQuery, Problem};
-use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Principal;
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(list_frameworks)
         .service(get_framework)

@@ -2,16 +2,16 @@
 
 use actix_web::{HttpResponse, get, post, web};
 use domain::contract::{HolidayItem, HolidayQuery, Problem};
-use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::policy::{self, Action};
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config.service(list_holidays).service(add_holiday);
 }
 

@@ -9,18 +9,18 @@ use domain::contract::{
 };
 use domain::hours::{HourKind, HourStatus, month_is_complete};
 use store::HourFilter;
-use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::policy::{self, Action};
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(log_hours)
         .service(list_hours)

@@ -5,16 +5,16 @@
 use actix_web::{HttpResponse, get, post, web};
 use domain::contract::Problem;
 use domain::hours_policy::HoursPolicy;
-use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::policy::{self, Action};
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(list_hours_policies)
         .service(add_hours_policy);

@@ -12,18 +12,18 @@ use domain::contract::{
 use domain::hours_policy::strictest_in_month;
 use domain::icalendar::{self, Event};
 use store::FeedSubject;
-use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::Principal;
 use crate::auth::session::new_token;
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(schedule_lesson_series)
         .service(school_month)

@@ -6,18 +6,18 @@ use domain::contract::{
     LessonSeries, LessonSeriesCopy, LessonSeriesInput, LessonSeriesQuery, LessonSeriesTransition,
     LibraryEntry, LibraryQuery, Page, Problem, ReviewCommentInput,
 };
-use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(list_lesson_series)
         .service(create_lesson_series)

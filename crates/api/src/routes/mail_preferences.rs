@@ -2,15 +2,15 @@
 
 use actix_web::{get, post, put, web};
 use domain::contract::{MailPreference, MailPreferences, Problem, UnsubscribeInput, Unsubscribed};
-use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Principal;
 use crate::error::ApiError;
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(get_mail_preferences)
         .service(set_mail_preferences)

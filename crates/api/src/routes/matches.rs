@@ -5,7 +5,6 @@ use actix_web::{HttpResponse, get, post, web};
 use domain::contract::{
     Concern, ConcernInput, Match, MatchInput, MatchQuery, MatchTransition, Page, Problem,
 };
-use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::pagination::{PageQuery, into_page};
@@ -13,12 +12,13 @@ use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::etag::{self, IfMatch};
 use crate::policy::{self, Action};
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases;
 use actix_web::http::header;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(propose_match)
         .service(list_matches)

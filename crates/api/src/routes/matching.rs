@@ -3,18 +3,18 @@
 
 use actix_web::{HttpResponse, get, post, web};
 use domain::contract::{MatchingRun, MatchingRunInput, MatchingRunListItem, Page, Problem};
-use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
 use crate::error::{ApiError, OrNotFound};
 use crate::policy::{self, Action};
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(create_matching_run)
         .service(list_matching_runs)

@@ -2,14 +2,14 @@
 
 use actix_web::{get, web};
 use domain::contract::{Me, Membership, Problem};
-use utoipa_actix_web::service_config::ServiceConfig;
 
 use crate::auth::Principal;
 use crate::error::ApiError;
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config.service(me);
 }
 

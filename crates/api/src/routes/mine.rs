@@ -4,16 +4,16 @@
 use actix_web::{HttpResponse, delete, get, put, web};
 use domain::contract::{HourEntry, HourEntryInput, MatchQuery, MyPlacement, MyPlacements, Problem};
 use domain::match_lifecycle::MatchStatus;
-use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::Principal;
 use crate::error::{ApiError, OrNotFound};
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(my_placements)
         .service(change_hour_entry)

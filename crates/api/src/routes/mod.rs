@@ -27,6 +27,7 @@ pub mod payout_files;
 pub mod placements;
 pub mod privacy;
 pub mod privacy_requests;
+pub mod registry;
 pub mod research;
 pub mod schools;
 pub mod sponsorship;
@@ -34,10 +35,10 @@ pub mod team;
 pub mod training;
 pub mod webhooks;
 
-use utoipa_actix_web::service_config::ServiceConfig;
+use registry::Routes;
 
 /// Registers every `/api/v1` route.
-pub fn configure_api(config: &mut ServiceConfig) {
+pub fn configure_api(config: &mut Routes<'_, '_>) {
     auth::configure(config);
     me::configure(config);
     organisations::configure(config);

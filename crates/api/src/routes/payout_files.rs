@@ -6,16 +6,16 @@ use actix_web::{HttpResponse, get, post, web};
 use domain::contract::{PayoutFile, PayoutFileInput, Problem};
 use domain::payout::write_csv;
 use store::StoredPayoutFile;
-use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::Principal;
 use crate::error::ApiError;
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases::payout_files::{self, Needs};
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(make_file)
         .service(list_files)

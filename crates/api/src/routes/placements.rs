@@ -5,7 +5,6 @@ use actix_web::{HttpResponse, get, post, put, web};
 use domain::contract::{
     Page, Placement, PlacementInput, PlacementQuery, PlacementTransition, Problem,
 };
-use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::pagination::{PageQuery, into_page};
@@ -14,11 +13,12 @@ use crate::error::{ApiError, OrNotFound};
 use crate::etag::{self, IfMatch, IfNoneMatch};
 use crate::page_cache::{CachedPage, PlacementPageKey};
 use crate::policy::{self, Action};
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(list_placements)
         .service(create_placement)

@@ -4,18 +4,18 @@
 use actix_web::http::header;
 use actix_web::{HttpResponse, get, web};
 use domain::contract::{Page, PrivacyRegister, Problem, SensitiveRead, SensitiveReadQuery};
-use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::policy::{self, Action};
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(get_register)
         .service(get_register_html)

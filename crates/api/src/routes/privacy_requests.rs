@@ -7,16 +7,16 @@ use domain::contract::{
     KeptRecord, PersonalData, PrivacyRequest, PrivacyRequestInput, PrivacyRequestQuery,
     PrivacyRequestUpdate, Problem, RecordedPrivacyRequestInput,
 };
-use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::Principal;
 use crate::error::ApiError;
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases::privacy_requests as usecase;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(ask_privacy_request)
         .service(list_my_privacy_requests)

@@ -3,16 +3,16 @@
 use actix_web::{HttpResponse, get, post, web};
 use domain::contract::{Problem, ResearchDataset, ResearchExport, ResearchExportInput};
 use serde::Serialize;
-use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::Principal;
 use crate::error::ApiError;
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(create_export)
         .service(get_export)

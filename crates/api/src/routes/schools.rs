@@ -3,19 +3,19 @@
 use actix_web::{get, put, web};
 use domain::SchoolYear;
 use domain::contract::{Problem, SchoolCapacity, SchoolCapacityInput};
-use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::error::ErrorCode;
 use crate::policy::{self, Action};
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases;
 use crate::usecases::schools::{capacity, school};
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config.service(get_capacity).service(put_capacity);
 }
 

@@ -7,18 +7,18 @@ use domain::contract::{
     CostRoleInput, CostRoleRecord, Problem, SponsorshipReport, StatementQuery,
 };
 use domain::sponsorship::{self as rules, AgreementStatus};
-use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::employers::employer_for;
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::policy::Action;
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(list_agreements)
         .service(propose_agreement)

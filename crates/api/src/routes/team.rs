@@ -7,16 +7,16 @@ use domain::contract::{
     AcceptedTeamInvitation, MyClasses, OptInInput, Problem, TeacherOptIn, TeamInvitation,
     TeamInvitationAcceptance, TeamInvitationInput, TeamInvitationPreview,
 };
-use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use crate::auth::Principal;
 use crate::error::{ApiError, ErrorCode};
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(invite)
         .service(list_invitations)

@@ -6,17 +6,17 @@ use domain::contract::{
     WebhookEndpointInput,
 };
 use serde::Deserialize;
-use utoipa_actix_web::service_config::ServiceConfig;
 use uuid::Uuid;
 
 use super::pagination::{PageQuery, into_page};
 use crate::auth::Principal;
 use crate::error::ApiError;
+use crate::routes::registry::Routes;
 use crate::state::AppState;
 use crate::usecases;
 
 /// Registers the routes of this file.
-pub fn configure(config: &mut ServiceConfig) {
+pub fn configure(config: &mut Routes<'_, '_>) {
     config
         .service(list_endpoints)
         .service(create_endpoint)
