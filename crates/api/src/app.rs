@@ -290,7 +290,12 @@ fn build(
         .app_data(extractors::path_config())
         .app_data(web::PayloadConfig::new(extractors::BODY_LIMIT))
         .configure(served_routes)
-        .service(web::resource(API_DOCUMENT).route(web::get().to(crate::openapi::serve)))
+        // Only GET: any other method falls through to `/api-docs`' 404 problem below.
+        .service(
+            web::resource(API_DOCUMENT)
+                .guard(actix_web::guard::Get())
+                .to(crate::openapi::serve),
+        )
         .service(
             SwaggerUi::new("/docs/{_:.*}").config(utoipa_swagger_ui::Config::new([API_DOCUMENT])),
         )

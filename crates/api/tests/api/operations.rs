@@ -182,6 +182,9 @@ on_both_backends! {
             assert_eq!(response.headers()["content-type"], "application/problem+json", "{path}");
             assert_problem(response, StatusCode::NOT_FOUND, "not_found").await;
         }
+        // The document is only read: another method gets the same problem.
+        let response = app.client.post(app.url("/api-docs/openapi.json")).send().await.unwrap();
+        assert_problem(response, StatusCode::NOT_FOUND, "not_found").await;
         // The web app's own routes are still the web app (here: its "not built" notice).
         let response = app.client.get(app.url("/plekken")).send().await.unwrap();
         assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
