@@ -22,29 +22,36 @@ use crate::routes::{self, health};
 use crate::state::AppState;
 use crate::{seed, web_app};
 
-/// Every documented route: the probes, and the API under `/api/v1`, each with its path in the
-/// OpenAPI document (`crate::openapi::document`).
+/// Every documented route, each with its path in the OpenAPI document
+/// (`crate::openapi::document`).
 pub fn routes(config: &mut ServiceConfig) {
-    config
-        .service(health::healthz)
-        .service(health::readyz)
-        .service(
-            scope::scope(API)
-                .configure(|api| routes::configure_api(&mut Routes::Documented(api)))
-                .default_service(web::to(unknown_route)),
-        );
+    register(&mut Routes::Documented(config));
 }
 
 /// The same routes for a worker, without collecting their documentation (`routes::registry`).
 fn served_routes(config: &mut web::ServiceConfig) {
-    config
-        .service(health::healthz)
-        .service(health::readyz)
-        .service(
-            web::scope(API)
-                .configure(|api| routes::configure_api(&mut Routes::Served(api)))
-                .default_service(web::to(unknown_route)),
-        );
+    register(&mut Routes::Served(config));
+}
+
+/// The probes, and the API under `/api/v1`, where a path that is no route is a 404 problem.
+fn register(registry: &mut Routes<'_, '_>) {
+    registry.service(health::healthz).service(health::readyz);
+    match registry {
+        Routes::Documented(config) => {
+            config.service(
+                scope::scope(API)
+                    .configure(|api| routes::configure_api(&mut Routes::Documented(api)))
+                    .default_service(web::to(unknown_route)),
+            );
+        }
+        Routes::Served(config) => {
+            config.service(
+                web::scope(API)
+                    .configure(|api| routes::configure_api(&mut Routes::Served(api)))
+                    .default_service(web::to(unknown_route)),
+            );
+        }
+    }
 }
 
 /// Where the API's routes are.
